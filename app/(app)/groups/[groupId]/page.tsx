@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { getGroupForViewer } from "@/lib/groups/queries";
+import { GROUP_KIND_LABEL, GROUP_ROLE_LABEL, cadenceLabel } from "@/lib/groups/labels";
+import { isExpectedError } from "@/lib/errors";
+import { formatDate, formatMeetingTime } from "@/lib/time/format";
+import { periodLabel } from "@/lib/time/periods";
+import { Badge } from "@/components/ui/badge";
+
+export const metadata: Metadata = { title: "Grupp" };
+
+async function load(groupId: string) {
+  const viewer = await requireViewer();
+  try {
+    return await getGroupForViewer(viewer, groupId);
+  } catch (error) {
+    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const group = await load((await params).groupId);
+  return (
+    <>
+      <p className="no-print">
+        <Link href="/">← Mina grupper</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <div className="meta">
+            {GROUP_KIND_LABEL[group.kind]} · {group.municipality.name}
+          </div>
+          <h1>{group.name}</h1>
+          {group.description ? <p className="lead">{group.description}</p> : null}
+        </div>
+        {group.status === "CLOSED" ? <Badge tone="warn">Avslutad</Badge> : <Badge tone="ok">Aktiv</Badge>}
+      </div>
+
+      <div className="grid">
+        <section className="card" aria-labelledby="facts">
+          <h2 id="facts">Om gruppen</h2>
+          <dl className="facts">
+            <dt>Mötesrytm</dt>
+            <dd>{cadenceLabel(group.cadence, group.meetingWeekday, group.meetingTime)}</dd>
+            <dt>Områden</dt>
+            <dd>{group.areas.map((a) => a.name).join(", ") || "–"}</dd>
+            {group.kind === "INSATS" ? (
+              <>
+                <dt>Startad</dt>
+                <dd>{group.openedAt ? formatDate(group.openedAt) : "–"}</dd>
+                <dt>Planerat slut</dt>
+                <dd>{group.plannedEndDate ? formatDate(group.plannedEndDate) : "–"}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="meetings">
+          <h2 id="meetings">Kommande möten</h2>
+          {group.meetings.length === 0 ? (
+            <p className="meta">Inga möten inplanerade.</p>
+          ) : (
+            <ul className="status-list">
+              {group.meetings.map((m) => (
+                <li key={m.id}>
+                  <span>{formatMeetingTime(m.startsAt)}</span>
+                  <span className="meta">{m.status === "CANCELLED" ? "Inställt" : periodLabel(m.periodKey)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="members">
+        <h2 id="members">Medlemmar ({group.members.length})</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Roll</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.members.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>{m.organisation ?? "–"}</td>
+                  <td>{GROUP_ROLE_LABEL[m.role]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="orgs">
+        <h2 id="orgs">Deltagande organisationer</h2>
+        <p>{group.organisations.map((o) => o.name).join(" · ")}</p>
+      </section>
+    </>
+  );
+}

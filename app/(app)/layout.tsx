@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { MunicipalitySwitcher } from "@/components/shell/municipality-switcher";
+import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { SessionKeepAlive } from "@/components/shell/session-keepalive";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { switchMunicipalityAction } from "./actions";
+
+// Shell and navigation only: every page decides access itself (lib/auth).
+const NAV: NavItem[] = [{ href: "/", label: "Mina grupper" }];
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getViewer();
+  const active = viewer && viewer.memberships.length > 0 ? await getActiveMembership(viewer) : null;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Hoppa till innehållet
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link href="/" className="brand">
+            EST
+          </Link>
+          {viewer ? <NavLinks items={NAV} /> : null}
+          {viewer ? (
+            <div className="user-box">
+              <MunicipalitySwitcher
+                options={viewer.memberships.map((m) => ({ slug: m.municipalitySlug, name: m.municipalityName }))}
+                active={active?.municipalitySlug ?? ""}
+                onSwitch={switchMunicipalityAction}
+              />
+              <span>
+                {viewer.name}
+                {active ? <span className="visually-hidden">, {active.organisationName}</span> : null}
+              </span>
+              <SignOutButton />
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {viewer ? <SessionKeepAlive /> : null}
+      <main id="main">{children}</main>
+    </>
+  );
+}

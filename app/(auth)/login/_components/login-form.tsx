@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { Field } from "@/components/ui/field";
+import { ZSignIn, type TSignIn } from "@/lib/auth/schema";
+
+// The same message whether the account exists or not: no hint for someone guessing addresses.
+const BAD_CREDENTIALS = "Fel e-postadress eller lösenord.";
+
+export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError?: string }) {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const { register, handleSubmit, setError, formState } = useForm<TSignIn>({
+    resolver: zodResolver(ZSignIn),
+    defaultValues: { email: "", password: "" },
+  });
+  const { errors, isSubmitting } = formState;
+
+  async function onSubmit(values: TSignIn) {
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setError("root.serverError", { message: result?.status === 429 ? "För många försök. Vänta en stund och försök igen." : BAD_CREDENTIALS });
+      return;
+    }
+    // A full navigation so every server component renders with the new session.
+    window.location.assign(callbackUrl);
+  }
+
+  const formError = errors.root?.serverError?.message ?? initialError;
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-describedby={formError ? "login-error" : undefined}>
+      <div id="login-error" role="status" aria-live="assertive">
+        {formError ? <div className="alert alert-error">{formError}</div> : null}
+      </div>
+      <fieldset disabled={isSubmitting}>
+        <Field id="email" label="E-postadress" error={errors.email?.message}>
+          {(a11y) => <input {...a11y} type="email" autoComplete="username" {...register("email")} />}
+        </Field>
+        <Field id="password" label="Lösenord" error={errors.password?.message}>
+          {(a11y) => <input {...a11y} type="password" autoComplete="current-password" {...register("password")} />}
+        </Field>
+        <button type="submit" className="btn" disabled={!hydrated || isSubmitting} style={{ width: "100%" }}>
+          {isSubmitting ? "Loggar in…" : "Logga in"}
+        </button>
+      </fieldset>
+      {oidcName ? (
+        <p style={{ marginTop: "1rem" }}>
+          <button type="button" className="btn btn-secondary" style={{ width: "100%" }} disabled={!hydrated} onClick={() => signIn("oidc", { callbackUrl })}>
+            Logga in med {oidcName}
+          </button>
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+
+type Option = { slug: string; name: string };
+
+// Shown only to users who work in several municipalities (e.g. the local police).
+export function MunicipalitySwitcher(props: { options: Option[]; active: string; onSwitch: (slug: string) => Promise<unknown> }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  if (props.options.length < 2) return <span>{props.options[0]?.name}</span>;
+  return (
+    <label>
+      <span className="visually-hidden">Kommun</span>
+      <select
+        value={props.active}
+        disabled={pending}
+        onChange={(e) => {
+          const slug = e.target.value;
+          startTransition(async () => {
+            await props.onSwitch(slug);
+            router.refresh();
+          });
+        }}
+      >
+        {props.options.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

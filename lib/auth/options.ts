@@ -1,0 +1,136 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { authSecret, env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { recordAudit } from "@/lib/audit/mutations";
+import { verifyPassword } from "./password";
+import { ZSignIn } from "./schema";
+
+const ZCredentials = ZSignIn.transform((v) => ({ ...v, email: v.email.toLowerCase() }));
+
+declare module "next-auth" {
+  interface Session {
+    uid?: string;
+    sv?: number;
+    loginAt?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+    loginAt?: number;
+  }
+}
+
+async function authorizeWithPassword(raw: unknown) {
+  const parsed = ZCredentials.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await db().user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, name: true, email: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
+  // Always verify (against a dummy hash for unknown users) so timing reveals nothing.
+  const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
+  if (!user || !valid || user.disabledAt) {
+    await recordAudit({
+      userId: user?.id ?? null,
+      action: "auth:login",
+      outcome: "DENIED",
+      details: { reason: !user ? "unknown-user" : user.disabledAt ? "disabled" : "bad-password" },
+    });
+    return null;
+  }
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+function oidcProvider() {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = env();
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
+  return [
+    {
+      id: "oidc",
+      name: OIDC_NAME,
+      type: "oauth" as const,
+      wellKnown: `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: OIDC_CLIENT_ID,
+      clientSecret: OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce" as const, "state" as const],
+      profile(profile: { sub: string; email?: string; preferred_username?: string; name?: string }) {
+        return { id: profile.sub, email: (profile.email ?? profile.preferred_username ?? "").toLowerCase(), name: profile.name ?? "" };
+      },
+    },
+  ];
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const { SESSION_IDLE_MINUTES } = env();
+  cached = {
+    secret: authSecret(),
+    // JWT sessions that expire after SESSION_IDLE_MINUTES without activity (the client renews
+    // them while the user works); the absolute limit and revocation are checked on every request
+    // in getViewer against the database.
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "E-post och lösenord",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: authorizeWithPassword,
+      }),
+      ...oidcProvider(),
+    ],
+    callbacks: {
+      // IdP users must already exist and be enabled: no self-provisioning.
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        const found = await db().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() }, select: { disabledAt: true } });
+        return Boolean(found && !found.disabledAt);
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const row = await db().user.findUnique({
+            where: account.provider === "oidc" ? { email: (user.email ?? "").toLowerCase() } : { id: user.id },
+            select: { id: true, sessionVersion: true },
+          });
+          if (!row) return token;
+          token.uid = row.id;
+          token.sv = row.sessionVersion;
+          token.loginAt = Date.now();
+          await db().user.update({ where: { id: row.id }, data: { lastLoginAt: new Date() } });
+          await recordAudit({ userId: row.id, action: "auth:login", outcome: "ALLOWED", details: { provider: account.provider } });
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.uid = token.uid;
+        session.sv = token.sv;
+        session.loginAt = token.loginAt;
+        return session;
+      },
+    },
+    events: {
+      // Signing out ends the user's sessions on the server too: a copied cookie stops working.
+      async signOut({ token }) {
+        if (!token?.uid) return;
+        await db().user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
+        await recordAudit({ userId: token.uid, action: "auth:logout" });
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
+  };
+  return cached;
+}

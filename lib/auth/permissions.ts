@@ -1,0 +1,127 @@
+// Every authorization decision in the product is made here: `can` for one resource, and scope
+// helpers that return Prisma where-fragments for lists. See docs/decisions/004-authorization.md.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { GroupKind } from "@/lib/generated/prisma/enums";
+import type { Viewer } from "./viewer";
+
+export type Action =
+  | "municipality:view"
+  | "municipality:admin"
+  | "group:view"
+  | "group:manage"
+  | "incident:create"
+  | "incident:view"
+  | "incident:update"
+  | "weeklyReport:view-completeness"
+  | "lagesbild:view"
+  | "lagesbild:edit"
+  | "tertial:view"
+  | "tertial:edit"
+  | "tertial:approve"
+  | "insats:open"
+  | "audit:view";
+
+/** What an action is checked against: at least the municipality, often more. */
+export type Target = {
+  municipalityId: string;
+  groupId?: string;
+  groupKind?: GroupKind;
+  organisationId?: string;
+};
+
+const LEADERSHIP: GroupKind[] = ["STRATEGISK", "LEDNING"];
+
+function membershipIn(viewer: Viewer, municipalityId: string) {
+  return viewer.memberships.find((m) => m.municipalityId === municipalityId);
+}
+
+function isCoordinator(viewer: Viewer, municipalityId: string) {
+  const role = membershipIn(viewer, municipalityId)?.role;
+  return role === "COORDINATOR" || role === "ADMIN";
+}
+
+function groupRole(viewer: Viewer, groupId: string | undefined) {
+  return viewer.groups.find((g) => g.groupId === groupId)?.role;
+}
+
+function inLeadership(viewer: Viewer, municipalityId: string, kinds: GroupKind[] = LEADERSHIP) {
+  return viewer.groups.some((g) => g.municipalityId === municipalityId && kinds.includes(g.kind) && g.role !== "OBSERVER");
+}
+
+export function can(viewer: Viewer | null, action: Action, target: Target): boolean {
+  if (!viewer) return false;
+  const member = membershipIn(viewer, target.municipalityId);
+  // No role in a municipality means no access to it at all, platform admins included:
+  // they operate the deployment, not the municipality's data.
+  if (!member) return false;
+  const coordinator = isCoordinator(viewer, target.municipalityId);
+  const role = groupRole(viewer, target.groupId);
+
+  switch (action) {
+    case "municipality:view":
+    case "incident:create":
+      return true;
+    case "municipality:admin":
+      return member.role === "ADMIN";
+    case "group:view":
+    case "lagesbild:view":
+      if (coordinator || role !== undefined) return true;
+      // EST Strategisk and Ledning follow every Insats, read-only.
+      return target.groupKind === "INSATS" && inLeadership(viewer, target.municipalityId);
+    case "group:manage":
+    case "lagesbild:edit":
+      return coordinator || role === "COORDINATOR";
+    case "incident:view":
+    case "incident:update":
+      return coordinator || target.organisationId === member.organisationId;
+    case "weeklyReport:view-completeness":
+      return coordinator || viewer.groups.some((g) => g.municipalityId === target.municipalityId && g.role === "COORDINATOR");
+    case "tertial:view":
+      return coordinator || inLeadership(viewer, target.municipalityId);
+    case "tertial:edit":
+      return coordinator || inLeadership(viewer, target.municipalityId, ["STRATEGISK"]);
+    case "tertial:approve":
+      return inLeadership(viewer, target.municipalityId, ["LEDNING"]);
+    case "insats:open":
+      return coordinator;
+    case "audit:view":
+      return member.role === "ADMIN";
+  }
+}
+
+/** Groups the viewer may see, as a where-fragment for est_group. */
+export function groupScope(viewer: Viewer): Prisma.EstGroupWhereInput {
+  const coordinatorOf = viewer.memberships
+    .filter((m) => m.role === "COORDINATOR" || m.role === "ADMIN")
+    .map((m) => m.municipalityId);
+  const leadershipOf = [
+    ...new Set(viewer.groups.filter((g) => LEADERSHIP.includes(g.kind) && g.role !== "OBSERVER").map((g) => g.municipalityId)),
+  ];
+  const inMunicipality = viewer.memberships.map((m) => m.municipalityId);
+  return {
+    municipalityId: { in: inMunicipality },
+    OR: [
+      { id: { in: viewer.groups.map((g) => g.groupId) } },
+      { municipalityId: { in: coordinatorOf } },
+      { kind: "INSATS", municipalityId: { in: leadershipOf } },
+    ],
+  };
+}
+
+/** Incidents the viewer may see: the whole municipality for coordinators, else their own
+ * organisation's and those in the areas of their groups. */
+export function incidentScope(viewer: Viewer): Prisma.IncidentWhereInput {
+  return {
+    OR: viewer.memberships.map((m) =>
+      m.role === "COORDINATOR" || m.role === "ADMIN"
+        ? { municipalityId: m.municipalityId }
+        : {
+            municipalityId: m.municipalityId,
+            OR: [
+              { reporterOrgId: m.organisationId },
+              { area: { groups: { some: { groupId: { in: viewer.groups.map((g) => g.groupId) } } } } },
+            ],
+          },
+    ),
+  };
+}

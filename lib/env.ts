@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+
+// The only module that reads process.env. Invalid configuration stops the process with one
+// line naming the variable and what is expected, never a stack trace.
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "saknas; ange en postgresql://-adress till databasen" })
+      .regex(/^postgres(ql)?:\/\/\S+$/, "ska vara en postgresql://-adress"),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // Optional here so that operator commands need no secret; the web server requires it.
+    NEXTAUTH_SECRET: z.string().min(32, "ska vara minst 32 tecken lång").optional(),
+    NEXTAUTH_URL: z.url("ska vara en fullständig adress, t.ex. https://est.kommun.se").optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+    OIDC_ISSUER: z.url("ska vara IdP:ns utfärdaradress (issuer)").optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Kommunens inloggning"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "krävs när OIDC-inloggning är påslagen" });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as operators expect from `FOO= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ConfigError(`Felaktig konfiguration: ${issue.path.join(".")} ${issue.message}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The session-signing secret; the web server refuses to start without it. */
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new ConfigError("Felaktig konfiguration: NEXTAUTH_SECRET saknas; ange en slumpmässig hemlighet på minst 32 tecken");
+  return secret;
+}

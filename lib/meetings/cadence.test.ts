@@ -1,0 +1,40 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { planMeetings } from "./cadence";
+
+const from = new Date("2026-03-01T00:00:00Z");
+const until = new Date("2026-05-01T00:00:00Z");
+
+test("weekly meetings keep their local time across the spring DST switch", () => {
+  const meetings = planMeetings({ cadence: "WEEKLY", weekday: 2, time: "09:00" }, from, until);
+  // Tuesdays 3 March – 28 April 2026.
+  assert.equal(meetings.length, 9);
+  assert.equal(meetings[0]!.startsAt.toISOString(), "2026-03-03T08:00:00.000Z"); // CET
+  assert.equal(meetings.at(-1)!.startsAt.toISOString(), "2026-04-28T07:00:00.000Z"); // CEST
+  // A Tuesday meeting in W10 discusses the lägesbild of W09.
+  assert.equal(meetings[0]!.periodKey, "2026-W09");
+  assert.equal(meetings[0]!.endsAt.getTime() - meetings[0]!.startsAt.getTime(), 3_600_000);
+});
+
+test("biweekly meetings skip every other week", () => {
+  const meetings = planMeetings({ cadence: "BIWEEKLY", weekday: 4, time: "13:30" }, from, until);
+  // Thursdays from the week of 1 March: 26 Feb (before the range), 12 Mar, 26 Mar, 9 Apr, 23 Apr.
+  assert.equal(meetings.length, 4);
+  assert.equal(meetings[0]!.startsAt.toISOString(), "2026-03-12T12:30:00.000Z");
+  assert.equal((meetings[1]!.startsAt.getTime() - meetings[0]!.startsAt.getTime()) / 86_400_000, 14);
+});
+
+test("tertial meetings fall in the month after the tertial and cover it", () => {
+  const year = planMeetings({ cadence: "TERTIAL", weekday: 3, time: "10:00" }, new Date("2026-01-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
+  // T3 2025 is reviewed in January 2026.
+  assert.deepEqual(year.map((m) => m.periodKey), ["2025-T3", "2026-T1", "2026-T2"]);
+  assert.equal(year[1]!.startsAt.toISOString(), "2026-05-13T08:00:00.000Z");
+  const next = planMeetings({ cadence: "TERTIAL" }, new Date("2026-12-01T00:00:00Z"), new Date("2027-02-01T00:00:00Z"));
+  assert.deepEqual(next.map((m) => m.periodKey), ["2026-T3"]);
+});
+
+test("quarterly meetings are four a year; ad hoc groups get none", () => {
+  const year = planMeetings({ cadence: "QUARTERLY" }, new Date("2026-01-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
+  assert.deepEqual(year.map((m) => m.periodKey), ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]);
+  assert.deepEqual(planMeetings({ cadence: "AD_HOC" }, from, until), []);
+});

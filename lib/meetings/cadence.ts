@@ -1,0 +1,67 @@
+// Lays out a group's meetings from its cadence, in Stockholm time. Pure and isomorphic.
+import { addDays, addWeeks, startOfISOWeek } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { TZ } from "@/lib/time/zone";
+import { formatPeriod, periodOf, shiftPeriod, weekKey } from "@/lib/time/periods";
+
+export type CadenceKind = "WEEKLY" | "BIWEEKLY" | "QUARTERLY" | "TERTIAL" | "AD_HOC";
+
+export type CadenceSpec = {
+  cadence: CadenceKind;
+  /** ISO weekday, 1 = Monday. */
+  weekday?: number | null;
+  /** Local start time "HH:MM". */
+  time?: string | null;
+  minutes?: number;
+};
+
+export type PlannedMeeting = { startsAt: Date; endsAt: Date; periodKey: string };
+
+function at(day: TZDate, time: string): TZDate {
+  const [h, m] = time.split(":").map(Number);
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), h ?? 9, m ?? 0, TZ);
+}
+
+/** The given ISO weekday in the third week of a month (a quiet default for review meetings). */
+function weekdayInThirdWeek(year: number, month0: number, weekday: number): TZDate {
+  const first = new TZDate(year, month0, 15, TZ);
+  return addDays(startOfISOWeek(first), weekday - 1);
+}
+
+/**
+ * Meetings from `from` (inclusive) to `until` (exclusive). Weekly meetings cover the previous
+ * ISO week; quarterly and tertial meetings fall in the month after their period and cover it.
+ */
+export function planMeetings(spec: CadenceSpec, from: Date, until: Date): PlannedMeeting[] {
+  const weekday = spec.weekday ?? 2;
+  const time = spec.time ?? "09:00";
+  const minutes = spec.minutes ?? 60;
+  const starts: { start: TZDate; periodKey: string }[] = [];
+
+  if (spec.cadence === "WEEKLY" || spec.cadence === "BIWEEKLY") {
+    const step = spec.cadence === "WEEKLY" ? 1 : 2;
+    let day = at(addDays(startOfISOWeek(new TZDate(from.getTime(), TZ)), weekday - 1), time);
+    for (; day.getTime() < until.getTime(); day = at(addWeeks(day, step), time)) {
+      starts.push({ start: day, periodKey: shiftPeriod(weekKey(day), -1) });
+    }
+  } else if (spec.cadence === "QUARTERLY" || spec.cadence === "TERTIAL") {
+    const kind = spec.cadence === "QUARTERLY" ? "quarter" : "tertial";
+    const months = kind === "quarter" ? 3 : 4;
+    // Start one period back: its review meeting may fall inside the range.
+    let period = shiftPeriod(formatPeriod(periodOf(kind, from)), -1);
+    for (let i = 0; i < 13; i++, period = shiftPeriod(period, 1)) {
+      const [y, n] = [Number(period.slice(0, 4)), Number(period.slice(6))];
+      const monthAfter = n * months; // 0-based month index after the period's last month
+      const day = weekdayInThirdWeek(y + Math.floor(monthAfter / 12), monthAfter % 12, weekday);
+      starts.push({ start: at(day, time), periodKey: period });
+    }
+  }
+
+  return starts
+    .filter(({ start }) => start.getTime() >= from.getTime() && start.getTime() < until.getTime())
+    .map(({ start, periodKey }) => ({
+      startsAt: new Date(start.getTime()),
+      endsAt: new Date(start.getTime() + minutes * 60_000),
+      periodKey,
+    }));
+}

@@ -1,0 +1,153 @@
+// Period keys in Stockholm time: "2026-W07" (ISO week), "2026-02", "2026-Q1", "2026-T1".
+// A key is how periods are stored and put in URLs; ranges are half-open [start, end) instants.
+import {
+  addMonths,
+  addWeeks,
+  endOfISOWeekYear,
+  getISOWeek,
+  getISOWeekYear,
+  setISOWeek,
+  startOfISOWeek,
+  startOfISOWeekYear,
+} from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { TZ, toStockholm } from "./zone";
+
+export type PeriodKind = "week" | "month" | "quarter" | "tertial";
+export type Period = { kind: PeriodKind; year: number; index: number };
+export type Range = { start: Date; end: Date };
+
+const PATTERNS: Record<PeriodKind, RegExp> = {
+  week: /^(\d{4})-W(\d{2})$/,
+  month: /^(\d{4})-(\d{2})$/,
+  quarter: /^(\d{4})-Q(\d)$/,
+  tertial: /^(\d{4})-T(\d)$/,
+};
+const MONTHS_PER: Record<Exclude<PeriodKind, "week">, number> = { month: 1, quarter: 3, tertial: 4 };
+
+export class InvalidPeriodError extends Error {
+  constructor(key: string) {
+    super(`Ogiltig period: "${key}"`);
+    this.name = "InvalidPeriodError";
+  }
+}
+
+/** Number of ISO weeks (52 or 53) in an ISO week-numbering year. */
+export function weeksInISOYear(year: number): number {
+  const lastDay = endOfISOWeekYear(new TZDate(year, 6, 1, TZ));
+  return getISOWeek(lastDay);
+}
+
+export function formatPeriod(p: Period): string {
+  const y = String(p.year).padStart(4, "0");
+  const n = String(p.index);
+  switch (p.kind) {
+    case "week":
+      return `${y}-W${n.padStart(2, "0")}`;
+    case "month":
+      return `${y}-${n.padStart(2, "0")}`;
+    case "quarter":
+      return `${y}-Q${n}`;
+    case "tertial":
+      return `${y}-T${n}`;
+  }
+}
+
+export function parsePeriod(key: string): Period {
+  for (const kind of Object.keys(PATTERNS) as PeriodKind[]) {
+    const m = PATTERNS[kind].exec(key);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const index = Number(m[2]);
+    const max = kind === "week" ? weeksInISOYear(year) : 12 / (MONTHS_PER[kind] ?? 1);
+    if (year < 1900 || index < 1 || index > max) throw new InvalidPeriodError(key);
+    return { kind, year, index };
+  }
+  throw new InvalidPeriodError(key);
+}
+
+export function isPeriodKey(key: string, kind?: PeriodKind): boolean {
+  try {
+    const parsed = parsePeriod(key);
+    return kind === undefined || parsed.kind === kind;
+  } catch {
+    return false;
+  }
+}
+
+/** The period of a given kind that contains the instant, in Stockholm time. */
+export function periodOf(kind: PeriodKind, date: Date | number): Period {
+  const local = toStockholm(date);
+  if (kind === "week") return { kind, year: getISOWeekYear(local), index: getISOWeek(local) };
+  return { kind, year: local.getFullYear(), index: Math.floor(local.getMonth() / MONTHS_PER[kind]) + 1 };
+}
+
+export const weekKey = (date: Date | number) => formatPeriod(periodOf("week", date));
+export const monthKey = (date: Date | number) => formatPeriod(periodOf("month", date));
+export const quarterKey = (date: Date | number) => formatPeriod(periodOf("quarter", date));
+export const tertialKey = (date: Date | number) => formatPeriod(periodOf("tertial", date));
+
+function startOf(p: Period): TZDate {
+  if (p.kind === "week") {
+    const inYear = startOfISOWeekYear(new TZDate(p.year, 6, 1, TZ));
+    return startOfISOWeek(setISOWeek(inYear, p.index));
+  }
+  return new TZDate(p.year, (p.index - 1) * MONTHS_PER[p.kind], 1, TZ);
+}
+
+function next(p: Period, start: TZDate): TZDate {
+  return p.kind === "week" ? addWeeks(start, 1) : addMonths(start, MONTHS_PER[p.kind]);
+}
+
+/** The instants [start, end) of a period; DST makes some weeks 167 or 169 hours long. */
+export function periodRange(key: string): Range {
+  const p = parsePeriod(key);
+  const start = startOf(p);
+  return { start: new Date(start.getTime()), end: new Date(next(p, start).getTime()) };
+}
+
+/** The key `n` periods after (or before, for negative n) the given one. */
+export function shiftPeriod(key: string, n: number): string {
+  const p = parsePeriod(key);
+  const start = startOf(p);
+  const shifted = p.kind === "week" ? addWeeks(start, n) : addMonths(start, n * MONTHS_PER[p.kind]);
+  return formatPeriod(periodOf(p.kind, shifted));
+}
+
+/** The same period one year earlier (for weeks: the same ISO week number, or W52 for W53). */
+export function samePeriodLastYear(key: string): string {
+  const p = parsePeriod(key);
+  const year = p.year - 1;
+  const index = p.kind === "week" ? Math.min(p.index, weeksInISOYear(year)) : p.index;
+  return formatPeriod({ kind: p.kind, year, index });
+}
+
+/** The ISO weeks of a month/quarter/tertial: each week belongs where its Thursday falls. */
+export function weeksIn(key: string): string[] {
+  const { start, end } = periodRange(key);
+  const weeks: string[] = [];
+  let monday = startOfISOWeek(toStockholm(start));
+  while (monday.getTime() < end.getTime()) {
+    const thursday = new TZDate(monday.getFullYear(), monday.getMonth(), monday.getDate() + 3, 12, TZ);
+    if (thursday.getTime() >= start.getTime() && thursday.getTime() < end.getTime()) weeks.push(weekKey(thursday));
+    monday = addWeeks(monday, 1);
+  }
+  return weeks;
+}
+
+/** Short Swedish label: "v. 7 2026", "februari 2026", "Q1 2026", "T1 2026 (jan–apr)". */
+export function periodLabel(key: string): string {
+  const p = parsePeriod(key);
+  switch (p.kind) {
+    case "week":
+      return `v. ${p.index} ${p.year}`;
+    case "month":
+      return new Intl.DateTimeFormat("sv-SE", { month: "long", year: "numeric", timeZone: TZ }).format(
+        periodRange(key).start,
+      );
+    case "quarter":
+      return `Q${p.index} ${p.year}`;
+    case "tertial":
+      return `T${p.index} ${p.year} (${["jan–apr", "maj–aug", "sep–dec"][p.index - 1]})`;
+  }
+}

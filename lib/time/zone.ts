@@ -1,0 +1,49 @@
+// Europe/Stockholm is the only calendar the product knows. Everything here is pure and
+// isomorphic: it never depends on the process or browser time zone.
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
+
+export const TZ = "Europe/Stockholm";
+export const inStockholm = tz(TZ);
+
+/** The instant as a wall clock in Stockholm (a TZDate whose getters read local time). */
+export function toStockholm(date: Date | number): TZDate {
+  return new TZDate(typeof date === "number" ? date : date.getTime(), TZ);
+}
+
+/** The instant at which Stockholm's wall clock shows the given local date and time. */
+export function fromStockholmWall(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  return new Date(new TZDate(year, month - 1, day, hour, minute, TZ).getTime());
+}
+
+export type WallTime = { year: number; month: number; day: number; hour: number; minute: number };
+
+export type WallTimeResolution =
+  | { kind: "ok"; instant: Date }
+  | { kind: "ambiguous"; instant: Date; alternatives: Date[] }
+  | { kind: "nonexistent" };
+
+/**
+ * Resolves a Stockholm wall-clock time to an instant, telling apart a time that does not exist
+ * (the spring DST gap) and one that occurs twice (the autumn repeat; the first is returned).
+ */
+export function resolveStockholmWall(wall: WallTime): WallTimeResolution {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const offsets = new Set([-1, 0, 1].map((d) => tzOffset(TZ, new Date(asUtc + d * 86_400_000))));
+  const matches = [...offsets]
+    .map((offsetMinutes) => new Date(asUtc - offsetMinutes * 60_000))
+    .filter((instant) => sameWall(toStockholm(instant), wall))
+    .sort((a, b) => a.getTime() - b.getTime());
+  if (matches.length === 0) return { kind: "nonexistent" };
+  if (matches.length === 1) return { kind: "ok", instant: matches[0]! };
+  return { kind: "ambiguous", instant: matches[0]!, alternatives: matches.slice(1) };
+}
+
+function sameWall(local: TZDate, wall: WallTime): boolean {
+  return (
+    local.getFullYear() === wall.year &&
+    local.getMonth() === wall.month - 1 &&
+    local.getDate() === wall.day &&
+    local.getHours() === wall.hour &&
+    local.getMinutes() === wall.minute
+  );
+}

