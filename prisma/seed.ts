@@ -2,24 +2,16 @@
 // demo users, the two neighbours lokalpolisområde Sollentuna also covers, and (once) a synthetic
 // two-year incident history. Run with `npm run db:seed`.
 import { db } from "../lib/db";
-import { seedDemoData, seedGoals } from "./seed/demo-data";
-import { seedMunicipality, type SeededMunicipality } from "./seed/municipality";
-import { NEIGHBOURS, SOLLENTUNA } from "./seed/reference";
-import { seedUsers } from "./seed/users";
+import { runSeed } from "./seed/run";
 
 async function main() {
-  const now = new Date();
   const client = db();
-  const seeded = new Map<string, SeededMunicipality>();
-  for (const m of [SOLLENTUNA, ...NEIGHBOURS]) seeded.set(m.slug, await seedMunicipality(client, m, now));
-  const incidents = await seedDemoData(client, SOLLENTUNA, seeded.get("sollentuna")!, now);
-  await seedGoals(client, seeded.get("sollentuna")!, now);
-  const created = await seedUsers(client, seeded, process.env.EST_DEMO_PASSWORD || undefined);
-
-  console.log(`Seed klar: ${seeded.size} kommuner${incidents ? `, ${incidents} syntetiska händelser` : ""}.`);
-  if (created.length > 0) {
+  // Tests set a known demo password; a real first start gets random ones, printed once.
+  const result = await runSeed(client, { demoPassword: process.env.EST_DEMO_PASSWORD || undefined });
+  console.log(`Seed klar: ${result.municipalities} kommuner${result.incidents ? `, ${result.incidents} syntetiska händelser` : ""}.`);
+  if (result.created.length > 0) {
     console.log("\nDemoanvändare (lösenorden visas bara nu – spara dem):");
-    for (const c of created) console.log(`  ${c.email.padEnd(36)} ${c.password.padEnd(18)} ${c.title}`);
+    for (const c of result.created) console.log(`  ${c.email.padEnd(36)} ${c.password.padEnd(18)} ${c.title}`);
     console.log("");
   }
   await client.$disconnect();

@@ -5,10 +5,7 @@ import { db } from "@/lib/db";
 import { authSecret, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/audit/mutations";
-import { verifyPassword } from "./password";
-import { ZSignIn } from "./schema";
-
-const ZCredentials = ZSignIn.transform((v) => ({ ...v, email: v.email.toLowerCase() }));
+import { verifyCredentials } from "./credentials";
 
 declare module "next-auth" {
   interface Session {
@@ -24,27 +21,6 @@ declare module "next-auth/jwt" {
     sv?: number;
     loginAt?: number;
   }
-}
-
-async function authorizeWithPassword(raw: unknown) {
-  const parsed = ZCredentials.safeParse(raw);
-  if (!parsed.success) return null;
-  const user = await db().user.findUnique({
-    where: { email: parsed.data.email },
-    select: { id: true, name: true, email: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-  });
-  // Always verify (against a dummy hash for unknown users) so timing reveals nothing.
-  const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
-  if (!user || !valid || user.disabledAt) {
-    await recordAudit({
-      userId: user?.id ?? null,
-      action: "auth:login",
-      outcome: "DENIED",
-      details: { reason: !user ? "unknown-user" : user.disabledAt ? "disabled" : "bad-password" },
-    });
-    return null;
-  }
-  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 
 function oidcProvider() {
@@ -85,7 +61,7 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "E-post och lösenord",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: authorizeWithPassword,
+        authorize: verifyCredentials,
       }),
       ...oidcProvider(),
     ],

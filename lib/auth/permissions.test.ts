@@ -1,0 +1,91 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { can, type Action, type Target } from "./permissions";
+import type { Viewer } from "./viewer";
+
+// Two municipalities: A (Sollentuna-like) and B. Groups in A: Vecko, Ledning, Strategisk, Insats.
+const A = "00000000-0000-4000-8000-00000000000a";
+const B = "00000000-0000-4000-8000-00000000000b";
+const G = { vecko: "g-vecko", ledning: "g-ledning", strategisk: "g-strategisk", insats: "g-insats", veckoB: "g-vecko-b" };
+const ORG = { hem: "org-hem", polis: "org-polis", klk: "org-klk", sok: "org-sok", polisB: "org-polis-b" };
+
+function viewer(memberships: [string, string, Viewer["memberships"][number]["role"]][], groups: [string, string, Viewer["groups"][number]["kind"], Viewer["groups"][number]["role"]][]): Viewer {
+  return {
+    userId: "u",
+    name: "n",
+    email: "e@example.se",
+    isPlatformAdmin: false,
+    memberships: memberships.map(([municipalityId, organisationId, role]) => ({
+      municipalityId, organisationId, role, municipalitySlug: municipalityId, municipalityName: "", organisationName: "",
+    })),
+    groups: groups.map(([groupId, municipalityId, kind, role]) => ({ groupId, municipalityId, kind, role })),
+  };
+}
+
+const ROLES: Record<string, Viewer | null> = {
+  anonymous: null,
+  reporter: viewer([[A, ORG.hem, "REPORTER"]], []),
+  veckoMember: viewer([[A, ORG.hem, "REPORTER"]], [[G.vecko, A, "VECKO", "MEMBER"]]),
+  groupCoordinator: viewer([[A, ORG.sok, "REPORTER"]], [[G.vecko, A, "VECKO", "COORDINATOR"]]),
+  coordinator: viewer([[A, ORG.klk, "COORDINATOR"]], []),
+  ledning: viewer([[A, ORG.sok, "REPORTER"]], [[G.ledning, A, "LEDNING", "MEMBER"]]),
+  strategisk: viewer([[A, ORG.polis, "REPORTER"]], [[G.strategisk, A, "STRATEGISK", "MEMBER"]]),
+  policeTwoMunicipalities: viewer([[A, ORG.polis, "REPORTER"], [B, ORG.polisB, "REPORTER"]], [[G.vecko, A, "VECKO", "MEMBER"], [G.veckoB, B, "VECKO", "MEMBER"]]),
+  admin: viewer([[A, ORG.klk, "ADMIN"]], []),
+};
+
+const T: Record<string, Target> = {
+  municipalityA: { municipalityId: A },
+  municipalityB: { municipalityId: B },
+  veckoA: { municipalityId: A, groupId: G.vecko, groupKind: "VECKO" },
+  ledningA: { municipalityId: A, groupId: G.ledning, groupKind: "LEDNING" },
+  insatsA: { municipalityId: A, groupId: G.insats, groupKind: "INSATS" },
+  veckoB: { municipalityId: B, groupId: G.veckoB, groupKind: "VECKO" },
+  hemIncidentA: { municipalityId: A, organisationId: ORG.hem },
+  polisIncidentB: { municipalityId: B, organisationId: ORG.polisB },
+};
+
+// Each row: action, target, then the roles allowed. Every other role must be refused.
+const MATRIX: [Action, keyof typeof T, string[]][] = [
+  ["municipality:view", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
+  ["municipality:view", "municipalityB", ["policeTwoMunicipalities"]],
+  ["municipality:admin", "municipalityA", ["admin"]],
+  ["group:view", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
+  ["group:view", "ledningA", ["coordinator", "ledning", "admin"]],
+  ["group:view", "insatsA", ["coordinator", "ledning", "strategisk", "admin"]],
+  ["group:view", "veckoB", ["policeTwoMunicipalities"]],
+  ["group:manage", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
+  ["group:manage", "insatsA", ["coordinator", "admin"]],
+  ["lagesbild:view", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
+  ["lagesbild:edit", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
+  ["incident:create", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
+  ["incident:create", "municipalityB", ["policeTwoMunicipalities"]],
+  ["incident:update", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
+  ["incident:view", "polisIncidentB", ["policeTwoMunicipalities"]],
+  ["weeklyReport:view-completeness", "municipalityA", ["groupCoordinator", "coordinator", "admin"]],
+  ["tertial:view", "municipalityA", ["coordinator", "ledning", "strategisk", "admin"]],
+  ["tertial:edit", "municipalityA", ["coordinator", "strategisk", "admin"]],
+  ["tertial:approve", "municipalityA", ["ledning"]],
+  ["insats:open", "municipalityA", ["coordinator", "admin"]],
+  ["audit:view", "municipalityA", ["admin"]],
+];
+
+test("role × action matrix: every cell is asserted", () => {
+  for (const [action, targetName, allowed] of MATRIX) {
+    for (const [role, v] of Object.entries(ROLES)) {
+      const expected = allowed.includes(role);
+      assert.equal(can(v, action, T[targetName]!), expected, `${role} ${expected ? "may" : "may not"} ${action} on ${targetName}`);
+    }
+  }
+});
+
+test("an observer of a leadership group cannot see an Insats", () => {
+  const observer = viewer([[A, ORG.sok, "REPORTER"]], [[G.ledning, A, "LEDNING", "OBSERVER"]]);
+  assert.equal(can(observer, "group:view", T.insatsA!), false);
+  assert.equal(can(observer, "group:view", T.ledningA!), true);
+});
+
+test("a platform admin without a municipality role sees nothing of the municipality", () => {
+  const platform = { ...viewer([], []), isPlatformAdmin: true };
+  for (const [action, targetName] of MATRIX) assert.equal(can(platform, action, T[targetName]!), false);
+});

@@ -1,0 +1,51 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const PASSWORD = "correct horse battery";
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: PASSWORD, historyWeeks: 1 });
+});
+after(() => db().$disconnect());
+
+const deniedLogins = () => db().auditEvent.count({ where: { action: "auth:login", outcome: "DENIED" } });
+
+test("the right password signs in; e-mail case does not matter", async () => {
+  const user = await verifyCredentials({ email: "Rapportor@Sollentunahem.example", password: PASSWORD });
+  assert.equal(user?.email, "rapportor@sollentunahem.example");
+});
+
+test("a wrong password, an unknown user and a disabled account all give the same answer and are logged", async () => {
+  const before = await deniedLogins();
+  assert.equal(await verifyCredentials({ email: "rapportor@sollentunahem.example", password: "wrong" }), null);
+  assert.equal(await verifyCredentials({ email: "nobody@example.se", password: PASSWORD }), null);
+  await db().user.update({ where: { email: "ledning@sollentuna.example" }, data: { disabledAt: new Date() } });
+  assert.equal(await verifyCredentials({ email: "ledning@sollentuna.example", password: PASSWORD }), null);
+  assert.equal(await deniedLogins(), before + 3);
+  const reasons = await db().auditEvent.findMany({ where: { action: "auth:login", outcome: "DENIED" }, select: { details: true }, orderBy: { id: "asc" } });
+  assert.deepEqual(reasons.slice(-3).map((r) => (r.details as { reason: string }).reason), ["bad-password", "unknown-user", "disabled"]);
+});
+
+test("a disabled user or ended sessions stop the viewer at once", async () => {
+  const user = await db().user.findUniqueOrThrow({ where: { email: "polis@polisen.example" }, select: { id: true, sessionVersion: true } });
+  const viewer = await loadViewer(user.id, user.sessionVersion);
+  assert.equal(viewer?.memberships.length, 3);
+  await db().user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+  assert.equal(await loadViewer(user.id, user.sessionVersion), null, "old session version is refused");
+  assert.notEqual(await loadViewer(user.id, user.sessionVersion + 1), null);
+  await db().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+  assert.equal(await loadViewer(user.id, user.sessionVersion + 1), null, "disabled user is refused");
+});
+
+test("the audit log is append-only", async () => {
+  const row = await db().auditEvent.findFirstOrThrow({ select: { id: true } });
+  await assert.rejects(db().auditEvent.update({ where: { id: row.id }, data: { action: "tampered" } }), /append-only/);
+  await assert.rejects(db().auditEvent.delete({ where: { id: row.id } }), /append-only/);
+  assert.equal((await db().auditEvent.findUniqueOrThrow({ where: { id: row.id } })).action, "auth:login");
+});

@@ -1,0 +1,77 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { weekKey } from "@/lib/time/periods";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+before(resetDatabase);
+after(() => db().$disconnect());
+
+test("the seed builds Sollentuna as the audit describes it, and is idempotent", async () => {
+  const first = await runSeed(db(), { now: NOW, demoPassword: "demo-password-1", historyWeeks: 6 });
+  assert.equal(first.municipalities, 3);
+  assert.equal(first.created.length, 6);
+  assert.ok(first.incidents > 100, `expected a synthetic history, got ${first.incidents}`);
+
+  const counts = async () => ({
+    municipalities: await db().municipality.count(),
+    groups: await db().estGroup.count(),
+    areas: await db().area.count(),
+    users: await db().user.count(),
+    memberships: await db().membership.count(),
+    incidents: await db().incident.count(),
+    meetings: await db().meeting.count(),
+    goals: await db().goal.count(),
+  });
+  const before = await counts();
+  const second = await runSeed(db(), { now: NOW, demoPassword: "demo-password-2", historyWeeks: 6 });
+  assert.deepEqual(second.created, [], "a second run creates no users and reveals no passwords");
+  assert.equal(second.incidents, 0);
+  assert.deepEqual(await counts(), before);
+
+  const sollentuna = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" }, select: { id: true, timezone: true } });
+  assert.equal(sollentuna.timezone, "Europe/Stockholm");
+  const groups = await db().estGroup.findMany({ where: { municipalityId: sollentuna.id }, select: { name: true, kind: true, cadence: true }, orderBy: { name: "asc" } });
+  assert.deepEqual(groups, [
+    { name: "EST Fördjupning Edsberg", kind: "FORDJUPNING", cadence: "QUARTERLY" },
+    { name: "EST Fördjupning Tureberg", kind: "FORDJUPNING", cadence: "QUARTERLY" },
+    { name: "EST Insats Rotebro", kind: "INSATS", cadence: "WEEKLY" },
+    { name: "EST Ledning", kind: "LEDNING", cadence: "TERTIAL" },
+    { name: "EST Strategisk", kind: "STRATEGISK", cadence: "TERTIAL" },
+    { name: "EST Vecko", kind: "VECKO", cadence: "WEEKLY" },
+  ]);
+
+  const areas = await db().area.findMany({ where: { municipalityId: sollentuna.id }, select: { name: true, isFocus: true, classifications: { select: { classification: true } } } });
+  for (const name of ["Edsberg", "Tureberg", "Rotebro", "Helenelund", "Bagarby"]) assert.ok(areas.some((a) => a.name === name), name);
+  assert.deepEqual(areas.filter((a) => a.isFocus).map((a) => a.name).sort(), ["Edsberg", "Rotebro", "Tureberg"]);
+  assert.equal(areas.find((a) => a.name === "Edsberg")?.classifications[0]?.classification, "UTSATT");
+  assert.equal(areas.find((a) => a.name === "Tureberg")?.classifications[0]?.classification, "RISK");
+
+  const edsbergGoals = await db().goal.findMany({ where: { municipalityId: sollentuna.id, kind: "AREA", area: { name: "Edsberg" } }, select: { title: true } });
+  assert.deepEqual(edsbergGoals.map((g) => g.title).sort(), ["Aktiv och meningsfull fritid", "Narkotikafritt centrum", "Stoppa missbruk och rekrytering till kriminella nätverk", "Tryggt torg och trygga platser"]);
+
+  const police = await db().user.findUniqueOrThrow({ where: { email: "polis@polisen.example" }, select: { memberships: { select: { municipality: { select: { slug: true } } } } } });
+  assert.deepEqual(police.memberships.map((m) => m.municipality.slug).sort(), ["sigtuna", "sollentuna", "upplands-vasby"]);
+
+  const categories = await db().incidentCategory.findMany({ where: { municipalityId: sollentuna.id, parentId: null }, select: { code: true } });
+  assert.deepEqual(categories.map((c) => c.code).sort(), ["arrangemang", "incident_mot_anstalld", "ordningsstorning", "otrygg_plats", "samling", "skadegorelse", "ovrigt"].sort());
+
+  // Stored week keys agree with the Stockholm calendar for every incident.
+  const incidents = await db().incident.findMany({ select: { occurredAt: true, isoWeek: true } });
+  for (const i of incidents) assert.equal(i.isoWeek, weekKey(i.occurredAt));
+  assert.ok(incidents.every((i) => i.occurredAt.getTime() < NOW.getTime()), "no incident lies in the future");
+
+  // Weekly meetings for a year ahead, none in the past.
+  const vecko = await db().meeting.count({ where: { group: { slug: "est-vecko", municipalityId: sollentuna.id } } });
+  assert.ok(vecko >= 52 && vecko <= 53, `EST Vecko meetings: ${vecko}`);
+});
+
+test("stored period keys are checked by the database", async () => {
+  const incident = await db().incident.findFirstOrThrow({ select: { id: true } });
+  await assert.rejects(db().incident.update({ where: { id: incident.id }, data: { isoWeek: "2026-W54" } }), /incident_iso_week_format/);
+  const municipality = await db().municipality.findFirstOrThrow({ select: { id: true } });
+  await assert.rejects(db().tertialAnalysis.create({ data: { municipalityId: municipality.id, tertial: "2026-T4" } }), /tertial_analysis_tertial_format/);
+});
