@@ -21,10 +21,11 @@ export type GroupCardData = {
 
 export function GroupCard({ group }: { group: GroupCardData }) {
   return (
-    <Link href={`/groups/${group.id}`} className="card-link" data-testid="group-card">
-      <article className="card stack">
-        <div className="meta">{GROUP_KIND_LABEL[group.kind]}</div>
-        <h3>{group.name}</h3>
+    <article className="card card-clickable stack" data-testid="group-card">
+      <div className="meta">{GROUP_KIND_LABEL[group.kind]}</div>
+      <h3>
+        <Link href={`/groups/${group.id}`}>{group.name}</Link>
+      </h3>
         <div>
           {group.myRole ? <Badge>{GROUP_ROLE_LABEL[group.myRole]}</Badge> : <Badge tone="info">Insyn som samordnare</Badge>}{" "}
           {group.status === "CLOSED" ? <Badge tone="warn">Avslutad</Badge> : null}
@@ -42,7 +43,6 @@ export function GroupCard({ group }: { group: GroupCardData }) {
         </div>
         {group.kind === "INSATS" && group.plannedEndDate ? <div className="meta">Planerat slut: {formatDate(group.plannedEndDate)}</div> : null}
         <div className="meta">{group.memberCount} medlemmar</div>
-      </article>
-    </Link>
+    </article>
   );
 }

@@ -24,7 +24,7 @@ export function MunicipalitySwitcher(props: { options: Option[]; active: string;
           });
         }}
       >
-        {props.options.map((o) => (
+        {[...props.options].sort((a, b) => a.name.localeCompare(b.name, "sv")).map((o) => (
           <option key={o.slug} value={o.slug}>
             {o.name}
           </option>

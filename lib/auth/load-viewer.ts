@@ -20,7 +20,8 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
           municipality: { select: { id: true, slug: true, name: true } },
           organisation: { select: { id: true, name: true } },
         },
-        orderBy: { municipality: { name: "asc" } },
+        // The first municipality a user joined is their home, chosen when nothing else is.
+        orderBy: { createdAt: "asc" },
       },
       groupMemberships: { select: { role: true, group: { select: { id: true, municipalityId: true, kind: true } } } },
     },

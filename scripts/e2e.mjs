@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Runs the Playwright suite in Chromium against a fresh embedded database.
+// Finding a browser (Playwright cannot download its own on machines without internet):
+//   1. CHROMIUM_PATH if set;  2. Debian's /usr/bin/chromium;
+//   3. as root on Debian: apt-get install chromium;  4. otherwise: npx playwright install chromium.
+// Afterwards it checks that the app and its embedded PostgreSQL were stopped cleanly.
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const E2E_PORT = Number(process.env.E2E_PORT || 3100);
+const E2E_PG_PORT = Number(process.env.E2E_PG_PORT || 54339);
+
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && existsSync("/usr/bin/apt-get")) {
+    console.log("e2e: installerar Debians chromium (apt-get) …");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    const r = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (r.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  }
+  console.log("e2e: hämtar Playwrights chromium (npx playwright install chromium) …");
+  spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["install", "chromium"], { stdio: "inherit" });
+  return undefined;
+}
+
+function listening(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+const chromium = findChromium();
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// A fresh database every run: start, migrate and seed from nothing, as a newcomer would.
+rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
+const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  cwd: root,
+  env: { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}), E2E_PORT: String(E2E_PORT), E2E_PG_PORT: String(E2E_PG_PORT) },
+});
+let status = result.status ?? 1;
+// Ctrl-C must stop everything: neither the app nor the embedded PostgreSQL may be left running.
+await new Promise((r) => setTimeout(r, 1000));
+for (const [port, what] of [[E2E_PORT, "appen"], [E2E_PG_PORT, "den inbyggda PostgreSQL"]]) {
+  if (await listening(port)) {
+    console.error(`e2e: ${what} lyssnar fortfarande på port ${port} efter testerna – stoppades inte rent.`);
+    status = status || 1;
+  }
+}
+process.exit(status);
