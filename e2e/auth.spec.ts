@@ -1,6 +1,7 @@
+import type { Page } from "@playwright/test";
 import { expect, signIn, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
 
-const myGroups = (page: import("@playwright/test").Page) => page.getByTestId("my-groups").getByRole("heading", { level: 3 });
+const myGroups = (page: Page) => page.getByTestId("my-groups").getByRole("heading", { level: 3 });
 
 test("each demo role signs in and sees its own groups", async ({ page }) => {
   const expected: [string, string[]][] = [

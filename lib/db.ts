@@ -20,3 +20,9 @@ export function db(): PrismaClient {
   }
   return holder.estPrisma;
 }
+
+/** Closes the pool if one was opened (command-line tools call this before exiting). */
+export async function disconnectDb(): Promise<void> {
+  await holder.estPrisma?.$disconnect().catch(() => {});
+  holder.estPrisma = undefined;
+}

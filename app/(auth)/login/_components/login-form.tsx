@@ -1,18 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ZSignIn, type TSignIn } from "@/lib/auth/schema";
 
 // The same message whether the account exists or not: no hint for someone guessing addresses.
 const BAD_CREDENTIALS = "Fel e-postadress eller lösenord.";
 
 export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError?: string }) {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const { register, handleSubmit, setError, formState } = useForm<TSignIn>({
     resolver: zodResolver(ZSignIn),
     defaultValues: { email: "", password: "" },

@@ -1,0 +1,112 @@
+// `npm run est -- <command>`: one command-line entry for operator tasks.
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { db, disconnectDb } from "@/lib/db";
+import { ConfigError, env } from "@/lib/env";
+import { isExpectedError } from "@/lib/errors";
+import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
+import { runSeed } from "@/prisma/seed/run";
+
+const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
+
+  check                         kontrollera konfiguration och databasanslutning
+  migrate                       tillämpa de incheckade migreringarna på DATABASE_URL
+  seed                          lägg in/uppdatera grunddata (idempotent; Sollentuna = "sollentuna")
+  user:add --email E --name N --municipality SLUG --org KOD [--role REPORTER|COORDINATOR|ADMIN]
+                                lägg till en användare (eller koppla en befintlig till en kommun)
+  user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
+  user:enable --email E         aktivera en avstängd användare igen
+  sessions:end --email E        avsluta alla sessioner för en användare
+  help, --help                  visa denna hjälp
+
+Miljö: DATABASE_URL (krävs), se README för övriga variabler.`;
+
+type Handler = (flags: Record<string, string | boolean | undefined>) => Promise<string>;
+
+const need = (flags: Record<string, string | boolean | undefined>, name: string): string => {
+  const value = flags[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} saknas.`);
+  return value;
+};
+
+class UsageError extends Error {}
+
+const COMMANDS: Record<string, Handler> = {
+  async check() {
+    env();
+    await db().$queryRaw`SELECT 1`;
+    return "Konfigurationen är giltig och databasen svarar.";
+  },
+  async migrate() {
+    const r = spawnSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error("migreringarna kunde inte tillämpas");
+    return "Migreringarna är tillämpade.";
+  },
+  async seed() {
+    const result = await runSeed(db());
+    const lines = result.created.map((c) => `  ${c.email}  ${c.password}`);
+    return [`Seed klar (${result.municipalities} kommuner).`, ...(lines.length ? ["Nya demoanvändare:", ...lines] : [])].join("\n");
+  },
+  async "user:add"(flags) {
+    const role = (flags.role as string | undefined) ?? "REPORTER";
+    if (!["REPORTER", "COORDINATOR", "ADMIN"].includes(role)) throw new UsageError("--role ska vara REPORTER, COORDINATOR eller ADMIN.");
+    const user = await addUser({
+      email: need(flags, "email"),
+      name: need(flags, "name"),
+      municipality: need(flags, "municipality"),
+      organisation: need(flags, "org"),
+      role: role as "REPORTER",
+    });
+    return user.password ? `Användaren skapad. Tillfälligt lösenord: ${user.password}` : "Befintlig användare kopplad till kommunen.";
+  },
+  async "user:disable"(flags) {
+    await setUserDisabled(need(flags, "email"), true);
+    return "Användaren är avstängd och alla sessioner är avslutade.";
+  },
+  async "user:enable"(flags) {
+    await setUserDisabled(need(flags, "email"), false);
+    return "Användaren är aktiverad.";
+  },
+  async "sessions:end"(flags) {
+    await endSessions(need(flags, "email"));
+    return "Alla sessioner är avslutade.";
+  },
+};
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    strict: false,
+    options: {
+      help: { type: "boolean", short: "h" },
+      email: { type: "string" },
+      name: { type: "string" },
+      municipality: { type: "string" },
+      org: { type: "string" },
+      role: { type: "string" },
+    },
+  });
+  const [command] = positionals;
+  if (!command || command === "help" || values.help) {
+    console.log(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    console.error(`Okänt kommando "${command}". Se npm run est -- --help`);
+    return 2;
+  }
+  try {
+    console.log(await handler(values));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`${error.message} Se npm run est -- --help`);
+    else if (error instanceof ConfigError || isExpectedError(error)) console.error(error.message);
+    else console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
+    return error instanceof UsageError ? 2 : 1;
+  } finally {
+    await disconnectDb();
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, unit, integration (real PostgreSQL), production build and
+// end-to-end (Playwright, Chromium). Prints each step's result and one closing tally.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+const STEPS = [
+  { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
+  { name: "lint", cmd: bin("eslint"), args: ["."] },
+  { name: "unit", cmd: "node", args: ["scripts/node-tests.mjs", "unit"], tests: true },
+  { name: "integration", cmd: "node", args: ["scripts/with-test-db.mjs", "node", "scripts/node-tests.mjs", "int"], tests: true },
+  { name: "build", cmd: bin("next"), args: ["build"] },
+  { name: "e2e", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build" },
+];
+
+function runStep(step) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let output = "";
+    const child = spawn(step.cmd, step.args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on("data", (chunk) => {
+        output += chunk;
+        (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+      });
+    }
+    child.on("close", (code) => resolve({ code: code ?? 1, output, seconds: Math.round((Date.now() - started) / 1000) }));
+  });
+}
+
+// node:test's spec reporter ends with "ℹ pass N" / "ℹ fail N"; Playwright with "N passed" / "N failed".
+function countTests(output) {
+  const clean = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const last = (re) => [...clean.matchAll(re)].map((m) => Number(m[1])).pop() ?? 0;
+  const nodePass = last(/^ℹ pass (\d+)$/gm);
+  const nodeFail = last(/^ℹ fail (\d+)$/gm);
+  const pwPass = last(/^\s+(\d+) passed/gm);
+  const pwFail = last(/^\s+(\d+) failed/gm);
+  return { passed: nodePass + pwPass, failed: nodeFail + pwFail };
+}
+
+const results = [];
+for (const step of STEPS) {
+  const dependency = step.needs && results.find((r) => r.name === step.needs);
+  if (dependency && dependency.code !== 0) {
+    results.push({ name: step.name, code: 1, skipped: true, passed: 0, failed: 1, seconds: 0 });
+    continue;
+  }
+  console.log(`\n━━ ${step.name} ━━`);
+  const r = await runStep(step);
+  const counts = step.tests ? countTests(r.output) : { passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1 };
+  // A runner that failed without reporting a failed test still counts as a failure.
+  if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
+  results.push({ name: step.name, code: r.code, seconds: r.seconds, ...counts });
+}
+
+console.log("\n━━ summary ━━");
+for (const r of results) {
+  const what = r.skipped ? "skipped (build failed)" : `${r.code === 0 ? "ok" : "FAILED"}${STEPS.find((s) => s.name === r.name)?.tests ? ` – ${r.passed} passed, ${r.failed} failed` : ""}`;
+  console.log(`  ${r.name.padEnd(12)} ${what}  (${r.seconds}s)`);
+}
+const passed = results.reduce((s, r) => s + r.passed, 0);
+const failed = results.reduce((s, r) => s + r.failed, 0);
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.code === 0) ? 0 : 1);
