@@ -34,7 +34,8 @@ function runStep(step) {
 
 // node:test's spec reporter ends with "ℹ pass N" / "ℹ fail N"; Playwright with "N passed" / "N failed".
 function countTests(output) {
-  const clean = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"); // colour codes
+  const clean = output.replace(ansi, "");
   const last = (re) => [...clean.matchAll(re)].map((m) => Number(m[1])).pop() ?? 0;
   const nodePass = last(/^ℹ pass (\d+)$/gm);
   const nodeFail = last(/^ℹ fail (\d+)$/gm);

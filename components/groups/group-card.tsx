@@ -22,7 +22,7 @@ export type GroupCardData = {
 export function GroupCard({ group }: { group: GroupCardData }) {
   return (
     <article className="card card-clickable stack" data-testid="group-card">
-      <div className="meta">{GROUP_KIND_LABEL[group.kind]}</div>
+      {group.name.startsWith(GROUP_KIND_LABEL[group.kind]) ? null : <div className="meta">{GROUP_KIND_LABEL[group.kind]}</div>}
       <h3>
         <Link href={`/groups/${group.id}`}>{group.name}</Link>
       </h3>
@@ -42,7 +42,7 @@ export function GroupCard({ group }: { group: GroupCardData }) {
           )}
         </div>
         {group.kind === "INSATS" && group.plannedEndDate ? <div className="meta">Planerat slut: {formatDate(group.plannedEndDate)}</div> : null}
-        <div className="meta">{group.memberCount} medlemmar</div>
+        <div className="meta">{group.memberCount === 1 ? "1 medlem" : `${group.memberCount} medlemmar`}</div>
     </article>
   );
 }
