@@ -8,7 +8,11 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { switchMunicipalityAction } from "./actions";
 
 // Shell and navigation only: every page decides access itself (lib/auth).
-const NAV: NavItem[] = [{ href: "/", label: "Mina grupper" }];
+const NAV: NavItem[] = [
+  { href: "/", label: "Mina grupper" },
+  { href: "/incidents/new", label: "Rapportera" },
+  { href: "/incidents", label: "Händelser" },
+];
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listGroupsForViewer } from "@/lib/groups/queries";
@@ -35,7 +36,8 @@ export default async function MyGroupsPage() {
       <section className="card" aria-labelledby="week-status">
         <h2 id="week-status">Veckans rapportering – {periodLabel(week)}</h2>
         <p>
-          {own.organisationName}: <ReportingStateBadge state={own.state} count={own.count} />
+          {own.organisationName}: <ReportingStateBadge state={own.state} count={own.count} />{" "}
+          <Link href={`/incidents/week/${week}`}>Öppna veckorapporten</Link>
         </p>
         {completeness ? (
           <details>
@@ -52,6 +54,7 @@ export default async function MyGroupsPage() {
                 </li>
               ))}
             </ul>
+            <p><Link href="/incidents/completeness">Rapporteringsgrad de senaste veckorna</Link></p>
           </details>
         ) : null}
       </section>

@@ -10,7 +10,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <nav className="nav" aria-label="Huvudmeny">
       {items.map((item) => {
-        const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        // The most specific item that matches is the current one.
+        const best = items.filter((i) => (i.href === "/" ? pathname === "/" : pathname.startsWith(i.href))).sort((a, b) => b.href.length - a.href.length)[0];
+        const current = best?.href === item.href;
         return (
           <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>
             {item.label}

@@ -61,7 +61,7 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["incident:create", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
   ["incident:create", "municipalityB", ["policeTwoMunicipalities"]],
   ["incident:update", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
-  ["incident:view", "polisIncidentB", ["policeTwoMunicipalities"]],
+  ["incident:view-reporter", "polisIncidentB", ["policeTwoMunicipalities"]],
   ["weeklyReport:view-completeness", "municipalityA", ["groupCoordinator", "coordinator", "admin"]],
   ["tertial:view", "municipalityA", ["coordinator", "ledning", "strategisk", "admin"]],
   ["tertial:edit", "municipalityA", ["coordinator", "strategisk", "admin"]],

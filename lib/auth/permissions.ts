@@ -10,7 +10,7 @@ export type Action =
   | "group:view"
   | "group:manage"
   | "incident:create"
-  | "incident:view"
+  | "incident:view-reporter"
   | "incident:update"
   | "weeklyReport:view-completeness"
   | "lagesbild:view"
@@ -71,7 +71,7 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "group:manage":
     case "lagesbild:edit":
       return coordinator || role === "COORDINATOR";
-    case "incident:view":
+    case "incident:view-reporter":
     case "incident:update":
       return coordinator || target.organisationId === member.organisationId;
     case "weeklyReport:view-completeness":

@@ -1,12 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { can, incidentScope } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
+import { incidentWhere } from "./filters";
+import type { TIncidentFilter } from "./schema";
 
 export type ReportingState = "REPORTED" | "NOTHING_TO_REPORT" | "SILENT";
+export const PAGE_SIZE = 50;
 
-/** How one organisation's week stands: incidents reported, "nothing to report", or silence. */
+/** How organisations' weeks stand: incidents reported, "nothing to report", or silence. */
 async function weekStates(municipalityId: string, organisationIds: string[], isoWeek: string) {
   const [counts, reports] = await Promise.all([
     db().incident.groupBy({
@@ -47,4 +52,134 @@ export async function getWeekCompleteness(viewer: Viewer, municipalityId: string
   });
   const states = await weekStates(municipalityId, organisations.map((o) => o.id), isoWeek);
   return organisations.map((o) => ({ ...o, ...states.get(o.id)! }));
+}
+
+/** Areas and the category tree for the report form. */
+export async function getIncidentFormOptions(viewer: Viewer, municipalityId: string) {
+  if (!can(viewer, "incident:create", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har ingen behörighet i den kommunen.");
+  const [areas, categories] = await Promise.all([
+    db().area.findMany({ where: { municipalityId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().incidentCategory.findMany({
+      where: { municipalityId, parentId: null, active: true },
+      select: { id: true, label: true, children: { where: { active: true }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } } },
+      orderBy: { sortOrder: "asc" },
+    }),
+  ]);
+  return { areas, categories };
+}
+
+/** Earlier places in an area, most used first, to suggest as the reporter types. */
+export async function listPlaceSuggestions(viewer: Viewer, areaId: string): Promise<string[]> {
+  if (!isUuid(areaId)) return [];
+  const area = await db().area.findUnique({ where: { id: areaId }, select: { municipalityId: true } });
+  if (!area || !can(viewer, "incident:create", { municipalityId: area.municipalityId })) return [];
+  const rows = await db().incident.groupBy({
+    by: ["place"],
+    where: { areaId, status: "ACTIVE", occurredAt: { gte: new Date(Date.now() - 2 * 365 * 86_400_000) } },
+    _count: { place: true },
+    orderBy: { _count: { place: "desc" } },
+    take: 20,
+  });
+  return rows.map((r) => r.place);
+}
+
+const LIST_SELECT = {
+  id: true,
+  occurredAt: true,
+  occurredUntil: true,
+  isoWeek: true,
+  place: true,
+  description: true,
+  status: true,
+  policeReported: true,
+  needsFollowUp: true,
+  latitude: true,
+  longitude: true,
+  area: { select: { name: true } },
+  category: { select: { label: true } },
+  subcategory: { select: { label: true } },
+  reporterOrg: { select: { id: true, name: true } },
+} as const;
+
+/** A page of incidents matching the filter, newest first. */
+export async function listIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter) {
+  const where = incidentWhere(viewer, municipalityId, filter);
+  const [rows, total] = await Promise.all([
+    db().incident.findMany({ where, select: LIST_SELECT, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db().incident.count({ where }),
+  ]);
+  return { rows, total, pageSize: PAGE_SIZE };
+}
+
+export type IncidentListRow = Awaited<ReturnType<typeof listIncidents>>["rows"][number];
+
+/** Every matching incident in batches (keyset pagination), for a streamed export. */
+export async function* iterateIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter, batch = 1000) {
+  const where = incidentWhere(viewer, municipalityId, filter);
+  let cursor: { occurredAt: Date; id: string } | null = null;
+  for (;;) {
+    const after: { occurredAt: Date; id: string } | null = cursor;
+    const rows: IncidentListRow[] = await db().incident.findMany({
+      where: after
+        ? { AND: [where, { OR: [{ occurredAt: { lt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { lt: after.id } }] }] }
+        : where,
+      select: LIST_SELECT,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: batch,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    const last: IncidentListRow = rows[rows.length - 1]!;
+    cursor = { occurredAt: last.occurredAt, id: last.id };
+  }
+}
+
+/** The organisations of a municipality, for the list filter. */
+export async function listReportingOrganisations(viewer: Viewer, municipalityId: string) {
+  if (!can(viewer, "municipality:view", { municipalityId })) return [];
+  return db().organisation.findMany({ where: { municipalityId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** One incident with its history. Reporter identities are shown only within the same
+ * organisation and to coordinators. */
+export async function getIncident(viewer: Viewer, id: string) {
+  // Visibility is the list's scope; who reported it is shown only to the reporting
+  // organisation and coordinators.
+  const incident = isUuid(id)
+    ? await db().incident.findFirst({
+        where: { AND: [incidentScope(viewer), { id }] },
+        select: {
+          ...LIST_SELECT,
+          municipalityId: true,
+          areaId: true,
+          categoryId: true,
+          subcategoryId: true,
+          version: true,
+          withdrawnAt: true,
+          withdrawReason: true,
+          createdAt: true,
+          reportedBy: { select: { name: true } },
+          versions: { select: { version: true, changedAt: true, changes: true, changedBy: { select: { name: true } } }, orderBy: { version: "desc" } },
+        },
+      })
+    : null;
+  if (!incident) {
+    await recordAudit({ userId: viewer.userId, action: "incident:view", entityType: "incident", entityId: id.slice(0, 64), outcome: "DENIED" });
+    throw new DomainError("NOT_FOUND", "Händelsen finns inte, eller så har du inte behörighet att se den.");
+  }
+  await recordAudit({ userId: viewer.userId, municipalityId: incident.municipalityId, action: "incident:view", entityType: "incident", entityId: incident.id });
+  const { reportedBy, versions, ...rest } = incident;
+  const target = { municipalityId: incident.municipalityId, organisationId: incident.reporterOrg.id };
+  const insider = can(viewer, "incident:view-reporter", target);
+  return {
+    ...rest,
+    canEdit: can(viewer, "incident:update", target) && incident.status === "ACTIVE",
+    reportedBy: insider ? (reportedBy?.name ?? null) : null,
+    versions: versions.map((v) => ({
+      version: v.version,
+      changedAt: v.changedAt,
+      changes: v.changes as Record<string, unknown>,
+      changedBy: insider ? (v.changedBy?.name ?? null) : null,
+    })),
+  };
 }

@@ -1,0 +1,151 @@
+"use client";
+
+import { useEffect, useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/action-result";
+import { piiMessage, redactPii } from "@/lib/incidents/pii";
+import { ZIncidentFields } from "@/lib/incidents/schema";
+import { periodLabel } from "@/lib/time/periods";
+import type { z } from "zod";
+
+type Values = z.input<typeof ZIncidentFields>;
+type Options = { areas: { id: string; name: string }[]; categories: { id: string; label: string; children: { id: string; label: string }[] }[] };
+
+export type IncidentFormProps = {
+  options: Options;
+  defaults: Partial<Values>;
+  /** Create: a new idempotency key per incident. Edit: the id and version being changed. */
+  mode: { kind: "create" } | { kind: "edit"; id: string; version: number };
+  submit: (values: unknown) => Promise<ActionResult<{ id: string; isoWeek?: string; version?: number }>>;
+  suggestPlaces: (areaId: string) => Promise<string[]>;
+};
+
+const EMPTY: Values = {
+  date: "", time: "", untilTime: "", areaId: "", place: "", latitude: "", longitude: "",
+  categoryId: "", subcategoryId: "", description: "", policeReported: false, needsFollowUp: false,
+};
+
+export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }: IncidentFormProps) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [places, setPlaces] = useState<string[]>([]);
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const form = useForm<Values>({ resolver: zodResolver(ZIncidentFields), defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
+  const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
+  const errors = formState.errors;
+  const [areaId, categoryId, description, place] = useWatch({ control, name: ["areaId", "categoryId", "description", "place"] });
+  const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
+  const pii = { description: piiMessage(description ?? ""), place: piiMessage(place ?? "") };
+
+  useEffect(() => {
+    let current = true;
+    if (areaId) void suggestPlaces(areaId).then((p) => current && setPlaces(p));
+    return () => {
+      current = false;
+    };
+  }, [areaId, suggestPlaces]);
+
+  function onSubmit(values: Values) {
+    setSaved(null);
+    const payload = mode.kind === "create" ? { ...values, idempotencyKey: key } : { ...values, id: mode.id, version: mode.version };
+    startTransition(async () => {
+      const result = await submit(payload);
+      if (!result.ok) {
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          setError(field as keyof Values, { type: "server", message: messages[0] });
+        }
+        if (result.formError) setError("root.serverError", { type: "server", message: result.formError });
+        return;
+      }
+      if (mode.kind === "create") {
+        // Keep when and where for the next incident of the week; clear the rest.
+        reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId });
+        setKey(crypto.randomUUID());
+        setSaved(`Händelsen är sparad${result.data.isoWeek ? ` (${periodLabel(result.data.isoWeek)})` : ""}. Fyll i nästa eller gå vidare.`);
+      } else {
+        setSaved("Ändringarna är sparade.");
+      }
+      router.refresh();
+    });
+  }
+
+  const redact = (field: "description" | "place") => setValue(field, redactPii(form.getValues(field) ?? ""), { shouldValidate: true, shouldDirty: true });
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="incident-form">
+      <div aria-live="polite">
+        {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
+        {errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}
+      </div>
+      <fieldset disabled={pending}>
+        <div className="form-row">
+          <Field id="date" label="Datum" error={errors.date?.message}>
+            {(a) => <input {...a} type="date" {...register("date")} />}
+          </Field>
+          <Field id="time" label="Klockslag" error={errors.time?.message}>
+            {(a) => <input {...a} type="time" {...register("time")} />}
+          </Field>
+          <Field id="untilTime" label="Till (valfritt)" hint="Om det pågick en stund" error={errors.untilTime?.message}>
+            {(a) => <input {...a} type="time" {...register("untilTime")} />}
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field id="areaId" label="Kommundel" error={errors.areaId?.message}>
+            {(a) => (
+              <select {...a} {...register("areaId")}>
+                <option value="">Välj kommundel …</option>
+                {options.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="place" label="Plats" hint="Plats, inte person – t.ex. ”Edsbergs torg, vid entrén”" error={errors.place?.message ?? pii.place ?? undefined}>
+            {(a) => <input {...a} list="place-suggestions" autoComplete="off" {...register("place")} />}
+          </Field>
+          <datalist id="place-suggestions">
+            {places.map((p) => <option key={p} value={p} />)}
+          </datalist>
+        </div>
+        {pii.place ? <button type="button" className="btn btn-secondary" onClick={() => redact("place")}>Ta bort personuppgifter i platsen</button> : null}
+        <div className="form-row">
+          <Field id="categoryId" label="Kategori" error={errors.categoryId?.message}>
+            {(a) => (
+              <select {...a} {...register("categoryId", { onChange: () => setValue("subcategoryId", "") })}>
+                <option value="">Välj kategori …</option>
+                {options.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="subcategoryId" label="Underkategori (valfritt)" error={errors.subcategoryId?.message}>
+            {(a) => (
+              <select {...a} {...register("subcategoryId")} disabled={subcategories.length === 0}>
+                <option value="">–</option>
+                {subcategories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field id="description" label="Beskrivning" hint="Vad hände? Inga namn, personnummer, telefonnummer eller registreringsnummer." error={errors.description?.message ?? pii.description ?? undefined}>
+          {(a) => <textarea {...a} rows={4} {...register("description")} />}
+        </Field>
+        {pii.description ? (
+          <p>
+            <button type="button" className="btn btn-secondary" onClick={() => redact("description")}>Ta bort personuppgifter</button>
+          </p>
+        ) : null}
+        <div className="checks">
+          <label><input type="checkbox" {...register("policeReported")} /> Polisanmält</label>
+          <label><input type="checkbox" {...register("needsFollowUp")} /> Behöver uppföljning</label>
+        </div>
+        <button type="submit" className="btn" disabled={!hydrated || pending}>
+          {pending ? "Sparar …" : mode.kind === "create" ? "Spara händelse" : "Spara ändringar"}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/action-result";
+
+export function WithdrawForm(props: { id: string; version: number; action: (input: unknown) => Promise<ActionResult<undefined>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const result = await props.action({ id: props.id, version: props.version, reason });
+          if (result.ok) router.refresh();
+          else setError(result.fieldErrors?.reason?.[0] ?? result.formError ?? "Det gick inte att dra tillbaka händelsen.");
+        });
+      }}
+    >
+      <fieldset disabled={pending}>
+        <Field id="reason" label="Varför dras händelsen tillbaka?" hint="Den räknas inte längre men finns kvar i historiken." error={error}>
+          {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <button type="submit" className="btn btn-secondary" disabled={!hydrated || pending}>Dra tillbaka händelsen</button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
+import { listPlaceSuggestions } from "@/lib/incidents/queries";
+import { ZIncidentCreate, ZIncidentUpdate, ZIncidentWithdraw, ZNothingToReport } from "@/lib/incidents/schema";
+
+export async function createIncidentAction(input: unknown): Promise<ActionResult<{ id: string; isoWeek: string }>> {
+  const parsed = ZIncidentCreate.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => {
+    const { id, isoWeek } = await createIncident(viewer, parsed.data);
+    return { id, isoWeek };
+  });
+  revalidatePath("/incidents", "layout");
+  return result;
+}
+
+export async function updateIncidentAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+  const parsed = ZIncidentUpdate.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => updateIncident(viewer, parsed.data));
+  revalidatePath("/incidents", "layout");
+  return result;
+}
+
+export async function withdrawIncidentAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZIncidentWithdraw.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await withdrawIncident(viewer, parsed.data)));
+  revalidatePath("/incidents", "layout");
+  return result;
+}
+
+const ZNothing = ZNothingToReport.extend({ nothing: z.boolean() }).strict();
+
+export async function setNothingToReportAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZNothing.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await setNothingToReport(viewer, parsed.data.municipalityId, parsed.data.isoWeek, parsed.data.nothing)));
+  revalidatePath("/incidents", "layout");
+  revalidatePath("/");
+  return result;
+}
+
+export async function placeSuggestionsAction(areaId: unknown): Promise<string[]> {
+  const parsed = z.uuid().safeParse(areaId);
+  if (!parsed.success) return [];
+  const viewer = await requireViewer();
+  return listPlaceSuggestions(viewer, parsed.data);
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { getIncidentFormOptions, getOwnWeekStatus, listIncidents } from "@/lib/incidents/queries";
+import { ZIncidentFilter } from "@/lib/incidents/schema";
+import { formatDateTime, toLocalInputs } from "@/lib/time/format";
+import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { ReportingStateBadge } from "@/components/groups/reporting-state";
+import { IncidentForm } from "../../_components/incident-form";
+import { NothingToReport } from "../../_components/nothing-to-report";
+import { createIncidentAction, placeSuggestionsAction, setNothingToReportAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Veckorapport" };
+
+export default async function WeekReportPage({ params }: { params: Promise<{ week: string }> }) {
+  const { week } = await params;
+  if (!isPeriodKey(week, "week")) notFound();
+  const viewer = await requireViewer();
+  const active = await getActiveMembership(viewer);
+  const now = new Date();
+  const [options, status, own] = await Promise.all([
+    getIncidentFormOptions(viewer, active.municipalityId),
+    getOwnWeekStatus(viewer, active.municipalityId, week),
+    listIncidents(viewer, active.municipalityId, ZIncidentFilter.parse({ period: week, organisationId: active.organisationId, status: "ALL" })),
+  ]);
+  const current = weekKey(now);
+  const defaults = week === current ? toLocalInputs(now) : { date: toLocalInputs(periodRange(week).start).date, time: "12:00" };
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Veckorapport {periodLabel(week)}</h1>
+          <p className="lead">{active.organisationName} · {active.municipalityName}</p>
+        </div>
+        <nav className="toolbar" aria-label="Byt vecka">
+          <Link className="btn btn-secondary" href={`/incidents/week/${shiftPeriod(week, -1)}`}>← Föregående</Link>
+          {week !== current ? <Link className="btn btn-secondary" href={`/incidents/week/${current}`}>Denna vecka</Link> : null}
+          {week < current ? <Link className="btn btn-secondary" href={`/incidents/week/${shiftPeriod(week, 1)}`}>Nästa →</Link> : null}
+        </nav>
+      </div>
+
+      <section className="card" aria-labelledby="status">
+        <h2 id="status">Status</h2>
+        <p data-testid="week-status">
+          <ReportingStateBadge state={status.state} count={status.count} />
+        </p>
+        {status.count === 0 ? (
+          <NothingToReport municipalityId={active.municipalityId} isoWeek={week} marked={status.state === "NOTHING_TO_REPORT"} action={setNothingToReportAction} />
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="new">
+        <h2 id="new">Ny händelse</h2>
+        <IncidentForm options={options} defaults={defaults} mode={{ kind: "create" }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} />
+      </section>
+
+      <section aria-labelledby="reported">
+        <h2 id="reported">Rapporterat av {active.organisationName} ({own.total})</h2>
+        {own.rows.length === 0 ? (
+          <p className="meta">Inget rapporterat för veckan ännu.</p>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="week-incidents">
+              <thead>
+                <tr><th scope="col">När</th><th scope="col">Var</th><th scope="col">Kategori</th><th scope="col">Status</th></tr>
+              </thead>
+              <tbody>
+                {own.rows.map((i) => (
+                  <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
+                    <td><Link href={`/incidents/${i.id}`}>{formatDateTime(i.occurredAt)}</Link></td>
+                    <td>{i.area.name} – {i.place}</td>
+                    <td>{i.category.label}</td>
+                    <td>{i.status === "WITHDRAWN" ? "Tillbakadragen" : "Aktiv"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// CSV output in the "EST händelse-CSV v1" column order, so an export can be imported again.
+import { formatDateTime } from "@/lib/time/format";
+
+export const INCIDENT_CSV_HEADER = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id", "status"];
+
+/** RFC 4180: quote fields that contain a comma, quote or line break; double the quotes. A
+ * leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+export function toCsvLine(fields: (string | number | null | undefined)[]): string {
+  return (
+    fields
+      .map((f) => {
+        let s = f === null || f === undefined ? "" : String(f);
+        if (/^[=+\-@\t\r]/.test(s) && typeof f === "string") s = `'${s}`;
+        return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      })
+      .join(",") + "\r\n"
+  );
+}
+
+type Row = {
+  id: string;
+  occurredAt: Date;
+  place: string;
+  description: string;
+  status: string;
+  latitude: number | null;
+  longitude: number | null;
+  area: { name: string };
+  category: { label: string };
+  reporterOrg: { name: string };
+};
+
+export function incidentToCsv(r: Row): (string | number | null)[] {
+  return [formatDateTime(r.occurredAt), r.area.name, r.place, r.category.label, r.reporterOrg.name, r.description, r.latitude, r.longitude, r.id, r.status === "WITHDRAWN" ? "tillbakadragen" : "aktiv"];
+}

@@ -1,0 +1,37 @@
+// Turns the form's local date and times into instants (Stockholm), refusing times that do not
+// exist and times in the future. Isomorphic.
+import { resolveStockholmWall } from "@/lib/time/zone";
+
+export type WhenInput = { date: string; time: string; untilTime?: string };
+export type WhenResult =
+  | { ok: true; occurredAt: Date; occurredUntil: Date | null; ambiguous: boolean }
+  | { ok: false; field: "date" | "time" | "untilTime"; message: string };
+
+function resolve(date: string, time: string) {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  return resolveStockholmWall({ year, month, day, hour, minute });
+}
+
+const NONEXISTENT = "Tiden finns inte (sommartid börjar, klockan hoppar från 02:00 till 03:00).";
+
+export function resolveWhen(input: WhenInput, now = new Date()): WhenResult {
+  const start = resolve(input.date, input.time);
+  if (start.kind === "nonexistent") return { ok: false, field: "time", message: NONEXISTENT };
+  if (Number.isNaN(start.instant.getTime())) return { ok: false, field: "date", message: "Ogiltigt datum." };
+  if (start.instant.getTime() > now.getTime() + 5 * 60_000) return { ok: false, field: "date", message: "Tidpunkten ligger i framtiden." };
+  let occurredUntil: Date | null = null;
+  if (input.untilTime) {
+    const sameDay = resolve(input.date, input.untilTime);
+    if (sameDay.kind === "nonexistent") return { ok: false, field: "untilTime", message: NONEXISTENT };
+    occurredUntil = sameDay.instant;
+    // "22:00 till 06:00" runs past midnight into the next day.
+    if (occurredUntil.getTime() <= start.instant.getTime()) {
+      const next = new Date(Date.UTC(...(input.date.split("-").map(Number) as [number, number, number])) + 86_400_000).toISOString().slice(0, 10);
+      const nextDay = resolve(next, input.untilTime);
+      if (nextDay.kind === "nonexistent") return { ok: false, field: "untilTime", message: NONEXISTENT };
+      occurredUntil = nextDay.instant;
+    }
+  }
+  return { ok: true, occurredAt: start.instant, occurredUntil, ambiguous: start.kind === "ambiguous" };
+}

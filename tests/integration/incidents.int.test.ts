@@ -1,0 +1,149 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
+import { getIncident, getOwnWeekStatus, iterateIncidents, listIncidents } from "@/lib/incidents/queries";
+import { ZIncidentCreate, ZIncidentFilter } from "@/lib/incidents/schema";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+let sollentuna: string;
+let reporter: Viewer;
+let police: Viewer;
+let coordinator: Viewer;
+let vasby: Viewer;
+let area: { id: string };
+let category: { id: string; children: { id: string }[] };
+
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+
+function input(overrides: Record<string, unknown> = {}) {
+  return ZIncidentCreate.parse({
+    date: "2026-11-24", time: "21:30", areaId: area.id, place: "Edsbergs torg", categoryId: category.id,
+    description: "Glaskross vid entrén", idempotencyKey: crypto.randomUUID(), ...overrides,
+  });
+}
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { now: NOW, demoPassword: "x", historyWeeks: 0 });
+  sollentuna = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
+  reporter = await viewerOf("rapportor@sollentunahem.example");
+  police = await viewerOf("polis@polisen.example");
+  coordinator = await viewerOf("samordnare@sollentuna.example");
+  vasby = await viewerOf("samordnare@upplandsvasby.example");
+  area = await db().area.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "edsberg" }, select: { id: true } });
+  category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "skadegorelse" }, select: { id: true, children: { select: { id: true } } } });
+});
+after(() => db().$disconnect());
+
+test("a report is stored in Stockholm time with its week, organisation and first version", async () => {
+  const { id, created, isoWeek } = await createIncident(reporter, input(), NOW);
+  assert.equal(created, true);
+  assert.equal(isoWeek, "2026-W48");
+  const row = await db().incident.findUniqueOrThrow({ where: { id }, select: { occurredAt: true, reporterOrgId: true, reportedById: true, versions: { select: { version: true } } } });
+  assert.equal(row.occurredAt.toISOString(), "2026-11-24T20:30:00.000Z");
+  assert.equal(row.reporterOrgId, reporter.memberships[0]!.organisationId, "organisation comes from the membership");
+  assert.equal(row.reportedById, reporter.userId);
+  assert.deepEqual(row.versions, [{ version: 1 }]);
+});
+
+test("a retried submit with the same key creates exactly one incident", async () => {
+  const data = input();
+  const before = await db().incident.count();
+  const results = await Promise.all([createIncident(reporter, data, NOW), createIncident(reporter, data, NOW), createIncident(reporter, data, NOW)]);
+  assert.equal(new Set(results.map((r) => r.id)).size, 1);
+  assert.equal(await db().incident.count(), before + 1);
+});
+
+test("bad references and times are refused at the field, and nothing is stored", async () => {
+  const before = await db().incident.count();
+  const vasbyArea = await db().area.findFirstOrThrow({ where: { municipality: { slug: "upplands-vasby" } }, select: { id: true } });
+  await assert.rejects(createIncident(reporter, input({ areaId: vasbyArea.id }), NOW), { field: "areaId" });
+  await assert.rejects(createIncident(reporter, input({ subcategoryId: crypto.randomUUID() }), NOW), { field: "subcategoryId" });
+  await assert.rejects(createIncident(reporter, input({ date: "2026-03-29", time: "02:30" }), NOW), { field: "time", message: /finns inte/ });
+  await assert.rejects(createIncident(reporter, input({ date: "2026-12-24" }), NOW), { field: "date", message: /framtiden/ });
+  assert.equal(await db().incident.count(), before);
+});
+
+test("personal data in free text never passes the schema", () => {
+  const result = ZIncidentCreate.safeParse({ ...input(), description: "Personen 19121212-1212 sågs" });
+  assert.equal(result.success, false);
+  assert.match(result.error!.issues[0]!.message, /personnummer/);
+  assert.deepEqual(result.error!.issues[0]!.path, ["description"]);
+  const extra = ZIncidentCreate.safeParse({ ...input(), reporterOrgId: crypto.randomUUID() });
+  assert.equal(extra.success, false, "unknown fields such as the organisation are rejected");
+});
+
+test("edits are versioned; a stale version gets a conflict; other organisations cannot edit", async () => {
+  const { id } = await createIncident(reporter, input(), NOW);
+  const edit = { ...input(), id, version: 1, place: "Edsbergs centrum", description: "Glaskross, två rutor" };
+  const { version } = await updateIncident(reporter, edit, NOW);
+  assert.equal(version, 2);
+  await assert.rejects(updateIncident(reporter, { ...edit, place: "Annan plats" }, NOW), { code: "CONFLICT" });
+  await assert.rejects(updateIncident(police, { ...edit, version: 2, place: "Polisens ändring" }, NOW), { code: "NOT_FOUND" });
+  await assert.rejects(updateIncident(vasby, { ...edit, version: 2 }, NOW), { code: "NOT_FOUND" });
+  const { version: v3 } = await updateIncident(coordinator, { ...edit, version: 2, needsFollowUp: true }, NOW);
+  assert.equal(v3, 3);
+  const history = await db().incidentVersion.findMany({ where: { incidentId: id }, orderBy: { version: "asc" }, select: { version: true, changes: true } });
+  assert.deepEqual(history.map((h) => h.version), [1, 2, 3]);
+  assert.deepEqual(Object.keys(history[1]!.changes as object).sort(), ["description", "place"]);
+  assert.deepEqual((history[1]!.changes as Record<string, unknown>).place, { from: "Edsbergs torg", to: "Edsbergs centrum" });
+  const row = await db().incident.findUniqueOrThrow({ where: { id }, select: { place: true } });
+  assert.equal(row.place, "Edsbergs centrum", "the refused edits changed nothing");
+});
+
+test("withdrawn incidents drop out of counts and lists but stay in the history", async () => {
+  const week = "2026-W47";
+  const { id } = await createIncident(reporter, input({ date: "2026-11-17" }), NOW);
+  assert.deepEqual(await getOwnWeekStatus(reporter, sollentuna, week), { organisationName: "Sollentunahem AB", count: 1, state: "REPORTED" });
+  await withdrawIncident(reporter, { id, version: 1, reason: "Dubbelrapporterad" });
+  assert.equal((await getOwnWeekStatus(reporter, sollentuna, week)).count, 0);
+  const active = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ period: week }));
+  assert.equal(active.rows.some((r) => r.id === id), false);
+  const all = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ period: week, status: "ALL" }));
+  assert.equal(all.rows.find((r) => r.id === id)?.status, "WITHDRAWN");
+  const detail = await getIncident(reporter, id);
+  assert.deepEqual(detail.versions.map((v) => v.version), [2, 1]);
+  await assert.rejects(updateIncident(reporter, { ...input(), id, version: 2 }, NOW), { code: "CONFLICT" });
+});
+
+test("nothing to report is recorded per organisation and week", async () => {
+  const week = "2026-W46";
+  await setNothingToReport(police, sollentuna, week, true);
+  assert.equal((await getOwnWeekStatus(police, sollentuna, week)).state, "NOTHING_TO_REPORT");
+  await setNothingToReport(police, sollentuna, week, false);
+  assert.equal((await getOwnWeekStatus(police, sollentuna, week)).state, "SILENT");
+});
+
+test("lists stay inside the viewer's reach; reporter identity only within the organisation", async () => {
+  const { id } = await createIncident(reporter, input({ description: "Kanariefågel-text" }), NOW);
+  const forVasby = await listIncidents(vasby, sollentuna, ZIncidentFilter.parse({ period: "2026-W48" }));
+  assert.equal(forVasby.total, 0);
+  await assert.rejects(getIncident(vasby, id), { code: "NOT_FOUND" });
+  const byPolice = await getIncident(police, id); // EST Vecko member: sees the incident...
+  assert.equal(byPolice.reportedBy, null); // ...but not who reported it
+  assert.equal(byPolice.canEdit, false);
+  assert.equal((await getIncident(reporter, id)).reportedBy, "Vera Lind");
+  const search = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "kanariefågel", period: "2026-W48" }));
+  assert.deepEqual(search.rows.map((r) => r.id), [id]);
+  const injection = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "' OR 1=1--", period: "2026-W48" }));
+  assert.equal(injection.total, 0);
+});
+
+test("the export iterates every matching row in batches", async () => {
+  const filter = ZIncidentFilter.parse({ from: "2026-11-01", to: "2026-11-30", status: "ALL" });
+  const expected = (await listIncidents(coordinator, sollentuna, filter)).total;
+  let seen = 0;
+  const ids = new Set<string>();
+  for await (const rows of iterateIncidents(coordinator, sollentuna, filter, 2)) {
+    seen += rows.length;
+    rows.forEach((r) => ids.add(r.id));
+  }
+  assert.ok(expected > 3);
+  assert.equal(seen, expected);
+  assert.equal(ids.size, expected);
+});
