@@ -60,7 +60,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <ol className="status-list" data-testid="incident-history">
             {i.versions.map((v) => (
               <li key={v.version}>
-                <span>Version {v.version}: {Object.keys(v.changes).map((k) => FIELD_LABEL[k] ?? k).join(", ")}</span>
+                <span>Version {v.version}: {Object.keys(v.changes).map((k) => FIELD_LABEL[k] ?? k).sort().join(", ")}</span>
                 <span className="meta">{formatDateTime(v.changedAt)}{v.changedBy ? ` · ${v.changedBy}` : ""}</span>
               </li>
             ))}

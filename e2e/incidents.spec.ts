@@ -1,0 +1,129 @@
+import { shiftPeriod, weekKey } from "../lib/time/periods";
+import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("a reporter logs a week of incidents, one blocked by the PII guard and then redacted", async ({ page }) => {
+    await signInAndWait(page, USERS.reporter);
+    await page.getByRole("link", { name: "Rapportera" }).click();
+    await expect(page.getByRole("heading", { name: /^Veckorapport v\. \d+ \d{4}$/ })).toBeVisible();
+    const save = page.getByRole("button", { name: "Spara händelse" });
+    await expect(save).toBeEnabled();
+    // No horizontal scrolling at 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const before = Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n);
+    const week = await page.evaluate(() => location.pathname.split("/").pop()!);
+    const rows = page.getByTestId("week-incidents").locator("tbody tr");
+    const listed = await rows.count();
+
+    // 1: an ordinary report.
+    await page.getByLabel("Kommundel").selectOption({ label: "Edsberg" });
+    await page.getByLabel("Plats", { exact: true }).fill("Edsbergs torg");
+    await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Skadegörelse" });
+    await page.getByLabel("Underkategori (valfritt)").selectOption({ label: "Klotter" });
+    await page.getByLabel("Beskrivning").fill("Nytt klotter på fasaden vid entrén.");
+    await save.click();
+    await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+
+    // 2: a description with a personnummer is blocked at the field, nothing is saved...
+    await page.getByLabel("Plats", { exact: true }).fill("Tureberg centrum, vid trappan");
+    await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygghetsskapande samling av personer" });
+    await page.getByLabel("Beskrivning").fill("Grupp på ca 15 personer, en uppgav 19121212-1212 och ringde 070-123 45 67.");
+    await expect(page.locator("#description-error")).toContainText("personnummer");
+    await save.click();
+    await expect(page.locator("#description-error")).toContainText("personnummer");
+    const afterBlocked = Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n);
+    expect(afterBlocked).toBe(before + 1);
+
+    // ...then redacted with one click, keeping the rest of what was typed, and saved.
+    await page.getByRole("button", { name: "Ta bort personuppgifter" }).click();
+    await expect(page.getByLabel("Beskrivning")).toHaveValue("Grupp på ca 15 personer, en uppgav [personnummer borttaget] och ringde [telefonnummer borttaget].");
+    await expect(page.getByLabel("Plats", { exact: true })).toHaveValue("Tureberg centrum, vid trappan");
+    await expect(page.locator("#description-error")).toHaveText("");
+    await save.click();
+    await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+
+    // 3: a third one in the same sitting.
+    await page.getByLabel("Plats", { exact: true }).fill("Edsbergsskolan");
+    await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+    await save.click();
+    await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+
+    await expect(rows).toHaveCount(listed + 3);
+    expect(Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n)).toBe(before + 3);
+    await expect(page.getByTestId("week-status")).toContainText(`${listed + 3} händelser rapporterade`);
+    const stored = await sql<{ description: string }>(`SELECT description FROM incident WHERE "isoWeek" = $1 AND description LIKE '%borttaget%'`, [week]);
+    expect(stored).toHaveLength(1);
+    const leaked = await sql(`SELECT 1 FROM incident WHERE description LIKE '%1212%' OR place LIKE '%1212%'`);
+    expect(leaked).toHaveLength(0);
+  });
+});
+
+test("a reporter edits and withdraws an incident; the history shows each change", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/incidents/new");
+  await expect(page.getByRole("button", { name: "Spara händelse" })).toBeEnabled();
+  await page.getByLabel("Kommundel").selectOption({ label: "Rotebro" });
+  await page.getByLabel("Plats", { exact: true }).fill("Rotebro station");
+  await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Skadegörelse" });
+  await page.getByRole("button", { name: "Spara händelse" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+  await page.getByTestId("week-incidents").getByRole("link").first().click();
+
+  await expect(page.getByRole("button", { name: "Spara ändringar" })).toBeEnabled();
+  await page.getByLabel("Plats", { exact: true }).fill("Rotebro station, norra uppgången");
+  await page.getByRole("button", { name: "Spara ändringar" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ändringarna är sparade" })).toBeVisible();
+  await expect(page.getByTestId("incident-history")).toContainText("Version 2: plats");
+
+  await page.getByLabel("Varför dras händelsen tillbaka?").fill("Felrapporterad");
+  await page.getByRole("button", { name: "Dra tillbaka händelsen" }).click();
+  await expect(page.locator(".page-header .badge")).toHaveText("Tillbakadragen");
+  await expect(page.getByTestId("incident-history")).toContainText("Version 3: anledning, status");
+});
+
+test("a user from another organisation cannot open or change an incident it may not see", async ({ page }) => {
+  const [row] = await sql<{ id: string }>(`SELECT i.id FROM incident i JOIN municipality m ON m.id = i."municipalityId" WHERE m.slug = 'sollentuna' LIMIT 1`);
+  await signInAndWait(page, USERS.vasby);
+  const res = await page.goto(`/incidents/${row!.id}`);
+  expect(res?.status()).toBe(404);
+});
+
+test("the coordinator sees the week's completeness and exports the list", async ({ page }) => {
+  // A recent week in which Sollentunahem had nothing to report.
+  const week = shiftPeriod(weekKey(new Date()), -2);
+  await sql(`UPDATE incident SET status = 'WITHDRAWN' WHERE "isoWeek" = $1 AND "reporterOrgId" = (SELECT o.id FROM organisation o JOIN municipality m ON m.id = o."municipalityId" WHERE m.slug = 'sollentuna' AND o.code = 'sollentunahem')`, [week]);
+  await signInAndWait(page, USERS.reporter);
+  await page.goto(`/incidents/week/${week}`);
+  await page.getByRole("button", { name: "Inget att rapportera denna vecka" }).click();
+  await expect(page.getByTestId("week-status")).toContainText("Inget att rapportera");
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page.getByRole("heading", { name: "Logga in i EST" })).toBeVisible();
+
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/incidents/completeness");
+  const table = page.getByTestId("completeness");
+  const hem = table.getByRole("row", { name: /Sollentunahem AB/ });
+  await expect(hem.locator("td").nth(5)).toContainText("inget att rapportera");
+  await expect(hem.locator("td").nth(7)).toContainText("rapporterat");
+  await expect(table.getByRole("rowheader")).toHaveCount(6);
+  await expect(table.locator(".state-silent").first()).toBeVisible();
+
+  await page.goto(`/incidents?period=${shiftPeriod(week, -1)}`);
+  await expect(page.getByTestId("incident-total")).toContainText("händelser");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exportera CSV" }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(text.startsWith("\uFEFFoccurred_at,area,place,category,reporter_org,description")).toBe(true);
+  const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident i JOIN municipality m ON m.id = i."municipalityId" WHERE m.slug = 'sollentuna' AND i."isoWeek" = $1 AND i.status = 'ACTIVE'`, [shiftPeriod(week, -1)])) as [{ n: number }];
+  expect(text.trim().split("\r\n")).toHaveLength(n + 1);
+  // The reporter cannot see the completeness page.
+  const reporterView = await page.context().browser()!.newContext();
+  const p2 = await reporterView.newPage();
+  await signInAndWait(p2, USERS.reporter);
+  expect((await p2.goto("/incidents/completeness"))?.status()).toBe(404);
+  await reporterView.close();
+});
