@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tests/helpers/**/*.ts"],
+    files: ["tests/**/*.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -1,9 +1,11 @@
 // `npm run est -- <command>`: one command-line entry for operator tasks.
 import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { isExpectedError } from "@/lib/errors";
+import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
 
@@ -12,6 +14,8 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
   check                         kontrollera konfiguration och databasanslutning
   migrate                       tillämpa de incheckade migreringarna på DATABASE_URL
   seed                          lägg in/uppdatera grunddata (idempotent; Sollentuna = "sollentuna")
+  import <fil.csv> --municipality SLUG [--dry-run] [--skip-invalid]
+                                importera händelser i formatet EST händelse-CSV v1
   user:add --email E --name N --municipality SLUG --org KOD [--role REPORTER|COORDINATOR|ADMIN]
                                 lägg till en användare (eller koppla en befintlig till en kommun)
   user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
@@ -21,7 +25,10 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
 
 Miljö: DATABASE_URL (krävs), se README för övriga variabler.`;
 
-type Handler = (flags: Record<string, string | boolean | undefined>) => Promise<string>;
+type Handler = (flags: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<string>;
+
+/** A command that printed its own report and must exit non-zero. */
+class ReportedFailure extends Error {}
 
 const need = (flags: Record<string, string | boolean | undefined>, name: string): string => {
   const value = flags[name];
@@ -46,6 +53,28 @@ const COMMANDS: Record<string, Handler> = {
     const result = await runSeed(db());
     const lines = result.created.map((c) => `  ${c.email}  ${c.password}`);
     return [`Seed klar (${result.municipalities} kommuner).`, ...(lines.length ? ["Nya demoanvändare:", ...lines] : [])].join("\n");
+  },
+  async import(flags, positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError("Ange filen: npm run est -- import <fil.csv> --municipality <slug>");
+    if (!existsSync(file)) throw new UsageError(`Filen ${file} finns inte.`);
+    const report = await importIncidentsCsv(createReadStream(file), need(flags, "municipality"), {
+      dryRun: flags["dry-run"] === true,
+      skipInvalid: flags["skip-invalid"] === true,
+      onProgress: (p) => process.stderr.write(`\r${p.phase === "validating" ? "Kontrollerar" : "Sparar"} rad ${p.done}${p.total ? ` av ${p.total}` : ""} …`),
+    });
+    process.stderr.write("\n");
+    const lines = [
+      `Rader: ${report.rows}, giltiga: ${report.valid}, ogiltiga: ${report.invalid}.`,
+      ...report.errors.map((e) => `  rad ${e.row}, ${e.column}: ${e.reason}`),
+      ...report.warnings.map((w) => `  varning rad ${w.row}, ${w.column}: ${w.reason}`),
+      report.committed
+        ? `Importerat: ${report.inserted} nya, ${report.updated} uppdaterade.`
+        : flags["dry-run"] ? "Provkörning: inget sparades." : report.invalid > 0 ? "Inget importerades (ogiltiga rader; använd --skip-invalid för att importera de giltiga)." : "Inget att importera.",
+    ];
+    if (!report.committed && report.invalid > 0 && !flags["dry-run"]) throw new ReportedFailure(lines.join("\n"));
+    if (flags["dry-run"] && report.invalid > 0) throw new ReportedFailure(lines.join("\n"));
+    return lines.join("\n");
   },
   async "user:add"(flags) {
     const role = (flags.role as string | undefined) ?? "REPORTER";
@@ -84,6 +113,8 @@ async function main(): Promise<number> {
       municipality: { type: "string" },
       org: { type: "string" },
       role: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "skip-invalid": { type: "boolean" },
     },
   });
   const [command] = positionals;
@@ -97,10 +128,11 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    console.log(await handler(values));
+    console.log(await handler(values, positionals.slice(1)));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) console.error(`${error.message} Se npm run est -- --help`);
+    if (error instanceof ReportedFailure) console.log(error.message);
+    else if (error instanceof UsageError) console.error(`${error.message} Se npm run est -- --help`);
     else if (error instanceof ConfigError || isExpectedError(error)) console.error(error.message);
     else console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
     return error instanceof UsageError ? 2 : 1;

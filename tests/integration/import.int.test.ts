@@ -1,0 +1,73 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { importIncidentsCsv } from "@/lib/incidents/import/run";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const HEADER = "occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id";
+const csv = (...rows: string[]) => `\uFEFF${HEADER}\r\n${rows.join("\r\n")}\r\n`;
+const good = (id: string, place = "Edsbergs torg") => `2026-11-20 21:30,Edsberg,${place},skadegorelse,Sollentunahem AB,"Klotter, ""stort""",59.44,17.98,${id}`;
+const bad = "2026-03-29 02:30,Atlantis,Torget,skadegorelse,Sollentunahem AB,,,,B-1";
+const count = () => db().incident.count();
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0 });
+});
+after(() => db().$disconnect());
+
+test("one invalid row means nothing is imported, and the report names row, column and reason", async () => {
+  const before = await count();
+  const report = await importIncidentsCsv(csv(good("A-1"), bad, good("A-2")), "sollentuna");
+  assert.equal(report.committed, false);
+  assert.equal(await count(), before);
+  assert.deepEqual(report.errors.map((e) => [e.row, e.column]), [[3, "occurred_at"], [3, "area"]]);
+});
+
+test("--skip-invalid imports the valid rows; --dry-run imports nothing", async () => {
+  const before = await count();
+  const dry = await importIncidentsCsv(csv(good("S-1"), bad), "sollentuna", { dryRun: true, skipInvalid: true });
+  assert.equal(dry.committed, false);
+  assert.equal(await count(), before);
+  const report = await importIncidentsCsv(csv(good("S-1"), bad, good("S-2")), "sollentuna", { skipInvalid: true });
+  assert.deepEqual([report.valid, report.invalid, report.inserted], [2, 1, 2]);
+  assert.equal(await count(), before + 2);
+});
+
+test("re-running an import updates instead of duplicating", async () => {
+  const first = await importIncidentsCsv(csv(good("R-1"), good("R-2")), "sollentuna");
+  assert.deepEqual([first.inserted, first.updated], [2, 0]);
+  const before = await count();
+  const again = await importIncidentsCsv(csv(good("R-1", "Edsbergs centrum"), good("R-2")), "sollentuna");
+  assert.deepEqual([again.inserted, again.updated], [0, 2]);
+  assert.equal(await count(), before);
+  const row = await db().incident.findFirstOrThrow({ where: { externalId: "R-1" }, select: { place: true, description: true, version: true, versions: { select: { version: true } } } });
+  assert.deepEqual({ place: row.place, description: row.description, version: row.version }, { place: "Edsbergs centrum", description: 'Klotter, "stort"', version: 2 });
+  assert.equal(row.versions.length, 2);
+  const dup = await importIncidentsCsv(csv(good("D-1"), good("D-1")), "sollentuna");
+  assert.equal(dup.committed, false);
+  assert.match(dup.errors[0]!.reason, /samma external_id och organisation som rad 2/);
+});
+
+test("a failure while writing leaves the database exactly as it was", async () => {
+  await db().$executeRawUnsafe(`CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.place = 'BOOM' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
+  await db().$executeRawUnsafe(`CREATE TRIGGER boom BEFORE INSERT ON incident FOR EACH ROW EXECUTE FUNCTION boom()`);
+  try {
+    const before = await count();
+    const versions = await db().incidentVersion.count();
+    const rows = Array.from({ length: 6000 }, (_, i) => good(`F-${i}`, i === 5500 ? "BOOM" : "Torget"));
+    await assert.rejects(importIncidentsCsv(csv(...rows), "sollentuna"), /injected failure/);
+    assert.equal(await count(), before);
+    assert.equal(await db().incidentVersion.count(), versions);
+  } finally {
+    await db().$executeRawUnsafe(`DROP TRIGGER boom ON incident`);
+    await db().$executeRawUnsafe(`DROP FUNCTION boom()`);
+  }
+});
+
+test("a file that is not CSV or lacks columns is refused with a clear message", async () => {
+  await assert.rejects(importIncidentsCsv("place,area\nx,y\n", "sollentuna"), /Rubrikraden saknar kolumnerna occurred_at, category, reporter_org/);
+  await assert.rejects(importIncidentsCsv(`${HEADER}\n"unterminated,a,b\n`, "sollentuna"), /inte giltig CSV/);
+  await assert.rejects(importIncidentsCsv(csv(good("N-1")), "atlantis"), /finns inte/);
+});
