@@ -67,6 +67,8 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["tertial:edit", "municipalityA", ["coordinator", "strategisk", "admin"]],
   ["tertial:approve", "municipalityA", ["ledning"]],
   ["insats:open", "municipalityA", ["coordinator", "admin"]],
+  ["incident:import", "municipalityA", ["coordinator", "admin"]],
+  ["incident:import", "municipalityB", []],
   ["audit:view", "municipalityA", ["admin"]],
 ];
 

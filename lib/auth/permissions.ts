@@ -10,6 +10,7 @@ export type Action =
   | "group:view"
   | "group:manage"
   | "incident:create"
+  | "incident:import"
   | "incident:view-reporter"
   | "incident:update"
   | "weeklyReport:view-completeness"
@@ -83,6 +84,7 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "tertial:approve":
       return inLeadership(viewer, target.municipalityId, ["LEDNING"]);
     case "insats:open":
+    case "incident:import":
       return coordinator;
     case "audit:view":
       return member.role === "ADMIN";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getIncidentFormOptions, listIncidents, listReportingOrganisations } from "@/lib/incidents/queries";
@@ -28,6 +29,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     listReportingOrganisations(viewer, active.municipalityId),
   ]);
   const { page, ...rest } = filter;
+  const canImport = can(viewer, "incident:import", { municipalityId: active.municipalityId });
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
@@ -40,6 +42,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <div className="toolbar">
           <Link className="btn" href="/incidents/new">Rapportera händelse</Link>
           <a className="btn btn-secondary" href={`/incidents/export?${toQuery(rest)}`} download>Exportera CSV</a>
+          {canImport ? <Link className="btn btn-secondary" href="/incidents/import">Importera CSV</Link> : null}
         </div>
       </div>
 

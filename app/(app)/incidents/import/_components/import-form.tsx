@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+type Issue = { row: number; column: string; reason: string };
+type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; committed: boolean };
+type Progress = { phase: "validating" | "saving"; done: number; total?: number };
+
+async function upload(file: File, mode: "preview" | "commit", skipInvalid: boolean, onProgress: (p: Progress) => void): Promise<Report> {
+  const res = await fetch(`/incidents/import/upload?mode=${mode}&skipInvalid=${skipInvalid ? 1 : 0}`, { method: "POST", body: file, headers: { "Content-Type": "text/csv" } });
+  if (!res.ok || !res.body) throw new Error((await res.text()) || "Uppladdningen misslyckades.");
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines.filter(Boolean)) {
+      const msg = JSON.parse(line) as { type: string; message?: string; report?: Report } & Progress;
+      if (msg.type === "progress") onProgress(msg);
+      if (msg.type === "error") throw new Error(msg.message);
+      if (msg.type === "report") return msg.report!;
+    }
+  }
+  throw new Error("Svaret avbröts. Inget sparades.");
+}
+
+export function ImportForm() {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [file, setFile] = useState<File | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(mode: "preview" | "commit") {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setProgress({ phase: "validating", done: 0 });
+    try {
+      setReport(await upload(file, mode, skipInvalid, setProgress));
+      if (mode === "commit") router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Importen misslyckades. Inget sparades.");
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  const canCommit = report && !report.committed && report.valid > 0 && (report.invalid === 0 || skipInvalid);
+  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : undefined;
+  return (
+    <div className="stack">
+      <div className="field">
+        <label htmlFor="csv-file">CSV-fil</label>
+        <input id="csv-file" type="file" accept=".csv,text/csv" disabled={busy} onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+      </div>
+      <label className="checks"><input type="checkbox" checked={skipInvalid} disabled={busy} onChange={(e) => setSkipInvalid(e.target.checked)} /> Importera de giltiga raderna även om några är ogiltiga</label>
+      <div className="toolbar">
+        <button type="button" className="btn btn-secondary" disabled={!hydrated || !file || busy} onClick={() => run("preview")}>Kontrollera filen</button>
+        <button type="button" className="btn" disabled={!hydrated || !canCommit || busy} onClick={() => run("commit")}>
+          Importera {report ? report.valid : ""} händelser
+        </button>
+      </div>
+      {progress ? (
+        <div>
+          <label htmlFor="import-progress">{progress.phase === "validating" ? "Kontrollerar" : "Sparar"} … {progress.done} rader</label>
+          <progress id="import-progress" max={100} value={percent} style={{ width: "100%" }} />
+        </div>
+      ) : null}
+      <div aria-live="polite">
+        {error ? <div className="alert alert-error">{error}</div> : null}
+        {report ? (
+          <div className={report.committed ? "alert alert-info" : report.invalid ? "alert alert-error" : "alert alert-info"} data-testid="import-report">
+            {report.committed
+              ? `Klart: ${report.inserted} nya och ${report.updated} uppdaterade händelser.`
+              : `${report.rows} rader: ${report.valid} giltiga, ${report.invalid} ogiltiga.${report.invalid && !skipInvalid ? " Inget importeras förrän alla rader är giltiga (eller välj att hoppa över de ogiltiga)." : ""}`}
+          </div>
+        ) : null}
+      </div>
+      {report && (report.errors.length > 0 || report.warnings.length > 0) ? (
+        <div className="table-wrap">
+          <table data-testid="import-issues">
+            <thead><tr><th scope="col">Rad</th><th scope="col">Kolumn</th><th scope="col">Problem</th></tr></thead>
+            <tbody>
+              {report.errors.map((e, i) => <tr key={`e${i}`}><td>{e.row}</td><td>{e.column}</td><td>{e.reason}</td></tr>)}
+              {report.warnings.map((w, i) => <tr key={`w${i}`}><td>{w.row}</td><td>{w.column}</td><td>Varning: {w.reason}</td></tr>)}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
