@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { MunicipalitySwitcher } from "@/components/shell/municipality-switcher";
@@ -13,6 +14,7 @@ const NAV: NavItem[] = [
   { href: "/incidents/new", label: "Rapportera" },
   { href: "/incidents", label: "Händelser" },
 ];
+const ADMIN_NAV: NavItem[] = [{ href: "/admin/api-tokens", label: "API-nycklar" }];
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="brand">
             EST
           </Link>
-          {viewer ? <NavLinks items={NAV} /> : null}
+          {viewer ? <NavLinks items={active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? [...NAV, ...ADMIN_NAV] : NAV} /> : null}
           {viewer ? (
             <div className="user-box">
               <MunicipalitySwitcher

@@ -70,6 +70,8 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["incident:import", "municipalityA", ["coordinator", "admin"]],
   ["incident:import", "municipalityB", []],
   ["audit:view", "municipalityA", ["admin"]],
+  ["apiToken:manage", "municipalityA", ["admin"]],
+  ["apiToken:manage", "municipalityB", []],
 ];
 
 test("role × action matrix: every cell is asserted", () => {

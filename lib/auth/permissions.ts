@@ -20,7 +20,8 @@ export type Action =
   | "tertial:edit"
   | "tertial:approve"
   | "insats:open"
-  | "audit:view";
+  | "audit:view"
+  | "apiToken:manage";
 
 /** What an action is checked against: at least the municipality, often more. */
 export type Target = {
@@ -87,6 +88,7 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "incident:import":
       return coordinator;
     case "audit:view":
+    case "apiToken:manage":
       return member.role === "ADMIN";
   }
 }

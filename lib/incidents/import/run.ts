@@ -23,7 +23,7 @@ export type ImportReport = {
 
 const MAX_ISSUES_REPORTED = 1000;
 
-async function loadReference(municipalityId: string): Promise<Reference> {
+export async function loadReference(municipalityId: string): Promise<Reference> {
   const [areas, categories, organisations] = await Promise.all([
     db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, code: true } }),
     db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, label: true, code: true } }),

@@ -14,6 +14,7 @@ export async function writeRows(municipalityId: string, rows: ValidRow[], onBatc
     async (tx) => {
       let inserted = 0;
       let updated = 0;
+      const ids: string[] = [];
       for (let i = 0; i < rows.length; i += BATCH) {
         const b = rows.slice(i, i + BATCH);
         const result = await tx.$queryRaw<{ id: string; inserted: boolean; version: number }[]>`
@@ -36,10 +37,11 @@ export async function writeRows(municipalityId: string, rows: ValidRow[], onBatc
           FROM unnest(${result.map((r) => r.id)}::uuid[], ${result.map((r) => r.version)}::int[]) AS t(i, v)`;
         const fresh = result.filter((r) => r.inserted).length;
         inserted += fresh;
+        ids.push(...result.map((r) => r.id));
         updated += result.length - fresh;
         onBatch?.(Math.min(i + BATCH, rows.length));
       }
-      return { inserted, updated };
+      return { inserted, updated, ids };
     },
     { timeout: 600_000, maxWait: 10_000 },
   );

@@ -1,0 +1,78 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/action-result";
+
+const ZForm = z.object({
+  name: z.string().trim().min(2, "Ge nyckeln ett namn, t.ex. ”Bevakningssystemet”.").max(80, "Högst 80 tecken."),
+  organisationId: z.uuid("Välj organisation."),
+});
+type Values = z.input<typeof ZForm>;
+
+export function CreateTokenForm(props: { organisations: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<{ token: string }>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  const [token, setToken] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({ resolver: zodResolver(ZForm), defaultValues: { name: "", organisationId: "" } });
+  const onSubmit = (values: Values) =>
+    startTransition(async () => {
+      const result = await props.action(values);
+      if (!result.ok) {
+        for (const [f, m] of Object.entries(result.fieldErrors ?? {})) setError(f as keyof Values, { message: m[0] });
+        if (result.formError) setError("root.serverError", { message: result.formError });
+        return;
+      }
+      setToken(result.data.token);
+      reset();
+      router.refresh();
+    });
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate>
+      {token ? (
+        <div className="alert alert-info" role="status">
+          <p>Kopiera nyckeln nu – den visas bara en gång:</p>
+          <code data-testid="new-token" style={{ wordBreak: "break-all" }}>{token}</code>
+        </div>
+      ) : null}
+      {formState.errors.root?.serverError ? <div className="alert alert-error">{formState.errors.root.serverError.message}</div> : null}
+      <fieldset disabled={pending}>
+        <div className="form-row">
+          <Field id="name" label="Namn" error={formState.errors.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
+          <Field id="organisationId" label="Organisation" error={formState.errors.organisationId?.message}>
+            {(a) => (
+              <select {...a} {...register("organisationId")}>
+                <option value="">Välj …</option>
+                {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>Skapa API-nyckel</button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function RevokeButton(props: { id: string; name: string; action: (input: unknown) => Promise<ActionResult<undefined>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary"
+      disabled={!hydrated || pending}
+      aria-label={`Återkalla ${props.name}`}
+      onClick={() => startTransition(async () => { await props.action({ id: props.id }); router.refresh(); })}
+    >
+      Återkalla
+    </button>
+  );
+}

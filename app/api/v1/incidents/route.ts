@@ -1,0 +1,26 @@
+import { authenticateApiToken } from "@/lib/api-tokens/tokens";
+import { ingestApiIncident } from "@/lib/incidents/import/api";
+
+const MAX_BYTES = 64 * 1024;
+const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * Machine reporting: POST one incident as JSON with `Authorization: Bearer <token>`. The token
+ * decides the organisation. Re-sending the same external_id updates instead of duplicating.
+ */
+export async function POST(request: Request) {
+  const caller = await authenticateApiToken(request.headers.get("authorization"));
+  if (!caller) return json({ error: "Ogiltig eller återkallad API-nyckel." }, 401);
+  if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) return json({ error: "Content-Type ska vara application/json." }, 415);
+  const text = await request.text();
+  if (text.length > MAX_BYTES) return json({ error: "För stor begäran." }, 413);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json({ error: "Ogiltig JSON." }, 400);
+  }
+  const result = await ingestApiIncident(caller, body);
+  if (!result.ok) return json({ error: "Ogiltig händelse.", errors: result.errors }, 400);
+  return json({ id: result.id, created: result.created, warnings: result.warnings }, result.created ? 201 : 200);
+}

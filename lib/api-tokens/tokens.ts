@@ -1,0 +1,58 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const ZApiTokenCreate = z.object({
+  name: z.string().trim().min(2, "Ge nyckeln ett namn, t.ex. ”Bevakningssystemet”.").max(80, "Högst 80 tecken."),
+  organisationId: z.uuid("Välj organisation."),
+}).strict();
+
+/** Creates a token for one organisation. The token is returned once and never stored. */
+export async function createApiToken(viewer: Viewer, municipalityId: string, input: z.output<typeof ZApiTokenCreate>) {
+  if (!can(viewer, "apiToken:manage", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har inte behörighet att hantera API-nycklar.");
+  const org = await db().organisation.findFirst({ where: { id: input.organisationId, municipalityId }, select: { id: true } });
+  if (!org) throw new DomainError("INVALID", "Välj en organisation i kommunen.", "organisationId");
+  const token = `est_${randomBytes(32).toString("base64url")}`;
+  const row = await db().apiToken.create({
+    data: { municipalityId, organisationId: org.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: viewer.userId },
+    select: { id: true },
+  });
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "api-token:create", entityType: "api_token", entityId: row.id });
+  return { id: row.id, token };
+}
+
+export async function revokeApiToken(viewer: Viewer, id: string) {
+  const token = await db().apiToken.findUnique({ where: { id }, select: { id: true, municipalityId: true } });
+  if (!token || !can(viewer, "apiToken:manage", { municipalityId: token.municipalityId })) throw new DomainError("NOT_FOUND", "Nyckeln finns inte.");
+  await db().apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  await recordAudit({ userId: viewer.userId, municipalityId: token.municipalityId, action: "api-token:revoke", entityType: "api_token", entityId: id });
+}
+
+export async function listApiTokens(viewer: Viewer, municipalityId: string) {
+  if (!can(viewer, "apiToken:manage", { municipalityId })) throw new DomainError("NOT_FOUND", "Sidan finns inte.");
+  return db().apiToken.findMany({
+    where: { municipalityId },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, organisation: { select: { name: true } } },
+    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+}
+
+/** The organisation a bearer token speaks for, or null for a missing, unknown or revoked one. */
+export async function authenticateApiToken(authorization: string | null) {
+  const token = /^Bearer (est_[A-Za-z0-9_-]{20,100})$/.exec(authorization ?? "")?.[1];
+  if (!token) return null;
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, municipalityId: true, organisationId: true, municipality: { select: { slug: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.municipality.slug, organisationId: row.organisationId };
+}

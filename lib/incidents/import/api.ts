@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/mutations";
+import { type ImportIssue, validateRow } from "./row";
+import { loadReference } from "./run";
+import { writeRows } from "./write";
+
+// The machine reporting API takes the same fields and rules as a CSV row; the organisation is
+// the token's, never the caller's choice.
+const ZApiIncident = z
+  .object({
+    occurred_at: z.string().max(40),
+    area: z.string().max(120),
+    place: z.string().max(200),
+    category: z.string().max(120),
+    description: z.string().max(4000).optional(),
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
+    external_id: z.string().max(200).optional(),
+  })
+  .strict();
+
+export type ApiCaller = { tokenId: string; municipalityId: string; organisationId: string };
+
+export async function ingestApiIncident(caller: ApiCaller, body: unknown) {
+  const parsed = ZApiIncident.safeParse(body);
+  if (!parsed.success) {
+    return { ok: false as const, errors: parsed.error.issues.map((i): Omit<ImportIssue, "row"> => ({ column: i.path.join(".") || "body", reason: i.message })) };
+  }
+  const ref = await loadReference(caller.municipalityId);
+  const organisations = new Map([[caller.organisationId, caller.organisationId]]);
+  const record = Object.fromEntries(
+    Object.entries({ ...parsed.data, reporter_org: caller.organisationId }).map(([k, v]) => [k, v === undefined ? "" : String(v)]),
+  );
+  const result = validateRow(record, 1, { ...ref, organisations }, new Date());
+  if (!result.ok) return { ok: false as const, errors: result.issues.map(({ column, reason }) => ({ column, reason })) };
+  const written = await writeRows(caller.municipalityId, [result.value]);
+  await recordAudit({ userId: null, municipalityId: caller.municipalityId, action: "incident:api", entityType: "api_token", entityId: caller.tokenId });
+  return { ok: true as const, id: written.ids[0]!, created: written.inserted === 1, warnings: result.warnings.map(({ column, reason }) => ({ column, reason })) };
+}
