@@ -15,6 +15,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or Node-only modules stay outside the server bundle.
+  // Kommundel outlines (GeoJSON) are uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -19,6 +19,10 @@ const ZEnv = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Kommunens inloggning"),
+    // Map tiles, e.g. the municipality's own tile server. Without one, maps show outlines and
+    // points on a plain background and make no outside requests.
+    MAP_TILE_URL: z.string().regex(/^https?:\/\/\S+\{z\}\S*$/, "ska vara en adress med {z}, {x} och {y}").optional(),
+    MAP_TILE_ATTRIBUTION: z.string().max(300).default(""),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

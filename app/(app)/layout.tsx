@@ -13,8 +13,12 @@ const NAV: NavItem[] = [
   { href: "/", label: "Mina grupper" },
   { href: "/incidents/new", label: "Rapportera" },
   { href: "/incidents", label: "Händelser" },
+  { href: "/incidents/map", label: "Karta" },
 ];
-const ADMIN_NAV: NavItem[] = [{ href: "/admin/api-tokens", label: "API-nycklar" }];
+const ADMIN_NAV: NavItem[] = [
+  { href: "/admin/areas", label: "Kommundelar" },
+  { href: "/admin/api-tokens", label: "API-nycklar" },
+];
 
 export const dynamic = "force-dynamic";
 

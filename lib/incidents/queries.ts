@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { can, incidentScope } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -57,15 +58,18 @@ export async function getWeekCompleteness(viewer: Viewer, municipalityId: string
 /** Areas and the category tree for the report form. */
 export async function getIncidentFormOptions(viewer: Viewer, municipalityId: string) {
   if (!can(viewer, "incident:create", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har ingen behörighet i den kommunen.");
-  const [areas, categories] = await Promise.all([
+  const [areas, categories, middle] = await Promise.all([
     db().area.findMany({ where: { municipalityId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().incidentCategory.findMany({
       where: { municipalityId, parentId: null, active: true },
       select: { id: true, label: true, children: { where: { active: true }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } } },
       orderBy: { sortOrder: "asc" },
     }),
+    db().incident.aggregate({ where: { municipalityId, latitude: { not: null } }, _avg: { latitude: true, longitude: true } }),
   ]);
-  return { areas, categories };
+  // The map opens where the municipality's incidents are.
+  const center: [number, number] = [middle._avg.latitude ?? 59.33, middle._avg.longitude ?? 18.07];
+  return { areas, categories, center, tileUrl: env().MAP_TILE_URL ?? null };
 }
 
 /** Earlier places in an area, most used first, to suggest as the reporter types. */
@@ -181,5 +185,27 @@ export async function getIncident(viewer: Viewer, id: string) {
       changes: v.changes as Record<string, unknown>,
       changedBy: insider ? (v.changedBy?.name ?? null) : null,
     })),
+  };
+}
+
+export const MAP_POINT_LIMIT = 10_000;
+
+/** Incidents with coordinates for the map (newest first, capped), and the area outlines. */
+export async function getIncidentMapData(viewer: Viewer, municipalityId: string, filter: TIncidentFilter) {
+  const where = { AND: [incidentWhere(viewer, municipalityId, filter), { latitude: { not: null } }, { longitude: { not: null } }] };
+  const [points, total, areas] = await Promise.all([
+    db().incident.findMany({
+      where,
+      select: { id: true, latitude: true, longitude: true, place: true, occurredAt: true, category: { select: { code: true, label: true } } },
+      orderBy: { occurredAt: "desc" },
+      take: MAP_POINT_LIMIT,
+    }),
+    db().incident.count({ where }),
+    db().area.findMany({ where: { municipalityId }, select: { name: true, outline: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    total,
+    points: points.map((p) => ({ id: p.id, lat: p.latitude!, lng: p.longitude!, category: p.category.code, label: `${p.category.label} – ${p.place}`, occurredAt: p.occurredAt })),
+    outlines: areas.filter((a) => a.outline !== null).map((a) => ({ name: a.name, geometry: a.outline as object })),
   };
 }

@@ -10,10 +10,16 @@ import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/incidents/pii";
 import { ZIncidentFields } from "@/lib/incidents/schema";
 import { periodLabel } from "@/lib/time/periods";
+import { PinPicker } from "@/components/map/pin-picker";
 import type { z } from "zod";
 
 type Values = z.input<typeof ZIncidentFields>;
-type Options = { areas: { id: string; name: string }[]; categories: { id: string; label: string; children: { id: string; label: string }[] }[] };
+type Options = {
+  areas: { id: string; name: string }[];
+  categories: { id: string; label: string; children: { id: string; label: string }[] }[];
+  center: [number, number];
+  tileUrl: string | null;
+};
 
 export type IncidentFormProps = {
   options: Options;
@@ -36,10 +42,25 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const [saved, setSaved] = useState<string | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
+  const [showMap, setShowMap] = useState(false);
+  const [geoError, setGeoError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(ZIncidentFields), defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
   const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
   const errors = formState.errors;
-  const [areaId, categoryId, description, place] = useWatch({ control, name: ["areaId", "categoryId", "description", "place"] });
+  const [areaId, categoryId, description, place, latitude, longitude] = useWatch({ control, name: ["areaId", "categoryId", "description", "place", "latitude", "longitude"] });
+  const pin: [number, number] | null = latitude !== "" && longitude !== "" && latitude !== undefined && longitude !== undefined ? [Number(latitude), Number(longitude)] : null;
+  const setPin = (lat: number | "", lng: number | "") => {
+    setValue("latitude", lat, { shouldDirty: true });
+    setValue("longitude", lng, { shouldDirty: true });
+  };
+  const useMyPosition = () => {
+    setGeoError(null);
+    navigator.geolocation.getCurrentPosition(
+      (p) => setPin(Math.round(p.coords.latitude * 1e6) / 1e6, Math.round(p.coords.longitude * 1e6) / 1e6),
+      () => setGeoError("Positionen kunde inte hämtas. Markera på kartan i stället."),
+      { enableHighAccuracy: true, timeout: 10_000 },
+    );
+  };
   const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
   const pii = { description: piiMessage(description ?? ""), place: piiMessage(place ?? "") };
 
@@ -66,6 +87,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
       if (mode.kind === "create") {
         // Keep when and where for the next incident of the week; clear the rest.
         reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId });
+        setShowMap(false);
         setKey(crypto.randomUUID());
         setSaved(`Händelsen är sparad${result.data.isoWeek ? ` (${periodLabel(result.data.isoWeek)})` : ""}. Fyll i nästa eller gå vidare.`);
       } else {
@@ -112,6 +134,16 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
           </datalist>
         </div>
         {pii.place ? <button type="button" className="btn btn-secondary" onClick={() => redact("place")}>Ta bort personuppgifter i platsen</button> : null}
+        <div className="field">
+          <span className="meta">Kartnål (valfritt): {pin ? `${pin[0]}, ${pin[1]}` : "ingen"}</span>
+          <div className="toolbar">
+            <button type="button" className="btn btn-secondary" onClick={() => setShowMap((v) => !v)} aria-expanded={showMap}>{showMap ? "Dölj karta" : "Markera på karta"}</button>
+            <button type="button" className="btn btn-secondary" onClick={useMyPosition}>Använd min position</button>
+            {pin ? <button type="button" className="btn-link" onClick={() => setPin("", "")}>Ta bort kartnålen</button> : null}
+          </div>
+          <span className="field-error" aria-live="polite">{geoError ?? errors.latitude?.message ?? errors.longitude?.message ?? ""}</span>
+        </div>
+        {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
         <div className="form-row">
           <Field id="categoryId" label="Kategori" error={errors.categoryId?.message}>
             {(a) => (

@@ -1,0 +1,54 @@
+import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+
+const outline = (name: string, lng: number, lat: number) => ({
+  type: "Feature",
+  properties: { name },
+  geometry: { type: "Polygon", coordinates: [[[lng - 0.01, lat - 0.005], [lng + 0.01, lat - 0.005], [lng + 0.01, lat + 0.005], [lng - 0.01, lat + 0.005], [lng - 0.01, lat - 0.005]]] },
+});
+
+test("the map shows the period's incidents and the uploaded outlines without any outside request", async ({ page }) => {
+  const outside: string[] = [];
+  page.on("request", (r) => {
+    const host = new URL(r.url()).hostname;
+    if (!["localhost", "127.0.0.1"].includes(host) && !r.url().startsWith("data:")) outside.push(r.url());
+  });
+  await signInAndWait(page, USERS.admin);
+  await page.getByRole("link", { name: "Kommundelar" }).click();
+  await expect(page.getByRole("button", { name: "Ladda upp" })).toBeDisabled();
+  const geojson = { type: "FeatureCollection", features: [outline("Edsberg", 17.986, 59.445), outline("tureberg", 17.937, 59.429), outline("Narnia", 10, 50)] };
+  await page.getByLabel("GeoJSON med kommundelarnas avgränsningar").setInputFiles({ name: "omraden.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(geojson)) });
+  await page.getByRole("button", { name: "Ladda upp" }).click();
+  await expect(page.getByRole("status")).toContainText("2 kommundelar fick en avgränsning. Okända i filen: Narnia.");
+  await expect(page.getByTestId("areas").getByRole("row", { name: /^Edsberg/ })).toContainText("Finns");
+
+  // A broken file is refused at the field and changes nothing.
+  await page.getByLabel("GeoJSON med kommundelarnas avgränsningar").setInputFiles({ name: "trasig.geojson", mimeType: "application/json", buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature"}]}') });
+  await page.getByRole("button", { name: "Ladda upp" }).click();
+  await expect(page.locator("#file-error")).toContainText("Ogiltig GeoJSON");
+
+  await page.goto("/incidents/map?period=" + (await sql<{ w: string }>(`SELECT "isoWeek" AS w FROM incident WHERE latitude IS NOT NULL ORDER BY "occurredAt" DESC LIMIT 1`))[0]!.w);
+  await expect(page.getByTestId("incident-map")).toHaveClass(/leaflet-container/);
+  await expect(page.locator(".lead")).toContainText(/[1-9]\d* händelser med plats/);
+  await page.getByRole("link", { name: "Värmekarta" }).click();
+  await expect(page.locator(".leaflet-heatmap-layer")).toHaveCount(1);
+  expect(outside).toEqual([]);
+});
+
+test("a reporter drops a map pin on the incident", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/incidents/new");
+  await expect(page.getByRole("button", { name: "Spara händelse" })).toBeEnabled();
+  await page.getByLabel("Kommundel").selectOption({ label: "Helenelund" });
+  await page.getByLabel("Plats", { exact: true }).fill("Helenelunds station, gångbron");
+  await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+  await page.getByRole("button", { name: "Markera på karta" }).click();
+  const map = page.getByTestId("pin-picker");
+  await expect(map).toHaveClass(/leaflet-container/);
+  await map.click({ position: { x: 120, y: 90 } });
+  await expect(page.getByText(/Kartnål \(valfritt\): 59\.\d+, 17\.\d+/)).toBeVisible();
+  await page.getByRole("button", { name: "Spara händelse" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+  const [row] = await sql<{ latitude: number; longitude: number }>(`SELECT latitude, longitude FROM incident WHERE place = 'Helenelunds station, gångbron'`);
+  expect(row!.latitude).toBeGreaterThan(59);
+  expect(row!.longitude).toBeGreaterThan(17);
+});

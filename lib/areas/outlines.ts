@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
+const Ring = z.array(Position).min(4);
+const Geometry = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("Polygon"), coordinates: z.array(Ring).min(1) }),
+  z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
+]);
+const Feature = z.object({ type: z.literal("Feature"), properties: z.record(z.string(), z.unknown()).nullable(), geometry: Geometry });
+const Collection = z.object({ type: z.literal("FeatureCollection"), features: z.array(Feature).min(1).max(500) });
+
+export const MAX_GEOJSON_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Stores kommundel outlines from a GeoJSON FeatureCollection. Features are matched to areas by
+ * their `name`/`namn` or `code`/`kod` property (case-insensitive). All or nothing.
+ */
+export async function uploadAreaOutlines(viewer: Viewer, municipalityId: string, text: string) {
+  if (!can(viewer, "municipality:admin", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har inte behörighet att ändra kommundelarna.");
+  if (text.length > MAX_GEOJSON_BYTES) throw new DomainError("INVALID", "Filen är större än 5 MB.", "file");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DomainError("INVALID", "Filen är inte giltig JSON.", "file");
+  }
+  const parsed = Collection.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DomainError("INVALID", `Ogiltig GeoJSON vid ${issue.path.join(".") || "roten"}: förväntade en FeatureCollection med Polygon/MultiPolygon (${issue.message}).`, "file");
+  }
+  const areas = await db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, code: true } });
+  const byKey = new Map(areas.flatMap((a) => [[a.name.toLowerCase(), a.id], [a.code.toLowerCase(), a.id]] as const));
+  const matched = new Map<string, object>();
+  const unmatched: string[] = [];
+  for (const f of parsed.data.features) {
+    const p = f.properties ?? {};
+    const key = [p.name, p.namn, p.code, p.kod].find((v) => typeof v === "string" && byKey.has(v.toLowerCase())) as string | undefined;
+    if (key) matched.set(byKey.get(key.toLowerCase())!, f.geometry);
+    else unmatched.push(String(p.name ?? p.namn ?? p.code ?? p.kod ?? "(namnlös)"));
+  }
+  if (matched.size === 0) throw new DomainError("INVALID", `Ingen feature matchade en kommundel (properties.name eller code). Okända: ${unmatched.slice(0, 5).join(", ")}`, "file");
+  await db().$transaction(
+    [...matched].map(([id, geometry]) => db().area.update({ where: { id }, data: { outline: geometry } })),
+  );
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "area:outlines", details: { matched: matched.size, unmatched: unmatched.length } });
+  return { matched: matched.size, unmatched };
+}
+
+export async function listAreasForAdmin(viewer: Viewer, municipalityId: string) {
+  if (!can(viewer, "municipality:admin", { municipalityId })) throw new DomainError("NOT_FOUND", "Sidan finns inte.");
+  const areas = await db().area.findMany({
+    where: { municipalityId },
+    select: { id: true, name: true, code: true, population: true, isFocus: true, outline: true, classifications: { select: { classification: true, validFrom: true, validTo: true }, orderBy: { validFrom: "desc" }, take: 1 } },
+    orderBy: { name: "asc" },
+  });
+  return areas.map(({ outline, classifications, ...a }) => ({ ...a, hasOutline: outline !== null, classification: classifications[0]?.classification ?? null }));
+}
