@@ -6,7 +6,7 @@ const valid = { DATABASE_URL: "postgresql://u@127.0.0.1:5432/est", NEXTAUTH_SECR
 
 test("valid configuration gets its defaults", () => {
   const env = parseEnv(valid);
-  assert.equal(env.DB_POOL_MAX, 10);
+  assert.equal(env.DB_POOL_MAX, 20);
   assert.equal(env.SESSION_IDLE_MINUTES, 30);
   assert.equal(env.SESSION_MAX_HOURS, 8);
 });

@@ -9,7 +9,7 @@ const ZEnv = z
     DATABASE_URL: z
       .string({ error: "saknas; ange en postgresql://-adress till databasen" })
       .regex(/^postgres(ql)?:\/\/\S+$/, "ska vara en postgresql://-adress"),
-    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
     // Optional here so that operator commands need no secret; the web server requires it.
     NEXTAUTH_SECRET: z.string().min(32, "ska vara minst 32 tecken lång").optional(),
     NEXTAUTH_URL: z.url("ska vara en fullständig adress, t.ex. https://est.kommun.se").optional(),

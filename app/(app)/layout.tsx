@@ -11,7 +11,7 @@ import { switchMunicipalityAction } from "./actions";
 // Shell and navigation only: every page decides access itself (lib/auth).
 const NAV: NavItem[] = [
   { href: "/", label: "Mina grupper" },
-  { href: "/incidents/new", label: "Rapportera" },
+  { href: "/incidents/week", label: "Rapportera" },
   { href: "/incidents", label: "Händelser" },
   { href: "/incidents/map", label: "Karta" },
 ];

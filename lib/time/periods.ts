@@ -5,13 +5,12 @@ import {
   addWeeks,
   endOfISOWeekYear,
   getISOWeek,
-  getISOWeekYear,
   setISOWeek,
   startOfISOWeek,
   startOfISOWeekYear,
 } from "date-fns";
 import { TZDate } from "@date-fns/tz";
-import { TZ, toStockholm } from "./zone";
+import { TZ, stockholmFields, toStockholm } from "./zone";
 
 export type PeriodKind = "week" | "month" | "quarter" | "tertial";
 export type Period = { kind: PeriodKind; year: number; index: number };
@@ -75,11 +74,23 @@ export function isPeriodKey(key: string, kind?: PeriodKind): boolean {
   }
 }
 
+/** ISO week-numbering year and week of a calendar date: the week belongs to its Thursday's year. */
+export function isoWeekOfDate(year: number, month: number, day: number): { year: number; week: number } {
+  const date = Date.UTC(year, month - 1, day);
+  const mondayBased = (new Date(date).getUTCDay() + 6) % 7;
+  const thursday = date + (3 - mondayBased) * 86_400_000;
+  const weekYear = new Date(thursday).getUTCFullYear();
+  return { year: weekYear, week: 1 + Math.floor((thursday - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000)) };
+}
+
 /** The period of a given kind that contains the instant, in Stockholm time. */
 export function periodOf(kind: PeriodKind, date: Date | number): Period {
-  const local = toStockholm(date);
-  if (kind === "week") return { kind, year: getISOWeekYear(local), index: getISOWeek(local) };
-  return { kind, year: local.getFullYear(), index: Math.floor(local.getMonth() / MONTHS_PER[kind]) + 1 };
+  const local = stockholmFields(date);
+  if (kind === "week") {
+    const { year, week } = isoWeekOfDate(local.year, local.month, local.day);
+    return { kind, year, index: week };
+  }
+  return { kind, year: local.year, index: Math.floor((local.month - 1) / MONTHS_PER[kind]) + 1 };
 }
 
 export const weekKey = (date: Date | number) => formatPeriod(periodOf("week", date));

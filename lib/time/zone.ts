@@ -5,6 +5,30 @@ import { TZDate, tz, tzOffset } from "@date-fns/tz";
 export const TZ = "Europe/Stockholm";
 export const inStockholm = tz(TZ);
 
+// Stockholm's UTC offset only changes on whole UTC hours (01:00 UTC), so it is cached per hour:
+// converting millions of instants (imports, roll-ups) must not go through Intl each time.
+const offsetByHour = new Map<number, number>();
+
+export function stockholmOffsetMs(instant: number): number {
+  const hour = Math.floor(instant / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(TZ, new Date(hour * 3_600_000)) * 60_000;
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+export type LocalFields = { year: number; month: number; day: number; hour: number; minute: number };
+
+/** The Stockholm wall-clock fields of an instant (month 1–12). */
+export function stockholmFields(date: Date | number): LocalFields {
+  const t = typeof date === "number" ? date : date.getTime();
+  const local = new Date(t + stockholmOffsetMs(t));
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+}
+
 /** The instant as a wall clock in Stockholm (a TZDate whose getters read local time). */
 export function toStockholm(date: Date | number): TZDate {
   return new TZDate(typeof date === "number" ? date : date.getTime(), TZ);
@@ -28,22 +52,16 @@ export type WallTimeResolution =
  */
 export function resolveStockholmWall(wall: WallTime): WallTimeResolution {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const offsets = new Set([-1, 0, 1].map((d) => tzOffset(TZ, new Date(asUtc + d * 86_400_000))));
+  const offsets = new Set([-1, 0, 1].map((d) => stockholmOffsetMs(asUtc + d * 86_400_000)));
   const matches = [...offsets]
-    .map((offsetMinutes) => new Date(asUtc - offsetMinutes * 60_000))
-    .filter((instant) => sameWall(toStockholm(instant), wall))
+    .map((offset) => new Date(asUtc - offset))
+    .filter((instant) => sameWall(stockholmFields(instant), wall))
     .sort((a, b) => a.getTime() - b.getTime());
   if (matches.length === 0) return { kind: "nonexistent" };
   if (matches.length === 1) return { kind: "ok", instant: matches[0]! };
   return { kind: "ambiguous", instant: matches[0]!, alternatives: matches.slice(1) };
 }
 
-function sameWall(local: TZDate, wall: WallTime): boolean {
-  return (
-    local.getFullYear() === wall.year &&
-    local.getMonth() === wall.month - 1 &&
-    local.getDate() === wall.day &&
-    local.getHours() === wall.hour &&
-    local.getMinutes() === wall.minute
-  );
+function sameWall(local: LocalFields, wall: WallTime): boolean {
+  return local.year === wall.year && local.month === wall.month && local.day === wall.day && local.hour === wall.hour && local.minute === wall.minute;
 }

@@ -1,0 +1,95 @@
+// Benchmarks for incident reporting (a benchmark, not a test: it prints numbers, asserts none).
+//   npm run bench:incidents
+// 1. Import of 100,000 CSV rows with validation (target ≤ 15 s on 2 cores), first as inserts,
+//    then the same file again (all updates).
+// 2. Saving one incident with 50 concurrent reporters (target p95 ≤ 150 ms), next to the same
+//    insert as hand-written SQL through pg for reference.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { db } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { importIncidentsCsv } from "@/lib/incidents/import/run";
+import { createIncident } from "@/lib/incidents/mutations";
+import { ZIncidentCreate } from "@/lib/incidents/schema";
+import { runSeed } from "@/prisma/seed/run";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SAVES = Number(process.env.BENCH_SAVES ?? 2_000);
+const CONCURRENCY = 50;
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function csv(rows: number): string {
+  const areas = ["Edsberg", "Tureberg", "Rotebro", "Helenelund", "Bagarby", "Häggvik", "Norrviken"];
+  const cats = ["skadegorelse", "samling", "ordningsstorning", "otrygg_plats"];
+  const orgs = ["Sollentunahem AB", "polis", "trygghetsvardar", "kfk"];
+  const lines = ["occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id"];
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(Date.UTC(2025, 0, 1) + (i % 600) * 86_400_000).toISOString().slice(0, 10);
+    const hh = String(8 + (i % 15)).padStart(2, "0");
+    lines.push(`${day} ${hh}:${String(i % 60).padStart(2, "0")},${areas[i % 7]},Plats ${i % 250},${cats[i % 4]},${orgs[i % 4]},"Händelse nr ${i}, inga personer",59.${4000 + (i % 900)},17.${9000 + (i % 900)},BENCH-${i}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function runConcurrent(total: number, worker: (i: number) => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await worker(i);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return times.sort((a, b) => a - b);
+}
+
+async function main() {
+  await runSeed(db(), { demoPassword: "bench", historyWeeks: 0 });
+  const municipality = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" }, select: { id: true } });
+  const results: [string, string, string][] = [];
+
+  const file = csv(ROWS);
+  let t = performance.now();
+  const first = await importIncidentsCsv(file, "sollentuna");
+  const importSeconds = (performance.now() - t) / 1000;
+  t = performance.now();
+  const again = await importIncidentsCsv(file, "sollentuna");
+  const reimportSeconds = (performance.now() - t) / 1000;
+  results.push([`Import ${ROWS} rader (nya: ${first.inserted})`, `${importSeconds.toFixed(2)} s`, "≤ 15 s"]);
+  results.push([`Samma fil igen (uppdaterade: ${again.updated})`, `${reimportSeconds.toFixed(2)} s`, "≤ 15 s"]);
+
+  const reporter = (await loadViewer((await db().user.findUniqueOrThrow({ where: { email: "rapportor@sollentunahem.example" } })).id))!;
+  const area = await db().area.findFirstOrThrow({ where: { municipalityId: municipality.id, code: "edsberg" }, select: { id: true } });
+  const category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: municipality.id, code: "skadegorelse" }, select: { id: true } });
+  const input = () => ZIncidentCreate.parse({ date: "2026-11-20", time: "21:30", areaId: area.id, place: "Edsbergs torg", categoryId: category.id, description: "Klotter", idempotencyKey: crypto.randomUUID() });
+  await runConcurrent(100, async () => void (await createIncident(reporter, input()))); // warm-up
+  const saves = await runConcurrent(SAVES, async () => void (await createIncident(reporter, input())));
+  results.push([`Spara en händelse, ${CONCURRENCY} samtidiga (median)`, ms(pct(saves, 50)), ""]);
+  results.push([`Spara en händelse, ${CONCURRENCY} samtidiga (p95)`, ms(pct(saves, 95)), "≤ 150 ms"]);
+
+  // Reference: the same row inserted with one hand-written statement through pg, same pool size.
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  const reference = await runConcurrent(SAVES, async () => {
+    await pool.query(
+      `INSERT INTO incident ("municipalityId","areaId",place,"occurredAt","isoWeek","categoryId","reporterOrgId","updatedAt") VALUES ($1,$2,'Edsbergs torg',now(),'2026-W47',$3,$4,now())`,
+      [municipality.id, area.id, category.id, reporter.memberships[0]!.organisationId],
+    );
+  });
+  await pool.end();
+  results.push([`Referens: enkel INSERT via pg (p95)`, ms(pct(reference, 95)), `kvot ${(pct(saves, 95) / pct(reference, 95)).toFixed(1)}×`]);
+
+  console.log("\nMått".padEnd(52) + "Resultat".padEnd(14) + "Mål/jämförelse");
+  for (const [what, value, target] of results) console.log(what.padEnd(52) + value.padEnd(14) + target);
+  await db().$disconnect();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
