@@ -2,6 +2,7 @@
 // Runs node:test files through tsx. Node 20's test runner takes no globs, so find the files here.
 //   unit: lib/**/*.test.ts (not *.int.test.ts), run in parallel, TZ=UTC
 //   int:  tests/integration/**/*.int.test.ts, one file at a time against a real database
+//   system: tests/system/*.test.ts, the production build started as operators start it
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -17,12 +18,13 @@ function find(dir, suffix, exclude) {
     .sort();
 }
 
-const files = kind === "int" ? find("tests/integration", ".int.test.ts") : find("lib", ".test.ts", ".int.test.ts");
+const files =
+  kind === "int" ? find("tests/integration", ".int.test.ts") : kind === "system" ? find("tests/system", ".test.ts") : find("lib", ".test.ts", ".int.test.ts");
 if (files.length === 0) {
   console.error(`node-tests: no ${kind} test files found`);
   process.exit(1);
 }
-const args = ["--conditions=react-server", "--test", "--test-reporter=spec", ...(kind === "int" ? ["--test-concurrency=1"] : []), ...extra, ...files];
+const args = ["--conditions=react-server", "--test", "--test-reporter=spec", ...(kind !== "unit" ? ["--test-concurrency=1"] : []), ...extra, ...files];
 const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), args, {
   stdio: "inherit",
   cwd: root,

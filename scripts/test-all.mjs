@@ -14,6 +14,7 @@ const STEPS = [
   { name: "unit", cmd: "node", args: ["scripts/node-tests.mjs", "unit"], tests: true },
   { name: "integration", cmd: "node", args: ["scripts/with-test-db.mjs", "node", "scripts/node-tests.mjs", "int"], tests: true },
   { name: "build", cmd: bin("next"), args: ["build"] },
+  { name: "system", cmd: "node", args: ["scripts/node-tests.mjs", "system"], tests: true, needs: "build" },
   { name: "e2e", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build", env: { E2E_SKIP_BUILD: "1" } },
 ];
 

