@@ -19,7 +19,7 @@ function find(dir, suffix, exclude) {
 }
 
 const files =
-  kind === "int" ? find("tests/integration", ".int.test.ts") : kind === "system" ? find("tests/system", ".test.ts") : find("lib", ".test.ts", ".int.test.ts");
+  kind === "int" ? find("tests/integration", ".int.test.ts") : kind === "system" ? find("tests/system", ".test.ts") : [...find("lib", ".test.ts", ".int.test.ts"), ...find("tests/unit", ".test.ts")];
 if (files.length === 0) {
   console.error(`node-tests: no ${kind} test files found`);
   process.exit(1);

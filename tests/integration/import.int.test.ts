@@ -71,3 +71,25 @@ test("a file that is not CSV or lacks columns is refused with a clear message", 
   await assert.rejects(importIncidentsCsv(`${HEADER}\n"unterminated,a,b\n`, "sollentuna"), /inte giltig CSV/);
   await assert.rejects(importIncidentsCsv(csv(good("N-1")), "atlantis"), /finns inte/);
 });
+
+test("the command line reports bad rows and exits non-zero; --dry-run and --skip-invalid behave", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "est-cli-")), "handelser.csv");
+  writeFileSync(file, csv(good("CLI-1"), bad));
+  const est = (...args: string[]) => spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/est.ts", ...args], { encoding: "utf8", env: process.env });
+  const before = await count();
+  const strict = est("import", file, "--municipality", "sollentuna");
+  assert.equal(strict.status, 1);
+  assert.match(strict.stdout, /rad 3, occurred_at: tiden finns inte/);
+  assert.match(strict.stdout, /rad 3, area: okänd kommundel "Atlantis"/);
+  assert.match(strict.stdout, /Inget importerades/);
+  assert.equal(await count(), before);
+  const skip = est("import", file, "--municipality", "sollentuna", "--skip-invalid");
+  assert.equal(skip.status, 0, skip.stderr);
+  assert.match(skip.stdout, /Importerat: 1 nya, 0 uppdaterade/);
+  assert.equal(await count(), before + 1);
+  assert.equal(est("import", "/nonexistent.csv", "--municipality", "sollentuna").status, 2);
+});

@@ -147,3 +147,12 @@ test("the export iterates every matching row in batches", async () => {
   assert.equal(seen, expected);
   assert.equal(ids.size, expected);
 });
+
+test("place suggestions are the area's earlier places, most used first, within the viewer's municipality", async () => {
+  for (const place of ["Edsbergs torg", "Edsbergs torg", "Edsbergsskolan"]) await createIncident(reporter, input({ place }), NOW);
+  const { listPlaceSuggestions } = await import("@/lib/incidents/queries");
+  const suggestions = await listPlaceSuggestions(reporter, area.id);
+  assert.equal(suggestions[0], "Edsbergs torg");
+  assert.ok(suggestions.includes("Edsbergsskolan"));
+  assert.deepEqual(await listPlaceSuggestions(vasby, area.id), [], "another municipality gets nothing");
+});

@@ -1,0 +1,63 @@
+// Conventions the architecture relies on, checked by reading the source (STYLE §9, checklist S1).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const files = (dir: string, pick: (f: string) => boolean) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && pick(e.name))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+const read = (f: string) => readFileSync(f, "utf8");
+
+// Route handlers that are public on purpose, and why.
+const PUBLIC_ROUTES: Record<string, string> = {
+  "app/api/health/route.ts": "liveness probe; reveals only whether the database answers",
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints",
+};
+
+test("every server action module authenticates in each exported action", () => {
+  const modules = files("app", (f) => f.endsWith(".ts") || f.endsWith(".tsx")).filter((f) => /^["']use server["']/.test(read(f).trimStart()));
+  assert.ok(modules.length >= 3, "found the server action modules");
+  for (const file of modules) {
+    const source = read(file);
+    const exported = [...source.matchAll(/export async function (\w+)\s*\(/g)].map((m) => m[1]!);
+    assert.ok(exported.length > 0, `${file} exports actions`);
+    for (const name of exported) {
+      const body = source.slice(source.indexOf(`export async function ${name}`)).split(/\nexport /)[0]!;
+      assert.match(body, /await requireViewer\(\)/, `${file}: ${name} must call requireViewer()`);
+    }
+  }
+});
+
+test("every route handler authenticates, unless it is public on purpose", () => {
+  for (const file of files("app", (f) => f === "route.ts")) {
+    const rel = file.split(path.sep).join("/");
+    if (PUBLIC_ROUTES[rel]) continue;
+    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken)\(/, `${rel} must authenticate its caller`);
+  }
+});
+
+test("data modules are server-only; shared schemas and time stay isomorphic", () => {
+  for (const file of files("lib", (f) => /^(queries|mutations)\.ts$/.test(f)).concat("lib/db.ts", "lib/env.ts", "lib/auth/session.ts")) {
+    assert.match(read(file), /^import "server-only";/, `${file} must start with import "server-only"`);
+  }
+  for (const file of files("lib", (f) => f === "schema.ts").concat(files("lib/time", (f) => f.endsWith(".ts")), ["lib/action-result.ts", "lib/errors.ts", "lib/incidents/pii.ts"])) {
+    const source = read(file);
+    assert.doesNotMatch(source, /server-only|@\/lib\/db/, `${file} must stay isomorphic`);
+  }
+});
+
+test("UI primitives know nothing of the domain, and the UI does not query the database", () => {
+  for (const file of files("components/ui", (f) => /\.tsx?$/.test(f))) assert.doesNotMatch(read(file), /@\/lib\/(?!action-result)/, file);
+  for (const file of files("app", (f) => /\.tsx?$/.test(f)).concat(files("components", (f) => /\.tsx?$/.test(f)))) {
+    assert.doesNotMatch(read(file), /from "@\/lib\/db"/, `${file} must query through lib/<domain>`);
+  }
+});
+
+test("only lib/env.ts reads configuration from process.env in the app", () => {
+  for (const file of files("lib", (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts")).concat(files("app", (f) => /\.tsx?$/.test(f)))) {
+    if (file.includes("generated") || file.endsWith(path.join("lib", "env.ts"))) continue;
+    assert.doesNotMatch(read(file), /process\.env\.[A-Z_]+/, `${file} reads process.env`);
+  }
+});
