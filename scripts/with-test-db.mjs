@@ -56,6 +56,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`with-test-db: ${err.message}`);
+  console.error(`with-test-db: ${err?.message ?? "PostgreSQL kunde inte startas (är porten upptagen? välj en annan med EST_TEST_PG_PORT)"}`);
   process.exit(1);
 });

@@ -6,7 +6,7 @@ import { getGroupForViewer } from "@/lib/groups/queries";
 import { GROUP_KIND_LABEL, GROUP_ROLE_LABEL, cadenceLabel } from "@/lib/groups/labels";
 import { isExpectedError } from "@/lib/errors";
 import { formatDate, formatMeetingTime } from "@/lib/time/format";
-import { periodLabel } from "@/lib/time/periods";
+import { periodLabel, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Grupp" };
@@ -36,7 +36,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <h1>{group.name}</h1>
           {group.description ? <p className="lead">{group.description}</p> : null}
         </div>
-        {group.status === "CLOSED" ? <Badge tone="warn">Avslutad</Badge> : <Badge tone="ok">Aktiv</Badge>}
+        <div className="toolbar">
+          {group.status === "CLOSED" ? <Badge tone="warn">Avslutad</Badge> : <Badge tone="ok">Aktiv</Badge>}
+          {group.kind === "VECKO" || group.kind === "INSATS" ? (
+            <Link className="btn" href={`/groups/${group.id}/lagesbild/${shiftPeriod(weekKey(new Date()), -1)}`}>Veckans lägesbild</Link>
+          ) : null}
+        </div>
       </div>
 
       <div className="grid">

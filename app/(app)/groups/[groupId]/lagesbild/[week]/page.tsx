@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { isExpectedError } from "@/lib/errors";
+import { getLagesbildDraft } from "@/lib/lagesbild/queries";
+import { toLocalInputs } from "@/lib/time/format";
+import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { ReportingStateBadge } from "@/components/groups/reporting-state";
+import { CountMatrix } from "@/components/lagesbild/count-matrix";
+import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
+
+export const metadata: Metadata = { title: "Lägesbild" };
+
+async function load(groupId: string, week: string) {
+  if (!isPeriodKey(week, "week")) notFound();
+  const viewer = await requireViewer();
+  try {
+    return await getLagesbildDraft(viewer, groupId, week);
+  } catch (error) {
+    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function LagesbildPage({ params }: { params: Promise<{ groupId: string; week: string }> }) {
+  const { groupId, week } = await params;
+  const d = await load(groupId, week);
+  const list = (q: Record<string, string>) => `/incidents?${new URLSearchParams({ period: week, ...q })}`;
+  const base = `/groups/${groupId}/lagesbild`;
+  // The four weeks the repeat-place rule looks at, as list dates.
+  const repeatFrom = toLocalInputs(periodRange(shiftPeriod(week, -3)).start).date;
+  const repeatTo = toLocalInputs(new Date(periodRange(week).end.getTime() - 1)).date;
+  return (
+    <>
+      <p className="no-print"><Link href={`/groups/${groupId}`}>← {d.group.name}</Link></p>
+      <div className="page-header">
+        <div>
+          <h1>Lägesbild {periodLabel(week)}</h1>
+          <p className="lead">{d.group.name} · {d.saved?.status === "PUBLISHED" ? "Publicerad" : "Utkast"} · {d.matrix.total.count} händelser ({d.matrix.total.previousWeek} förra veckan)</p>
+        </div>
+        <nav className="toolbar no-print" aria-label="Byt vecka">
+          <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, -1)}`}>← {periodLabel(shiftPeriod(week, -1))}</Link>
+          {week < weekKey(new Date()) ? <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, 1)}`}>{periodLabel(shiftPeriod(week, 1))} →</Link> : null}
+        </nav>
+      </div>
+
+      <section aria-labelledby="flags">
+        <h2 id="flags">Flaggor ({d.flags.length})</h2>
+        {d.flags.length === 0 ? (
+          <p className="meta">Inget ovanligt högt den här veckan enligt flaggregeln.</p>
+        ) : (
+          <ul className="flag-list" data-testid="flags">
+            {d.flags.map((f) => (
+              <li key={`${f.area.id}-${f.category.id}`}>
+                <strong><Link href={list({ areaId: f.area.id, categoryId: f.category.id })}>{f.area.name}: {f.category.label}</Link></strong>
+                <div>{f.cell.flag.explanation}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="meta">Flaggregel: antalet jämförs med snittet för de fyra föregående veckorna (Poisson). Flagga när minst 3 händelser och så många eller fler bara inträffar av en slump i under 1 % av veckorna.</p>
+      </section>
+
+      <section aria-labelledby="matrix">
+        <h2 id="matrix">Händelser per kommundel och kategori</h2>
+        <CountMatrix draft={d} />
+        <p className="meta">Siffran efter antalet är förändringen mot förra veckan. Håll över en siffra för snittet av fyra veckor och samma vecka i fjol.</p>
+      </section>
+
+      <div className="grid">
+        <section className="card" aria-labelledby="hotspots">
+          <h2 id="hotspots">Platser med flest händelser</h2>
+          <ol data-testid="hotspots">
+            {d.hotspots.map((h) => (
+              <li key={`${h.areaId}-${h.place}`}><Link href={list({ areaId: h.areaId, q: h.place })}>{h.place}</Link> ({h.areaName}) – {h.count}</li>
+            ))}
+          </ol>
+        </section>
+        <section className="card" aria-labelledby="repeat">
+          <h2 id="repeat">Återkommande platser</h2>
+          <p className="meta">Minst 3 händelser de senaste fyra veckorna.</p>
+          <ul data-testid="repeat-places">
+            {d.repeatPlaces.map((r) => (
+              <li key={`${r.areaId}-${r.place}`}><Link href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</Link> ({r.areaName}) – {r.count}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section aria-labelledby="when">
+        <h2 id="when">Veckodag och tid på dygnet</h2>
+        <WeekdayHourTable table={d.weekdayHour} />
+      </section>
+
+      {d.completeness ? (
+        <section className="card" aria-labelledby="completeness" style={{ marginTop: "1rem" }}>
+          <h2 id="completeness">Rapportering</h2>
+          <ul className="status-list">
+            {d.completeness.map((c) => (
+              <li key={c.id}><span>{c.name}</span><ReportingStateBadge state={c.state} count={c.count} /></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+const DAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
+
+/** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. */
+export function WeekdayHourTable({ table }: { table: number[][] }) {
+  const max = Math.max(1, ...table.flat());
+  return (
+    <div className="table-wrap">
+      <table className="heat-table" data-testid="weekday-hour">
+        <caption className="visually-hidden">Händelser per veckodag och timme</caption>
+        <thead>
+          <tr>
+            <th scope="col">Dag</th>
+            {Array.from({ length: 24 }, (_, h) => <th key={h} scope="col">{String(h).padStart(2, "0")}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {table.map((row, d) => (
+            <tr key={d}>
+              <th scope="row">{DAYS[d]}</th>
+              {row.map((n, h) => (
+                <td key={h} style={{ background: n ? `rgba(31, 78, 140, ${0.12 + (0.78 * n) / max})` : undefined, color: n / max > 0.5 ? "#fff" : undefined }}>
+                  {n || ""}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { delta, flagFor, poissonAtLeast } from "./flags";
+
+test("Poisson tail probabilities", () => {
+  assert.equal(poissonAtLeast(0, 2), 1);
+  assert.ok(Math.abs(poissonAtLeast(1, 2) - (1 - Math.exp(-2))) < 1e-12);
+  // P(X ≥ 7 | λ = 2) ≈ 0.004534
+  assert.ok(Math.abs(poissonAtLeast(7, 2) - 0.004534) < 1e-5);
+  assert.ok(poissonAtLeast(30, 1) < 1e-20);
+});
+
+test("a count far above the recent baseline is flagged, with a one-sentence reason", () => {
+  const f = flagFor({ count: 7, previousWeek: 2, meanPrevious4: 2, sameWeekLastYear: 1 });
+  assert.equal(f.flagged, true);
+  assert.equal(f.explanation, "7 händelser mot i snitt 2 de fyra föregående veckorna – så många eller fler inträffar av en slump i 0,5 % av veckorna.");
+});
+
+test("ordinary variation and small counts are not flagged", () => {
+  assert.equal(flagFor({ count: 5, previousWeek: 3, meanPrevious4: 3, sameWeekLastYear: 4 }).flagged, false);
+  // Two incidents where there were none before: unusual, but too few to say anything.
+  const small = flagFor({ count: 2, previousWeek: 0, meanPrevious4: 0, sameWeekLastYear: 0 });
+  assert.equal(small.flagged, false);
+  assert.match(small.explanation, /Färre än 3/);
+  // With no history the floor (0.5) is the baseline: 3 incidents happen by chance in 1.4 % of
+  // weeks (not flagged), 4 in 0.2 % (flagged).
+  assert.equal(flagFor({ count: 3, previousWeek: 0, meanPrevious4: 0, sameWeekLastYear: 0 }).flagged, false);
+  assert.equal(flagFor({ count: 4, previousWeek: 0, meanPrevious4: 0, sameWeekLastYear: 0 }).flagged, true);
+});
+
+test("deltas read as Swedish changes", () => {
+  assert.equal(delta(5, 2), "+3");
+  assert.equal(delta(2, 3.5), "−1,5");
+  assert.equal(delta(4, 4), "±0");
+});

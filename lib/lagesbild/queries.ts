@@ -1,0 +1,97 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+import { getWeekCompleteness } from "@/lib/incidents/queries";
+import { samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
+import { stockholmFields } from "@/lib/time/zone";
+import { isUuid } from "@/lib/validation/ids";
+import { buildMatrix, weekdayHourTable, type WeekSet } from "./draft";
+
+const REPEAT_MIN = 3;
+
+async function loadGroup(viewer: Viewer, groupId: string) {
+  const group = isUuid(groupId)
+    ? await db().estGroup.findUnique({
+        where: { id: groupId },
+        select: { id: true, name: true, kind: true, municipalityId: true, areas: { select: { area: { select: { id: true, name: true } } }, orderBy: { area: { name: "asc" } } } },
+      })
+    : null;
+  const target = group ? { municipalityId: group.municipalityId, groupId: group.id, groupKind: group.kind } : null;
+  if (!group || !target || !can(viewer, "lagesbild:view", target)) {
+    await recordAudit({ userId: viewer.userId, action: "lagesbild:view", entityType: "group", entityId: groupId.slice(0, 64), outcome: "DENIED" });
+    throw new DomainError("NOT_FOUND", "Lägesbilden finns inte, eller så har du inte behörighet att se den.");
+  }
+  return { group, canEdit: can(viewer, "lagesbild:edit", target) };
+}
+
+/** The draft for a group and ISO week: everything the meeting needs, computed from incidents. */
+export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: string) {
+  const { group, canEdit } = await loadGroup(viewer, groupId);
+  const municipalityId = group.municipalityId;
+  const areas = group.areas.map((a) => a.area);
+  const areaIds = areas.map((a) => a.id);
+  const weeks: WeekSet = {
+    week,
+    previous: shiftPeriod(week, -1),
+    previous4: [1, 2, 3, 4].map((n) => shiftPeriod(week, -n)),
+    lastYear: samePeriodLastYear(week),
+  };
+  const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear])];
+  const scope = { municipalityId, areaId: { in: areaIds }, status: "ACTIVE" as const };
+
+  const [grouped, categories, thisWeek, repeats, completeness, saved] = await Promise.all([
+    db().incident.groupBy({ by: ["areaId", "categoryId", "isoWeek"], where: { ...scope, isoWeek: { in: allWeeks } }, _count: { _all: true } }),
+    db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
+    db().incident.findMany({ where: { ...scope, isoWeek: week }, select: { occurredAt: true, place: true, areaId: true } }),
+    db().incident.groupBy({
+      by: ["areaId", "place"],
+      where: { ...scope, isoWeek: { in: [week, ...weeks.previous4.slice(0, 3)] } },
+      _count: { _all: true },
+      having: { place: { _count: { gte: REPEAT_MIN } } },
+      orderBy: { _count: { place: "desc" } },
+      take: 20,
+    }),
+    getWeekCompleteness(viewer, municipalityId, week),
+    db().lagesbild.findUnique({
+      where: { groupId_periodKey: { groupId, periodKey: week } },
+      select: { id: true, status: true, assessment: true, outlook: true, resourceNotes: true, version: true, publishedAt: true, updatedAt: true },
+    }),
+  ]);
+
+  const rows = grouped.map((g) => ({ areaId: g.areaId, categoryId: g.categoryId, isoWeek: g.isoWeek, count: g._count._all }));
+  const matrix = buildMatrix(rows, weeks, areaIds, categories.map((c) => c.id));
+  const areaName = new Map(areas.map((a) => [a.id, a.name]));
+  const hotspotCounts = new Map<string, { areaId: string; place: string; count: number }>();
+  for (const i of thisWeek) {
+    const key = `${i.areaId}|${i.place}`;
+    const h = hotspotCounts.get(key) ?? { areaId: i.areaId, place: i.place, count: 0 };
+    h.count++;
+    hotspotCounts.set(key, h);
+  }
+  const flags = areas.flatMap((a) =>
+    categories.filter((c) => matrix.cells[a.id]![c.id]!.flag.flagged).map((c) => ({ area: a, category: c, cell: matrix.cells[a.id]![c.id]! })),
+  );
+  return {
+    group: { id: group.id, name: group.name, kind: group.kind, municipalityId },
+    canEdit,
+    week,
+    weeks,
+    areas,
+    categories,
+    matrix,
+    flags,
+    hotspots: [...hotspotCounts.values()].sort((a, b) => b.count - a.count).slice(0, 10).map((h) => ({ ...h, areaName: areaName.get(h.areaId) ?? "" })),
+    repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r._count._all })),
+    weekdayHour: weekdayHourTable(thisWeek.map((i) => {
+      const f = stockholmFields(i.occurredAt);
+      return { weekday: ((new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay() + 6) % 7) + 1, hour: f.hour };
+    })),
+    completeness,
+    saved,
+  };
+}
+
+export type LagesbildDraft = Awaited<ReturnType<typeof getLagesbildDraft>>;

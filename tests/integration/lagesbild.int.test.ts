@@ -1,0 +1,77 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { getLagesbildDraft } from "@/lib/lagesbild/queries";
+import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const WEEK = "2026-W47";
+let vecko: string;
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0 });
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
+  vecko = (await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m.id, slug: "est-vecko" } } })).id;
+  const area = (code: string) => db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code } } });
+  const cat = (code: string) => db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code } } });
+  const [rotebro, edsberg, samling, klotter] = await Promise.all([area("rotebro"), area("edsberg"), cat("samling"), cat("skadegorelse")]);
+  const org = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "polis" } } });
+  const at = (week: string, dayOffsetHours: number) => new Date(periodRange(week).start.getTime() + dayOffsetHours * 3_600_000);
+  const row = (areaId: string, categoryId: string, week: string, hours: number, place: string) => {
+    const occurredAt = at(week, hours);
+    return { municipalityId: m.id, areaId, categoryId, reporterOrgId: org.id, place, occurredAt, isoWeek: weekKey(occurredAt) };
+  };
+  await db().incident.createMany({
+    data: [
+      // Rotebro/samling: 1 a week for four weeks, then 7 this week (Friday 22:00 local) → flagged.
+      ...[1, 2, 3, 4].map((n) => row(rotebro.id, samling.id, shiftPeriod(WEEK, -n), 30, "Rotebro station")),
+      ...Array.from({ length: 7 }, () => row(rotebro.id, samling.id, WEEK, 4 * 24 + 22, "Rotebro station")),
+      // Edsberg/klotter: 3 a week steadily → not flagged.
+      ...[0, 1, 2, 3, 4].flatMap((n) => [0, 1, 2].map((i) => row(edsberg.id, klotter.id, shiftPeriod(WEEK, -n), 10 + i, "Edsbergs torg"))),
+      // Same week last year.
+      row(edsberg.id, klotter.id, "2025-W47", 12, "Edsbergs torg"),
+    ],
+  });
+});
+after(() => db().$disconnect());
+
+test("the draft compares each count with last week, the four-week mean and last year, and flags the unusual", async () => {
+  const d = await getLagesbildDraft(await viewerOf("rapportor@sollentunahem.example"), vecko, WEEK);
+  const rotebro = d.areas.find((a) => a.name === "Rotebro")!;
+  const edsberg = d.areas.find((a) => a.name === "Edsberg")!;
+  const samling = d.categories.find((c) => c.code === "samling")!;
+  const klotter = d.categories.find((c) => c.code === "skadegorelse")!;
+  const flagged = d.matrix.cells[rotebro.id]![samling.id]!;
+  assert.deepEqual({ count: flagged.count, prev: flagged.previousWeek, mean: flagged.meanPrevious4, flagged: flagged.flag.flagged }, { count: 7, prev: 1, mean: 1, flagged: true });
+  const steady = d.matrix.cells[edsberg.id]![klotter.id]!;
+  assert.deepEqual({ count: steady.count, mean: steady.meanPrevious4, lastYear: steady.sameWeekLastYear, flagged: steady.flag.flagged }, { count: 3, mean: 3, lastYear: 1, flagged: false });
+  assert.deepEqual(d.flags.map((f) => `${f.area.name}/${f.category.code}`), ["Rotebro/samling"]);
+  assert.equal(d.matrix.total.count, 10);
+  assert.equal(d.matrix.byArea[edsberg.id]!.count, 3);
+
+  assert.deepEqual(d.hotspots[0], { areaId: rotebro.id, place: "Rotebro station", count: 7, areaName: "Rotebro" });
+  assert.deepEqual(d.repeatPlaces.map((r) => [r.place, r.count]).sort(), [["Edsbergs torg", 12], ["Rotebro station", 10]]);
+  // Friday (weekday 5) at 22:00 Stockholm time holds the seven Rotebro incidents.
+  assert.equal(d.weekdayHour[4]![22], 7);
+  assert.equal(d.weekdayHour.flat().reduce((s, n) => s + n, 0), 10);
+});
+
+test("withdrawn incidents do not count", async () => {
+  await db().incident.updateMany({ where: { place: "Rotebro station", isoWeek: WEEK }, data: { status: "WITHDRAWN" } });
+  const d = await getLagesbildDraft(await viewerOf("samordnare@sollentuna.example"), vecko, WEEK);
+  assert.equal(d.matrix.total.count, 3);
+  assert.equal(d.flags.length, 0);
+  await db().incident.updateMany({ where: { place: "Rotebro station", isoWeek: WEEK }, data: { status: "ACTIVE" } });
+});
+
+test("only the group's members (and coordinators) see its lägesbild", async () => {
+  await assert.rejects(getLagesbildDraft(await viewerOf("ledning@sollentuna.example"), vecko, WEEK), { code: "NOT_FOUND" });
+  await assert.rejects(getLagesbildDraft(await viewerOf("samordnare@upplandsvasby.example"), vecko, WEEK), { code: "NOT_FOUND" });
+  const coordinator = await getLagesbildDraft(await viewerOf("samordnare@sollentuna.example"), vecko, WEEK);
+  assert.equal(coordinator.canEdit, true);
+  assert.equal((await getLagesbildDraft(await viewerOf("rapportor@sollentunahem.example"), vecko, WEEK)).canEdit, false);
+});
