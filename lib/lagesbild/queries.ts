@@ -57,7 +57,10 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     getWeekCompleteness(viewer, municipalityId, week),
     db().lagesbild.findUnique({
       where: { groupId_periodKey: { groupId, periodKey: week } },
-      select: { id: true, status: true, assessment: true, outlook: true, resourceNotes: true, version: true, publishedAt: true, updatedAt: true },
+      select: {
+        id: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true, version: true, publishedAt: true, updatedAt: true,
+        areaStatuses: { select: { areaId: true, level: true, reason: true } },
+      },
     }),
   ]);
 
@@ -95,3 +98,27 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
 }
 
 export type LagesbildDraft = Awaited<ReturnType<typeof getLagesbildDraft>>;
+
+/**
+ * The lägesbild of a group and week as people should see it: a published week exactly as it was
+ * frozen (later edits and late reports do not change it), otherwise the live draft.
+ */
+export async function getLagesbild(viewer: Viewer, groupId: string, week: string): Promise<LagesbildDraft & { published: boolean }> {
+  await loadGroup(viewer, groupId);
+  const row = await db().lagesbild.findUnique({ where: { groupId_periodKey: { groupId, periodKey: week } }, select: { status: true, snapshot: true } });
+  if (row?.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week)), published: false };
+  const saved = await db().lagesbild.findUniqueOrThrow({
+    where: { groupId_periodKey: { groupId, periodKey: week } },
+    select: {
+      id: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true, version: true, publishedAt: true, updatedAt: true,
+      areaStatuses: { select: { areaId: true, level: true, reason: true } },
+    },
+  });
+  return { ...(row.snapshot as unknown as LagesbildDraft), saved, canEdit: false, published: true };
+}
+
+/** The group's weeks that have a saved or published lägesbild, newest first. */
+export async function listLagesbildWeeks(viewer: Viewer, groupId: string) {
+  await loadGroup(viewer, groupId);
+  return db().lagesbild.findMany({ where: { groupId }, select: { periodKey: true, status: true, publishedAt: true }, orderBy: { periodKey: "desc" }, take: 104 });
+}

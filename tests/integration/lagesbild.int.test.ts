@@ -75,3 +75,53 @@ test("only the group's members (and coordinators) see its lägesbild", async () 
   assert.equal(coordinator.canEdit, true);
   assert.equal((await getLagesbildDraft(await viewerOf("rapportor@sollentunahem.example"), vecko, WEEK)).canEdit, false);
 });
+
+test("two coordinators saving the same draft: the second gets a conflict with the saved text; nothing is lost", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { saveJudgement } = await import("@/lib/lagesbild/mutations");
+  const base = { groupId: vecko, week: "2026-W46", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] };
+  const first = await saveJudgement(coordinator, { ...base, version: 0, assessment: "Lugn vecka." });
+  assert.equal(first.version, 1);
+  const a = await saveJudgement(coordinator, { ...base, version: 1, assessment: "A:s text" });
+  assert.equal(a.version, 2);
+  await assert.rejects(saveJudgement(coordinator, { ...base, version: 1, assessment: "B:s text" }), (e: { code: string; current: { assessment: string; version: number } }) => {
+    assert.equal(e.code, "CONFLICT");
+    assert.deepEqual([e.current.assessment, e.current.version], ["A:s text", 2]);
+    return true;
+  });
+  const row = await db().lagesbild.findFirstOrThrow({ where: { groupId: vecko, periodKey: "2026-W46" } });
+  assert.deepEqual([row.assessment, row.version], ["A:s text", 2]);
+  await assert.rejects(saveJudgement(await viewerOf("rapportor@sollentunahem.example"), { ...base, version: 2, assessment: "x" }), { code: "NOT_FOUND" });
+});
+
+test("publishing asks about what is missing, then freezes the numbers: later edits and reports change nothing", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { saveJudgement, publishLagesbild } = await import("@/lib/lagesbild/mutations");
+  const { getLagesbild } = await import("@/lib/lagesbild/queries");
+  const draft = await getLagesbild(coordinator, vecko, WEEK);
+  const rotebro = draft.areas.find((a) => a.name === "Rotebro")!;
+  const saved = await saveJudgement(coordinator, {
+    groupId: vecko, week: WEEK, version: 0, assessment: "Samlingar vid Rotebro station.", outlook: "", resourceNotes: "", focusNotes: "",
+    areaStatuses: [{ areaId: rotebro.id, level: "RED", reason: "Flaggad samling" }],
+  });
+  const asked = await publishLagesbild(coordinator, { groupId: vecko, week: WEEK, version: saved.version, confirmIncomplete: false });
+  assert.equal(asked.published, false);
+  assert.ok(asked.missing.includes("status saknas för Edsberg"));
+  assert.ok(asked.missing.some((m) => m.endsWith("har inte rapporterat")));
+  const done = await publishLagesbild(coordinator, { groupId: vecko, week: WEEK, version: saved.version, confirmIncomplete: true });
+  assert.equal(done.published, true);
+
+  const before = await getLagesbild(coordinator, vecko, WEEK);
+  assert.equal(before.published, true);
+  // An incident is edited away and a late report arrives after publication...
+  await db().incident.updateMany({ where: { place: "Rotebro station", isoWeek: WEEK }, data: { status: "WITHDRAWN" } });
+  const late = await db().incident.findFirstOrThrow({ where: { place: "Edsbergs torg", isoWeek: WEEK } });
+  await db().incident.create({ data: { municipalityId: late.municipalityId, areaId: late.areaId, categoryId: late.categoryId, reporterOrgId: late.reporterOrgId, place: "Sen rapport", occurredAt: late.occurredAt, isoWeek: WEEK } });
+  // ...and the published week still shows what the group decided on.
+  const after = await getLagesbild(coordinator, vecko, WEEK);
+  assert.equal(after.matrix.total.count, before.matrix.total.count);
+  assert.deepEqual(after.flags.map((f) => f.area.name), ["Rotebro"]);
+  assert.equal(after.canEdit, false);
+  await assert.rejects(saveJudgement(coordinator, { groupId: vecko, week: WEEK, version: 2, assessment: "ändrad", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] }), { code: "CONFLICT" });
+  assert.equal(after.saved?.areaStatuses[0]?.level, "RED");
+});

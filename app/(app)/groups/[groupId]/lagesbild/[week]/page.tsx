@@ -3,12 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
-import { getLagesbildDraft } from "@/lib/lagesbild/queries";
+import { getLagesbild, listLagesbildWeeks } from "@/lib/lagesbild/queries";
 import { toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { CountMatrix } from "@/components/lagesbild/count-matrix";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
+import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/lib/time/format";
+import { JudgementForm } from "./_components/judgement-form";
+import { publishAction, saveJudgementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lägesbild" };
 
@@ -16,7 +20,8 @@ async function load(groupId: string, week: string) {
   if (!isPeriodKey(week, "week")) notFound();
   const viewer = await requireViewer();
   try {
-    return await getLagesbildDraft(viewer, groupId, week);
+    const [lagesbild, history] = await Promise.all([getLagesbild(viewer, groupId, week), listLagesbildWeeks(viewer, groupId)]);
+    return { ...lagesbild, history };
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -37,7 +42,10 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
       <div className="page-header">
         <div>
           <h1>Lägesbild {periodLabel(week)}</h1>
-          <p className="lead">{d.group.name} · {d.saved?.status === "PUBLISHED" ? "Publicerad" : "Utkast"} · {d.matrix.total.count} händelser ({d.matrix.total.previousWeek} förra veckan)</p>
+          <p className="lead">
+            {d.group.name} · {d.published ? <Badge tone="ok">Publicerad {d.saved?.publishedAt ? formatDateTime(d.saved.publishedAt) : ""}</Badge> : <Badge tone="warn">Utkast</Badge>} ·{" "}
+            {d.matrix.total.count} händelser ({d.matrix.total.previousWeek} förra veckan)
+          </p>
         </div>
         <nav className="toolbar no-print" aria-label="Byt vecka">
           <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, -1)}`}>← {periodLabel(shiftPeriod(week, -1))}</Link>
@@ -93,6 +101,38 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         <WeekdayHourTable table={d.weekdayHour} />
       </section>
 
+      <section className="card" aria-labelledby="judgement" style={{ marginTop: "1rem" }}>
+        <h2 id="judgement">Gruppens bedömning</h2>
+        {d.canEdit && !d.published ? (
+          <JudgementForm
+            groupId={d.group.id}
+            week={week}
+            version={d.saved?.version ?? 0}
+            initial={{ assessment: d.saved?.assessment ?? "", outlook: d.saved?.outlook ?? "", resourceNotes: d.saved?.resourceNotes ?? "", focusNotes: d.saved?.focusNotes ?? "" }}
+            statuses={(d.saved?.areaStatuses ?? []).map((s) => ({ areaId: s.areaId, level: s.level, reason: s.reason }))}
+            areas={d.areas}
+            save={saveJudgementAction}
+            publish={publishAction}
+          />
+        ) : d.saved ? (
+          <div data-testid="judgement-read">
+            {[["Bedömning", d.saved.assessment], ["Händelseutveckling", d.saved.outlook], ["Resursplanering", d.saved.resourceNotes], ["Fokus nästa vecka", d.saved.focusNotes]].map(([label, text]) =>
+              text ? (<div key={label}><h3>{label}</h3><p style={{ whiteSpace: "pre-wrap" }}>{text}</p></div>) : null,
+            )}
+            <ul className="status-list">
+              {d.saved.areaStatuses.map((s) => (
+                <li key={s.areaId}>
+                  <span>{d.areas.find((a) => a.id === s.areaId)?.name}{s.reason ? ` – ${s.reason}` : ""}</span>
+                  <Badge tone={s.level === "GREEN" ? "ok" : s.level === "YELLOW" ? "warn" : "danger"}>{{ GREEN: "Grön", YELLOW: "Gul", RED: "Röd" }[s.level]}</Badge>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="meta">Ingen bedömning ännu.</p>
+        )}
+      </section>
+
       {d.completeness ? (
         <section className="card" aria-labelledby="completeness" style={{ marginTop: "1rem" }}>
           <h2 id="completeness">Rapportering</h2>
@@ -103,6 +143,14 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           </ul>
         </section>
       ) : null}
+      <details className="no-print" style={{ marginTop: "1rem" }}>
+        <summary>Tidigare veckor</summary>
+        <ul data-testid="history">
+          {d.history.map((h) => (
+            <li key={h.periodKey}><Link href={`${base}/${h.periodKey}`}>{periodLabel(h.periodKey)}</Link> – {h.status === "PUBLISHED" ? "publicerad" : "utkast"}</li>
+          ))}
+        </ul>
+      </details>
     </>
   );
 }

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, formError, ok } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { isExpectedError } from "@/lib/errors";
+import { LagesbildConflict, publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
+import { ZLagesbildJudgement, ZLagesbildPublish } from "@/lib/lagesbild/schema";
+
+export type Conflict = LagesbildConflict["current"];
+export type SaveResult = ActionResult<{ version: number }> | { ok: false; formError: string; conflict: Conflict };
+
+export async function saveJudgementAction(input: unknown): Promise<SaveResult> {
+  const parsed = ZLagesbildJudgement.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  try {
+    const { version } = await saveJudgement(viewer, parsed.data);
+    return ok({ version });
+  } catch (error) {
+    if (error instanceof LagesbildConflict) return { ok: false, formError: error.message, conflict: error.current };
+    if (isExpectedError(error)) return formError(error.message);
+    throw error;
+  }
+}
+
+export async function publishAction(input: unknown): Promise<ActionResult<{ published: boolean; missing: string[] }>> {
+  const parsed = ZLagesbildPublish.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  try {
+    const result = await publishLagesbild(viewer, parsed.data);
+    if (result.published) revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
+    return ok(result);
+  } catch (error) {
+    if (isExpectedError(error)) return formError(error.message);
+    throw error;
+  }
+}

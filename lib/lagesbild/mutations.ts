@@ -1,0 +1,100 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isPeriodKey } from "@/lib/time/periods";
+import { getLagesbildDraft } from "./queries";
+import type { ZLagesbildJudgement, ZLagesbildPublish } from "./schema";
+
+export class LagesbildConflict extends DomainError {
+  constructor(readonly current: { version: number; assessment: string; outlook: string; resourceNotes: string; focusNotes: string }) {
+    super("CONFLICT", "Någon annan har sparat lägesbilden under tiden. Jämför din text med den sparade och spara igen.");
+  }
+}
+
+async function loadForEdit(viewer: Viewer, groupId: string, week: string) {
+  if (!isPeriodKey(week, "week")) throw new DomainError("NOT_FOUND", "Veckan finns inte.");
+  const group = await db().estGroup.findUnique({ where: { id: groupId }, select: { id: true, municipalityId: true, kind: true, areas: { select: { areaId: true } } } });
+  if (!group || !can(viewer, "lagesbild:edit", { municipalityId: group.municipalityId, groupId, groupKind: group.kind })) {
+    throw new DomainError("NOT_FOUND", "Lägesbilden finns inte, eller så får du inte ändra den.");
+  }
+  const existing = await db().lagesbild.findUnique({
+    where: { groupId_periodKey: { groupId, periodKey: week } },
+    select: { id: true, version: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true },
+  });
+  if (existing?.status === "PUBLISHED") throw new DomainError("CONFLICT", "Lägesbilden är publicerad och kan inte ändras.");
+  return { group, existing };
+}
+
+const current = (row: { version: number; assessment: string | null; outlook: string | null; resourceNotes: string | null; focusNotes: string | null }) => ({
+  version: row.version, assessment: row.assessment ?? "", outlook: row.outlook ?? "", resourceNotes: row.resourceNotes ?? "", focusNotes: row.focusNotes ?? "",
+});
+
+/** Saves the draft's judgement; a save based on an older version is refused with both texts. */
+export async function saveJudgement(viewer: Viewer, input: z.output<typeof ZLagesbildJudgement>) {
+  const { group, existing } = await loadForEdit(viewer, input.groupId, input.week);
+  const areaIds = new Set(group.areas.map((a) => a.areaId));
+  const statuses = input.areaStatuses.filter((s) => s.level !== "" && areaIds.has(s.areaId));
+  const fields = { assessment: input.assessment, outlook: input.outlook, resourceNotes: input.resourceNotes, focusNotes: input.focusNotes };
+  try {
+    const saved = await db().$transaction(async (tx) => {
+      let id: string;
+      let version: number;
+      if (!existing) {
+        if (input.version !== 0) throw new DomainError("CONFLICT", "Lägesbilden finns inte längre. Ladda om sidan.");
+        const row = await tx.lagesbild.create({ data: { ...fields, municipalityId: group.municipalityId, groupId: group.id, periodKey: input.week }, select: { id: true, version: true } });
+        ({ id, version } = row);
+      } else {
+        const { count } = await tx.lagesbild.updateMany({ where: { id: existing.id, version: input.version, status: "DRAFT" }, data: { ...fields, version: { increment: 1 } } });
+        if (count === 0) throw new LagesbildConflict(current(existing));
+        id = existing.id;
+        version = input.version + 1;
+      }
+      await tx.lagesbildAreaStatus.deleteMany({ where: { lagesbildId: id } });
+      await tx.lagesbildAreaStatus.createMany({ data: statuses.map((s) => ({ lagesbildId: id, areaId: s.areaId, level: s.level as "GREEN", reason: s.reason })) });
+      return { id, version };
+    }, { timeout: 10_000 });
+    return saved;
+  } catch (error) {
+    // Two coordinators created the week's draft at the same moment: the other one won.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const row = await db().lagesbild.findUniqueOrThrow({ where: { groupId_periodKey: { groupId: input.groupId, periodKey: input.week } } });
+      throw new LagesbildConflict(current(row));
+    }
+    throw error;
+  }
+}
+
+/**
+ * Publishes the week: freezes every number and listed incident into a snapshot, so later edits
+ * and late reports never change it. Asks for confirmation when something is missing.
+ */
+export async function publishLagesbild(viewer: Viewer, input: z.output<typeof ZLagesbildPublish>) {
+  const { group, existing } = await loadForEdit(viewer, input.groupId, input.week);
+  if (!existing) throw new DomainError("CONFLICT", "Spara bedömningen innan du publicerar.");
+  if (existing.version !== input.version) throw new LagesbildConflict(current(existing));
+  const draft = await getLagesbildDraft(viewer, input.groupId, input.week);
+  const statuses = await db().lagesbildAreaStatus.findMany({ where: { lagesbildId: existing.id }, select: { areaId: true } });
+  const missing = [
+    ...(existing.assessment?.trim() ? [] : ["bedömning saknas"]),
+    ...draft.areas.filter((a) => !statuses.some((s) => s.areaId === a.id)).map((a) => `status saknas för ${a.name}`),
+    ...(draft.completeness ?? []).filter((c) => c.state === "SILENT").map((c) => `${c.name} har inte rapporterat`),
+  ];
+  if (missing.length > 0 && !input.confirmIncomplete) return { published: false as const, missing };
+  const incidentIds = await db().incident.findMany({
+    where: { municipalityId: group.municipalityId, areaId: { in: draft.areas.map((a) => a.id) }, isoWeek: input.week, status: "ACTIVE" },
+    select: { id: true },
+  });
+  const snapshot = { ...draft, saved: null, incidentIds: incidentIds.map((i) => i.id), frozenAt: new Date().toISOString() };
+  const { count } = await db().lagesbild.updateMany({
+    where: { id: existing.id, version: input.version, status: "DRAFT" },
+    data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: viewer.userId, snapshot: JSON.parse(JSON.stringify(snapshot)), version: { increment: 1 } },
+  });
+  if (count === 0) throw new LagesbildConflict(current(existing));
+  await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:publish", entityType: "lagesbild", entityId: existing.id });
+  return { published: true as const, missing };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { piiMessage } from "@/lib/incidents/pii";
+
+const text = (max: number) =>
+  z.string().max(max, `Högst ${max} tecken.`).superRefine((v, ctx) => {
+    const m = piiMessage(v);
+    if (m) ctx.addIssue({ code: "custom", message: m });
+  });
+
+export const AREA_LEVELS = ["GREEN", "YELLOW", "RED"] as const;
+
+/** The group's judgement of a week, edited by the coordinator; `version` guards concurrent edits. */
+export const ZLagesbildJudgement = z
+  .object({
+    groupId: z.uuid(),
+    week: z.string().regex(/^\d{4}-W\d{2}$/),
+    version: z.number().int().min(0),
+    assessment: text(5000),
+    outlook: text(3000),
+    resourceNotes: text(3000),
+    focusNotes: text(2000),
+    areaStatuses: z.array(z.object({ areaId: z.uuid(), level: z.union([z.enum(AREA_LEVELS), z.literal("")]), reason: text(300) }).strict()).max(200),
+  })
+  .strict();
+export type TLagesbildJudgement = z.input<typeof ZLagesbildJudgement>;
+
+export const ZLagesbildPublish = z
+  .object({ groupId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/), version: z.number().int().min(1), confirmIncomplete: z.boolean() })
+  .strict();
