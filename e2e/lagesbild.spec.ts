@@ -1,0 +1,60 @@
+import type { Page } from "@playwright/test";
+import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
+import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+
+test("the coordinator reads a flag, drills into its incidents, writes the assessment and publishes", async ({ page }) => {
+  const week = shiftPeriod(weekKey(new Date()), -1);
+  // A burst of events at Bagarby gärde last week: far above the usual for that area and category.
+  await sql(`
+    INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
+    SELECT m.id, a.id, c.id, o.id, 'Bagarby gärde', $2::timestamptz + (g || ' hours')::interval, $1, now()
+    FROM municipality m
+    JOIN area a ON a."municipalityId" = m.id AND a.code = 'bagarby'
+    JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'arrangemang'
+    JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'polis'
+    CROSS JOIN generate_series(1, 8) g
+    WHERE m.slug = 'sollentuna'`, [week, await weekStart(week)]);
+  const [{ id: vecko }] = (await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = 'est-vecko'`)) as [{ id: string }];
+
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${vecko}`);
+  await page.getByRole("link", { name: "Veckans lägesbild" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Lägesbild v\. \d+ \d{4}$/);
+  const flag = page.getByTestId("flags").getByRole("listitem").filter({ hasText: "Bagarby: Arrangemang" });
+  await expect(flag).toContainText(/8 händelser mot i snitt 0 de fyra föregående veckorna/);
+
+  await flag.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Händelser" })).toBeVisible();
+  await expect(page.getByTestId("incident-total")).toContainText("8 händelser");
+  await page.goBack();
+
+  await page.getByLabel("Bedömning", { exact: true }).fill("Ovanligt många arrangemang vid Bagarby gärde; i övrigt lugnt.");
+  await page.getByLabel("Status Bagarby").selectOption("RED");
+  await page.getByLabel("Motivering Bagarby").fill("Flaggad, följs upp");
+  await expect(page.getByTestId("save-state")).toHaveText("Alla ändringar är sparade.", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Publicera lägesbilden" }).click();
+  await expect(page.getByTestId("missing")).toContainText("status saknas för Edsberg");
+  await page.getByRole("button", { name: "Publicera ändå" }).click();
+  await expect(page.locator(".lead .badge")).toContainText("Publicerad");
+  await expect(page.getByTestId("judgement-read")).toContainText("Ovanligt många arrangemang vid Bagarby gärde");
+  await expect(page.getByTestId("judgement-read")).toContainText("Bagarby – Flaggad, följs upp");
+});
+
+test("a week that does not exist is a clear 404; a group's lägesbild is closed to non-members", async ({ page }) => {
+  const [{ id: vecko }] = (await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = 'est-vecko'`)) as [{ id: string }];
+  await signInAndWait(page, USERS.ledning);
+  expect((await page.goto(`/groups/${vecko}/lagesbild/2026-W10`))?.status()).toBe(404);
+  await signInAndWaitAs(page, USERS.coordinator);
+  expect((await page.goto(`/groups/${vecko}/lagesbild/2021-W53`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Sidan finns inte" })).toBeVisible();
+});
+
+async function weekStart(week: string): Promise<string> {
+  return new Date(periodRange(week).start.getTime() + 36 * 3_600_000).toISOString();
+}
+
+async function signInAndWaitAs(page: Page, email: string) {
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page.getByRole("heading", { name: "Logga in i EST" })).toBeVisible();
+  await signInAndWait(page, email);
+}
