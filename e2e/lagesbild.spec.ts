@@ -28,6 +28,16 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.getByTestId("incident-total")).toContainText("8 händelser");
   await page.goBack();
 
+  // Two decisions become actions.
+  for (const [title, owner] of [["Extra nattvandring vid Bagarby gärde", "Nattvandrarna Sollentuna"], ["Dialog med arrangören om nästa evenemang", "Kultur- och fritidskontoret"]]) {
+    await page.getByLabel("Åtgärd", { exact: true }).fill(title!);
+    await page.getByLabel("Ansvarig organisation").selectOption({ label: owner! });
+    await page.getByLabel("Kommundel (valfritt)").selectOption({ label: "Bagarby" });
+    await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Åtgärden ”${title}” är skapad.` })).toBeVisible();
+    await expect(page.getByTestId("measures")).toContainText(title!);
+  }
+
   await page.getByLabel("Bedömning", { exact: true }).fill("Ovanligt många arrangemang vid Bagarby gärde; i övrigt lugnt.");
   await page.getByLabel("Status Bagarby").selectOption("RED");
   await page.getByLabel("Motivering Bagarby").fill("Flaggad, följs upp");
@@ -38,6 +48,13 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.locator(".lead .badge")).toContainText("Publicerad");
   await expect(page.getByTestId("judgement-read")).toContainText("Ovanligt många arrangemang vid Bagarby gärde");
   await expect(page.getByTestId("judgement-read")).toContainText("Bagarby – Flaggad, följs upp");
+
+  // Printing: navigation and buttons disappear; the page renders to a PDF.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("header.topbar")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Skriv ut / PDF" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
 });
 
 test("a week that does not exist is a clear 404; a group's lägesbild is closed to non-members", async ({ page }) => {

@@ -49,10 +49,15 @@ export async function saveJudgement(viewer: Viewer, input: z.output<typeof ZLage
         const row = await tx.lagesbild.create({ data: { ...fields, municipalityId: group.municipalityId, groupId: group.id, periodKey: input.week }, select: { id: true, version: true } });
         ({ id, version } = row);
       } else {
-        const { count } = await tx.lagesbild.updateMany({ where: { id: existing.id, version: input.version, status: "DRAFT" }, data: { ...fields, version: { increment: 1 } } });
+        // A row with nothing saved yet (created when a decision became an action) has nothing
+        // to lose: a first save based on "no row" may take it over without a conflict.
+        const empty = !existing.assessment && !existing.outlook && !existing.resourceNotes && !existing.focusNotes &&
+          (await tx.lagesbildAreaStatus.count({ where: { lagesbildId: existing.id } })) === 0;
+        const base = input.version === 0 && empty ? existing.version : input.version;
+        const { count } = await tx.lagesbild.updateMany({ where: { id: existing.id, version: base, status: "DRAFT" }, data: { ...fields, version: { increment: 1 } } });
         if (count === 0) throw new LagesbildConflict(current(existing));
         id = existing.id;
-        version = input.version + 1;
+        version = base + 1;
       }
       await tx.lagesbildAreaStatus.deleteMany({ where: { lagesbildId: id } });
       await tx.lagesbildAreaStatus.createMany({ data: statuses.map((s) => ({ lagesbildId: id, areaId: s.areaId, level: s.level as "GREEN", reason: s.reason })) });

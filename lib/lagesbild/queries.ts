@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { getWeekCompleteness } from "@/lib/incidents/queries";
+import { listOpenMeasures } from "@/lib/measures/queries";
 import { samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
 import { stockholmFields } from "@/lib/time/zone";
 import { isUuid } from "@/lib/validation/ids";
@@ -42,7 +43,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
   const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear])];
   const scope = { municipalityId, areaId: { in: areaIds }, status: "ACTIVE" as const };
 
-  const [grouped, categories, thisWeek, repeats, completeness, saved] = await Promise.all([
+  const [grouped, categories, thisWeek, repeats, completeness, saved, measures] = await Promise.all([
     db().incident.groupBy({ by: ["areaId", "categoryId", "isoWeek"], where: { ...scope, isoWeek: { in: allWeeks } }, _count: { _all: true } }),
     db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
     db().incident.findMany({ where: { ...scope, isoWeek: week }, select: { occurredAt: true, place: true, areaId: true } }),
@@ -62,6 +63,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
         areaStatuses: { select: { areaId: true, level: true, reason: true } },
       },
     }),
+    listOpenMeasures(municipalityId, groupId, areaIds),
   ]);
 
   const rows = grouped.map((g) => ({ areaId: g.areaId, categoryId: g.categoryId, isoWeek: g.isoWeek, count: g._count._all }));
@@ -93,6 +95,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       return { weekday: ((new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay() + 6) % 7) + 1, hour: f.hour };
     })),
     completeness,
+    measures,
     saved,
   };
 }

@@ -125,3 +125,34 @@ test("publishing asks about what is missing, then freezes the numbers: later edi
   await assert.rejects(saveJudgement(coordinator, { groupId: vecko, week: WEEK, version: 2, assessment: "ändrad", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] }), { code: "CONFLICT" });
   assert.equal(after.saved?.areaStatuses[0]?.level, "RED");
 });
+
+test("a decision becomes an action tied to the lägesbild, and shows among the open actions", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { createMeasureFromLagesbild } = await import("@/lib/measures/mutations");
+  const { getLagesbildDraft } = await import("@/lib/lagesbild/queries");
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
+  const owner = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "trygghetsvardar" } } });
+  const rotebro = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "rotebro" } } });
+  const input = { groupId: vecko, week: "2026-W45", title: "Trygghetsvärdar vid Rotebro station fredagskvällar", ownerOrgId: owner.id, responsibleName: "", areaId: rotebro.id, dueDate: "2026-12-04" };
+  const { id } = await createMeasureFromLagesbild(coordinator, input);
+  const row = await db().measure.findUniqueOrThrow({ where: { id }, select: { origin: true, lagesbild: { select: { periodKey: true } }, groupId: true } });
+  assert.deepEqual(row, { origin: "LAGESBILD", lagesbild: { periodKey: "2026-W45" }, groupId: vecko });
+  const draft = await getLagesbildDraft(coordinator, vecko, "2026-W46");
+  assert.ok(draft.measures.some((x) => x.id === id));
+  const vasbyOrg = await db().organisation.findFirstOrThrow({ where: { municipality: { slug: "upplands-vasby" } } });
+  await assert.rejects(createMeasureFromLagesbild(coordinator, { ...input, ownerOrgId: vasbyOrg.id }), { field: "ownerOrgId" });
+  await assert.rejects(createMeasureFromLagesbild(await viewerOf("rapportor@sollentunahem.example"), input), { code: "NOT_FOUND" });
+});
+
+test("a first save after a decision created the week's row is not a conflict", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { createMeasureFromLagesbild } = await import("@/lib/measures/mutations");
+  const { saveJudgement } = await import("@/lib/lagesbild/mutations");
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
+  const owner = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "kfk" } } });
+  await createMeasureFromLagesbild(coordinator, { groupId: vecko, week: "2026-W44", title: "Fritidsgård öppen längre", ownerOrgId: owner.id, responsibleName: "", areaId: "", dueDate: "2026-12-01" });
+  const saved = await saveJudgement(coordinator, { groupId: vecko, week: "2026-W44", version: 0, assessment: "Första texten", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] });
+  assert.equal(saved.version, 2);
+  // ...but once something is saved, a save from "no row" is a conflict again.
+  await assert.rejects(saveJudgement(coordinator, { groupId: vecko, week: "2026-W44", version: 0, assessment: "Annan text", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] }), { code: "CONFLICT" });
+});

@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, fieldErrors, formError, ok } from "@/lib/action-result";
+import { type ActionResult, fieldErrors, formError, ok, withDomainErrors } from "@/lib/action-result";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { LagesbildConflict, publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
 import { ZLagesbildJudgement, ZLagesbildPublish } from "@/lib/lagesbild/schema";
+import { createMeasureFromLagesbild } from "@/lib/measures/mutations";
+import { ZMeasureFromLagesbild } from "@/lib/measures/schema";
 
 export type Conflict = LagesbildConflict["current"];
 export type SaveResult = ActionResult<{ version: number }> | { ok: false; formError: string; conflict: Conflict };
@@ -36,4 +38,13 @@ export async function publishAction(input: unknown): Promise<ActionResult<{ publ
     if (isExpectedError(error)) return formError(error.message);
     throw error;
   }
+}
+
+export async function createMeasureAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const parsed = ZMeasureFromLagesbild.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => createMeasureFromLagesbild(viewer, parsed.data));
+  revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
+  return result;
 }

@@ -4,15 +4,18 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { getLagesbild, listLagesbildWeeks } from "@/lib/lagesbild/queries";
-import { toLocalInputs } from "@/lib/time/format";
+import { formatDate, toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { CountMatrix } from "@/components/lagesbild/count-matrix";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/time/format";
+import { listReportingOrganisations } from "@/lib/incidents/queries";
 import { JudgementForm } from "./_components/judgement-form";
-import { publishAction, saveJudgementAction } from "./actions";
+import { MeasureForm } from "./_components/measure-form";
+import { PrintButton } from "./_components/print-button";
+import { createMeasureAction, publishAction, saveJudgementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lägesbild" };
 
@@ -20,8 +23,9 @@ async function load(groupId: string, week: string) {
   if (!isPeriodKey(week, "week")) notFound();
   const viewer = await requireViewer();
   try {
-    const [lagesbild, history] = await Promise.all([getLagesbild(viewer, groupId, week), listLagesbildWeeks(viewer, groupId)]);
-    return { ...lagesbild, history };
+    const lagesbild = await getLagesbild(viewer, groupId, week);
+    const [history, organisations] = await Promise.all([listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId)]);
+    return { ...lagesbild, history, organisations };
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -48,6 +52,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           </p>
         </div>
         <nav className="toolbar no-print" aria-label="Byt vecka">
+          <PrintButton />
           <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, -1)}`}>← {periodLabel(shiftPeriod(week, -1))}</Link>
           {week < weekKey(new Date()) ? <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, 1)}`}>{periodLabel(shiftPeriod(week, 1))} →</Link> : null}
         </nav>
@@ -131,6 +136,38 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         ) : (
           <p className="meta">Ingen bedömning ännu.</p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="measures" style={{ marginTop: "1rem" }}>
+        <h2 id="measures">Åtgärder ({d.measures.length} pågående eller planerade)</h2>
+        {d.measures.length ? (
+          <div className="table-wrap">
+            <table data-testid="measures">
+              <thead><tr><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Kommundel</th><th scope="col">Klart senast</th><th scope="col">Senaste uppföljning</th></tr></thead>
+              <tbody>
+                {d.measures.map((m) => {
+                  const due = m.dueDate ? new Date(m.dueDate) : null;
+                  return (
+                    <tr key={m.id}>
+                      <td>{m.title}{m.lagesbild ? <span className="meta"> (beslut {periodLabel(m.lagesbild.periodKey)})</span> : null}</td>
+                      <td>{m.ownerOrg.name}{m.responsibleName ? `, ${m.responsibleName}` : ""}</td>
+                      <td>{m.area?.name ?? "–"}</td>
+                      <td>{due ? <>{formatDate(due)} {m.overdue ? <Badge tone="danger">Försenad</Badge> : null}</> : "–"}</td>
+                      <td>{m.latestFollowUp ? `${formatDate(new Date(m.latestFollowUp.date))}: ${m.latestFollowUp.text}` : "–"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : <p className="meta">Inga öppna åtgärder i gruppens områden.</p>}
+        {d.canEdit ? (
+          <div className="no-print" style={{ marginTop: "1rem" }}>
+            <h3>Beslut → ny åtgärd</h3>
+            <MeasureForm groupId={d.group.id} week={week} organisations={d.organisations} areas={d.areas} action={createMeasureAction}
+              defaultDue={toLocalInputs(new Date(periodRange(week).end.getTime() + 14 * 86_400_000)).date} />
+          </div>
+        ) : null}
       </section>
 
       {d.completeness ? (

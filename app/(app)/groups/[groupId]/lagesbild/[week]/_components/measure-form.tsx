@@ -1,0 +1,70 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/action-result";
+import { ZMeasureFromLagesbild, type TMeasureFromLagesbild } from "@/lib/measures/schema";
+
+// A decision taken in the meeting becomes an action with an owner and a due date.
+export function MeasureForm(props: {
+  groupId: string;
+  week: string;
+  organisations: { id: string; name: string }[];
+  areas: { id: string; name: string }[];
+  defaultDue: string;
+  action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  const [done, setDone] = useState<string | null>(null);
+  const defaults: TMeasureFromLagesbild = { groupId: props.groupId, week: props.week, title: "", ownerOrgId: "", responsibleName: "", areaId: "", dueDate: props.defaultDue };
+  const { register, handleSubmit, setError, reset, formState } = useForm<TMeasureFromLagesbild>({ resolver: zodResolver(ZMeasureFromLagesbild), defaultValues: defaults });
+  const e = formState.errors;
+  const onSubmit = (values: TMeasureFromLagesbild) =>
+    startTransition(async () => {
+      const result = await props.action(values);
+      if (!result.ok) {
+        for (const [f, m] of Object.entries(result.fieldErrors ?? {})) setError(f as keyof TMeasureFromLagesbild, { message: m[0] });
+        if (result.formError) setError("root.serverError", { message: result.formError });
+        return;
+      }
+      setDone(`Åtgärden ”${values.title}” är skapad.`);
+      reset(defaults);
+      router.refresh();
+    });
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Ny åtgärd">
+      <p aria-live="polite" role="status">{done ?? ""}</p>
+      {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
+      <fieldset disabled={pending}>
+        <Field id="m-title" label="Åtgärd" error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
+        <div className="form-row">
+          <Field id="m-owner" label="Ansvarig organisation" error={e.ownerOrgId?.message}>
+            {(a) => (
+              <select {...a} {...register("ownerOrgId")}>
+                <option value="">Välj …</option>
+                {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="m-responsible" label="Ansvarig person (valfritt)" error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
+          <Field id="m-area" label="Kommundel (valfritt)" error={e.areaId?.message}>
+            {(a) => (
+              <select {...a} {...register("areaId")}>
+                <option value="">–</option>
+                {props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="m-due" label="Klart senast" error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
+        </div>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>Lägg till åtgärd</button>
+      </fieldset>
+    </form>
+  );
+}
