@@ -43,10 +43,13 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
   const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear])];
   const scope = { municipalityId, areaId: { in: areaIds }, status: "ACTIVE" as const };
 
-  const [grouped, categories, thisWeek, repeats, completeness, saved, measures] = await Promise.all([
+  const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports] = await Promise.all([
     db().incident.groupBy({ by: ["areaId", "categoryId", "isoWeek"], where: { ...scope, isoWeek: { in: allWeeks } }, _count: { _all: true } }),
     db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
-    db().incident.findMany({ where: { ...scope, isoWeek: week }, select: { occurredAt: true, place: true, areaId: true } }),
+    db().incident.findMany({
+      where: { ...scope, isoWeek: week },
+      select: { id: true, occurredAt: true, place: true, areaId: true, latitude: true, longitude: true, category: { select: { code: true, label: true } } },
+    }),
     db().incident.groupBy({
       by: ["areaId", "place"],
       where: { ...scope, isoWeek: { in: [week, ...weeks.previous4.slice(0, 3)] } },
@@ -64,6 +67,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       },
     }),
     listOpenMeasures(municipalityId, groupId, areaIds),
+    listLateReports(groupId, municipalityId, areaIds, week),
   ]);
 
   const rows = grouped.map((g) => ({ areaId: g.areaId, categoryId: g.categoryId, isoWeek: g.isoWeek, count: g._count._all }));
@@ -96,11 +100,39 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     })),
     completeness,
     measures,
+    lateReports,
+    points: thisWeek.filter((i) => i.latitude !== null && i.longitude !== null).map((i) => ({ id: i.id, lat: i.latitude!, lng: i.longitude!, category: i.category.code, label: `${i.category.label} – ${i.place}` })),
     saved,
   };
 }
 
 export type LagesbildDraft = Awaited<ReturnType<typeof getLagesbildDraft>>;
+
+/**
+ * Reports about earlier, already published weeks that arrived after that publication (and after
+ * the previous week's): they never change a published lägesbild, so they are shown in this
+ * draft, marked "efterrapporterad".
+ */
+async function listLateReports(groupId: string, municipalityId: string, areaIds: string[], week: string) {
+  const earlier = Array.from({ length: 8 }, (_, i) => shiftPeriod(week, -(i + 1)));
+  const published = await db().lagesbild.findMany({
+    where: { groupId, periodKey: { in: earlier }, status: "PUBLISHED", publishedAt: { not: null } },
+    select: { periodKey: true, publishedAt: true },
+  });
+  if (published.length === 0) return [];
+  const previous = published.find((p) => p.periodKey === earlier[0])?.publishedAt?.getTime() ?? 0;
+  return db().incident.findMany({
+    where: {
+      municipalityId,
+      areaId: { in: areaIds },
+      status: "ACTIVE",
+      OR: published.map((p) => ({ isoWeek: p.periodKey, createdAt: { gt: new Date(Math.max(p.publishedAt!.getTime(), previous)) } })),
+    },
+    select: { id: true, isoWeek: true, occurredAt: true, place: true, area: { select: { name: true } }, category: { select: { label: true } } },
+    orderBy: { occurredAt: "asc" },
+    take: 50,
+  });
+}
 
 /**
  * The lägesbild of a group and week as people should see it: a published week exactly as it was

@@ -156,3 +156,11 @@ test("a first save after a decision created the week's row is not a conflict", a
   // ...but once something is saved, a save from "no row" is a conflict again.
   await assert.rejects(saveJudgement(coordinator, { groupId: vecko, week: "2026-W44", version: 0, assessment: "Annan text", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] }), { code: "CONFLICT" });
 });
+
+test("a report that arrives after its week was published shows in the next draft as late", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const next = await getLagesbildDraft(coordinator, vecko, shiftPeriod(WEEK, 1));
+  assert.deepEqual(next.lateReports.map((i) => [i.place, i.isoWeek]), [["Sen rapport", WEEK]]);
+  // Reports made before publication are part of the published week, not late.
+  assert.equal(next.lateReports.some((i) => i.place === "Edsbergs torg"), false);
+});

@@ -12,6 +12,9 @@ import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/time/format";
 import { listReportingOrganisations } from "@/lib/incidents/queries";
+import { env } from "@/lib/env";
+import { IncidentMap } from "@/components/map/incident-map";
+import { CATEGORY_COLOR } from "@/components/map/colors";
 import { JudgementForm } from "./_components/judgement-form";
 import { MeasureForm } from "./_components/measure-form";
 import { PrintButton } from "./_components/print-button";
@@ -37,6 +40,8 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
   const d = await load(groupId, week);
   const list = (q: Record<string, string>) => `/incidents?${new URLSearchParams({ period: week, ...q })}`;
   const base = `/groups/${groupId}/lagesbild`;
+  const tileUrl = env().MAP_TILE_URL ?? null;
+  const attribution = env().MAP_TILE_ATTRIBUTION;
   // The four weeks the repeat-place rule looks at, as list dates.
   const repeatFrom = toLocalInputs(periodRange(shiftPeriod(week, -3)).start).date;
   const repeatTo = toLocalInputs(new Date(periodRange(week).end.getTime() - 1)).date;
@@ -100,6 +105,31 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           </ul>
         </section>
       </div>
+
+      {d.lateReports.length > 0 ? (
+        <section className="card" aria-labelledby="late" style={{ marginBottom: "1rem" }}>
+          <h2 id="late">Efterrapporterade händelser ({d.lateReports.length})</h2>
+          <p className="meta">Rapporterade efter att deras veckas lägesbild publicerades; de publicerade siffrorna ändras inte.</p>
+          <ul data-testid="late-reports">
+            {d.lateReports.map((i) => (
+              <li key={i.id}><Link href={`/incidents/${i.id}`}>{formatDateTime(new Date(i.occurredAt))}</Link> {i.area.name} – {i.place} ({i.category.label}) <Badge tone="warn">efterrapporterad, {periodLabel(i.isoWeek)}</Badge></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="map">
+        <h2 id="map">Veckans karta</h2>
+        <IncidentMap
+          points={d.points.map((p) => ({ ...p, color: CATEGORY_COLOR[p.category]?.color ?? "#555" }))}
+          outlines={[]}
+          center={d.points[0] ? [d.points[0].lat, d.points[0].lng] : [59.43, 17.95]}
+          tileUrl={tileUrl}
+          attribution={attribution}
+          heat={false}
+          linkPrefix="/incidents/"
+        />
+      </section>
 
       <section aria-labelledby="when">
         <h2 id="when">Veckodag och tid på dygnet</h2>
