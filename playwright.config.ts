@@ -7,9 +7,12 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT || 54339);
 export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/est`;
 export const DEMO_PASSWORD = "e2e-demo-losenord";
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || 2525);
+export const E2E_INBOX = ".data/e2e-mail/inbox.jsonl";
 
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -45,6 +48,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       LOG_LEVEL: "warn",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "EST Sollentuna <est@sollentuna.example>",
     },
   },
 });

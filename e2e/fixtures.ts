@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
-import { DEMO_PASSWORD, E2E_DATABASE_URL } from "../playwright.config";
+import { existsSync, readFileSync } from "node:fs";
+import { DEMO_PASSWORD, E2E_DATABASE_URL, E2E_INBOX } from "../playwright.config";
 
 export const USERS = {
   reporter: "rapportor@sollentunahem.example",
@@ -40,6 +41,20 @@ export async function sql<T extends Record<string, unknown>>(text: string, value
   } finally {
     await client.end();
   }
+}
+
+/** Mail the app sent, as received by the loopback SMTP server (e2e/global-setup.ts). */
+export async function waitForMail(to: string, subject: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const mails = existsSync(E2E_INBOX)
+      ? readFileSync(E2E_INBOX, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { to: string[]; subject: string; text: string })
+      : [];
+    const found = mails.find((m) => m.to.includes(to) && m.subject === subject);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail to ${to} with subject "${subject}"`);
 }
 
 export const test = base;

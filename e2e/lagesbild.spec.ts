@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+import { expect, signInAndWait, sql, test, USERS, waitForMail } from "./fixtures";
 
 test("the coordinator reads a flag, drills into its incidents, writes the assessment and publishes", async ({ page }) => {
   const week = shiftPeriod(weekKey(new Date()), -1);
@@ -55,6 +55,21 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.getByRole("button", { name: "Skriv ut / PDF" })).toBeHidden();
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+
+  // Återkoppling: the reporting organisation's inbox holds the digest, sent by the worker.
+  const label = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Lägesbild ", "");
+  const mail = await waitForMail("rapportor@sollentunahem.example", `Återkoppling: EST Vecko, lägesbild ${label}`);
+  expect(mail.text).toContain("Gruppens bedömning:\nOvanligt många arrangemang vid Bagarby gärde; i övrigt lugnt.");
+  expect(mail.text).toMatch(/Sollentunahem AB rapporterade \d+ händelse/);
+  // ...and the same in the app.
+  await page.emulateMedia({ media: "screen" });
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page.getByRole("heading", { name: "Logga in i EST" })).toBeVisible();
+  await signInAndWait(page, USERS.reporter);
+  await page.getByRole("link", { name: /Återkoppling/ }).click();
+  await expect(page.getByTestId("notifications")).toContainText(`Återkoppling: EST Vecko, lägesbild ${label}`);
+  await page.getByRole("button", { name: "Markera alla som lästa" }).click();
+  await expect(page.getByRole("button", { name: "Markera alla som lästa" })).toHaveCount(0);
 });
 
 test("a week that does not exist is a clear 404; a group's lägesbild is closed to non-members", async ({ page }) => {

@@ -23,6 +23,10 @@ const ZEnv = z
     // points on a plain background and make no outside requests.
     MAP_TILE_URL: z.string().regex(/^https?:\/\/\S+\{z\}\S*$/, "ska vara en adress med {z}, {x} och {y}").optional(),
     MAP_TILE_ATTRIBUTION: z.string().max(300).default(""),
+    // Outgoing e-mail (återkoppling, reminders), e.g. smtp://user:pass@smtp.kommun.se:587. Without
+    // it, messages wait in the outbox and only in-app notifications are delivered.
+    SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "ska vara en smtp://- eller smtps://-adress").optional(),
+    MAIL_FROM: z.string().min(3).default("EST <est@localhost>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -44,6 +44,7 @@ if (!process.env.E2E_SKIP_BUILD || !existsSync(path.join(root, ".next", "BUILD_I
 }
 // A fresh database every run: start, migrate and seed from nothing, as a newcomer would.
 rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
+rmSync(path.join(root, ".data", "e2e-mail"), { recursive: true, force: true });
 const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
   stdio: "inherit",
   cwd: root,

@@ -140,19 +140,28 @@ async function main() {
     if (!run(bin("next"), ["build"], env)) await bail("bygget misslyckades.");
   }
 
-  // Spawn next directly (not through npx) so that signals reach it.
+  // Spawn next and the background worker directly (not through npx) so that signals reach them.
   const child = spawn(bin("next"), [mode, "-p", String(port)], { stdio: "inherit", env, cwd: root });
+  const worker = spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env, cwd: root });
   let stopping = false;
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
     child.kill(signal);
+    worker.kill(signal);
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  const exited = (p) => new Promise((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once("exit", () => resolve())));
   child.on("exit", async (code, signal) => {
+    if (!stopping) worker.kill("SIGTERM");
+    await exited(worker);
     await stopEmbedded();
     process.exit(stopping ? 0 : code ?? (signal ? 1 : 0));
+  });
+  worker.on("exit", (code) => {
+    // The web keeps serving without the worker, but an operator must hear about it.
+    if (!stopping) console.error(`est: bakgrundsarbetaren avslutades (kod ${code}); e-post skickas inte förrän den startas igen.`);
   });
   console.log(`est: EST kör på http://localhost:${port}${embedded ? " (inbyggd PostgreSQL)" : ""} – avsluta med Ctrl-C.`);
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
+import { countUnread } from "@/lib/feedback/queries";
 import { getViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { MunicipalitySwitcher } from "@/components/shell/municipality-switcher";
@@ -25,6 +26,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   const active = viewer && viewer.memberships.length > 0 ? await getActiveMembership(viewer) : null;
+  const unread = viewer ? await countUnread(viewer) : 0;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -43,6 +45,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 active={active?.municipalitySlug ?? ""}
                 onSwitch={switchMunicipalityAction}
               />
+              <Link href="/notifications" className="topbar-link">
+                Återkoppling{unread ? <span className="badge" style={{ marginLeft: "0.3rem" }}>{unread}<span className="visually-hidden"> nya</span></span> : null}
+              </Link>
               <span>
                 {viewer.name}
                 {active ? <span className="visually-hidden">, {active.organisationName}</span> : null}

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isPeriodKey } from "@/lib/time/periods";
+import { queueLagesbildDigests } from "@/lib/feedback/digest";
 import { getLagesbildDraft } from "./queries";
 import type { ZLagesbildJudgement, ZLagesbildPublish } from "./schema";
 
@@ -95,11 +96,15 @@ export async function publishLagesbild(viewer: Viewer, input: z.output<typeof ZL
     select: { id: true },
   });
   const snapshot = { ...draft, saved: null, incidentIds: incidentIds.map((i) => i.id), frozenAt: new Date().toISOString() };
-  const { count } = await db().lagesbild.updateMany({
-    where: { id: existing.id, version: input.version, status: "DRAFT" },
-    data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: viewer.userId, snapshot: JSON.parse(JSON.stringify(snapshot)), version: { increment: 1 } },
-  });
-  if (count === 0) throw new LagesbildConflict(current(existing));
+  // Publishing and the feedback it triggers happen together or not at all.
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.lagesbild.updateMany({
+      where: { id: existing.id, version: input.version, status: "DRAFT" },
+      data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: viewer.userId, snapshot: JSON.parse(JSON.stringify(snapshot)), version: { increment: 1 } },
+    });
+    if (count === 0) throw new LagesbildConflict(current(existing));
+    await queueLagesbildDigests(tx, existing.id);
+  }, { timeout: 30_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:publish", entityType: "lagesbild", entityId: existing.id });
   return { published: true as const, missing };
 }

@@ -1,0 +1,60 @@
+// Background worker: runs beside the web server (npm start starts both; `npm run worker` alone).
+// Jobs live in PostgreSQL through pg-boss, so any number of workers on any number of machines
+// share them safely. Today: sending the e-mail outbox, woken at once by NOTIFY when a
+// transaction queues mail, and every minute as a safety net for retries.
+import pg from "pg";
+import PgBoss from "pg-boss";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createTransport, flushOutbox } from "@/lib/feedback/mailer";
+import { logger } from "@/lib/logger";
+
+const QUEUE = "flush-outbox";
+
+async function main() {
+  const { DATABASE_URL } = env();
+  const transport = createTransport();
+  const boss = new PgBoss({ connectionString: DATABASE_URL, max: 4 });
+  boss.on("error", (err) => logger.error({ err: err.message }, "job queue error"));
+  await boss.start();
+  await boss.createQueue(QUEUE);
+  await boss.schedule(QUEUE, "* * * * *");
+  await boss.work(QUEUE, { pollingIntervalSeconds: 2 }, async () => {
+    if (!transport) return logger.info("SMTP_URL is not set: e-mail stays in the outbox");
+    const { sent, failed } = await flushOutbox(transport);
+    if (sent || failed) logger.info({ sent, failed }, "outbox flushed");
+  });
+
+  // LISTEN for "mail queued" and reconnect if the database restarts (the cron covers the gap).
+  let listener: pg.Client | null = null;
+  let stopping = false;
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    client.on("error", (err) => logger.warn({ err: err.message }, "outbox listener lost its connection"));
+    client.on("end", () => {
+      if (!stopping) setTimeout(() => void listen().catch(() => client.emit("end")), 5_000);
+    });
+    client.on("notification", () => void boss.send(QUEUE, {}, { singletonKey: "now", singletonSeconds: 1 }));
+    await client.connect();
+    await client.query("LISTEN est_outbox");
+    listener = client;
+  };
+  await listen();
+  await boss.send(QUEUE, {});
+  logger.info("worker started");
+
+  const stop = async () => {
+    stopping = true;
+    await listener?.end().catch(() => {});
+    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
+    await disconnectDb();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err) => {
+  console.error(`worker: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
