@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { href: "/incidents", label: "Händelser" },
   { href: "/incidents/map", label: "Karta" },
 ];
+const LEADERSHIP_NAV: NavItem[] = [{ href: "/reports/month", label: "Månadsrapport" }];
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },
   { href: "/admin/api-tokens", label: "API-nycklar" },
@@ -37,7 +38,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="brand">
             EST
           </Link>
-          {viewer ? <NavLinks items={active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? [...NAV, ...ADMIN_NAV] : NAV} /> : null}
+          {viewer ? (
+            <NavLinks
+              items={[
+                ...NAV,
+                ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? LEADERSHIP_NAV : []),
+                ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? ADMIN_NAV : []),
+              ]}
+            />
+          ) : null}
           {viewer ? (
             <div className="user-box">
               <MunicipalitySwitcher

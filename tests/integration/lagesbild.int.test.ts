@@ -164,3 +164,16 @@ test("a report that arrives after its week was published shows in the next draft
   // Reports made before publication are part of the published week, not late.
   assert.equal(next.lateReports.some((i) => i.place === "Edsbergs torg"), false);
 });
+
+test("the monthly area report counts the month per area and carries the published area statuses", async () => {
+  const { getMonthlyAreaReport } = await import("@/lib/reports/monthly");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
+  const report = await getMonthlyAreaReport(coordinator, m.id, "2026-11");
+  const rotebro = report.areas.find((a) => a.name === "Rotebro")!;
+  const expected = await db().incident.count({ where: { areaId: rotebro.id, status: "ACTIVE", occurredAt: { gte: new Date("2026-10-31T23:00:00Z"), lt: new Date("2026-11-30T23:00:00Z") } } });
+  assert.equal(rotebro.total, expected);
+  assert.deepEqual(rotebro.statuses.map((s) => [s.week, s.level, s.reason]), [[WEEK, "RED", "Flaggad samling"]]);
+  assert.equal(report.areas[0]!.isFocus, true, "focus areas come first");
+  await assert.rejects(getMonthlyAreaReport(await viewerOf("rapportor@sollentunahem.example"), m.id, "2026-11"), { code: "NOT_FOUND" });
+});

@@ -17,7 +17,7 @@ import { IncidentMap } from "@/components/map/incident-map";
 import { CATEGORY_COLOR } from "@/components/map/colors";
 import { JudgementForm } from "./_components/judgement-form";
 import { MeasureForm } from "./_components/measure-form";
-import { PrintButton } from "./_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { createMeasureAction, publishAction, saveJudgementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lägesbild" };

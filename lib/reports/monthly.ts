@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { DomainError } from "@/lib/errors";
+import { periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
+
+/**
+ * The monthly area report (the seed's "EST lägesbild månadsrapport"): per kommundel, the month's
+ * incidents against the month before and the same month last year, by category, the places with
+ * most incidents, and the area statuses from the month's published weekly lägesbilder.
+ */
+export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: string, month: string) {
+  if (!can(viewer, "tertial:view", { municipalityId })) throw new DomainError("NOT_FOUND", "Rapporten finns inte, eller så har du inte behörighet att se den.");
+  const ranges = { current: periodRange(month), previous: periodRange(shiftPeriod(month, -1)), lastYear: periodRange(samePeriodLastYear(month)) };
+  const counts = (r: { start: Date; end: Date }) =>
+    db().incident.groupBy({ by: ["areaId", "categoryId"], where: { municipalityId, status: "ACTIVE", occurredAt: { gte: r.start, lt: r.end } }, _count: { _all: true } });
+  const [areas, categories, current, previous, lastYear, places, statuses] = await Promise.all([
+    db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, isFocus: true, population: true }, orderBy: [{ isFocus: "desc" }, { name: "asc" }] }),
+    db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } }),
+    counts(ranges.current),
+    counts(ranges.previous),
+    counts(ranges.lastYear),
+    db().incident.groupBy({
+      by: ["areaId", "place"],
+      where: { municipalityId, status: "ACTIVE", occurredAt: { gte: ranges.current.start, lt: ranges.current.end } },
+      _count: { _all: true },
+      orderBy: { _count: { place: "desc" } },
+      take: 200,
+    }),
+    db().lagesbildAreaStatus.findMany({
+      where: { lagesbild: { municipalityId, status: "PUBLISHED", periodKey: { in: weeksIn(month) } } },
+      select: { areaId: true, level: true, reason: true, lagesbild: { select: { periodKey: true, group: { select: { name: true } } } } },
+      orderBy: { lagesbild: { periodKey: "asc" } },
+    }),
+  ]);
+  const sum = (rows: typeof current, areaId: string, categoryId?: string) =>
+    rows.filter((r) => r.areaId === areaId && (!categoryId || r.categoryId === categoryId)).reduce((s, r) => s + r._count._all, 0);
+  return {
+    month,
+    categories,
+    areas: areas.map((a) => ({
+      ...a,
+      total: sum(current, a.id),
+      previous: sum(previous, a.id),
+      lastYear: sum(lastYear, a.id),
+      perThousand: a.population ? (sum(current, a.id) / a.population) * 1000 : null,
+      byCategory: categories.map((c) => ({ categoryId: c.id, count: sum(current, a.id, c.id), previous: sum(previous, a.id, c.id) })),
+      topPlaces: places.filter((p) => p.areaId === a.id).slice(0, 5).map((p) => ({ place: p.place, count: p._count._all })),
+      statuses: statuses.filter((s) => s.areaId === a.id).map((s) => ({ week: s.lagesbild.periodKey, group: s.lagesbild.group.name, level: s.level, reason: s.reason })),
+    })),
+  };
+}
