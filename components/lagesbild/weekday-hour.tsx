@@ -1,7 +1,19 @@
+import Link from "next/link";
+import { periodRange } from "@/lib/time/periods";
+import { fromStockholmWall, stockholmFields } from "@/lib/time/zone";
+
 const DAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
 
+/** The incidents of one hour of one weekday of the week, as a list link. */
+function slotHref(week: string, day: number, hour: number): string {
+  const monday = stockholmFields(periodRange(week).start);
+  const start = fromStockholmWall(monday.year, monday.month, monday.day + day, hour);
+  const end = fromStockholmWall(monday.year, monday.month, monday.day + day, hour + 1);
+  return `/incidents?${new URLSearchParams({ period: "", after: start.toISOString(), before: end.toISOString() })}`;
+}
+
 /** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. */
-export function WeekdayHourTable({ table }: { table: number[][] }) {
+export function WeekdayHourTable({ table, week }: { table: number[][]; week: string }) {
   const max = Math.max(1, ...table.flat());
   return (
     <div className="table-wrap">
@@ -19,7 +31,7 @@ export function WeekdayHourTable({ table }: { table: number[][] }) {
               <th scope="row">{DAYS[d]}</th>
               {row.map((n, h) => (
                 <td key={h} style={{ background: n ? `rgba(31, 78, 140, ${0.12 + (0.78 * n) / max})` : undefined, color: n / max > 0.5 ? "#fff" : undefined }}>
-                  {n || ""}
+                  {n ? <Link href={slotHref(week, d, h)} style={{ color: "inherit" }}>{n}</Link> : ""}
                 </td>
               ))}
             </tr>

@@ -26,6 +26,8 @@ export function incidentWhere(viewer: Viewer, municipalityId: string, f: TIncide
     if (f.from) occurredAt.gte = localDay(f.from);
     if (f.to) occurredAt.lt = localDay(f.to, 1);
   }
+  if (f.after) occurredAt.gte = new Date(f.after);
+  if (f.before) occurredAt.lt = new Date(f.before);
   return {
     AND: [
       incidentScope(viewer),

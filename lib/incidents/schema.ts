@@ -55,6 +55,9 @@ export const ZIncidentFilter = z.object({
   period: z.string().regex(/^\d{4}-(W\d{2}|\d{2}|Q[1-4]|T[1-3])$/).optional().catch(undefined),
   from: z.string().regex(DATE).optional().catch(undefined),
   to: z.string().regex(DATE).optional().catch(undefined),
+  // Exact instants, e.g. one hour of one day from the lägesbild's weekday × hour table.
+  after: z.iso.datetime({ offset: true }).optional().catch(undefined),
+  before: z.iso.datetime({ offset: true }).optional().catch(undefined),
   areaId: z.uuid().optional().catch(undefined),
   categoryId: z.uuid().optional().catch(undefined),
   organisationId: z.uuid().optional().catch(undefined),

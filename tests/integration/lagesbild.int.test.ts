@@ -177,3 +177,25 @@ test("the monthly area report counts the month per area and carries the publishe
   assert.equal(report.areas[0]!.isFocus, true, "focus areas come first");
   await assert.rejects(getMonthlyAreaReport(await viewerOf("rapportor@sollentunahem.example"), m.id, "2026-11"), { code: "NOT_FOUND" });
 });
+
+test("each weekday × hour cell links to exactly the incidents behind it", async () => {
+  const { listIncidents } = await import("@/lib/incidents/queries");
+  const { ZIncidentFilter } = await import("@/lib/incidents/schema");
+  const { fromStockholmWall, stockholmFields } = await import("@/lib/time/zone");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const week = shiftPeriod(WEEK, -1);
+  const d = await getLagesbildDraft(coordinator, vecko, week);
+  const monday = stockholmFields(periodRange(week).start);
+  let checked = 0;
+  for (let day = 0; day < 7; day++) {
+    for (let hour = 0; hour < 24; hour++) {
+      if (!d.weekdayHour[day]![hour]) continue;
+      const after = fromStockholmWall(monday.year, monday.month, monday.day + day, hour).toISOString();
+      const before = fromStockholmWall(monday.year, monday.month, monday.day + day, hour + 1).toISOString();
+      const { total } = await listIncidents(coordinator, d.group.municipalityId, ZIncidentFilter.parse({ after, before }));
+      assert.equal(total, d.weekdayHour[day]![hour], `day ${day + 1} hour ${hour}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 0);
+});

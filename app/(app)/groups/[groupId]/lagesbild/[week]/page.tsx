@@ -53,7 +53,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           <h1>Lägesbild {periodLabel(week)}</h1>
           <p className="lead">
             {d.group.name} · {d.published ? <Badge tone="ok">Publicerad {d.saved?.publishedAt ? formatDateTime(d.saved.publishedAt) : ""}</Badge> : <Badge tone="warn">Utkast</Badge>} ·{" "}
-            {d.matrix.total.count} händelser ({d.matrix.total.previousWeek} förra veckan)
+            <Link href={list({})}>{d.matrix.total.count} händelser</Link> ({d.matrix.total.previousWeek} förra veckan)
           </p>
         </div>
         <nav className="toolbar no-print" aria-label="Byt vecka">
@@ -133,7 +133,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
 
       <section aria-labelledby="when">
         <h2 id="when">Veckodag och tid på dygnet</h2>
-        <WeekdayHourTable table={d.weekdayHour} />
+        <WeekdayHourTable table={d.weekdayHour} week={week} />
       </section>
 
       <section className="card" aria-labelledby="judgement" style={{ marginTop: "1rem" }}>
