@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -78,10 +79,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     startTransition(async () => {
       const result = await submit(payload);
       if (!result.ok) {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          setError(field as keyof Values, { type: "server", message: messages[0] });
-        }
-        if (result.formError) setError("root.serverError", { type: "server", message: result.formError });
+        applyActionErrors(result, setError);
         return;
       }
       if (mode.kind === "create") {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -25,8 +26,7 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
     startTransition(async () => {
       const result = await props.action(values);
       if (!result.ok) {
-        for (const [f, m] of Object.entries(result.fieldErrors ?? {})) setError(f as keyof Values, { message: m[0] });
-        if (result.formError) setError("root.serverError", { message: result.formError });
+        applyActionErrors(result, setError);
         return;
       }
       setToken(result.data.token);

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -29,8 +30,7 @@ export function MeasureForm(props: {
     startTransition(async () => {
       const result = await props.action(values);
       if (!result.ok) {
-        for (const [f, m] of Object.entries(result.fieldErrors ?? {})) setError(f as keyof TMeasureFromLagesbild, { message: m[0] });
-        if (result.formError) setError("root.serverError", { message: result.formError });
+        applyActionErrors(result, setError);
         return;
       }
       setDone(`Åtgärden ”${values.title}” är skapad.`);
