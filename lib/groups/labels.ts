@@ -23,6 +23,8 @@ export function cadenceLabel(cadence: Cadence, weekday?: number | null, time?: s
   switch (cadence) {
     case "WEEKLY":
       return `Varje vecka,${when}`.replace(/,$/, "");
+    case "TWICE_WEEKLY":
+      return `Två gånger i veckan,${when}`.replace(/,$/, "");
     case "BIWEEKLY":
       return `Varannan vecka,${when}`.replace(/,$/, "");
     case "QUARTERLY":

@@ -40,7 +40,14 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     previous4: [1, 2, 3, 4].map((n) => shiftPeriod(week, -n)),
     lastYear: samePeriodLastYear(week),
   };
-  const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear])];
+  // The week before is judged by the same rule, to tell a flag that persists (two weeks running).
+  const priorWeeks: WeekSet = {
+    week: weeks.previous,
+    previous: shiftPeriod(week, -2),
+    previous4: [2, 3, 4, 5].map((n) => shiftPeriod(week, -n)),
+    lastYear: samePeriodLastYear(weeks.previous),
+  };
+  const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear, ...priorWeeks.previous4, priorWeeks.lastYear])];
   const scope = { municipalityId, areaId: { in: areaIds }, status: "ACTIVE" as const };
 
   const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports] = await Promise.all([
@@ -80,8 +87,11 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     h.count++;
     hotspotCounts.set(key, h);
   }
+  const prior = buildMatrix(rows, priorWeeks, areaIds, categories.map((c) => c.id));
   const flags = areas.flatMap((a) =>
-    categories.filter((c) => matrix.cells[a.id]![c.id]!.flag.flagged).map((c) => ({ area: a, category: c, cell: matrix.cells[a.id]![c.id]! })),
+    categories
+      .filter((c) => matrix.cells[a.id]![c.id]!.flag.flagged)
+      .map((c) => ({ area: a, category: c, cell: matrix.cells[a.id]![c.id]!, twoWeeksRunning: prior.cells[a.id]![c.id]!.flag.flagged })),
   );
   return {
     group: { id: group.id, name: group.name, kind: group.kind, municipalityId },

@@ -38,3 +38,14 @@ test("quarterly meetings are four a year; ad hoc groups get none", () => {
   assert.deepEqual(year.map((m) => m.periodKey), ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]);
   assert.deepEqual(planMeetings({ cadence: "AD_HOC" }, from, until), []);
 });
+
+test("twice a week: the weekday and three days later, at the same local time", () => {
+  const meetings = planMeetings({ cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00" }, new Date("2026-03-23T00:00:00Z"), new Date("2026-04-06T00:00:00Z"));
+  assert.deepEqual(meetings.map((m) => m.startsAt.toISOString()), [
+    "2026-03-23T14:00:00.000Z", // Monday, CET
+    "2026-03-26T14:00:00.000Z", // Thursday, CET
+    "2026-03-30T13:00:00.000Z", // Monday after the switch, CEST
+    "2026-04-02T13:00:00.000Z",
+  ]);
+  assert.equal(meetings[0]!.periodKey, "2026-W13");
+});

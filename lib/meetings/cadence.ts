@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { TZ } from "@/lib/time/zone";
 import { formatPeriod, periodOf, shiftPeriod, weekKey } from "@/lib/time/periods";
 
-export type CadenceKind = "WEEKLY" | "BIWEEKLY" | "QUARTERLY" | "TERTIAL" | "AD_HOC";
+export type CadenceKind = "WEEKLY" | "TWICE_WEEKLY" | "BIWEEKLY" | "QUARTERLY" | "TERTIAL" | "AD_HOC";
 
 export type CadenceSpec = {
   cadence: CadenceKind;
@@ -38,11 +38,17 @@ export function planMeetings(spec: CadenceSpec, from: Date, until: Date): Planne
   const minutes = spec.minutes ?? 60;
   const starts: { start: TZDate; periodKey: string }[] = [];
 
-  if (spec.cadence === "WEEKLY" || spec.cadence === "BIWEEKLY") {
-    const step = spec.cadence === "WEEKLY" ? 1 : 2;
+  if (spec.cadence === "WEEKLY" || spec.cadence === "BIWEEKLY" || spec.cadence === "TWICE_WEEKLY") {
+    const step = spec.cadence === "BIWEEKLY" ? 2 : 1;
+    // Twice a week: the weekday and three days later (Monday and Thursday by default pairs).
+    const offsets = spec.cadence === "TWICE_WEEKLY" ? [0, 3] : [0];
     let day = at(addDays(startOfISOWeek(new TZDate(from.getTime(), TZ)), weekday - 1), time);
     for (; day.getTime() < until.getTime(); day = at(addWeeks(day, step), time)) {
-      starts.push({ start: day, periodKey: shiftPeriod(weekKey(day), -1) });
+      for (const offset of offsets) {
+        const meeting = offset ? at(addDays(day, offset), time) : day;
+        // An Insats meeting looks at its own short cycle; weekly groups at the previous week.
+        starts.push({ start: meeting, periodKey: spec.cadence === "TWICE_WEEKLY" ? weekKey(meeting) : shiftPeriod(weekKey(meeting), -1) });
+      }
     }
   } else if (spec.cadence === "QUARTERLY" || spec.cadence === "TERTIAL") {
     const kind = spec.cadence === "QUARTERLY" ? "quarter" : "tertial";

@@ -1,6 +1,7 @@
 // Idempotent seeding of one municipality's reference data (upserts on natural keys).
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { planMeetings } from "../../lib/meetings/cadence";
+import { slugify } from "../../lib/text/slugify";
 import { CATEGORIES, type MunicipalitySeed } from "./reference";
 
 export type SeededMunicipality = {
@@ -102,13 +103,4 @@ async function seedMeetings(db: PrismaClient, municipalityId: string, groupId: s
   const planned = planMeetings({ cadence: g.cadence, weekday: g.weekday ?? null, time: g.time ?? null, minutes: g.minutes ?? 60 }, now, until);
   const limited = g.insats ? planned.filter((p) => p.startsAt.getTime() <= now.getTime() + g.insats!.plannedEndInDays * 86_400_000) : planned;
   await db.meeting.createMany({ data: limited.map((p) => ({ municipalityId, groupId, ...p })) });
-}
-
-export function slugify(label: string): string {
-  return label
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { getLagesbild, listLagesbildWeeks } from "@/lib/lagesbild/queries";
@@ -27,8 +28,9 @@ async function load(groupId: string, week: string) {
   const viewer = await requireViewer();
   try {
     const lagesbild = await getLagesbild(viewer, groupId, week);
+    const canOpenInsats = can(viewer, "insats:open", { municipalityId: lagesbild.group.municipalityId });
     const [history, organisations] = await Promise.all([listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId)]);
-    return { ...lagesbild, history, organisations };
+    return { ...lagesbild, history, organisations, canOpenInsats };
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -38,6 +40,7 @@ async function load(groupId: string, week: string) {
 export default async function LagesbildPage({ params }: { params: Promise<{ groupId: string; week: string }> }) {
   const { groupId, week } = await params;
   const d = await load(groupId, week);
+  const canOpenInsats = d.canOpenInsats;
   const list = (q: Record<string, string>) => `/incidents?${new URLSearchParams({ period: week, ...q })}`;
   const base = `/groups/${groupId}/lagesbild`;
   const tileUrl = env().MAP_TILE_URL ?? null;
@@ -73,6 +76,13 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
               <li key={`${f.area.id}-${f.category.id}`}>
                 <strong><Link href={list({ areaId: f.area.id, categoryId: f.category.id })}>{f.area.name}: {f.category.label}</Link></strong>
                 <div>{f.cell.flag.explanation}</div>
+                {f.twoWeeksRunning ? <div><Badge tone="danger">Flaggad två veckor i rad</Badge></div> : null}
+                {canOpenInsats && !d.published ? (
+                  <Link className={f.twoWeeksRunning ? "btn" : "btn btn-secondary"} style={{ marginTop: "0.4rem" }}
+                    href={`/insats/new?${new URLSearchParams({ fromGroup: d.group.id, week, areaId: f.area.id, categoryId: f.category.id })}`}>
+                    {f.twoWeeksRunning ? "Föreslaget: starta EST Insats" : "Starta EST Insats"}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,79 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/action-result";
+import { ZInsatsOpen, type TInsatsOpen } from "@/lib/insats/schema";
+
+const WEEKDAYS = ["måndagar", "tisdagar", "onsdagar", "torsdagar", "fredagar"];
+
+export function OpenInsatsForm(props: {
+  defaults: TInsatsOpen;
+  areas: { id: string; name: string }[];
+  people: { id: string; name: string; organisation: string }[];
+  action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, setError, formState } = useForm<TInsatsOpen>({ resolver: zodResolver(ZInsatsOpen), defaultValues: props.defaults });
+  const e = formState.errors;
+  const onSubmit = (values: TInsatsOpen) =>
+    startTransition(async () => {
+      const result = await props.action(values);
+      if (!result.ok) return applyActionErrors(result, setError);
+      router.push(`/groups/${result.data.id}`);
+    });
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate>
+      {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+      <fieldset disabled={pending}>
+        <Field id="i-name" label="Namn" error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
+        <Field id="i-problem" label="Problembild" hint="Vad har hänt och var? Platser och händelser, inte personer." error={e.problem?.message}>
+          {(a) => <textarea {...a} rows={4} {...register("problem")} />}
+        </Field>
+        <Field id="i-places" label="Platser (valfritt)" error={e.places?.message}>{(a) => <input {...a} {...register("places")} />}</Field>
+        <fieldset className="field" aria-describedby="i-areas-error">
+          <legend><strong>Kommundelar</strong></legend>
+          <div className="checks">
+            {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("areaIds")} /> {a.name}</label>)}
+          </div>
+          <span id="i-areas-error" className="field-error" aria-live="polite">{e.areaIds?.message ?? ""}</span>
+        </fieldset>
+        <div className="form-row">
+          <Field id="i-end" label="Planerat slut" hint="Tidsbegränsad; förval sex veckor" error={e.plannedEndDate?.message}>{(a) => <input {...a} type="date" {...register("plannedEndDate")} />}</Field>
+          <Field id="i-cadence" label="Mötesrytm" error={e.cadence?.message}>
+            {(a) => (
+              <select {...a} {...register("cadence")}>
+                <option value="TWICE_WEEKLY">Två gånger i veckan</option>
+                <option value="WEEKLY">Varje vecka</option>
+                <option value="AD_HOC">Vid behov</option>
+              </select>
+            )}
+          </Field>
+          <Field id="i-weekday" label="Första mötesdag" error={e.weekday?.message}>
+            {(a) => (
+              <select {...a} {...register("weekday")}>
+                {WEEKDAYS.map((d, i) => <option key={d} value={i + 1}>{d}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="i-time" label="Tid" error={e.time?.message}>{(a) => <input {...a} type="time" {...register("time")} />}</Field>
+        </div>
+        <fieldset className="field" aria-describedby="i-members-error">
+          <legend><strong>Bjud in</strong> (från alla organisationer)</legend>
+          <div className="checks" style={{ maxHeight: "14rem", overflowY: "auto" }}>
+            {props.people.map((p) => <label key={p.id}><input type="checkbox" value={p.id} {...register("memberIds")} /> {p.name} ({p.organisation})</label>)}
+          </div>
+          <span id="i-members-error" className="field-error" aria-live="polite">{e.memberIds?.message ?? ""}</span>
+        </fieldset>
+        <button type="submit" className="btn" disabled={!hydrated || pending}>{pending ? "Startar …" : "Starta EST Insats"}</button>
+      </fieldset>
+    </form>
+  );
+}

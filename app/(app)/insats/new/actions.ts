@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { openInsats } from "@/lib/insats/mutations";
+import { ZInsatsOpen } from "@/lib/insats/schema";
+
+export async function openInsatsAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const parsed = ZInsatsOpen.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => ({ id: (await openInsats(viewer, parsed.data)).id }));
+  revalidatePath("/");
+  return result;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { piiMessage } from "@/lib/incidents/pii";
+
+const noPii = (v: string, ctx: z.RefinementCtx) => {
+  const m = piiMessage(v);
+  if (m) ctx.addIssue({ code: "custom", message: m });
+};
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Opening an EST Insats, from a flag in a lägesbild or from scratch. */
+export const ZInsatsOpen = z
+  .object({
+    municipalityId: z.uuid(),
+    name: z.string().trim().min(3, "Ge insatsen ett namn, t.ex. ”EST Insats Rotebro station”.").max(120, "Högst 120 tecken."),
+    problem: z.string().trim().min(10, "Beskriv problembilden med några meningar.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
+    places: z.string().trim().max(500, "Högst 500 tecken.").superRefine(noPii).default(""),
+    areaIds: z.array(z.uuid()).min(1, "Välj minst en kommundel."),
+    plannedEndDate: z.string().regex(DATE, "Ange datum som ÅÅÅÅ-MM-DD."),
+    memberIds: z.array(z.uuid()).max(100),
+    cadence: z.enum(["TWICE_WEEKLY", "WEEKLY", "AD_HOC"]),
+    weekday: z.coerce.number().int().min(1).max(5),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Ange tid som TT:MM."),
+    origin: z.object({ groupId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/), areaId: z.uuid(), categoryId: z.uuid() }).strict().nullable(),
+  })
+  .strict();
+export type TInsatsOpen = z.input<typeof ZInsatsOpen>;

@@ -1,0 +1,80 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { getGroupForViewer } from "@/lib/groups/queries";
+import { openInsats } from "@/lib/insats/mutations";
+import { ZInsatsOpen } from "@/lib/insats/schema";
+import { getLagesbildDraft } from "@/lib/lagesbild/queries";
+import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+let sollentuna: string;
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
+  sollentuna = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
+});
+after(() => db().$disconnect());
+
+const input = async (o: Record<string, unknown> = {}) => {
+  const rotebro = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "rotebro" } } });
+  const police = await db().user.findUniqueOrThrow({ where: { email: "polis@polisen.example" } });
+  return ZInsatsOpen.parse({
+    municipalityId: sollentuna, name: "EST Insats Rotebro station", problem: "Återkommande samlingar vid spärrarna kvällstid.", places: "Rotebro station",
+    areaIds: [rotebro.id], plannedEndDate: "2027-01-06", memberIds: [police.id], cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: null, ...o,
+  });
+};
+
+test("opening an Insats staffs it, lays out its meetings until the end date and invites by app and e-mail", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { id, meetings } = await openInsats(coordinator, await input(), NOW);
+  const group = await db().estGroup.findUniqueOrThrow({
+    where: { id },
+    select: { kind: true, status: true, cadence: true, members: { select: { role: true, user: { select: { email: true } } } }, _count: { select: { meetings: true, areas: true } } },
+  });
+  assert.deepEqual({ kind: group.kind, status: group.status, cadence: group.cadence }, { kind: "INSATS", status: "OPEN", cadence: "TWICE_WEEKLY" });
+  assert.deepEqual(group.members.map((m) => [m.user.email, m.role]).sort(), [["polis@polisen.example", "MEMBER"], ["samordnare@sollentuna.example", "COORDINATOR"]]);
+  // Mon + Thu from 30 Nov to 6 Jan: six weeks, twelve meetings (the Monday of 7 Jan is past the end).
+  assert.equal(meetings, 12);
+  assert.equal(group._count.meetings, 12);
+  assert.equal(await db().emailOutbox.count({ where: { dedupeKey: { startsWith: `insats:${id}:` }, toAddress: "polis@polisen.example" } }), 1);
+  const police = await viewerOf("polis@polisen.example");
+  assert.equal((await getGroupForViewer(police, id, NOW)).name, "EST Insats Rotebro station");
+  await assert.rejects(getGroupForViewer(await viewerOf("rapportor@sollentunahem.example"), id, NOW), { code: "NOT_FOUND" });
+  assert.equal((await getGroupForViewer(await viewerOf("ledning@sollentuna.example"), id, NOW)).canManage, false, "Ledning follows read-only");
+});
+
+test("bad input: an end date in the past, someone without an account, a reporter opening one", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  await assert.rejects(openInsats(coordinator, await input({ plannedEndDate: "2026-11-01" }), NOW), { field: "plannedEndDate" });
+  const vasby = await db().user.findUniqueOrThrow({ where: { email: "samordnare@upplandsvasby.example" } });
+  await assert.rejects(openInsats(coordinator, await input({ memberIds: [vasby.id] }), NOW), { field: "memberIds" });
+  await assert.rejects(openInsats(await viewerOf("rapportor@sollentunahem.example"), await input(), NOW), { code: "FORBIDDEN" });
+  assert.equal(ZInsatsOpen.safeParse({ ...(await input()), areaIds: [] }).success, false);
+});
+
+test("a flag two weeks running is marked, so the coordinator is offered an Insats", async () => {
+  const m = sollentuna;
+  const area = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "bagarby" } } });
+  const cat = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "arrangemang" } } });
+  const org = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "polis" } } });
+  const week = "2026-W46";
+  const rows = [shiftPeriod(week, -1), week].flatMap((w) =>
+    Array.from({ length: 8 }, (_, i) => {
+      const occurredAt = new Date(periodRange(w).start.getTime() + (20 + i) * 3_600_000);
+      return { municipalityId: m, areaId: area.id, categoryId: cat.id, reporterOrgId: org.id, place: "Bagarby gärde", occurredAt, isoWeek: weekKey(occurredAt) };
+    }),
+  );
+  await db().incident.createMany({ data: rows });
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-vecko" } } });
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const flag = (await getLagesbildDraft(coordinator, vecko.id, week)).flags.find((f) => f.area.id === area.id);
+  assert.equal(flag?.twoWeeksRunning, true);
+  const first = (await getLagesbildDraft(coordinator, vecko.id, shiftPeriod(week, -1))).flags.find((f) => f.area.id === area.id);
+  assert.equal(first?.twoWeeksRunning, false);
+});
