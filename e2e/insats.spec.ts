@@ -1,0 +1,44 @@
+import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
+import { expect, signInAndWait, signOut, sql, test, USERS, waitForMail } from "./fixtures";
+
+test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats; the invited police officer is told and sees it", async ({ page }) => {
+  const week = shiftPeriod(weekKey(new Date()), -1);
+  await sql(`
+    INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
+    SELECT m.id, a.id, c.id, o.id, 'Norrvikens strandbad', $2::timestamptz + (g || ' hours')::interval, $1, now()
+    FROM municipality m
+    JOIN area a ON a."municipalityId" = m.id AND a.code = 'norrviken'
+    JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'otrygg_plats'
+    JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'sollentunahem'
+    CROSS JOIN generate_series(1, 9) g
+    WHERE m.slug = 'sollentuna'`, [week, new Date(periodRange(week).start.getTime() + 40 * 3_600_000).toISOString()]);
+  const [{ id: vecko }] = (await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = 'est-vecko'`)) as [{ id: string }];
+
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${vecko}/lagesbild/${week}`);
+  const flag = page.getByTestId("flags").getByRole("listitem").filter({ hasText: "Norrviken: Otrygg plats" });
+  await flag.getByRole("link", { name: /Starta EST Insats/ }).click();
+
+  await expect(page.getByRole("heading", { name: "Starta EST Insats" })).toBeVisible();
+  await expect(page.getByLabel("Namn")).toHaveValue("EST Insats Norrviken");
+  await expect(page.getByLabel("Problembild")).toHaveValue(/^Otrygg plats i Norrviken, v\. \d+ \d{4}: \d+ händelser mot i snitt/);
+  await expect(page.getByLabel("Platser (valfritt)")).toHaveValue(/Norrvikens strandbad/);
+  await expect(page.getByRole("checkbox", { name: "Norrviken" })).toBeChecked();
+  await page.getByRole("checkbox", { name: /Karin Berg/ }).check();
+  await page.getByRole("button", { name: "Starta EST Insats" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "EST Insats Norrviken" })).toBeVisible();
+  await expect(page.getByRole("table").filter({ hasText: "Karin Berg" })).toContainText("Medlem");
+  await expect(page.getByText("Två gånger i veckan, måndagar kl. 15:00")).toBeVisible();
+
+  const mail = await waitForMail("polis@polisen.example", "Du är inbjuden till EST Insats Norrviken");
+  expect(mail.text).toContain("Sara Ek har startat EST Insats Norrviken");
+  await signOut(page);
+  await signInAndWait(page, USERS.police);
+  await expect(page.getByTestId("my-groups")).toContainText("EST Insats Norrviken");
+});
+
+test("a reporter cannot open an Insats", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  expect((await page.goto("/insats/new"))?.status()).toBe(404);
+});
