@@ -16,7 +16,10 @@ const NAV: NavItem[] = [
   { href: "/incidents", label: "Händelser" },
   { href: "/incidents/map", label: "Karta" },
 ];
-const LEADERSHIP_NAV: NavItem[] = [{ href: "/reports/month", label: "Månadsrapport" }];
+const LEADERSHIP_NAV: NavItem[] = [
+  { href: "/reports/month", label: "Månadsrapport" },
+  { href: "/insats", label: "Insatser" },
+];
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },
   { href: "/admin/api-tokens", label: "API-nycklar" },

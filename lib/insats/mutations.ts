@@ -11,7 +11,8 @@ import { planMeetings } from "@/lib/meetings/cadence";
 import { formatDate } from "@/lib/time/format";
 import { fromStockholmWall } from "@/lib/time/zone";
 import { slugify } from "@/lib/text/slugify";
-import type { ZInsatsOpen } from "./schema";
+import type { ZInsatsClose, ZInsatsExtend, ZInsatsOpen } from "./schema";
+import { getInsatsScopeCounts } from "./scope";
 
 /**
  * Opens an EST Insats: a time-boxed group scoped to areas, staffed with invited members from any
@@ -67,4 +68,82 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
   }, { timeout: 15_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: input.municipalityId, action: "insats:open", entityType: "group", entityId: group.id });
   return { id: group.id, meetings: meetings.length };
+}
+
+async function loadForManage(viewer: Viewer, groupId: string) {
+  const group = await db().estGroup.findUnique({
+    where: { id: groupId },
+    select: {
+      id: true, name: true, municipalityId: true, kind: true, status: true, openedAt: true, plannedEndDate: true, cadence: true, meetingWeekday: true,
+      meetingTime: true, originGroupId: true, extensions: true, areas: { select: { areaId: true } },
+    },
+  });
+  if (!group || group.kind !== "INSATS" || !can(viewer, "group:manage", { municipalityId: group.municipalityId, groupId, groupKind: "INSATS" })) {
+    throw new DomainError("NOT_FOUND", "Insatsen finns inte, eller så får du inte ändra den.");
+  }
+  if (group.status === "CLOSED") throw new DomainError("CONFLICT", "Insatsen är redan avslutad.");
+  return group;
+}
+
+/** Moves the planned end later, with a reason, and lays out the extra meetings. */
+export async function extendInsats(viewer: Viewer, input: z.output<typeof ZInsatsExtend>, now = new Date()) {
+  const group = await loadForManage(viewer, input.groupId);
+  const [y, m, d] = input.plannedEndDate.split("-").map(Number) as [number, number, number];
+  const newEnd = fromStockholmWall(y, m, d + 1);
+  const oldEnd = group.plannedEndDate ? fromStockholmWall(group.plannedEndDate.getUTCFullYear(), group.plannedEndDate.getUTCMonth() + 1, group.plannedEndDate.getUTCDate() + 1) : now;
+  if (newEnd.getTime() <= Math.max(oldEnd.getTime(), now.getTime())) throw new DomainError("INVALID", "Det nya slutdatumet måste ligga efter det nuvarande.", "plannedEndDate");
+  const from = new Date(Math.max(oldEnd.getTime(), now.getTime()));
+  const meetings = group.cadence === "AD_HOC" ? [] : planMeetings({ cadence: group.cadence, weekday: group.meetingWeekday, time: group.meetingTime, minutes: 45 }, from, newEnd);
+  const history = Array.isArray(group.extensions) ? group.extensions : [];
+  await db().$transaction([
+    db().estGroup.update({
+      where: { id: group.id },
+      data: {
+        plannedEndDate: new Date(`${input.plannedEndDate}T00:00:00Z`),
+        extensions: [...history, { from: group.plannedEndDate?.toISOString().slice(0, 10) ?? null, to: input.plannedEndDate, reason: input.reason, at: now.toISOString(), by: viewer.name }],
+      },
+    }),
+    db().meeting.createMany({ data: meetings.map((mt) => ({ ...mt, municipalityId: group.municipalityId, groupId: group.id })) }),
+  ]);
+  await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "insats:extend", entityType: "group", entityId: group.id });
+}
+
+/**
+ * Closes an Insats with a report: incidents in scope before and during, each open action handed
+ * over to EST Vecko, cancelled or kept, the outcome and lessons learned. EST Vecko's coordinators
+ * are told.
+ */
+export async function closeInsats(viewer: Viewer, input: z.output<typeof ZInsatsClose>, now = new Date()) {
+  const group = await loadForManage(viewer, input.groupId);
+  const open = await db().measure.findMany({ where: { groupId: group.id, status: { in: ["PLANNED", "ONGOING"] } }, select: { id: true, title: true, status: true } });
+  const decisions = new Map(input.openMeasures.map((x) => [x.id, x.decision]));
+  if (open.some((x) => !decisions.has(x.id))) throw new DomainError("INVALID", "Välj vad som ska hända med varje öppen åtgärd.", "openMeasures");
+  const vecko = await db().estGroup.findFirst({
+    where: group.originGroupId ? { id: group.originGroupId } : { municipalityId: group.municipalityId, kind: "VECKO", status: "OPEN" },
+    select: { id: true, members: { where: { role: "COORDINATOR" }, select: { userId: true } } },
+  });
+  const scope = await getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: now }, now);
+  const done = await db().measure.findMany({ where: { groupId: group.id, status: { in: ["DONE", "CANCELLED"] } }, select: { title: true, status: true, effectVerdict: true } });
+  const report = {
+    closedAt: now.toISOString(), closedBy: viewer.name, before: scope.before, during: scope.during,
+    window: { before: scope.windows.before.start.toISOString(), opened: scope.windows.during.start.toISOString() },
+    measures: [...done.map((x) => ({ title: x.title, status: x.status, decision: null })), ...open.map((x) => ({ title: x.title, status: x.status, decision: decisions.get(x.id)! }))],
+    outcome: input.outcome, lessons: input.lessons,
+  };
+  await db().$transaction(async (tx) => {
+    await tx.estGroup.update({ where: { id: group.id }, data: { status: "CLOSED", closedAt: now, closingReport: report } });
+    await tx.meeting.updateMany({ where: { groupId: group.id, status: "PLANNED", startsAt: { gt: now } }, data: { status: "CANCELLED" } });
+    for (const x of open) {
+      const decision = decisions.get(x.id);
+      if (decision === "CANCEL") await tx.measure.update({ where: { id: x.id }, data: { status: "CANCELLED", cancelReason: `${group.name} avslutades` } });
+      if (decision === "HAND_OVER" && vecko) await tx.measure.update({ where: { id: x.id }, data: { groupId: vecko.id } });
+    }
+    for (const c of vecko?.members ?? []) {
+      await tx.notification.create({
+        data: { userId: c.userId, municipalityId: group.municipalityId, title: `${group.name} är avslutad`, body: `Slutrapport: ${input.outcome}\n\nHändelser i området: ${scope.before} före, ${scope.during} under insatsen.`, link: `/groups/${group.id}` },
+      });
+    }
+  }, { timeout: 15_000 });
+  await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "insats:close", entityType: "group", entityId: group.id });
+  return report;
 }

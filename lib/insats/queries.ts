@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
+import { getInsatsScopeCounts } from "./scope";
 
 /** What the "open an Insats" form offers: the municipality's areas and the people to invite
  * (names and organisations only). */
@@ -23,4 +24,43 @@ export async function getInsatsFormOptions(viewer: Viewer, municipalityId: strin
     // Time-boxed: six weeks unless the coordinator says otherwise.
     defaultEndDate: toLocalInputs(new Date(Date.now() + 42 * 86_400_000)).date,
   };
+}
+
+/** The Insats workspace: incidents in scope before/during (and after, once closed), its actions,
+ * extensions and closing report. Callers load the group through getGroupForViewer first. */
+export async function getInsatsWorkspace(groupId: string, now = new Date()) {
+  const group = await db().estGroup.findUniqueOrThrow({
+    where: { id: groupId },
+    select: { municipalityId: true, openedAt: true, closedAt: true, extensions: true, closingReport: true, areas: { select: { areaId: true } } },
+  });
+  const [scope, measures] = await Promise.all([
+    getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: group.closedAt }, now),
+    db().measure.findMany({
+      where: { groupId },
+      select: { id: true, title: true, status: true, dueDate: true, ownerOrg: { select: { name: true } } },
+      orderBy: [{ status: "asc" }, { dueDate: "asc" }],
+    }),
+  ]);
+  return {
+    scope,
+    measures,
+    extensions: (Array.isArray(group.extensions) ? group.extensions : []) as { from: string | null; to: string; reason: string; at: string; by: string }[],
+    closingReport: group.closingReport as null | { closedAt: string; closedBy: string; before: number; during: number; outcome: string; lessons: string; measures: { title: string; status: string; decision: string | null }[] },
+  };
+}
+
+/** Open and closed Insatser with duration and outcome, for EST Strategisk/Ledning and coordinators. */
+export async function listInsatser(viewer: Viewer, municipalityId: string) {
+  if (!can(viewer, "tertial:view", { municipalityId })) throw new DomainError("NOT_FOUND", "Sidan finns inte.");
+  const rows = await db().estGroup.findMany({
+    where: { municipalityId, kind: "INSATS" },
+    select: { id: true, name: true, status: true, openedAt: true, plannedEndDate: true, closedAt: true, closingReport: true, areas: { select: { area: { select: { name: true } } } } },
+    orderBy: [{ status: "asc" }, { openedAt: "desc" }],
+  });
+  return rows.map(({ closingReport, areas, ...r }) => ({
+    ...r,
+    areas: areas.map((a) => a.area.name),
+    outcome: (closingReport as { outcome?: string } | null)?.outcome ?? null,
+    days: r.openedAt ? Math.round(((r.closedAt ?? new Date()).getTime() - r.openedAt.getTime()) / 86_400_000) : null,
+  }));
 }

@@ -24,3 +24,22 @@ export const ZInsatsOpen = z
   })
   .strict();
 export type TInsatsOpen = z.input<typeof ZInsatsOpen>;
+
+export const ZInsatsExtend = z
+  .object({
+    groupId: z.uuid(),
+    plannedEndDate: z.string().regex(DATE, "Ange datum som ÅÅÅÅ-MM-DD."),
+    reason: z.string().trim().min(5, "Ange varför insatsen förlängs.").max(1000, "Högst 1000 tecken.").superRefine(noPii),
+  })
+  .strict();
+
+export const ZInsatsClose = z
+  .object({
+    groupId: z.uuid(),
+    outcome: z.string().trim().min(10, "Sammanfatta vad insatsen ledde till.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
+    lessons: z.string().trim().max(3000, "Högst 3000 tecken.").superRefine(noPii).default(""),
+    // What becomes of each open action: handed over to EST Vecko, cancelled, or kept as it is.
+    openMeasures: z.array(z.object({ id: z.uuid(), decision: z.enum(["HAND_OVER", "CANCEL", "KEEP"]) }).strict()).max(200),
+  })
+  .strict();
+export type TInsatsClose = z.input<typeof ZInsatsClose>;

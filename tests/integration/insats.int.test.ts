@@ -78,3 +78,28 @@ test("a flag two weeks running is marked, so the coordinator is offered an Insat
   const first = (await getLagesbildDraft(coordinator, vecko.id, shiftPeriod(week, -1))).flags.find((f) => f.area.id === area.id);
   assert.equal(first?.twoWeeksRunning, false);
 });
+
+test("extending needs a later date and a reason; closing asks about each open action and writes the report", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { extendInsats, closeInsats } = await import("@/lib/insats/mutations");
+  const { getInsatsWorkspace, listInsatser } = await import("@/lib/insats/queries");
+  const { id } = await openInsats(coordinator, await input({ name: "EST Insats Stängs" }), NOW);
+  await assert.rejects(extendInsats(coordinator, { groupId: id, plannedEndDate: "2026-12-01", reason: "För tidigt datum" }, NOW), { field: "plannedEndDate" });
+  const before = await db().meeting.count({ where: { groupId: id } });
+  await extendInsats(coordinator, { groupId: id, plannedEndDate: "2027-01-20", reason: "Problemen består" }, NOW);
+  assert.ok((await db().meeting.count({ where: { groupId: id } })) > before, "meetings for the extension");
+  const owner = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "trygghetsvardar" } } });
+  const measure = await db().measure.create({ data: { municipalityId: sollentuna, title: "Väktare vid spärrarna", ownerOrgId: owner.id, groupId: id, origin: "INSATS", status: "ONGOING" } });
+  await assert.rejects(closeInsats(coordinator, { groupId: id, outcome: "Samlingarna minskade tydligt.", lessons: "", openMeasures: [] }, NOW), { field: "openMeasures" });
+  await assert.rejects(closeInsats(await viewerOf("polis@polisen.example"), { groupId: id, outcome: "x".repeat(12), lessons: "", openMeasures: [] }, NOW), { code: "NOT_FOUND" });
+  const report = await closeInsats(coordinator, { groupId: id, outcome: "Samlingarna minskade tydligt.", lessons: "Starta tidigare.", openMeasures: [{ id: measure.id, decision: "HAND_OVER" }] }, NOW);
+  assert.deepEqual(report.measures, [{ title: "Väktare vid spärrarna", status: "ONGOING", decision: "HAND_OVER" }]);
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: sollentuna, slug: "est-vecko" } } });
+  assert.equal((await db().measure.findUniqueOrThrow({ where: { id: measure.id } })).groupId, vecko.id, "handed over to EST Vecko");
+  assert.equal(await db().meeting.count({ where: { groupId: id, status: "PLANNED", startsAt: { gt: NOW } } }), 0, "future meetings cancelled");
+  const workspace = await getInsatsWorkspace(id, NOW);
+  assert.equal(workspace.closingReport?.outcome, "Samlingarna minskade tydligt.");
+  const list = await listInsatser(await viewerOf("ledning@sollentuna.example"), sollentuna);
+  assert.equal(list.find((r) => r.id === id)?.outcome, "Samlingarna minskade tydligt.");
+  await assert.rejects(listInsatser(await viewerOf("rapportor@sollentunahem.example"), sollentuna), { code: "NOT_FOUND" });
+});

@@ -8,13 +8,16 @@ import { isExpectedError } from "@/lib/errors";
 import { formatDate, formatMeetingTime } from "@/lib/time/format";
 import { periodLabel, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
+import { getInsatsWorkspace } from "@/lib/insats/queries";
+import { InsatsWorkspace } from "./_components/insats-workspace";
 
 export const metadata: Metadata = { title: "Grupp" };
 
 async function load(groupId: string) {
   const viewer = await requireViewer();
   try {
-    return await getGroupForViewer(viewer, groupId);
+    const group = await getGroupForViewer(viewer, groupId);
+    return { ...group, insats: group.kind === "INSATS" ? await getInsatsWorkspace(group.id) : null };
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -79,6 +82,8 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           )}
         </section>
       </div>
+
+      {group.insats ? <InsatsWorkspace group={group} insats={group.insats} /> : null}
 
       <section aria-labelledby="members">
         <h2 id="members">Medlemmar ({group.members.length})</h2>

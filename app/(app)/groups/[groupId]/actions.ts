@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { closeInsats, extendInsats } from "@/lib/insats/mutations";
+import { ZInsatsClose, ZInsatsExtend } from "@/lib/insats/schema";
+
+export async function extendInsatsAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZInsatsExtend.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await extendInsats(viewer, parsed.data)));
+  revalidatePath(`/groups/${parsed.data.groupId}`);
+  return result;
+}
+
+export async function closeInsatsAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZInsatsClose.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await closeInsats(viewer, parsed.data)));
+  revalidatePath(`/groups/${parsed.data.groupId}`);
+  return result;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "est_group" ADD COLUMN     "closingReport" JSONB,
+ADD COLUMN     "extensions" JSONB;
