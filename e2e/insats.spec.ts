@@ -28,6 +28,7 @@ test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats
   await page.getByRole("button", { name: "Starta EST Insats" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "EST Insats Norrviken" })).toBeVisible();
+  const insatsUrl = page.url();
   await expect(page.getByRole("table").filter({ hasText: "Karin Berg" })).toContainText("Medlem");
   await expect(page.getByText("Två gånger i veckan, måndagar kl. 15:00")).toBeVisible();
 
@@ -36,6 +37,21 @@ test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats
   await signOut(page);
   await signInAndWait(page, USERS.police);
   await expect(page.getByTestId("my-groups")).toContainText("EST Insats Norrviken");
+  await page.getByRole("link", { name: "EST Insats Norrviken" }).click();
+  await expect(page.getByTestId("insats-scope")).toContainText("Under insatsen");
+  await expect(page.getByRole("button", { name: "Avsluta insatsen med slutrapport" })).toHaveCount(0);
+
+  // The coordinator closes it with a report; EST Ledning sees it in the list of Insatser.
+  await signOut(page);
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(insatsUrl);
+  await page.getByLabel("Vad ledde insatsen till?").fill("Bättre belysning och fler nattvandringar; inga nya händelser sista veckan.");
+  await page.getByRole("button", { name: "Avsluta insatsen med slutrapport" }).click();
+  await expect(page.getByTestId("closing-report")).toContainText("Bättre belysning och fler nattvandringar");
+  await signOut(page);
+  await signInAndWait(page, USERS.ledning);
+  await page.getByRole("link", { name: "Insatser" }).click();
+  await expect(page.getByTestId("insatser").getByRole("row", { name: /EST Insats Norrviken/ })).toContainText("Avslutad");
 });
 
 test("a reporter cannot open an Insats", async ({ page }) => {
