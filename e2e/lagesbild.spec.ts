@@ -23,7 +23,7 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   const flag = page.getByTestId("flags").getByRole("listitem").filter({ hasText: "Bagarby: Arrangemang" });
   await expect(flag).toContainText(/8 händelser mot i snitt 0 de fyra föregående veckorna/);
 
-  await flag.getByRole("link").click();
+  await flag.getByRole("link", { name: "Bagarby: Arrangemang" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Händelser" })).toBeVisible();
   await expect(page.getByTestId("incident-total")).toContainText("8 händelser");
   await page.goBack();
