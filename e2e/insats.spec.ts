@@ -29,6 +29,13 @@ test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats
 
   await expect(page.getByRole("heading", { level: 1, name: "EST Insats Norrviken" })).toBeVisible();
   const insatsUrl = page.url();
+  // A decision in the Insats's own lägesbild becomes an action.
+  await page.getByRole("link", { name: "Veckans lägesbild" }).click();
+  await page.getByLabel("Åtgärd", { exact: true }).fill("Bättre belysning vid strandbadet");
+  await page.getByLabel("Ansvarig organisation").selectOption({ label: "Samhällsbyggnadsavdelningen" });
+  await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "är skapad" })).toBeVisible();
+  await page.goto(insatsUrl);
   await expect(page.getByRole("table").filter({ hasText: "Karin Berg" })).toContainText("Medlem");
   await expect(page.getByText("Två gånger i veckan, måndagar kl. 15:00")).toBeVisible();
 
@@ -40,14 +47,20 @@ test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats
   await page.getByRole("link", { name: "EST Insats Norrviken" }).click();
   await expect(page.getByTestId("insats-scope")).toContainText("Under insatsen");
   await expect(page.getByRole("button", { name: "Avsluta insatsen med slutrapport" })).toHaveCount(0);
+  // The invited officer follows up the action.
+  await page.getByRole("textbox", { name: "Uppföljning av Bättre belysning vid strandbadet" }).fill("Två nya lampor uppe sedan i tisdags.");
+  await page.getByRole("button", { name: "Lägg till uppföljning" }).click();
+  await expect(page.getByTestId("insats-measures")).toContainText("Två nya lampor uppe sedan i tisdags. (Karin Berg)");
 
   // The coordinator closes it with a report; EST Ledning sees it in the list of Insatser.
   await signOut(page);
   await signInAndWait(page, USERS.coordinator);
   await page.goto(insatsUrl);
+  await page.getByLabel("Beslut för Bättre belysning vid strandbadet").selectOption("HAND_OVER");
   await page.getByLabel("Vad ledde insatsen till?").fill("Bättre belysning och fler nattvandringar; inga nya händelser sista veckan.");
   await page.getByRole("button", { name: "Avsluta insatsen med slutrapport" }).click();
   await expect(page.getByTestId("closing-report")).toContainText("Bättre belysning och fler nattvandringar");
+  await expect(page.getByTestId("closing-report")).toContainText("Bättre belysning vid strandbadet – lämnad till EST Vecko");
   await signOut(page);
   await signInAndWait(page, USERS.ledning);
   await page.getByRole("link", { name: "Insatser" }).click();

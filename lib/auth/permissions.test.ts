@@ -71,6 +71,8 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["incident:import", "municipalityB", []],
   ["audit:view", "municipalityA", ["admin"]],
   ["apiToken:manage", "municipalityA", ["admin"]],
+  ["measure:follow-up", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
+  ["measure:follow-up", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
   ["apiToken:manage", "municipalityB", []],
 ];
 

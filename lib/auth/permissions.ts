@@ -21,7 +21,8 @@ export type Action =
   | "tertial:approve"
   | "insats:open"
   | "audit:view"
-  | "apiToken:manage";
+  | "apiToken:manage"
+  | "measure:follow-up";
 
 /** What an action is checked against: at least the municipality, often more. */
 export type Target = {
@@ -87,6 +88,9 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "insats:open":
     case "incident:import":
       return coordinator;
+    case "measure:follow-up":
+      // The owner organisation, the members of the group that decided it, and coordinators.
+      return coordinator || target.organisationId === member.organisationId || (role !== undefined && role !== "OBSERVER");
     case "audit:view":
     case "apiToken:manage":
       return member.role === "ADMIN";

@@ -28,7 +28,7 @@ export async function getInsatsFormOptions(viewer: Viewer, municipalityId: strin
 
 /** The Insats workspace: incidents in scope before/during (and after, once closed), its actions,
  * extensions and closing report. Callers load the group through getGroupForViewer first. */
-export async function getInsatsWorkspace(groupId: string, now = new Date()) {
+export async function getInsatsWorkspace(viewer: Viewer, groupId: string, now = new Date()) {
   const group = await db().estGroup.findUniqueOrThrow({
     where: { id: groupId },
     select: { municipalityId: true, openedAt: true, closedAt: true, extensions: true, closingReport: true, areas: { select: { areaId: true } } },
@@ -37,13 +37,19 @@ export async function getInsatsWorkspace(groupId: string, now = new Date()) {
     getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: group.closedAt }, now),
     db().measure.findMany({
       where: { groupId },
-      select: { id: true, title: true, status: true, dueDate: true, ownerOrg: { select: { name: true } } },
+      select: {
+        id: true, title: true, status: true, dueDate: true, ownerOrgId: true, ownerOrg: { select: { name: true } },
+        followUps: { select: { date: true, text: true, author: { select: { name: true } } }, orderBy: { createdAt: "desc" }, take: 3 },
+      },
       orderBy: [{ status: "asc" }, { dueDate: "asc" }],
     }),
   ]);
   return {
     scope,
-    measures,
+    measures: measures.map(({ ownerOrgId, ...m }) => ({
+      ...m,
+      canFollowUp: can(viewer, "measure:follow-up", { municipalityId: group.municipalityId, groupId, organisationId: ownerOrgId }),
+    })),
     extensions: (Array.isArray(group.extensions) ? group.extensions : []) as { from: string | null; to: string; reason: string; at: string; by: string }[],
     closingReport: group.closingReport as null | { closedAt: string; closedBy: string; before: number; during: number; outcome: string; lessons: string; measures: { title: string; status: string; decision: string | null }[] },
   };

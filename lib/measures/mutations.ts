@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import type { ZMeasureFromLagesbild } from "./schema";
+import { toLocalInputs } from "@/lib/time/format";
+import type { ZFollowUp, ZMeasureFromLagesbild } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
 export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output<typeof ZMeasureFromLagesbild>) {
@@ -35,4 +36,18 @@ export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output
   }, { timeout: 10_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "measure:create", entityType: "measure", entityId: measure.id });
   return measure;
+}
+
+/** A dated follow-up entry on an action, by its owner organisation or its group's members. */
+export async function addFollowUp(viewer: Viewer, input: z.output<typeof ZFollowUp>, now = new Date()) {
+  const measure = await db().measure.findUnique({ where: { id: input.measureId }, select: { id: true, municipalityId: true, groupId: true, ownerOrgId: true } });
+  if (!measure || !can(viewer, "measure:follow-up", { municipalityId: measure.municipalityId, groupId: measure.groupId ?? undefined, organisationId: measure.ownerOrgId })) {
+    throw new DomainError("NOT_FOUND", "Åtgärden finns inte, eller så får du inte följa upp den.");
+  }
+  const row = await db().measureFollowUp.create({
+    data: { measureId: measure.id, date: new Date(`${toLocalInputs(now).date}T00:00:00Z`), text: input.text, authorId: viewer.userId },
+    select: { id: true },
+  });
+  await recordAudit({ userId: viewer.userId, municipalityId: measure.municipalityId, action: "measure:follow-up", entityType: "measure", entityId: measure.id });
+  return row;
 }

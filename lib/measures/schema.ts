@@ -19,3 +19,10 @@ export const ZMeasureFromLagesbild = z
   })
   .strict();
 export type TMeasureFromLagesbild = z.input<typeof ZMeasureFromLagesbild>;
+
+export const ZFollowUp = z
+  .object({
+    measureId: z.uuid(),
+    text: z.string().trim().min(3, "Skriv vad som har hänt.").max(2000, "Högst 2000 tecken.").superRefine(noPii),
+  })
+  .strict();

@@ -97,9 +97,21 @@ test("extending needs a later date and a reason; closing asks about each open ac
   const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: sollentuna, slug: "est-vecko" } } });
   assert.equal((await db().measure.findUniqueOrThrow({ where: { id: measure.id } })).groupId, vecko.id, "handed over to EST Vecko");
   assert.equal(await db().meeting.count({ where: { groupId: id, status: "PLANNED", startsAt: { gt: NOW } } }), 0, "future meetings cancelled");
-  const workspace = await getInsatsWorkspace(id, NOW);
+  const workspace = await getInsatsWorkspace(coordinator, id, NOW);
   assert.equal(workspace.closingReport?.outcome, "Samlingarna minskade tydligt.");
   const list = await listInsatser(await viewerOf("ledning@sollentuna.example"), sollentuna);
   assert.equal(list.find((r) => r.id === id)?.outcome, "Samlingarna minskade tydligt.");
   await assert.rejects(listInsatser(await viewerOf("rapportor@sollentunahem.example"), sollentuna), { code: "NOT_FOUND" });
+});
+
+test("members follow up the Insats's actions; outsiders cannot", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { addFollowUp } = await import("@/lib/measures/mutations");
+  const { id } = await openInsats(coordinator, await input({ name: "EST Insats Uppföljning" }), NOW);
+  const owner = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "kfk" } } });
+  const measure = await db().measure.create({ data: { municipalityId: sollentuna, title: "Fritidsgården öppen fredagar", ownerOrgId: owner.id, groupId: id, origin: "INSATS" } });
+  await addFollowUp(await viewerOf("polis@polisen.example"), { measureId: measure.id, text: "Lugnare vid stationen i fredags." }, NOW);
+  const rows = await db().measureFollowUp.findMany({ where: { measureId: measure.id }, select: { text: true, date: true } });
+  assert.deepEqual(rows.map((r) => [r.text, r.date.toISOString().slice(0, 10)]), [["Lugnare vid stationen i fredags.", "2026-11-25"]]);
+  await assert.rejects(addFollowUp(await viewerOf("rapportor@sollentunahem.example"), { measureId: measure.id, text: "Inte min grupp" }, NOW), { code: "NOT_FOUND" });
 });

@@ -5,6 +5,8 @@ import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-r
 import { requireViewer } from "@/lib/auth/session";
 import { closeInsats, extendInsats } from "@/lib/insats/mutations";
 import { ZInsatsClose, ZInsatsExtend } from "@/lib/insats/schema";
+import { addFollowUp } from "@/lib/measures/mutations";
+import { ZFollowUp } from "@/lib/measures/schema";
 
 export async function extendInsatsAction(input: unknown): Promise<ActionResult<undefined>> {
   const parsed = ZInsatsExtend.safeParse(input);
@@ -21,5 +23,14 @@ export async function closeInsatsAction(input: unknown): Promise<ActionResult<un
   const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await closeInsats(viewer, parsed.data)));
   revalidatePath(`/groups/${parsed.data.groupId}`);
+  return result;
+}
+
+export async function addFollowUpAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZFollowUp.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await addFollowUp(viewer, parsed.data)));
+  revalidatePath("/groups", "layout");
   return result;
 }

@@ -17,7 +17,7 @@ async function load(groupId: string) {
   const viewer = await requireViewer();
   try {
     const group = await getGroupForViewer(viewer, groupId);
-    return { ...group, insats: group.kind === "INSATS" ? await getInsatsWorkspace(group.id) : null };
+    return { ...group, insats: group.kind === "INSATS" ? await getInsatsWorkspace(viewer, group.id) : null };
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

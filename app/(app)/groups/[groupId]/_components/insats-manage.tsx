@@ -85,3 +85,16 @@ export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: st
     </form>
   );
 }
+
+export function FollowUpForm({ measureId, title, action }: { measureId: string; title: string; action: Action }) {
+  const hydrated = useHydrated();
+  const [text, setText] = useState("");
+  const { pending, errors, submit } = useSubmit(action, () => setText(""));
+  return (
+    <form className="toolbar" onSubmit={(e) => { e.preventDefault(); submit({ measureId, text }); }} aria-label={`Uppföljning av ${title}`}>
+      <input aria-label={`Uppföljning av ${title}`} placeholder="Vad har hänt?" value={text} onChange={(e) => setText(e.target.value)} disabled={pending} style={{ flex: 1, minWidth: "12rem" }} />
+      <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>Lägg till uppföljning</button>
+      <span className="field-error" aria-live="polite">{errors.text ?? errors.form ?? ""}</span>
+    </form>
+  );
+}

@@ -3,8 +3,8 @@ import type { getInsatsWorkspace } from "@/lib/insats/queries";
 import { delta } from "@/lib/lagesbild/flags";
 import { formatDate } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
-import { closeInsatsAction, extendInsatsAction } from "../actions";
-import { CloseInsatsForm, ExtendInsatsForm } from "./insats-manage";
+import { addFollowUpAction, closeInsatsAction, extendInsatsAction } from "../actions";
+import { CloseInsatsForm, ExtendInsatsForm, FollowUpForm } from "./insats-manage";
 
 type Workspace = Awaited<ReturnType<typeof getInsatsWorkspace>>;
 const DECISION = { HAND_OVER: "lämnad till EST Vecko", CANCEL: "avbruten", KEEP: "behållen" } as Record<string, string>;
@@ -25,7 +25,19 @@ export function InsatsWorkspace({ group, insats }: { group: { id: string; status
         </dl>
         <h3 style={{ marginTop: "1rem" }}>Åtgärder</h3>
         {insats.measures.length ? (
-          <ul className="status-list">{insats.measures.map((m) => <li key={m.id}><span>{m.title} ({m.ownerOrg.name}){m.dueDate ? `, senast ${formatDate(m.dueDate)}` : ""}</span><Badge>{m.status.toLowerCase()}</Badge></li>)}</ul>
+          <ul className="stack" style={{ listStyle: "none", padding: 0 }} data-testid="insats-measures">
+            {insats.measures.map((m) => (
+              <li key={m.id} className="card">
+                <div className="toolbar" style={{ justifyContent: "space-between" }}>
+                  <strong>{m.title}</strong>
+                  <Badge>{m.status.toLowerCase()}</Badge>
+                </div>
+                <div className="meta">{m.ownerOrg.name}{m.dueDate ? `, klart senast ${formatDate(m.dueDate)}` : ""}</div>
+                {m.followUps.map((f, i) => <p key={i} style={{ margin: "0.25rem 0" }}>{formatDate(f.date)}: {f.text}{f.author ? ` (${f.author.name})` : ""}</p>)}
+                {m.canFollowUp && group.status === "OPEN" ? <FollowUpForm measureId={m.id} title={m.title} action={addFollowUpAction} /> : null}
+              </li>
+            ))}
+          </ul>
         ) : <p className="meta">Inga åtgärder ännu.</p>}
         {insats.extensions.length ? <p className="meta">Förlängd: {insats.extensions.map((x) => `till ${x.to} (${x.reason})`).join("; ")}</p> : null}
       </section>
