@@ -1,15 +1,17 @@
 // Background worker: runs beside the web server (npm start starts both; `npm run worker` alone).
 // Jobs live in PostgreSQL through pg-boss, so any number of workers on any number of machines
-// share them safely. Today: sending the e-mail outbox, woken at once by NOTIFY when a
-// transaction queues mail, and every minute as a safety net for retries.
+// share them safely: sending the e-mail outbox (woken at once by NOTIFY when a transaction
+// queues mail, and every minute as a safety net for retries), and daily Insats end reminders.
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTransport, flushOutbox } from "@/lib/feedback/mailer";
+import { remindEndedInsatser } from "@/lib/insats/reminders";
 import { logger } from "@/lib/logger";
 
 const QUEUE = "flush-outbox";
+const INSATS_REMINDERS = "insats-reminders";
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -19,6 +21,13 @@ async function main() {
   await boss.start();
   await boss.createQueue(QUEUE);
   await boss.schedule(QUEUE, "* * * * *");
+  // Every morning: remind coordinators of Insatser whose planned end has passed.
+  await boss.createQueue(INSATS_REMINDERS);
+  await boss.schedule(INSATS_REMINDERS, "0 7 * * *", {}, { tz: "Europe/Stockholm" });
+  await boss.work(INSATS_REMINDERS, async () => {
+    const sent = await remindEndedInsatser();
+    if (sent) logger.info({ sent }, "insats end reminders queued");
+  });
   await boss.work(QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     if (!transport) return logger.info("SMTP_URL is not set: e-mail stays in the outbox");
     const { sent, failed } = await flushOutbox(transport);

@@ -115,3 +115,21 @@ test("members follow up the Insats's actions; outsiders cannot", async () => {
   assert.deepEqual(rows.map((r) => [r.text, r.date.toISOString().slice(0, 10)]), [["Lugnare vid stationen i fredags.", "2026-11-25"]]);
   await assert.rejects(addFollowUp(await viewerOf("rapportor@sollentunahem.example"), { measureId: measure.id, text: "Inte min grupp" }, NOW), { code: "NOT_FOUND" });
 });
+
+test("once the planned end has passed, coordinators are reminded once per end date", async () => {
+  const { remindEndedInsatser } = await import("@/lib/insats/reminders");
+  const { extendInsats } = await import("@/lib/insats/mutations");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { id } = await openInsats(coordinator, await input({ name: "EST Insats Påminnelse", plannedEndDate: "2026-12-10" }), NOW);
+  const reminders = () => db().emailOutbox.count({ where: { dedupeKey: { startsWith: `insats-end:${id}:` } } });
+  assert.equal(await remindEndedInsatser(new Date("2026-12-10T12:00:00Z")), 0, "not before the end date has passed");
+  await remindEndedInsatser(new Date("2026-12-11T07:00:00Z"));
+  assert.equal(await reminders(), 1);
+  await remindEndedInsatser(new Date("2026-12-12T07:00:00Z"));
+  assert.equal(await reminders(), 1, "no second reminder for the same end date");
+  await extendInsats(coordinator, { groupId: id, plannedEndDate: "2026-12-20", reason: "Behövs två veckor till" }, new Date("2026-12-12T08:00:00Z"));
+  await remindEndedInsatser(new Date("2026-12-21T07:00:00Z"));
+  assert.equal(await reminders(), 2, "a new end date gets its own reminder");
+  const note = await db().notification.findFirstOrThrow({ where: { userId: coordinator.userId, link: `/groups/${id}` }, orderBy: { createdAt: "desc" } });
+  assert.match(note.title, /EST Insats Påminnelse: planerat slut 2026-12-20 har passerats/);
+});
