@@ -43,6 +43,28 @@ export async function sql<T extends Record<string, unknown>>(text: string, value
   }
 }
 
+/** Inserts `count` incidents at one place in Sollentuna, one an hour from `startIso` (in `week`),
+ * to make a flag in that week's lägesbild. */
+export async function insertBurst(o: { week: string; area: string; category: string; organisation: string; place: string; count: number; startIso: string }) {
+  await sql(
+    `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
+     SELECT m.id, a.id, c.id, o.id, $5, $6::timestamptz + (g || ' hours')::interval, $1, now()
+     FROM municipality m
+     JOIN area a ON a."municipalityId" = m.id AND a.code = $2
+     JOIN incident_category c ON c."municipalityId" = m.id AND c.code = $3
+     JOIN organisation o ON o."municipalityId" = m.id AND o.code = $4
+     CROSS JOIN generate_series(1, $7::int) g
+     WHERE m.slug = 'sollentuna'`,
+    [o.week, o.area, o.category, o.organisation, o.place, o.startIso, o.count],
+  );
+}
+
+/** The id of one of Sollentuna's EST groups. */
+export async function sollentunaGroupId(slug: string): Promise<string> {
+  const [row] = await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = $1`, [slug]);
+  return row!.id;
+}
+
 /** Mail the app sent, as received by the loopback SMTP server (e2e/global-setup.ts). */
 export async function waitForMail(to: string, subject: string, timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;

@@ -1,18 +1,10 @@
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, signInAndWait, signOut, sql, test, USERS, waitForMail } from "./fixtures";
+import { expect, insertBurst, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
 
 test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats; the invited police officer is told and sees it", async ({ page }) => {
   const week = shiftPeriod(weekKey(new Date()), -1);
-  await sql(`
-    INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
-    SELECT m.id, a.id, c.id, o.id, 'Norrvikens strandbad', $2::timestamptz + (g || ' hours')::interval, $1, now()
-    FROM municipality m
-    JOIN area a ON a."municipalityId" = m.id AND a.code = 'norrviken'
-    JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'otrygg_plats'
-    JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'sollentunahem'
-    CROSS JOIN generate_series(1, 9) g
-    WHERE m.slug = 'sollentuna'`, [week, new Date(periodRange(week).start.getTime() + 40 * 3_600_000).toISOString()]);
-  const [{ id: vecko }] = (await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = 'est-vecko'`)) as [{ id: string }];
+  await insertBurst({ week, area: "norrviken", category: "otrygg_plats", organisation: "sollentunahem", place: "Norrvikens strandbad", count: 9, startIso: new Date(periodRange(week).start.getTime() + 40 * 3_600_000).toISOString() });
+  const vecko = await sollentunaGroupId("est-vecko");
 
   await signInAndWait(page, USERS.coordinator);
   await page.goto(`/groups/${vecko}/lagesbild/${week}`);

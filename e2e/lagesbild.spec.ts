@@ -1,20 +1,12 @@
 import type { Page } from "@playwright/test";
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, signInAndWait, sql, test, USERS, waitForMail } from "./fixtures";
+import { expect, insertBurst, signInAndWait, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
 
 test("the coordinator reads a flag, drills into its incidents, writes the assessment and publishes", async ({ page }) => {
   const week = shiftPeriod(weekKey(new Date()), -1);
   // A burst of events at Bagarby gärde last week: far above the usual for that area and category.
-  await sql(`
-    INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
-    SELECT m.id, a.id, c.id, o.id, 'Bagarby gärde', $2::timestamptz + (g || ' hours')::interval, $1, now()
-    FROM municipality m
-    JOIN area a ON a."municipalityId" = m.id AND a.code = 'bagarby'
-    JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'arrangemang'
-    JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'polis'
-    CROSS JOIN generate_series(1, 8) g
-    WHERE m.slug = 'sollentuna'`, [week, await weekStart(week)]);
-  const [{ id: vecko }] = (await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = 'est-vecko'`)) as [{ id: string }];
+  await insertBurst({ week, area: "bagarby", category: "arrangemang", organisation: "polis", place: "Bagarby gärde", count: 8, startIso: await weekStart(week) });
+  const vecko = await sollentunaGroupId("est-vecko");
 
   await signInAndWait(page, USERS.coordinator);
   await page.goto(`/groups/${vecko}`);
@@ -73,7 +65,7 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
 });
 
 test("a week that does not exist is a clear 404; a group's lägesbild is closed to non-members", async ({ page }) => {
-  const [{ id: vecko }] = (await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'sollentuna' AND g.slug = 'est-vecko'`)) as [{ id: string }];
+  const vecko = await sollentunaGroupId("est-vecko");
   await signInAndWait(page, USERS.ledning);
   expect((await page.goto(`/groups/${vecko}/lagesbild/2026-W10`))?.status()).toBe(404);
   await signInAndWaitAs(page, USERS.coordinator);
