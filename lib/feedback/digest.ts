@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/time/format";
 import { periodLabel } from "@/lib/time/periods";
+import { queueMessage, wakeMailer } from "./queue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,11 +63,9 @@ export async function queueLagesbildDigests(tx: Tx, lagesbildId: string) {
       `Tack för er rapportering – den gör lägesbilden möjlig.`,
     ].join("\n");
     for (const { user } of recipients) {
-      await tx.notification.create({ data: { userId: user.id, municipalityId: lb.municipalityId, title: subject, body, link } });
-      await tx.emailOutbox.upsert({ where: { dedupeKey: `lagesbild:${lb.id}:${user.id}` }, update: {}, create: { dedupeKey: `lagesbild:${lb.id}:${user.id}`, toAddress: user.email, subject, body } });
-      queued++;
+      if (await queueMessage(tx, { userId: user.id, email: user.email, municipalityId: lb.municipalityId, dedupeKey: `lagesbild:${lb.id}:${user.id}`, title: subject, body, link })) queued++;
     }
   }
-  await tx.$executeRaw`SELECT pg_notify('est_outbox', ${lb.id})`;
+  await wakeMailer(tx);
   return queued;
 }

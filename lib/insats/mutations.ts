@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/time/format";
 import { fromStockholmWall } from "@/lib/time/zone";
 import { slugify } from "@/lib/text/slugify";
 import type { ZInsatsClose, ZInsatsExtend, ZInsatsOpen } from "./schema";
+import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
 import { getInsatsScopeCounts } from "./scope";
 
 /**
@@ -60,10 +61,9 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
     const title = `Du är inbjuden till ${input.name}`;
     const body = `${viewer.name} har startat ${input.name} och bjudit in dig.\n\nProblembild:\n${input.problem}\n\nPlanerat slut: ${formatDate(new Date(`${input.plannedEndDate}T12:00:00Z`))}.${meetings[0] ? `\nFörsta mötet: ${formatDate(meetings[0].startsAt)} kl. ${input.time}.` : ""}\n\nÖppna insatsen: ${env().NEXTAUTH_URL ?? ""}${link}`;
     for (const x of members) {
-      await tx.notification.create({ data: { userId: x.userId, municipalityId: input.municipalityId, title, body, link } });
-      await tx.emailOutbox.create({ data: { dedupeKey: `insats:${created.id}:${x.userId}`, toAddress: x.user.email, subject: title, body } });
+      await queueMessage(tx, { userId: x.userId, email: x.user.email, municipalityId: input.municipalityId, dedupeKey: `insats:${created.id}:${x.userId}`, title, body, link });
     }
-    await tx.$executeRaw`SELECT pg_notify('est_outbox', ${created.id})`;
+    await wakeMailer(tx);
     return created;
   }, { timeout: 15_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: input.municipalityId, action: "insats:open", entityType: "group", entityId: group.id });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
 import { formatDate, toLocalInputs } from "@/lib/time/format";
 
 /**
@@ -22,15 +23,13 @@ export async function remindEndedInsatser(now = new Date()): Promise<number> {
     const body = `${g.name} skulle ha avslutats ${formatDate(g.plannedEndDate!)}. Förläng den med en motivering, eller avsluta den med en slutrapport.\n\n${env().NEXTAUTH_URL ?? ""}${link}`;
     for (const { user } of g.members) {
       const dedupeKey = `insats-end:${g.id}:${end}:${user.id}`;
-      const created = await db().$transaction(async (tx) => {
-        if (await tx.emailOutbox.findUnique({ where: { dedupeKey }, select: { id: true } })) return false;
-        await tx.emailOutbox.create({ data: { dedupeKey, toAddress: user.email, subject: title, body } });
-        await tx.notification.create({ data: { userId: user.id, municipalityId: g.municipalityId, title, body, link } });
-        return true;
+      const queued = await db().$transaction(async (tx) => {
+        const fresh = await queueMessage(tx, { userId: user.id, email: user.email, municipalityId: g.municipalityId, dedupeKey, title, body, link });
+        if (fresh) await wakeMailer(tx);
+        return fresh;
       });
-      if (created) sent++;
+      if (queued) sent++;
     }
   }
-  if (sent) await db().$executeRaw`SELECT pg_notify('est_outbox', 'insats-end')`;
   return sent;
 }

@@ -13,6 +13,12 @@ import { buildMatrix, weekdayHourTable, type WeekSet } from "./draft";
 
 const REPEAT_MIN = 3;
 
+/** The saved judgement of a week, as every view of a lägesbild shows it. */
+const SAVED_SELECT = {
+  id: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true, version: true, publishedAt: true, updatedAt: true,
+  areaStatuses: { select: { areaId: true, level: true, reason: true } },
+} as const;
+
 async function loadGroup(viewer: Viewer, groupId: string) {
   const group = isUuid(groupId)
     ? await db().estGroup.findUnique({
@@ -68,10 +74,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     getWeekCompleteness(viewer, municipalityId, week),
     db().lagesbild.findUnique({
       where: { groupId_periodKey: { groupId, periodKey: week } },
-      select: {
-        id: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true, version: true, publishedAt: true, updatedAt: true,
-        areaStatuses: { select: { areaId: true, level: true, reason: true } },
-      },
+      select: SAVED_SELECT,
     }),
     listOpenMeasures(municipalityId, groupId, areaIds),
     listLateReports(groupId, municipalityId, areaIds, week),
@@ -154,10 +157,7 @@ export async function getLagesbild(viewer: Viewer, groupId: string, week: string
   if (row?.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week)), published: false };
   const saved = await db().lagesbild.findUniqueOrThrow({
     where: { groupId_periodKey: { groupId, periodKey: week } },
-    select: {
-      id: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true, version: true, publishedAt: true, updatedAt: true,
-      areaStatuses: { select: { areaId: true, level: true, reason: true } },
-    },
+    select: SAVED_SELECT,
   });
   return { ...(row.snapshot as unknown as LagesbildDraft), saved, canEdit: false, published: true };
 }
