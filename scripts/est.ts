@@ -6,6 +6,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { isExpectedError } from "@/lib/errors";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
+import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
 
@@ -21,6 +22,9 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
   user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
   user:enable --email E         aktivera en avstängd användare igen
   sessions:end --email E        avsluta alla sessioner för en användare
+  rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv]
+                                antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1),
+                                samma siffror som GET /api/v1/rollups
   help, --help                  visa denna hjälp
 
 Miljö: DATABASE_URL (krävs), se README för övriga variabler.`;
@@ -96,6 +100,15 @@ const COMMANDS: Record<string, Handler> = {
     await setUserDisabled(need(flags, "email"), false);
     return "Användaren är aktiverad.";
   },
+  async rollup(flags) {
+    const format = (flags.format as string | undefined) ?? "json";
+    if (format !== "json" && format !== "csv") throw new UsageError("--format ska vara json eller csv.");
+    const parsed = ZRollupQuery.safeParse({ municipality: need(flags, "municipality"), period: need(flags, "period"), by: flags.by as string | undefined });
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? "by")}: ${i.message}`).join(" "));
+    const { municipality, period, by } = parsed.data;
+    const result = await rollup(municipality, period, by);
+    return format === "csv" ? rollupCsv(result, by).trimEnd() : JSON.stringify(result, null, 2);
+  },
   async "sessions:end"(flags) {
     await endSessions(need(flags, "email"));
     return "Alla sessioner är avslutade.";
@@ -113,6 +126,9 @@ async function main(): Promise<number> {
       municipality: { type: "string" },
       org: { type: "string" },
       role: { type: "string" },
+      period: { type: "string" },
+      by: { type: "string" },
+      format: { type: "string" },
       "dry-run": { type: "boolean" },
       "skip-invalid": { type: "boolean" },
     },

@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { href: "/incidents/map", label: "Karta" },
 ];
 const LEADERSHIP_NAV: NavItem[] = [
+  { href: "/tertial", label: "Tertialanalys" },
   { href: "/reports/month", label: "Månadsrapport" },
   { href: "/insats", label: "Insatser" },
 ];

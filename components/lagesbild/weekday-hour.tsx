@@ -4,16 +4,17 @@ import { fromStockholmWall, stockholmFields } from "@/lib/time/zone";
 
 const DAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
 
-/** The incidents of one hour of one weekday of the week, as a list link. */
-function slotHref(week: string, day: number, hour: number): string {
+/** The incidents of one hour of one weekday of a week, as a list link. */
+export function weekSlotHref(week: string, day: number, hour: number): string {
   const monday = stockholmFields(periodRange(week).start);
   const start = fromStockholmWall(monday.year, monday.month, monday.day + day, hour);
   const end = fromStockholmWall(monday.year, monday.month, monday.day + day, hour + 1);
   return `/incidents?${new URLSearchParams({ period: "", after: start.toISOString(), before: end.toISOString() })}`;
 }
 
-/** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. */
-export function WeekdayHourTable({ table, week }: { table: number[][]; week: string }) {
+/** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. Each
+ * count links to its incidents through `href(dayIndex, hour)` (Monday = 0). */
+export function WeekdayHourTable({ table, href }: { table: number[][]; href: (day: number, hour: number) => string }) {
   const max = Math.max(1, ...table.flat());
   return (
     <div className="table-wrap">
@@ -31,7 +32,7 @@ export function WeekdayHourTable({ table, week }: { table: number[][]; week: str
               <th scope="row">{DAYS[d]}</th>
               {row.map((n, h) => (
                 <td key={h} style={{ background: n ? `rgba(31, 78, 140, ${0.12 + (0.78 * n) / max})` : undefined, color: n / max > 0.5 ? "#fff" : undefined }}>
-                  {n ? <Link href={slotHref(week, d, h)} style={{ color: "inherit" }}>{n}</Link> : ""}
+                  {n ? <Link href={href(d, h)} style={{ color: "inherit" }}>{n}</Link> : ""}
                 </td>
               ))}
             </tr>

@@ -13,6 +13,7 @@ import {
   weeksIn,
   weeksInISOYear,
   isPeriodKey,
+  localDayRange,
 } from "./periods";
 
 const iso = (s: string) => new Date(s);
@@ -124,4 +125,13 @@ test("each ISO week belongs to exactly one tertial", () => {
   assert.equal(weeks.length, weeksInISOYear(2026));
   assert.equal(weeksIn("2026-T1")[0], "2026-W01");
   assert.equal(weeksIn("2026-T3").at(-1), "2026-W53");
+});
+
+test("periods as Stockholm calendar days: weeks across DST and year ends, tertials as whole months", () => {
+  assert.deepEqual(localDayRange("2026-W13"), { from: "2026-03-23", to: "2026-03-30", wholeMonths: false });
+  assert.deepEqual(localDayRange("2026-W53"), { from: "2026-12-28", to: "2027-01-04", wholeMonths: false });
+  assert.deepEqual(localDayRange("2026-W44"), { from: "2026-10-26", to: "2026-11-02", wholeMonths: false });
+  assert.deepEqual(localDayRange("2026-T3"), { from: "2026-09-01", to: "2027-01-01", wholeMonths: true });
+  assert.deepEqual(localDayRange("2026-Q1"), { from: "2026-01-01", to: "2026-04-01", wholeMonths: true });
+  assert.deepEqual(localDayRange("2026-02"), { from: "2026-02-01", to: "2026-03-01", wholeMonths: true });
 });

@@ -162,3 +162,14 @@ export function periodLabel(key: string): string {
       return `T${p.index} ${p.year} (${["jan–apr", "maj–aug", "sep–dec"][p.index - 1]})`;
   }
 }
+
+/** A period as Stockholm calendar days [from, to) ("YYYY-MM-DD"); `wholeMonths` when both ends
+ * fall on the first of a month, so monthly rollups can answer for it. */
+export function localDayRange(key: string): { from: string; to: string; wholeMonths: boolean } {
+  const { start, end } = periodRange(key);
+  const day = (d: Date) => {
+    const f = toStockholm(d);
+    return `${f.getFullYear()}-${String(f.getMonth() + 1).padStart(2, "0")}-${String(f.getDate()).padStart(2, "0")}`;
+  };
+  return { from: day(start), to: day(end), wholeMonths: parsePeriod(key).kind !== "week" };
+}

@@ -9,7 +9,7 @@ import { formatDate, toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { CountMatrix } from "@/components/lagesbild/count-matrix";
-import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
+import { WeekdayHourTable, weekSlotHref } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/time/format";
 import { listReportingOrganisations } from "@/lib/incidents/queries";
@@ -143,7 +143,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
 
       <section aria-labelledby="when">
         <h2 id="when">Veckodag och tid på dygnet</h2>
-        <WeekdayHourTable table={d.weekdayHour} week={week} />
+        <WeekdayHourTable table={d.weekdayHour} href={(day, hour) => weekSlotHref(week, day, hour)} />
       </section>
 
       <section className="card" aria-labelledby="judgement" style={{ marginTop: "1rem" }}>

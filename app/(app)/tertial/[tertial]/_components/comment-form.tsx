@@ -1,0 +1,44 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionResult } from "@/lib/action-result";
+import { ZTertialComment, type TTertialComment } from "@/lib/analysis/schema";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+/** A review comment on one section of the analysis. */
+export function CommentForm(props: { tertial: string; sections: { id: string; label: string }[]; add: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const { register, handleSubmit, formState, setError, reset } = useForm<TTertialComment>({
+    resolver: zodResolver(ZTertialComment),
+    defaultValues: { tertial: props.tertial, section: "overall", text: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await props.add(values);
+    if (!result.ok) return applyActionErrors(result, setError);
+    reset({ ...values, text: "" });
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="no-print" data-testid="comment-form">
+      <div className="form-row">
+        <Field id="c-section" label="Avsnitt" error={formState.errors.section?.message}>
+          {(a11y) => (
+            <select {...a11y} {...register("section")}>
+              {props.sections.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field id="c-text" label="Kommentar" error={formState.errors.text?.message}>
+        {(a11y) => <textarea {...a11y} rows={3} {...register("text")} />}
+      </Field>
+      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Lägg till kommentar</button>
+    </form>
+  );
+}

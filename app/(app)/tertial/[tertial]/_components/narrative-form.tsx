@@ -1,0 +1,58 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionResult } from "@/lib/action-result";
+import { ZTertialNarrative, type TTertialNarrative } from "@/lib/analysis/schema";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+/** The analysis's words: an overall assessment and one per kommundel, saved with a version check. */
+export function NarrativeForm(props: {
+  tertial: string;
+  version: number;
+  overall: string;
+  areas: { id: string; name: string; text: string }[];
+  save: (input: unknown) => Promise<ActionResult<{ version: number }>>;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<TTertialNarrative>({
+    resolver: zodResolver(ZTertialNarrative),
+    defaultValues: { tertial: props.tertial, version: props.version, overall: props.overall, areas: Object.fromEntries(props.areas.map((a) => [a.id, a.text])) },
+  });
+  const { register, handleSubmit, formState, setError, setValue } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setSaved(false);
+    const result = await props.save(values);
+    if (!result.ok) return applyActionErrors(result, setError);
+    setValue("version", result.data.version);
+    form.reset({ ...values, version: result.data.version });
+    setSaved(true);
+    router.refresh();
+  });
+
+  const areaError = (id: string) => (formState.errors.areas as Record<string, { message?: string }> | undefined)?.[id]?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack" data-testid="narrative-form">
+      <Field id="n-overall" label="Övergripande bedömning för kommunen" hint="Vad säger tertialets siffror och lägesbilder? Jämför med tidigare analyser." error={formState.errors.overall?.message}>
+        {(a11y) => <textarea {...a11y} rows={6} {...register("overall")} />}
+      </Field>
+      {props.areas.map((a) => (
+        <Field key={a.id} id={`n-${a.id}`} label={`Bedömning ${a.name}`} error={areaError(a.id)}>
+          {(a11y) => <textarea {...a11y} rows={3} {...register(`areas.${a.id}`)} />}
+        </Field>
+      ))}
+      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+      <div className="toolbar">
+        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Spara texten"}</button>
+        <span aria-live="polite" className="meta">{saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
+      </div>
+    </form>
+  );
+}

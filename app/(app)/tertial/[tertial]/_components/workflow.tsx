@@ -1,0 +1,60 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/action-result";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+type Step = (input: unknown) => Promise<ActionResult<unknown>>;
+
+/** The review steps the viewer may take now: hand to review, approve, or send back with a reason. */
+export function Workflow(props: {
+  tertial: string;
+  version: number;
+  may: { submit: boolean; approve: boolean };
+  submit: Step;
+  approve: Step;
+  returnToDraft: Step;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
+  const run = (step: Step, extra: Record<string, unknown> = {}) =>
+    start(async () => {
+      setError(null);
+      setReasonError(null);
+      const result = await step({ tertial: props.tertial, version: props.version, ...extra });
+      if (result.ok) return router.refresh();
+      if (result.fieldErrors?.reason) return setReasonError(result.fieldErrors.reason[0] ?? null);
+      setError(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "Det gick inte.");
+    });
+
+  if (!props.may.submit && !props.may.approve) return null;
+  return (
+    <div className="card no-print stack" data-testid="workflow">
+      {props.may.submit ? (
+        <>
+          <p>När analysen är klar lämnas den till EST Ledning för granskning och godkännande.</p>
+          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => run(props.submit)}>Skicka till granskning</button></div>
+        </>
+      ) : null}
+      {props.may.approve ? (
+        <>
+          <p>Godkännandet fryser siffrorna, texten och händelserna bakom varje siffra.</p>
+          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => { if (window.confirm("Godkänna analysen? Den kan inte ändras efteråt.")) run(props.approve); }}>Godkänn analysen</button></div>
+          <div className="field">
+            <label htmlFor="return-reason">Eller återför till EST Strategisk – vad behöver ändras?</label>
+            <textarea id="return-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError ? true : undefined} aria-describedby="return-reason-error" />
+            <span id="return-reason-error" className="field-error" aria-live="polite">{reasonError ?? ""}</span>
+          </div>
+          <div><button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.returnToDraft, { reason })}>Återför till utkast</button></div>
+        </>
+      ) : null}
+      {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
+    </div>
+  );
+}

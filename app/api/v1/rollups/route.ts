@@ -1,0 +1,31 @@
+import { authenticateApiToken } from "@/lib/api-tokens/tokens";
+import { isExpectedError } from "@/lib/errors";
+import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
+
+const headers = { "Cache-Control": "no-store" };
+
+/**
+ * Counts for BI tools: `GET /api/v1/rollups?municipality=<slug>&period=<key>&by=area,category`
+ * with `Authorization: Bearer <token>`; `&format=csv` for CSV. A token reads its own
+ * municipality only; any other answers 404, as if it did not exist.
+ */
+export async function GET(request: Request) {
+  const caller = await authenticateApiToken(request.headers.get("authorization"));
+  if (!caller) return Response.json({ error: "Ogiltig eller återkallad API-nyckel." }, { status: 401, headers });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = ZRollupQuery.safeParse({ municipality: params.municipality ?? "", period: params.period ?? "", by: params.by });
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "by"), reason: i.message }));
+    return Response.json({ error: "Ogiltig fråga.", errors }, { status: 400, headers });
+  }
+  const { municipality, period, by } = parsed.data;
+  if (municipality !== caller.municipalitySlug) return Response.json({ error: "Kommunen finns inte." }, { status: 404, headers });
+  try {
+    const result = await rollup(municipality, period, by);
+    if (params.format === "csv") return new Response(rollupCsv(result, by), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+    return Response.json(result, { headers });
+  } catch (error) {
+    if (isExpectedError(error) && error.code === "NOT_FOUND") return Response.json({ error: error.message }, { status: 404, headers });
+    throw error;
+  }
+}

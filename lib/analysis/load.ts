@@ -1,0 +1,118 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { formatPeriod, localDayRange, parsePeriod, periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
+import { buildAnalysis, type AnalysisInput, type AnalysisKind } from "./build";
+
+const PERIODS_SHOWN = 6;
+const dayKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * Loads everything an analysis needs for a municipality and period (tertial or quarter),
+ * optionally narrowed to some areas (a Fördjupning pack), and builds it. Counts come from the
+ * monthly rollup table; patterns and hotspots from the period's incidents through their index.
+ */
+export async function computeAnalysis(municipalityId: string, period: string, areaIds?: string[], client: Prisma.TransactionClient = db()) {
+  const kind = parsePeriod(period).kind as AnalysisKind;
+  const periods = Array.from({ length: PERIODS_SHOWN }, (_, i) => shiftPeriod(period, i - (PERIODS_SHOWN - 1)));
+  const { start, end } = periodRange(period);
+  const months = { from: localDayRange(periods[0]!).from, to: localDayRange(period).to };
+  const inAreas = areaIds ? Prisma.sql`AND "areaId" = ANY(${areaIds}::uuid[])` : Prisma.empty;
+  const areaWhere = areaIds ? { id: { in: areaIds } } : {};
+
+  const [areas, categories, monthly, weekdayHour, hotspots, statuses, measures, indicators, insatser, goals] = await Promise.all([
+    client.area.findMany({ where: { municipalityId, ...areaWhere }, select: { id: true, name: true, population: true, isFocus: true }, orderBy: [{ isFocus: "desc" }, { name: "asc" }] }),
+    client.incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
+    client.$queryRaw<{ month: Date; areaId: string; categoryId: string; n: number }[]>`
+      SELECT "month", "areaId", "categoryId", "n" FROM "incident_month_count"
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "month" >= ${months.from}::date AND "month" < ${months.to}::date AND "n" <> 0 ${inAreas}`,
+    client.$queryRaw<{ weekday: number; hour: number; n: number }[]>`
+      SELECT extract(isodow FROM "occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS "weekday",
+             extract(hour FROM "occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS "hour", count(*)::int AS "n"
+      FROM "incident"
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${inAreas}
+      GROUP BY 1, 2`,
+    client.incident.groupBy({
+      by: ["areaId", "place"],
+      where: { municipalityId, status: "ACTIVE", occurredAt: { gte: start, lt: end }, ...(areaIds ? { areaId: { in: areaIds } } : {}) },
+      _count: { _all: true },
+      orderBy: [{ _count: { place: "desc" } }, { place: "asc" }],
+      take: 50,
+    }),
+    client.lagesbildAreaStatus.findMany({
+      where: { ...(areaIds ? { areaId: { in: areaIds } } : {}), lagesbild: { municipalityId, status: "PUBLISHED", periodKey: { in: weeksIn(period) } } },
+      select: { areaId: true, level: true, reason: true, lagesbild: { select: { periodKey: true, group: { select: { name: true } } } } },
+      orderBy: { lagesbild: { periodKey: "asc" } },
+    }),
+    client.measure.findMany({
+      where: {
+        municipalityId,
+        ...(areaIds ? { areaId: { in: areaIds } } : {}),
+        OR: [
+          { startDate: { gte: start, lt: end } },
+          { startDate: null, createdAt: { gte: start, lt: end } },
+          { status: "DONE", updatedAt: { gte: start, lt: end } },
+          ...(areaIds ? [{ status: { in: ["PLANNED" as const, "ONGOING" as const] } }] : []),
+        ],
+      },
+      select: {
+        id: true, title: true, areaId: true, goalId: true, status: true, startDate: true, dueDate: true, createdAt: true, updatedAt: true,
+        effectVerdict: true, effectJudgement: true, ownerOrg: { select: { name: true } },
+      },
+      orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
+    }),
+    client.indicator.findMany({
+      where: { municipalityId, ...(areaIds ? { OR: [{ areaId: { in: areaIds } }, { goal: { areaId: { in: areaIds } } }] } : {}) },
+      select: {
+        id: true, name: true, ownerBoard: true, unit: true, areaId: true, direction: true, baseline: true, target: true,
+        values: { where: { recordedAt: { lt: end } }, select: { periodKey: true, value: true }, orderBy: { recordedAt: "desc" }, take: 1 },
+      },
+      orderBy: { name: "asc" },
+    }),
+    client.estGroup.findMany({
+      where: { municipalityId, kind: "INSATS", openedAt: { lt: end }, OR: [{ closedAt: null }, { closedAt: { gte: start } }], ...(areaIds ? { areas: { some: { areaId: { in: areaIds } } } } : {}) },
+      select: { id: true, name: true, status: true, openedAt: true, closedAt: true, closingReport: true, areas: { select: { areaId: true } } },
+      orderBy: { openedAt: "asc" },
+    }),
+    client.goal.findMany({ where: { municipalityId, kind: "AREA", ...(areaIds ? { areaId: { in: areaIds } } : {}) }, select: { id: true, title: true, areaId: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+
+  const input: AnalysisInput = {
+    kind,
+    periods,
+    lastYear: samePeriodLastYear(period),
+    areas,
+    categories,
+    counts: monthly.map((r) => ({
+      period: formatPeriod({ kind, year: r.month.getUTCFullYear(), index: Math.floor(r.month.getUTCMonth() / (kind === "tertial" ? 4 : 3)) + 1 }),
+      areaId: r.areaId,
+      categoryId: r.categoryId,
+      n: r.n,
+    })),
+    weekdayHour: Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => weekdayHour.find((w) => w.weekday === d + 1 && w.hour === h)?.n ?? 0)),
+    hotspots: hotspots.map((h) => ({ areaId: h.areaId, place: h.place, n: h._count._all })),
+    statuses: statuses.map((s) => ({ areaId: s.areaId, week: s.lagesbild.periodKey, group: s.lagesbild.group.name, level: s.level, reason: s.reason })),
+    measures: measures.map((m) => {
+      const began = m.startDate ?? m.createdAt;
+      return {
+        id: m.id, title: m.title, areaId: m.areaId, goalId: m.goalId, ownerOrg: m.ownerOrg.name, status: m.status,
+        startDate: dayKey(m.startDate), dueDate: dayKey(m.dueDate),
+        started: began >= start && began < end,
+        // There is no completion date of its own: a measure marked done is last updated then.
+        completed: m.status === "DONE" && m.updatedAt >= start && m.updatedAt < end,
+        effectVerdict: m.effectVerdict, effectJudgement: m.effectJudgement,
+      };
+    }),
+    indicators: indicators.map(({ values, ...i }) => ({ ...i, latest: values[0] ? { period: values[0].periodKey, value: values[0].value } : null })),
+    insatser: insatser.map((g) => {
+      const report = g.closingReport as null | { outcome?: string; lessons?: string; before?: number; during?: number };
+      return {
+        id: g.id, name: g.name, status: g.status, areaIds: g.areas.map((a) => a.areaId),
+        openedAt: g.openedAt?.toISOString() ?? null, closedAt: g.closedAt?.toISOString() ?? null,
+        outcome: report?.outcome ?? null, lessons: report?.lessons ?? null, before: report?.before ?? null, during: report?.during ?? null,
+      };
+    }),
+    goals,
+  };
+  return buildAnalysis(input);
+}

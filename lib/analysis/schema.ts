@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { piiMessage } from "@/lib/incidents/pii";
+
+const text = (max: number) =>
+  z.string().max(max, `Högst ${max} tecken.`).superRefine((v, ctx) => {
+    const m = piiMessage(v);
+    if (m) ctx.addIssue({ code: "custom", message: m });
+  });
+
+const tertial = z.string().regex(/^\d{4}-T[1-3]$/, "Ogiltigt tertial.");
+
+/** The analysis's narrative: an overall assessment and one per area (keyed by area id). */
+export const ZTertialNarrative = z
+  .object({
+    tertial,
+    version: z.number().int().min(0),
+    overall: text(8000),
+    areas: z.record(z.uuid(), text(4000)),
+  })
+  .strict();
+export type TTertialNarrative = z.input<typeof ZTertialNarrative>;
+
+export const ZTertialStep = z.object({ tertial, version: z.number().int().min(1) }).strict();
+
+export const ZTertialComment = z
+  .object({
+    tertial,
+    section: z.union([z.literal("overall"), z.uuid()]),
+    text: text(4000).pipe(z.string().trim().min(1, "Skriv en kommentar.")),
+  })
+  .strict();
+export type TTertialComment = z.input<typeof ZTertialComment>;
+
+export const ZTertialReturn = z
+  .object({ tertial, version: z.number().int().min(1), reason: text(4000).pipe(z.string().trim().min(3, "Skriv vad som behöver ändras.")) })
+  .strict();

@@ -1,0 +1,70 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { DomainError } from "@/lib/errors";
+import { isPeriodKey, periodRange, shiftPeriod, tertialKey } from "@/lib/time/periods";
+import type { Analysis } from "./build";
+import { computeAnalysis } from "./load";
+
+export type Narrative = { overall: string; areas: Record<string, string> };
+/** What approval freezes: the figures and the words, as EST Ledning approved them. */
+export type TertialSnapshot = { analysis: Analysis; narrative: Narrative; approvedBy: string };
+
+export const EMPTY_NARRATIVE: Narrative = { overall: "", areas: {} };
+
+export function assertTertialVisible(viewer: Viewer, municipalityId: string, tertial: string) {
+  if (!isPeriodKey(tertial, "tertial") || !can(viewer, "tertial:view", { municipalityId })) {
+    throw new DomainError("NOT_FOUND", "Analysen finns inte, eller så har du inte behörighet att se den.");
+  }
+}
+
+/**
+ * A municipality's tertial analysis: the approved snapshot once EST Ledning has approved it,
+ * otherwise drafted live from the rollups with the narrative written so far.
+ */
+export async function getTertialAnalysis(viewer: Viewer, municipalityId: string, tertial: string) {
+  assertTertialVisible(viewer, municipalityId, tertial);
+  const row = await db().tertialAnalysis.findUnique({
+    where: { municipalityId_tertial: { municipalityId, tertial } },
+    select: {
+      id: true, status: true, version: true, narrative: true, snapshot: true, submittedAt: true, approvedAt: true,
+      comments: { select: { id: true, section: true, text: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const status = row?.status ?? "DRAFT";
+  const snapshot = status === "APPROVED" ? (row!.snapshot as TertialSnapshot) : null;
+  const analysis = snapshot?.analysis ?? (await computeAnalysis(municipalityId, tertial));
+  const target = { municipalityId };
+  return {
+    id: row?.id ?? null,
+    tertial,
+    status,
+    version: row?.version ?? 0,
+    narrative: snapshot?.narrative ?? ((row?.narrative as Narrative | null) ?? EMPTY_NARRATIVE),
+    approvedBy: snapshot?.approvedBy ?? null,
+    approvedAt: row?.approvedAt ?? null,
+    submittedAt: row?.submittedAt ?? null,
+    comments: row?.comments ?? [],
+    analysis,
+    may: {
+      edit: status !== "APPROVED" && can(viewer, "tertial:edit", target),
+      submit: status === "DRAFT" && can(viewer, "tertial:edit", target),
+      approve: status === "IN_REVIEW" && can(viewer, "tertial:approve", target),
+      comment: status !== "APPROVED",
+    },
+  };
+}
+export type TertialView = Awaited<ReturnType<typeof getTertialAnalysis>>;
+
+/** The current tertial and the five before it, with where each analysis stands. */
+export async function listTertials(viewer: Viewer, municipalityId: string, now = new Date()) {
+  const current = tertialKey(now);
+  assertTertialVisible(viewer, municipalityId, current);
+  const keys = Array.from({ length: 6 }, (_, i) => shiftPeriod(current, -i));
+  const rows = await db().tertialAnalysis.findMany({ where: { municipalityId, tertial: { in: keys } }, select: { tertial: true, status: true, approvedAt: true } });
+  return keys.map((k) => {
+    const row = rows.find((r) => r.tertial === k);
+    return { tertial: k, status: row?.status ?? null, approvedAt: row?.approvedAt ?? null, ongoing: periodRange(k).end > now };
+  });
+}

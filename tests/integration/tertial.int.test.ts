@@ -1,0 +1,195 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { db } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { createApiToken } from "@/lib/api-tokens/tokens";
+import { computeAnalysis } from "@/lib/analysis/load";
+import { drillDown } from "@/lib/analysis/drilldown";
+import { getTertialAnalysis } from "@/lib/analysis/tertial";
+import { addTertialComment, approveTertial, returnTertialToDraft, saveTertialNarrative, submitTertialForReview } from "@/lib/analysis/tertial-mutations";
+import { rollup } from "@/lib/rollups/queries";
+import { periodRange, weekKey } from "@/lib/time/periods";
+import { GET } from "@/app/api/v1/rollups/route";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+let m: string;
+let ids: { edsberg: string; rotebro: string; skada: string; samling: string; org: string };
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+
+// Instants chosen at the edges Stockholm time makes hard: both DST switches, the turn of a year
+// inside ISO week 53, the last second of a tertial and the first of the next.
+const EDGES = {
+  afterSpringGap: "2026-03-29T01:30:00Z", // 03:30 CEST Sun 29 Mar (W13, T1)
+  ambiguousAutumn: "2026-10-25T00:30:00Z", // 02:30 CEST Sun 25 Oct, the first of the two (W43, T3)
+  newYearLocal: "2025-12-31T23:30:00Z", // 00:30 Thu 1 Jan 2026 local: 2026-W01 and 2026-T1, though 2025 in UTC
+  lastOfT1: "2026-04-30T21:59:59Z", // 23:59:59 Thu 30 Apr local (T1)
+  firstOfT2: "2026-04-30T22:00:00Z", // 00:00 Fri 1 May local (T2)
+  w53InT3: "2026-12-31T12:00:00Z", // Thu 31 Dec: 2026-W53, T3
+  w53InNextT1: "2027-01-02T12:00:00Z", // Sat 2 Jan 2027: still 2026-W53, but 2027-T1
+};
+
+async function incident(at: string, area: string, category: string, place = "Edsbergs centrum") {
+  const occurredAt = new Date(at);
+  return db().incident.create({
+    data: { municipalityId: m, areaId: area, categoryId: category, reporterOrgId: ids.org, place, occurredAt, isoWeek: weekKey(occurredAt) },
+    select: { id: true },
+  });
+}
+
+/** The definition, counted the slow way from the raw table. */
+async function truth(period: string) {
+  const { start, end } = periodRange(period);
+  return db().incident.count({ where: { municipalityId: m, status: "ACTIVE", occurredAt: { gte: start, lt: end } } });
+}
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
+  m = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
+  const area = (code: string) => db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code } } });
+  const cat = (code: string) => db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code } } });
+  ids = {
+    edsberg: (await area("edsberg")).id,
+    rotebro: (await area("rotebro")).id,
+    skada: (await cat("skadegorelse")).id,
+    samling: (await cat("samling")).id,
+    org: (await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "polis" } } })).id,
+  };
+  await db().incident.deleteMany({ where: { municipalityId: m } });
+  for (const at of Object.values(EDGES)) await incident(at, ids.edsberg, ids.skada);
+  // The previous tertial (2025-T3) and the same tertial last year (2025-T1) for comparisons.
+  for (let i = 0; i < 3; i++) await incident(`2025-10-0${i + 1}T18:00:00Z`, ids.edsberg, ids.samling);
+  await incident("2025-02-10T18:00:00Z", ids.rotebro, ids.samling);
+});
+after(() => db().$disconnect());
+
+test("rollups count by Stockholm time across DST, week 53 and tertial edges, matching the raw table", async () => {
+  const expected: Record<string, number> = {
+    "2026-W01": 1, "2026-W13": 1, "2026-W43": 1, "2026-W53": 2,
+    "2026-T1": 3, "2026-T2": 1, "2026-T3": 2, "2027-T1": 1, "2025-T3": 3,
+    "2026-04": 1, "2026-05": 1, "2026-Q2": 2, "2025-12": 0, "2026-01": 1,
+  };
+  for (const [period, count] of Object.entries(expected)) {
+    const r = await rollup("sollentuna", period, []);
+    assert.equal(r.total, count, period);
+    assert.equal(r.total, await truth(period), `${period} agrees with the raw table`);
+  }
+  const byBoth = await rollup("sollentuna", "2026-T1", ["area", "category"]);
+  assert.deepEqual(byBoth.rows, [{ area: "Edsberg", category: "skadegorelse", count: 3 }]);
+  assert.equal(byBoth.from, "2025-12-31T23:00:00.000Z");
+  assert.equal(byBoth.to, "2026-04-30T22:00:00.000Z");
+  assert.deepEqual((await rollup("sollentuna", "2025-T3", ["area"])).rows, [{ area: "Edsberg", count: 3 }]);
+});
+
+test("the rollup tables follow every write: withdraw, move, restore, delete, bulk insert", async () => {
+  const moved = await incident("2026-06-15T10:00:00Z", ids.edsberg, ids.skada);
+  const withdrawn = await incident("2026-06-16T10:00:00Z", ids.edsberg, ids.skada);
+  await db().incident.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN" } });
+  await db().incident.update({ where: { id: moved.id }, data: { areaId: ids.rotebro, occurredAt: new Date("2026-09-01T10:00:00Z"), isoWeek: "2026-W36" } });
+  assert.equal((await rollup("sollentuna", "2026-T2", [])).total, 1);
+  assert.deepEqual((await rollup("sollentuna", "2026-T3", ["area"])).rows, [{ area: "Edsberg", count: 2 }, { area: "Rotebro", count: 1 }]);
+  await db().incident.update({ where: { id: withdrawn.id }, data: { status: "ACTIVE" } });
+  assert.equal((await rollup("sollentuna", "2026-T2", [])).total, 2);
+  await db().incident.deleteMany({ where: { id: { in: [moved.id, withdrawn.id] } } });
+  await db().incident.createMany({
+    data: Array.from({ length: 40 }, (_, i) => ({
+      municipalityId: m, areaId: ids.rotebro, categoryId: ids.samling, reporterOrgId: ids.org, place: "Rotebro station",
+      occurredAt: new Date(Date.UTC(2024, 0, 1 + i * 9, 20)), isoWeek: weekKey(new Date(Date.UTC(2024, 0, 1 + i * 9, 20))),
+    })),
+  });
+  // Recomputed from scratch, the maintained tables hold exactly the same numbers.
+  const drift = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      (SELECT "municipalityId", "day", "areaId", "categoryId", "n" FROM "incident_day_count" WHERE "n" <> 0
+       EXCEPT SELECT "municipalityId", ("occurredAt" AT TIME ZONE 'Europe/Stockholm')::date, "areaId", "categoryId", count(*)::int FROM "incident" WHERE "status" = 'ACTIVE' GROUP BY 1, 2, 3, 4)
+      UNION ALL
+      (SELECT "municipalityId", ("occurredAt" AT TIME ZONE 'Europe/Stockholm')::date, "areaId", "categoryId", count(*)::int FROM "incident" WHERE "status" = 'ACTIVE' GROUP BY 1, 2, 3, 4
+       EXCEPT SELECT "municipalityId", "day", "areaId", "categoryId", "n" FROM "incident_day_count" WHERE "n" <> 0)
+    ) d`;
+  assert.equal(drift[0]!.n, 0);
+  const monthDrift = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT "municipalityId", "month", "areaId", "categoryId", "n" FROM "incident_month_count" WHERE "n" <> 0
+      EXCEPT SELECT "municipalityId", date_trunc('month', "day")::date, "areaId", "categoryId", sum("n")::int FROM "incident_day_count" GROUP BY 1, 2, 3, 4 HAVING sum("n") <> 0
+    ) d`;
+  assert.equal(monthDrift[0]!.n, 0);
+});
+
+test("the API and the command return the same numbers; a token reads only its own municipality", async () => {
+  const admin = await viewerOf("admin@sollentuna.example");
+  const { token } = await createApiToken(admin, m, { name: "BI", organisationId: ids.org });
+  const get = (q: string, auth = `Bearer ${token}`) => GET(new Request(`http://localhost/api/v1/rollups?${q}`, { headers: { authorization: auth } }));
+  const api = await get("municipality=sollentuna&period=2026-T1&by=area,category");
+  assert.equal(api.status, 200);
+  const body = await api.json();
+  const cli = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/est.ts", "rollup", "--municipality", "sollentuna", "--period", "2026-T1", "--by", "area,category"], { encoding: "utf8", env: process.env });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.deepEqual(JSON.parse(cli.stdout), body);
+  const csv = await get("municipality=sollentuna&period=2026-T1&by=area&format=csv");
+  assert.equal(await csv.text(), "area,count\nEdsberg,3\n");
+  assert.equal((await get("municipality=upplands-vasby&period=2026-T1")).status, 404);
+  assert.equal((await get("municipality=sollentuna&period=2026-T4")).status, 400);
+  assert.equal((await get("municipality=sollentuna&period=2026-T1&by=person")).status, 400);
+  assert.equal((await get("municipality=sollentuna&period=2026-T1", "Bearer est_wrongwrongwrongwrongwrong")).status, 401);
+});
+
+test("the tertial analysis compares with the previous tertial and last year, and marks small numbers", async () => {
+  const a = await computeAnalysis(m, "2026-T1");
+  assert.deepEqual(a.periods, ["2024-T2", "2024-T3", "2025-T1", "2025-T2", "2025-T3", "2026-T1"]);
+  assert.deepEqual([a.previous, a.lastYear], ["2025-T3", "2025-T1"]);
+  const edsberg = a.areas.find((x) => x.id === ids.edsberg)!;
+  assert.deepEqual(edsberg.total, { count: 3, previous: 3, lastYear: 0, uncertain: true });
+  assert.equal(edsberg.rate!.value, (3 / 7000) * 1000);
+  assert.equal(edsberg.rate!.uncertain, true, "three incidents is too few to say anything");
+  assert.deepEqual(a.total, { count: 3, previous: 3, lastYear: 1, uncertain: true });
+  assert.equal(a.weekdayHour.flat().reduce((s, n) => s + n, 0), 3);
+  assert.equal(a.weekdayHour[3]![0], 1, "00:30 on Thursday 1 January, local time");
+});
+
+test("review workflow: Strategisk drafts and submits, Ledning approves; the snapshot stays as approved", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  const police = await viewerOf("polis@polisen.example"); // a member of EST Strategisk
+  await assert.rejects(getTertialAnalysis(reporter, m, "2026-T1"), { code: "NOT_FOUND" });
+  await assert.rejects(saveTertialNarrative(ledning, m, { tertial: "2026-T1", version: 0, overall: "x", areas: {} }), { code: "FORBIDDEN" });
+
+  const v1 = await saveTertialNarrative(police, m, { tertial: "2026-T1", version: 0, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum." } });
+  await assert.rejects(saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: 0, overall: "Annat", areas: {} }), { code: "CONFLICT" });
+  await assert.rejects(approveTertial(ledning, m, { tertial: "2026-T1", version: v1.version }), { code: "CONFLICT" }, "a draft cannot be approved");
+  const v2 = await submitTertialForReview(coordinator, m, { tertial: "2026-T1", version: v1.version });
+  await addTertialComment(ledning, m, { tertial: "2026-T1", section: ids.edsberg, text: "Jämför med Q4 i fjol." });
+  await assert.rejects(approveTertial(coordinator, m, { tertial: "2026-T1", version: v2.version }), { code: "FORBIDDEN" });
+  await returnTertialToDraft(ledning, m, { tertial: "2026-T1", version: v2.version, reason: "Lägg till Rotebro." });
+  const draft = await getTertialAnalysis(coordinator, m, "2026-T1");
+  assert.equal(draft.status, "DRAFT");
+  assert.deepEqual(draft.comments.map((c) => c.text), ["Jämför med Q4 i fjol.", "Återförd till utkast: Lägg till Rotebro."]);
+  const v4 = await saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: draft.version, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum.", [ids.rotebro]: "Inget att rapportera." } });
+  const v5 = await submitTertialForReview(coordinator, m, { tertial: "2026-T1", version: v4.version });
+  await approveTertial(ledning, m, { tertial: "2026-T1", version: v5.version });
+
+  // Later edits: a late report in Edsberg, one incident withdrawn, one moved to Rotebro.
+  const snapshotDrill = await drillDown(ledning, m, "2026-T1", { slot: "2026-T1", areaId: ids.edsberg, categoryId: ids.skada });
+  await incident("2026-02-02T19:00:00Z", ids.edsberg, ids.skada);
+  const [first, second] = snapshotDrill.incidents;
+  await db().incident.update({ where: { id: first!.id }, data: { status: "WITHDRAWN" } });
+  await db().incident.update({ where: { id: second!.id }, data: { areaId: ids.rotebro } });
+
+  const approved = await getTertialAnalysis(ledning, m, "2026-T1");
+  assert.equal(approved.status, "APPROVED");
+  assert.equal(approved.analysis.areas.find((x) => x.id === ids.edsberg)!.total.count, 3, "the approved figure is frozen");
+  assert.equal(approved.narrative.areas[ids.rotebro], "Inget att rapportera.");
+  assert.equal(approved.may.edit, false);
+  const again = await drillDown(ledning, m, "2026-T1", { slot: "2026-T1", areaId: ids.edsberg, categoryId: ids.skada });
+  assert.equal(again.fromSnapshot, true);
+  assert.deepEqual(again.incidents.map((i) => i.id).sort(), snapshotDrill.incidents.map((i) => i.id).sort());
+  assert.equal(again.total, 3, "the drill-down lists the approved figure's incidents");
+  assert.equal((await computeAnalysis(m, "2026-T1")).areas.find((x) => x.id === ids.edsberg)!.total.count, 2, "live figures moved on");
+  await assert.rejects(saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: approved.version, overall: "Ändrad", areas: {} }), { code: "CONFLICT" });
+  await assert.rejects(addTertialComment(ledning, m, { tertial: "2026-T1", section: "overall", text: "Sent" }), { code: "CONFLICT" });
+  // Drilling into a tertial the analysis does not show is refused.
+  await assert.rejects(drillDown(ledning, m, "2026-T1", { slot: "2023-T1" }), { code: "NOT_FOUND" });
+});
