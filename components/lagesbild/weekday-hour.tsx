@@ -14,7 +14,7 @@ export function weekSlotHref(week: string, day: number, hour: number): string {
 
 /** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. Each
  * count links to its incidents through `href(dayIndex, hour)` (Monday = 0). */
-export function WeekdayHourTable({ table, href }: { table: number[][]; href: (day: number, hour: number) => string }) {
+export function WeekdayHourTable({ table, href }: { table: number[][]; href?: (day: number, hour: number) => string }) {
   const max = Math.max(1, ...table.flat());
   return (
     <div className="table-wrap">
@@ -32,7 +32,7 @@ export function WeekdayHourTable({ table, href }: { table: number[][]; href: (da
               <th scope="row">{DAYS[d]}</th>
               {row.map((n, h) => (
                 <td key={h} style={{ background: n ? `rgba(31, 78, 140, ${0.12 + (0.78 * n) / max})` : undefined, color: n / max > 0.5 ? "#fff" : undefined }}>
-                  {n ? <Link href={href(d, h)} style={{ color: "inherit" }}>{n}</Link> : ""}
+                  {n ? (href ? <Link href={href(d, h)} style={{ color: "inherit" }}>{n}</Link> : n) : ""}
                 </td>
               ))}
             </tr>

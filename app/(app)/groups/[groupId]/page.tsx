@@ -6,7 +6,7 @@ import { getGroupForViewer } from "@/lib/groups/queries";
 import { GROUP_KIND_LABEL, GROUP_ROLE_LABEL, cadenceLabel } from "@/lib/groups/labels";
 import { isExpectedError } from "@/lib/errors";
 import { formatDate, formatMeetingTime } from "@/lib/time/format";
-import { periodLabel, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { periodLabel, quarterKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 import { getInsatsWorkspace } from "@/lib/insats/queries";
 import { InsatsWorkspace } from "./_components/insats-workspace";
@@ -43,6 +43,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           {group.status === "CLOSED" ? <Badge tone="warn">Avslutad</Badge> : <Badge tone="ok">Aktiv</Badge>}
           {group.kind === "VECKO" || group.kind === "INSATS" ? (
             <Link className="btn" href={`/groups/${group.id}/lagesbild/${shiftPeriod(weekKey(new Date()), -1)}`}>Veckans lägesbild</Link>
+          ) : null}
+          {group.kind !== "INSATS" && group.areas.length > 0 ? (
+            <Link className="btn btn-secondary" href={`/groups/${group.id}/kvartal/${shiftPeriod(quarterKey(new Date()), -1)}`}>Kvartalsunderlag</Link>
           ) : null}
         </div>
       </div>

@@ -1,0 +1,72 @@
+import { periodRange, shiftPeriod, tertialKey } from "../lib/time/periods";
+import { expect, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
+
+const tertial = shiftPeriod(tertialKey(new Date()), -1);
+const previous = shiftPeriod(tertial, -1);
+
+/** Edsberg's incidents in a tertial, counted straight from the table. */
+async function edsbergCount(key: string) {
+  const { start, end } = periodRange(key);
+  const [row] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM incident i JOIN area a ON a.id = i."areaId" JOIN municipality m ON m.id = i."municipalityId"
+     WHERE m.slug = 'sollentuna' AND a.code = 'edsberg' AND i.status = 'ACTIVE' AND i."occurredAt" >= $1 AND i."occurredAt" < $2`,
+    [start, end],
+  );
+  return row!.n;
+}
+
+test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg with the previous tertial, drills down and approves", async ({ page }) => {
+  // EST Strategisk (the coordinator) writes the assessment and hands it to review.
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/tertial/${tertial}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tertialanalys");
+  await page.getByLabel("Övergripande bedömning för kommunen").fill("Fler händelser i Edsberg, främst skadegörelse kvällstid.");
+  await page.getByLabel("Bedömning Edsberg").fill("Centrum och torget kvällstid; följ upp belysningen.");
+  await page.getByRole("button", { name: "Spara texten" }).click();
+  await expect(page.getByText("Sparat.")).toBeVisible();
+  await page.getByRole("button", { name: "Skicka till granskning" }).click();
+  await expect(page.getByText("Under granskning").first()).toBeVisible();
+  await signOut(page);
+
+  // EST Ledning finds it, compares Edsberg with the previous tertial and opens the incidents behind it.
+  await signInAndWait(page, USERS.ledning);
+  await page.getByRole("link", { name: "Tertialanalys" }).click();
+  await page.getByTestId("tertial-list").getByRole("link", { name: new RegExp(`^T${tertial.slice(-1)} ${tertial.slice(0, 4)}`) }).click();
+  const edsberg = page.getByTestId("area-section").filter({ has: page.getByRole("heading", { name: /^Edsberg/ }) });
+  const [now, before] = [await edsbergCount(tertial), await edsbergCount(previous)];
+  await expect(edsberg.getByTestId("area-summary")).toContainText(`${now} händelser`);
+  await expect(edsberg.getByTestId("change-previous")).toContainText(`(${before} → ${now})`);
+  await expect(edsberg).toContainText("Centrum och torget kvällstid");
+  await edsberg.getByRole("link", { name: /händelser$/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Händelser bakom siffran" })).toBeVisible();
+  await expect(page.getByTestId("drill-count")).toContainText(`${now} händelser`);
+  await expect(page.getByTestId("drill-what")).toContainText("Edsberg");
+  await page.getByRole("link", { name: /Till analysen/ }).click();
+
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Godkänn analysen" }).click();
+  await expect(page.getByText(/godkänd av Lars Holm/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Spara texten" })).toHaveCount(0);
+
+  // A late report changes nothing in what was approved, and the drill-down still shows the approved set.
+  await sql(
+    `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
+     SELECT m.id, a.id, c.id, o.id, 'Edsbergs torg', $1::timestamptz, 'x', now() FROM municipality m
+     JOIN area a ON a."municipalityId" = m.id AND a.code = 'edsberg' JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'skadegorelse'
+     JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'polis' WHERE m.slug = 'sollentuna'`.replace("'x'", "to_char($1::timestamptz AT TIME ZONE 'Europe/Stockholm', 'IYYY-\"W\"IW')"),
+    [new Date(periodRange(tertial).start.getTime() + 10 * 86_400_000)],
+  );
+  expect(await edsbergCount(tertial)).toBe(now + 1);
+  await page.reload();
+  await expect(edsberg.getByTestId("area-summary")).toContainText(`${now} händelser`);
+  await edsberg.getByRole("link", { name: /händelser$/ }).first().click();
+  await expect(page.getByTestId("drill-count")).toContainText(`${now} händelser`);
+  await expect(page.getByTestId("drill-count")).toContainText("godkända analysens ögonblicksbild");
+});
+
+test("a reporter has no tertial analysis", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await expect(page.getByRole("link", { name: "Tertialanalys" })).toHaveCount(0);
+  expect((await page.goto(`/tertial/${tertial}`))?.status()).toBe(404);
+  expect((await page.goto(`/tertial/${tertial}/incidents?slot=${tertial}`))?.status()).toBe(404);
+});

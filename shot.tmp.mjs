@@ -1,0 +1,14 @@
+import { chromium } from "@playwright/test";
+const [,, email, password, path, out, width] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), height: 900 } });
+await page.goto("http://localhost:3010/login");
+await page.waitForTimeout(1500);
+await page.getByLabel("E-postadress").fill(email);
+await page.getByLabel("Lösenord").fill(password);
+await page.getByRole("button", { name: "Logga in", exact: true }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 60000 });
+const res = await page.goto("http://localhost:3010" + path, { timeout: 120000 });
+console.log("status", res.status());
+await page.screenshot({ path: out, fullPage: process.env.FULL === "1" });
+await browser.close();
