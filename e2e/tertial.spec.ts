@@ -70,3 +70,15 @@ test("a reporter has no tertial analysis", async ({ page }) => {
   expect((await page.goto(`/tertial/${tertial}`))?.status()).toBe(404);
   expect((await page.goto(`/tertial/${tertial}/incidents?slot=${tertial}`))?.status()).toBe(404);
 });
+
+test("a police officer of a lokalpolisområde sees her three municipalities side by side", async ({ page }) => {
+  await signInAndWait(page, USERS.police);
+  await page.getByRole("link", { name: "Flera kommuner" }).click();
+  const rows = page.getByTestId("across-table").locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: "Sollentuna" })).toBeVisible();
+  await page.getByLabel("Annan period").fill("2026-Q9");
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page.getByRole("alert")).toContainText("är ingen period");
+  await expect(page.getByLabel("Annan period")).toHaveValue("2026-Q9");
+});

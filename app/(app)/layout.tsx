@@ -47,6 +47,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               items={[
                 ...NAV,
                 ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? LEADERSHIP_NAV : []),
+                ...(viewer.memberships.filter((m) => can(viewer, "rollup:view", { municipalityId: m.municipalityId })).length > 1 ? [{ href: "/omrade", label: "Flera kommuner" }] : []),
                 ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? ADMIN_NAV : []),
               ]}
             />

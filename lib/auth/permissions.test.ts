@@ -74,6 +74,8 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["measure:follow-up", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
   ["measure:follow-up", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
   ["apiToken:manage", "municipalityB", []],
+  ["rollup:view", "municipalityA", ["veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
+  ["rollup:view", "municipalityB", ["policeTwoMunicipalities"]],
 ];
 
 test("role × action matrix: every cell is asserted", () => {

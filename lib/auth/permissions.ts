@@ -22,7 +22,8 @@ export type Action =
   | "insats:open"
   | "audit:view"
   | "apiToken:manage"
-  | "measure:follow-up";
+  | "measure:follow-up"
+  | "rollup:view";
 
 /** What an action is checked against: at least the municipality, often more. */
 export type Target = {
@@ -91,6 +92,9 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "measure:follow-up":
       // The owner organisation, the members of the group that decided it, and coordinators.
       return coordinator || target.organisationId === member.organisationId || (role !== undefined && role !== "OBSERVER");
+    case "rollup:view":
+      // Aggregated counts for everyone who takes part in the municipality's EST work.
+      return coordinator || viewer.groups.some((g) => g.municipalityId === target.municipalityId && g.role !== "OBSERVER");
     case "audit:view":
     case "apiToken:manage":
       return member.role === "ADMIN";

@@ -36,56 +36,74 @@ export type Rollup = {
   rows: { area?: string; category?: string; count: number }[];
 };
 
-type Grouped = { areaId: string | null; categoryId: string | null; n: number };
+type Grouped = { municipalityId: string; areaId: string | null; categoryId: string | null; n: number };
 
-/**
- * Incidents not withdrawn, by occurrence in Stockholm time, for one municipality and period,
- * grouped by the dimensions asked for. Reads the rollup tables kept current on write (ADR 008):
- * whole months from incident_month_count, weeks from incident_day_count.
- */
-export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[]): Promise<Rollup> {
-  const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true, slug: true } });
-  if (!municipality) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`, "municipality");
-  const grouped = await rollupCounts([municipality.id], period, by);
-  const [areas, categories] = await Promise.all([
-    by.includes("area") ? db().area.findMany({ where: { municipalityId: municipality.id }, select: { id: true, name: true } }) : [],
-    by.includes("category") ? db().incidentCategory.findMany({ where: { municipalityId: municipality.id }, select: { id: true, code: true } }) : [],
-  ]);
-  const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  const categoryCode = new Map(categories.map((c) => [c.id, c.code]));
-  const { start, end } = periodRange(period);
-  const rows = by.length
-    ? grouped
-        .map((g) => ({
-          ...(by.includes("area") ? { area: areaName.get(g.areaId!) ?? "?" } : {}),
-          ...(by.includes("category") ? { category: categoryCode.get(g.categoryId!) ?? "?" } : {}),
-          count: g.n,
-        }))
-        .sort((a, b) => (a.area ?? "").localeCompare(b.area ?? "", "sv") || (a.category ?? "").localeCompare(b.category ?? ""))
-    : [];
+/** The rollup table and column that answer for a period, and its Stockholm days [from, to). */
+function source(period: string) {
+  const { from, to, wholeMonths } = localDayRange(period);
   return {
-    municipality: municipality.slug,
-    period,
-    from: start.toISOString(),
-    to: end.toISOString(),
-    total: grouped.reduce((s, g) => s + g.n, 0),
-    rows,
+    table: Prisma.raw(wholeMonths ? `"incident_month_count"` : `"incident_day_count"`),
+    column: Prisma.raw(wholeMonths ? `"month"` : `"day"`),
+    from,
+    to,
   };
 }
 
-/** Sums of the rollup table for the period, grouped by id; one row per group with a non-zero count. */
-export async function rollupCounts(municipalityIds: string[], period: string, by: RollupDimension[]): Promise<(Grouped & { municipalityId: string })[]> {
-  const { from, to, wholeMonths } = localDayRange(period);
-  const table = Prisma.raw(wholeMonths ? `"incident_month_count"` : `"incident_day_count"`);
-  const column = Prisma.raw(wholeMonths ? `"month"` : `"day"`);
-  const area = by.includes("area") ? Prisma.raw(`"areaId"`) : Prisma.raw("NULL::uuid");
-  const category = by.includes("category") ? Prisma.raw(`"categoryId"`) : Prisma.raw("NULL::uuid");
-  return db().$queryRaw<(Grouped & { municipalityId: string })[]>`
-    SELECT "municipalityId", ${area} AS "areaId", ${category} AS "categoryId", sum("n")::int AS "n"
-    FROM ${table}
-    WHERE "municipalityId" = ANY(${municipalityIds}::uuid[]) AND ${column} >= ${from}::date AND ${column} < ${to}::date
+const dims = (by: RollupDimension[]) => ({
+  area: by.includes("area") ? Prisma.raw(`r."areaId"`) : Prisma.raw("NULL::uuid"),
+  category: by.includes("category") ? Prisma.raw(`r."categoryId"`) : Prisma.raw("NULL::uuid"),
+});
+
+/**
+ * Incidents not withdrawn, by occurrence in Stockholm time, for one municipality and period,
+ * grouped by the dimensions asked for. One query on the rollup tables kept current on write
+ * (ADR 008): whole months from incident_month_count, weeks from incident_day_count.
+ */
+export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[]): Promise<Rollup> {
+  const { table, column, from, to } = source(period);
+  const { area, category } = dims(by);
+  const rows = await db().$queryRaw<{ slug: string; area: string | null; category: string | null; n: number | null }[]>`
+    SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n"
+    FROM "municipality" m
+    LEFT JOIN LATERAL (
+      SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
+      FROM ${table} r
+      WHERE r."municipalityId" = m."id" AND r.${column} >= ${from}::date AND r.${column} < ${to}::date
+      GROUP BY 1, 2
+      HAVING sum(r."n") <> 0
+    ) s ON true
+    LEFT JOIN "area" a ON a."id" = s."areaId"
+    LEFT JOIN "incident_category" c ON c."id" = s."categoryId"
+    WHERE m."slug" = ${municipalitySlug}`;
+  if (rows.length === 0) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`, "municipality");
+  const counted = rows.filter((r) => r.n !== null);
+  const { start, end } = periodRange(period);
+  return {
+    municipality: rows[0]!.slug,
+    period,
+    from: start.toISOString(),
+    to: end.toISOString(),
+    total: counted.reduce((s, r) => s + r.n!, 0),
+    rows: by.length
+      ? counted
+          .map((r) => ({ ...(by.includes("area") ? { area: r.area ?? "?" } : {}), ...(by.includes("category") ? { category: r.category ?? "?" } : {}), count: r.n! }))
+          .sort((a, b) => (a.area ?? "").localeCompare(b.area ?? "", "sv") || (a.category ?? "").localeCompare(b.category ?? ""))
+      : [],
+  };
+}
+
+/** Sums of the rollup table for several municipalities (a lokalpolisområde, or all of them when
+ * `municipalityIds` is null), grouped by municipality and the dimensions asked for. */
+export async function rollupCounts(municipalityIds: string[] | null, period: string, by: RollupDimension[]): Promise<Grouped[]> {
+  const { table, column, from, to } = source(period);
+  const { area, category } = dims(by);
+  const which = municipalityIds ? Prisma.sql`r."municipalityId" = ANY(${municipalityIds}::uuid[]) AND` : Prisma.empty;
+  return db().$queryRaw<Grouped[]>`
+    SELECT r."municipalityId", ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
+    FROM ${table} r
+    WHERE ${which} r.${column} >= ${from}::date AND r.${column} < ${to}::date
     GROUP BY 1, 2, 3
-    HAVING sum("n") <> 0`;
+    HAVING sum(r."n") <> 0`;
 }
 
 export function rollupCsv(r: Rollup, by: RollupDimension[]): string {

@@ -8,6 +8,7 @@ import { computeAnalysis } from "@/lib/analysis/load";
 import { drillDown } from "@/lib/analysis/drilldown";
 import { getTertialAnalysis } from "@/lib/analysis/tertial";
 import { addTertialComment, approveTertial, returnTertialToDraft, saveTertialNarrative, submitTertialForReview } from "@/lib/analysis/tertial-mutations";
+import { getRollupAcross } from "@/lib/rollups/across";
 import { rollup } from "@/lib/rollups/queries";
 import { periodRange, weekKey } from "@/lib/time/periods";
 import { GET } from "@/app/api/v1/rollups/route";
@@ -192,4 +193,16 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   await assert.rejects(addTertialComment(ledning, m, { tertial: "2026-T1", section: "overall", text: "Sent" }), { code: "CONFLICT" });
   // Drilling into a tertial the analysis does not show is refused.
   await assert.rejects(drillDown(ledning, m, "2026-T1", { slot: "2023-T1" }), { code: "NOT_FOUND" });
+});
+
+test("a police officer in three municipalities sees them side by side; a reporter in no group sees none", async () => {
+  const police = await viewerOf("polis@polisen.example");
+  const across = await getRollupAcross(police, "2026-T1");
+  assert.deepEqual(across.municipalities.map((x) => x.slug).sort(), ["sigtuna", "sollentuna", "upplands-vasby"]);
+  const sollentuna = across.municipalities.find((x) => x.slug === "sollentuna")!;
+  assert.equal(sollentuna.count, (await rollup("sollentuna", "2026-T1", [])).total);
+  assert.equal(sollentuna.lastYear, (await rollup("sollentuna", "2025-T1", [])).total);
+  assert.equal(Object.values(sollentuna.byCategory).reduce((s, n) => s + n, 0), sollentuna.count);
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  assert.deepEqual((await getRollupAcross({ ...reporter, groups: [] }, "2026-T1")).municipalities, []);
 });
