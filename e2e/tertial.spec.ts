@@ -82,3 +82,27 @@ test("a police officer of a lokalpolisområde sees her three municipalities side
   await expect(page.getByRole("alert")).toContainText("är ingen period");
   await expect(page.getByLabel("Annan period")).toHaveValue("2026-Q9");
 });
+
+test("the lägesbild och åtgärdsplan under law 2023:196: Strategisk writes the analysis, Ledning adopts it as version 1", async ({ page }) => {
+  const period = shiftPeriod(tertial, -1);
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/lag/${period}`);
+  await expect(page.getByRole("heading", { name: "1. Kartläggning" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "4. Åtgärdsplan" })).toBeVisible();
+  await page.getByLabel("3. Analys").fill("Ring 070-123 45 67 om torget.");
+  await page.getByRole("button", { name: "Spara utkastet" }).click();
+  await expect(page.locator("#law-analysis-error")).toContainText("telefonnummer");
+  await expect(page.getByLabel("3. Analys")).toHaveValue("Ring 070-123 45 67 om torget.");
+  await page.getByLabel("3. Analys").fill("Skadegörelsen har flyttat från centrum till torget.");
+  await page.getByRole("button", { name: "Spara utkastet" }).click();
+  await expect(page.getByText("Sparat.")).toBeVisible();
+  await signOut(page);
+
+  await signInAndWait(page, USERS.ledning);
+  await page.goto(`/lag/${period}`);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Fastställ versionen" }).click();
+  await expect(page.getByText("Fastställd", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("law-analysis")).toHaveText("Skadegörelsen har flyttat från centrum till torget.");
+  await expect(page.getByRole("link", { name: /^version 1 / })).toBeVisible();
+});

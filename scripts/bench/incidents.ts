@@ -6,7 +6,7 @@
 //    insert as hand-written SQL through pg for reference.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { createIncident } from "@/lib/incidents/mutations";
@@ -86,7 +86,7 @@ async function main() {
 
   console.log("\nMått".padEnd(52) + "Resultat".padEnd(14) + "Mål/jämförelse");
   for (const [what, value, target] of results) console.log(what.padEnd(52) + value.padEnd(14) + target);
-  await db().$disconnect();
+  await disconnectDb();
 }
 
 main().catch((err) => {

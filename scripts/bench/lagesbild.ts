@@ -5,7 +5,7 @@
 //   npm run bench:lagesbild
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { shiftPeriod, weekKey, periodRange } from "@/lib/time/periods";
@@ -79,7 +79,7 @@ async function main() {
   console.log("Mått".padEnd(48) + "median".padEnd(12) + "p95".padEnd(12) + "mål");
   console.log("Utkast till lägesbild (getLagesbildDraft)".padEnd(48) + `${pct(times, 50).toFixed(1)} ms`.padEnd(12) + `${pct(times, 95).toFixed(1)} ms`.padEnd(12) + "p95 ≤ 150 ms");
   console.log("Referens: en GROUP BY via pg".padEnd(48) + `${pct(ref, 50).toFixed(1)} ms`.padEnd(12) + `${pct(ref, 95).toFixed(1)} ms`.padEnd(12) + `kvot ${(pct(times, 95) / pct(ref, 95)).toFixed(1)}×`);
-  await db().$disconnect();
+  await disconnectDb();
 }
 
 main().catch((err) => {

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
@@ -30,7 +30,7 @@ before(async () => {
   sollentuna = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
   hem = (await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "sollentunahem" } } })).id;
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("only an admin creates tokens; only the hash is stored", async () => {
   await assert.rejects(createApiToken(reporter, sollentuna, { name: "x", organisationId: hem }), { code: "FORBIDDEN" });

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { runSeed } from "@/prisma/seed/run";
@@ -12,7 +12,7 @@ before(async () => {
   await resetDatabase();
   await runSeed(db(), { demoPassword: PASSWORD, historyWeeks: 1 });
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 const deniedLogins = () => db().auditEvent.count({ where: { action: "auth:login", outcome: "DENIED" } });
 

@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import nodemailer from "nodemailer";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { flushOutbox } from "@/lib/feedback/mailer";
 import { publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
@@ -23,7 +23,7 @@ before(async () => {
 });
 after(async () => {
   await smtp.close();
-  await db().$disconnect();
+  await disconnectDb();
 });
 
 test("publishing queues a digest per member of each organisation, and the worker's flush delivers it over SMTP", async () => {

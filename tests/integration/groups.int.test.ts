@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getGroupForViewer, listGroupsForViewer } from "@/lib/groups/queries";
@@ -25,7 +25,7 @@ before(async () => {
   sollentuna = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
   vasby = (await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } })).id;
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("each role sees its own groups in Mina grupper", async () => {
   const names = async (email: string, municipalityId = sollentuna) =>

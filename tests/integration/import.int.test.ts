@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -15,7 +15,7 @@ before(async () => {
   await resetDatabase();
   await runSeed(db(), { demoPassword: "x", historyWeeks: 0 });
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("one invalid row means nothing is imported, and the report names row, column and reason", async () => {
   const before = await count();

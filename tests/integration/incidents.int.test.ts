@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
@@ -38,7 +38,7 @@ before(async () => {
   area = await db().area.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "edsberg" }, select: { id: true } });
   category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "skadegorelse" }, select: { id: true, children: { select: { id: true } } } });
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("a report is stored in Stockholm time with its week, organisation and first version", async () => {
   const { id, created, isoWeek } = await createIncident(reporter, input(), NOW);

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { getGroupForViewer } from "@/lib/groups/queries";
 import { openInsats } from "@/lib/insats/mutations";
@@ -19,7 +19,7 @@ before(async () => {
   await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
   sollentuna = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 const input = async (o: Record<string, unknown> = {}) => {
   const rotebro = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "rotebro" } } });

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
@@ -37,7 +37,7 @@ before(async () => {
     ],
   });
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("the draft compares each count with last week, the four-week mean and last year, and flags the unusual", async () => {
   const d = await getLagesbildDraft(await viewerOf("rapportor@sollentunahem.example"), vecko, WEEK);

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -8,7 +8,7 @@ import { resetDatabase } from "../helpers/db";
 const NOW = new Date("2026-11-25T12:00:00Z");
 
 before(resetDatabase);
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("the seed builds Sollentuna as the audit describes it, and is idempotent", async () => {
   const first = await runSeed(db(), { now: NOW, demoPassword: "demo-password-1", historyWeeks: 6 });

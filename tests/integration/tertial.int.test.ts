@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { computeAnalysis } from "@/lib/analysis/load";
@@ -65,7 +65,7 @@ before(async () => {
   for (let i = 0; i < 3; i++) await incident(`2025-10-0${i + 1}T18:00:00Z`, ids.edsberg, ids.samling);
   await incident("2025-02-10T18:00:00Z", ids.rotebro, ids.samling);
 });
-after(() => db().$disconnect());
+after(() => disconnectDb());
 
 test("rollups count by Stockholm time across DST, week 53 and tertial edges, matching the raw table", async () => {
   const expected: Record<string, number> = {

@@ -67,6 +67,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
         </div>
         <nav className="toolbar no-print" aria-label="Byt tertial">
           <PrintButton />
+          <Link className="btn btn-secondary" href={`/lag/${tertial}`}>Lägesbild och åtgärdsplan (lag 2023:196)</Link>
           <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, -1)}`}>← {shiftPeriod(tertial, -1).replace("-", " ")}</Link>
           <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, 1)}`}>{shiftPeriod(tertial, 1).replace("-", " ")} →</Link>
         </nav>

@@ -1,0 +1,42 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionResult } from "@/lib/action-result";
+import { ZLawTexts, type TLawTexts } from "@/lib/law/schema";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+/** The two parts of the document written by people: annan information and analys. */
+export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown) => Promise<ActionResult<{ revision: number }>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, formState, setError, reset } = useForm<TLawTexts>({ resolver: zodResolver(ZLawTexts), defaultValues: props.initial });
+  const onSubmit = handleSubmit(async (values) => {
+    setSaved(false);
+    const result = await props.save(values);
+    if (!result.ok) return applyActionErrors(result, setError);
+    reset({ ...values, revision: result.data.revision });
+    setSaved(true);
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack no-print" data-testid="law-form">
+      <Field id="law-other" label="2. Annan information" hint="Andra källor än händelserna: trygghetsmätningar, polisens lägesbild, skolans och socialtjänstens iakttagelser." error={formState.errors.otherInfo?.message}>
+        {(a11y) => <textarea {...a11y} rows={6} {...register("otherInfo")} />}
+      </Field>
+      <Field id="law-analysis" label="3. Analys" hint="Vilka problem är störst, var och varför? Vad säger utvecklingen över tid?" error={formState.errors.analysis?.message}>
+        {(a11y) => <textarea {...a11y} rows={10} {...register("analysis")} />}
+      </Field>
+      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+      <div className="toolbar">
+        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Spara utkastet"}</button>
+        <span aria-live="polite" className="meta">{saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { approveLawDocument, saveLawTexts, startLawVersion } from "@/lib/law/document";
+import { ZLawNewVersion, ZLawStep, ZLawTexts } from "@/lib/law/schema";
+
+export async function saveLawTextsAction(input: unknown): Promise<ActionResult<{ revision: number }>> {
+  const parsed = ZLawTexts.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const { municipalityId } = await getActiveMembership(viewer);
+  const result = await withDomainErrors(() => saveLawTexts(viewer, municipalityId, parsed.data));
+  revalidatePath(`/lag/${parsed.data.period}`);
+  return result;
+}
+
+export async function approveLawAction(input: unknown): Promise<ActionResult<void>> {
+  const parsed = ZLawStep.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const { municipalityId } = await getActiveMembership(viewer);
+  const result = await withDomainErrors(() => approveLawDocument(viewer, municipalityId, parsed.data));
+  revalidatePath(`/lag/${parsed.data.period}`);
+  return result;
+}
+
+export async function newLawVersionAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  const parsed = ZLawNewVersion.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const { municipalityId } = await getActiveMembership(viewer);
+  const result = await withDomainErrors(() => startLawVersion(viewer, municipalityId, parsed.data));
+  revalidatePath(`/lag/${parsed.data.period}`);
+  return result;
+}

@@ -1,0 +1,137 @@
+// Benchmark (prints numbers, asserts none): rollups over a national-size incident table.
+// Loads N municipalities × 10 years of synthetic incidents (default 290 and 10 million), each
+// statement going through the triggers that keep the rollup tables current (ADR 008), then times:
+//   - a tertial rollup for one municipality (what GET /api/v1/rollups does), target p95 ≤ 20 ms
+//     and ≤ 1.5× the same hand-written SQL sent through pg;
+//   - a tertial rollup across all municipalities, target ≤ 50 ms;
+//   - the tertial analysis for one municipality (everything the page loads);
+// next to the raw-table GROUP BY the rollup tables replace.
+//   npm run bench:rollups            (BENCH_INCIDENTS=1000000 for a quicker run)
+import { mkdirSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { disconnectDb } from "@/lib/db";
+import { computeAnalysis } from "@/lib/analysis/load";
+import { rollup, rollupCounts } from "@/lib/rollups/queries";
+import { localDayRange, periodRange } from "@/lib/time/periods";
+
+const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES || 290);
+const INCIDENTS = Number(process.env.BENCH_INCIDENTS || 10_000_000);
+const YEARS = 10;
+const RUNS = 200;
+const TERTIAL = "2026-T1";
+const FIRST_DAY = "2016-05-01";
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function time(runs: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < Math.min(10, runs); i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return { median: pct(out, 50), p95: pct(out, 95) };
+}
+
+async function load(client: pg.Client) {
+  await client.query(`
+    INSERT INTO municipality (slug, name, population)
+    SELECT 'kommun-' || i, 'Kommun ' || i, 20000 + (i * 7919) % 180000 FROM generate_series(1, $1::int) i`, [MUNICIPALITIES]);
+  await client.query(`
+    INSERT INTO area ("municipalityId", code, name, population)
+    SELECT m.id, 'a' || a, 'Område ' || a, 1500 + a * 900 FROM municipality m CROSS JOIN generate_series(1, 8) a`);
+  await client.query(`
+    INSERT INTO incident_category ("municipalityId", code, label, "sortOrder")
+    SELECT m.id, 'k' || k, 'Kategori ' || k, k FROM municipality m CROSS JOIN generate_series(1, 8) k`);
+  await client.query(`
+    INSERT INTO organisation ("municipalityId", code, name, kind) SELECT m.id, 'polis', 'Polisen', 'POLIS' FROM municipality m`);
+  await client.query(`
+    CREATE TEMP TABLE dims AS
+    SELECT row_number() OVER (ORDER BY m.slug)::int AS i, m.id AS m,
+           (SELECT array_agg(id ORDER BY code) FROM area WHERE "municipalityId" = m.id) AS areas,
+           (SELECT array_agg(id ORDER BY code) FROM incident_category WHERE "municipalityId" = m.id) AS cats,
+           (SELECT id FROM organisation WHERE "municipalityId" = m.id) AS org
+    FROM municipality m`);
+  await client.query("SELECT setseed(0.42)");
+  const perMunicipality = Math.ceil(INCIDENTS / MUNICIPALITIES);
+  const batch = Math.max(1, Math.floor(500_000 / perMunicipality));
+  const started = performance.now();
+  for (let from = 1; from <= MUNICIPALITIES; from += batch) {
+    // Skewed areas and categories, evenings busier, a summer peak: enough rhythm for the counts.
+    await client.query(`
+      INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
+      SELECT d.m, d.areas[1 + floor(8 * r1 * r1)::int], d.cats[1 + floor(8 * r2 * r2)::int], d.org, 'Plats ' || (1 + floor(20 * r1)::int), t.at,
+             to_char(t.at AT TIME ZONE 'Europe/Stockholm', 'IYYY-"W"IW'), now()
+      FROM dims d
+      CROSS JOIN LATERAL (SELECT random() AS r1, random() AS r2, random() AS r3, g FROM generate_series(1, $3::int) g) x
+      CROSS JOIN LATERAL (SELECT $4::timestamptz + (r3 * $5::int) * interval '1 day' + ((14 + floor(10 * random())::int) % 24) * interval '1 hour' AS at) t
+      WHERE d.i BETWEEN $1 AND $2`,
+      [from, from + batch - 1, perMunicipality, `${FIRST_DAY}T00:00:00+02:00`, YEARS * 365],
+    );
+    const done = Math.min(MUNICIPALITIES, from + batch - 1);
+    process.stderr.write(`\rLaddar händelser: ${done} av ${MUNICIPALITIES} kommuner …`);
+  }
+  process.stderr.write("\n");
+  await client.query("ANALYZE");
+  return (performance.now() - started) / 1000;
+}
+
+async function main() {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const loadSeconds = await load(client);
+  const total = Number((await client.query(`SELECT count(*) FROM incident`)).rows[0].count);
+  const slugs = (await client.query<{ slug: string; id: string }>(`SELECT slug, id FROM municipality ORDER BY slug`)).rows;
+  const { from, to } = localDayRange(TERTIAL);
+  const { start, end } = periodRange(TERTIAL);
+  const pick = (i: number) => slugs[(i * 37) % slugs.length]!;
+
+  // The hand-written SQL the product's rollup() sends, through pg with no ORM in between.
+  const handWritten = `
+    SELECT m.slug, a.name AS area, c.code AS category, s.n FROM municipality m
+    LEFT JOIN LATERAL (SELECT r."areaId", r."categoryId", sum(r.n)::int AS n FROM incident_month_count r
+      WHERE r."municipalityId" = m.id AND r.month >= $2::date AND r.month < $3::date GROUP BY 1, 2 HAVING sum(r.n) <> 0) s ON true
+    LEFT JOIN area a ON a.id = s."areaId" LEFT JOIN incident_category c ON c.id = s."categoryId"
+    WHERE m.slug = $1`;
+  const rows: { figure: string; median: number; p95: number; reference?: string; refMedian?: number; refP95?: number; target: string }[] = [];
+
+  const one = await time(RUNS, (i) => rollup(pick(i).slug, TERTIAL, ["area", "category"]));
+  const oneRef = await time(RUNS, (i) => client.query(handWritten, [pick(i).slug, from, to]));
+  const oneRaw = await time(20, (i) => client.query(
+    `SELECT "areaId", "categoryId", count(*) FROM incident WHERE "municipalityId" = $1 AND status = 'ACTIVE' AND "occurredAt" >= $2 AND "occurredAt" < $3 GROUP BY 1, 2`,
+    [pick(i).id, start, end]));
+  rows.push({ figure: "Tertial, en kommun, område × kategori", ...one, reference: "samma SQL via pg", refMedian: oneRef.median, refP95: oneRef.p95, target: "p95 ≤ 20 ms, ≤ 1,5×" });
+  rows.push({ figure: "  (utan sammanställning: GROUP BY på incident)", ...oneRaw, target: "jämförelse" });
+
+  const all = await time(RUNS, () => rollupCounts(null, TERTIAL, []));
+  const allRef = await time(RUNS, () => client.query(
+    `SELECT "municipalityId", sum(n)::int FROM incident_month_count WHERE month >= $1::date AND month < $2::date GROUP BY 1 HAVING sum(n) <> 0`, [from, to]));
+  const allRaw = await time(3, () => client.query(
+    `SELECT "municipalityId", count(*) FROM incident WHERE status = 'ACTIVE' AND "occurredAt" >= $1 AND "occurredAt" < $2 GROUP BY 1`, [start, end]));
+  rows.push({ figure: "Tertial, alla kommuner", ...all, reference: "samma SQL via pg", refMedian: allRef.median, refP95: allRef.p95, target: "p95 ≤ 50 ms" });
+  rows.push({ figure: "  (utan sammanställning: GROUP BY på incident)", ...allRaw, target: "jämförelse" });
+
+  const analysis = await time(50, (i) => computeAnalysis(pick(i).id, TERTIAL));
+  rows.push({ figure: "Tertialanalysens data, en kommun", ...analysis, target: "–" });
+
+  console.log(`\nHändelser: ${total.toLocaleString("sv-SE")} i ${MUNICIPALITIES} kommuner (${YEARS} år), laddade på ${loadSeconds.toFixed(0)} s genom triggrarna`);
+  console.log("Mått".padEnd(50) + "median".padEnd(11) + "p95".padEnd(11) + "ref. median".padEnd(13) + "ref. p95".padEnd(11) + "kvot p95".padEnd(10) + "mål");
+  for (const r of rows) {
+    const ratio = r.refP95 ? `${(r.p95 / r.refP95).toFixed(2)}×` : "";
+    console.log(
+      r.figure.padEnd(50) + `${r.median.toFixed(1)} ms`.padEnd(11) + `${r.p95.toFixed(1)} ms`.padEnd(11) +
+      (r.refMedian !== undefined ? `${r.refMedian.toFixed(1)} ms` : "").padEnd(13) + (r.refP95 !== undefined ? `${r.refP95.toFixed(1)} ms` : "").padEnd(11) + ratio.padEnd(10) + r.target,
+    );
+  }
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/rollups.json", JSON.stringify({ at: new Date().toISOString(), incidents: total, municipalities: MUNICIPALITIES, loadSeconds, rows }, null, 2));
+  await client.end();
+  await disconnectDb();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

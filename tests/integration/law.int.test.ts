@@ -1,0 +1,75 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db, disconnectDb } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { approveLawDocument, getLawDocument, saveLawTexts, startLawVersion } from "@/lib/law/document";
+import { ZLawTexts } from "@/lib/law/schema";
+import { weekKey } from "@/lib/time/periods";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+let m: string;
+let measureId: string;
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
+  m = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
+  const edsberg = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "edsberg" } } });
+  const cat = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "skadegorelse" } } });
+  const org = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "polis" } } });
+  const occurredAt = new Date("2026-06-10T20:00:00Z");
+  const incident = await db().incident.create({ data: { municipalityId: m, areaId: edsberg.id, categoryId: cat.id, reporterOrgId: org.id, place: "Edsbergs torg", occurredAt, isoWeek: weekKey(occurredAt) } });
+  const measure = await db().measure.create({
+    data: { municipalityId: m, title: "Belysning på Edsbergs torg", ownerOrgId: org.id, areaId: edsberg.id, status: "ONGOING", startDate: new Date("2026-06-15"), dueDate: new Date("2026-09-30"), evidence: { create: { incidentId: incident.id } } },
+  });
+  measureId = measure.id;
+  await db().measureFollowUp.create({ data: { measureId, date: new Date("2026-07-01"), text: "Två armaturer bytta." } });
+});
+after(() => disconnectDb());
+
+test("the law's document: generated kartläggning and åtgärdsplan with evidence and follow-ups, texts by Strategisk, adopted by Ledning, versions kept", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  await assert.rejects(getLawDocument(reporter, m, "2026-T2"), { code: "NOT_FOUND" });
+
+  const draft = await getLawDocument(coordinator, m, "2026-T2");
+  assert.equal(draft.content.analysis.total.count, 1);
+  assert.deepEqual(draft.content.classifications.map((c) => [c.area, c.classification]).sort(), [["Edsberg", "UTSATT"], ["Tureberg", "RISK"]]);
+  const plan = draft.content.measures.find((x) => x.id === measureId)!;
+  assert.equal(plan.evidence.length, 1);
+  assert.equal(plan.evidence[0]!.place, "Edsbergs torg");
+  assert.deepEqual(plan.followUps, [{ date: "2026-07-01", text: "Två armaturer bytta." }]);
+  assert.equal(draft.may.approve, false, "nothing to adopt before the first save");
+
+  await assert.rejects(saveLawTexts(ledning, m, { period: "2026-T2", revision: 0, otherInfo: "", analysis: "x" }), { code: "FORBIDDEN" });
+  const r1 = await saveLawTexts(coordinator, m, { period: "2026-T2", revision: 0, otherInfo: "Trygghetsmätningen 2026.", analysis: "Skadegörelse vid torget." });
+  await assert.rejects(saveLawTexts(coordinator, m, { period: "2026-T2", revision: 0, otherInfo: "", analysis: "krock" }), { code: "CONFLICT" });
+  assert.equal(ZLawTexts.safeParse({ period: "2026-T2", revision: 1, otherInfo: "Ring 070-123 45 67", analysis: "" }).success, false, "the PII guard applies");
+  await assert.rejects(approveLawDocument(coordinator, m, { period: "2026-T2", revision: r1.revision }), { code: "FORBIDDEN" });
+  await approveLawDocument(ledning, m, { period: "2026-T2", revision: r1.revision });
+
+  // Later work changes nothing in the adopted version.
+  await db().measureFollowUp.create({ data: { measureId, date: new Date("2026-10-01"), text: "Klart." } });
+  await db().measure.update({ where: { id: measureId }, data: { status: "DONE" } });
+  await assert.rejects(saveLawTexts(coordinator, m, { period: "2026-T2", revision: r1.revision + 1, otherInfo: "", analysis: "ändrad" }), { code: "CONFLICT" });
+  const adopted = await getLawDocument(coordinator, m, "2026-T2");
+  assert.equal(adopted.status, "APPROVED");
+  assert.equal(adopted.approvedBy, "Lars Holm");
+  assert.equal(adopted.content.measures.find((x) => x.id === measureId)!.status, "ONGOING");
+  assert.equal(adopted.content.measures.find((x) => x.id === measureId)!.followUps.length, 1);
+  assert.equal(adopted.may.newVersion, true);
+
+  const { version } = await startLawVersion(coordinator, m, { period: "2026-T2" });
+  assert.equal(version, 2);
+  await assert.rejects(startLawVersion(coordinator, m, { period: "2026-T2" }), { code: "CONFLICT" });
+  const v2 = await getLawDocument(coordinator, m, "2026-T2");
+  assert.deepEqual([v2.version, v2.status, v2.analysis], [2, "DRAFT", "Skadegörelse vid torget."]);
+  assert.equal(v2.content.measures.find((x) => x.id === measureId)!.followUps.length, 2, "a draft shows the current plan");
+  assert.deepEqual(v2.history.map((h) => h.version), [1]);
+  assert.equal((await getLawDocument(coordinator, m, "2026-T2", 1)).content.measures.find((x) => x.id === measureId)!.status, "ONGOING");
+  await assert.rejects(getLawDocument(coordinator, m, "2026-T2", 7), { code: "NOT_FOUND" });
+});
