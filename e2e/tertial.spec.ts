@@ -79,7 +79,7 @@ test("a police officer of a lokalpolisområde sees her three municipalities side
   await expect(rows.filter({ hasText: "Sollentuna" })).toBeVisible();
   await page.getByLabel("Annan period").fill("2026-Q9");
   await page.getByRole("button", { name: "Visa" }).click();
-  await expect(page.getByRole("alert")).toContainText("är ingen period");
+  await expect(page.locator("main").getByRole("alert")).toContainText("är ingen period");
   await expect(page.getByLabel("Annan period")).toHaveValue("2026-Q9");
 });
 

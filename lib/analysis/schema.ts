@@ -20,7 +20,9 @@ export const ZTertialNarrative = z
   .strict();
 export type TTertialNarrative = z.input<typeof ZTertialNarrative>;
 
-export const ZTertialStep = z.object({ tertial, version: z.number().int().min(1) }).strict();
+const saved = z.number().int().min(1, "Spara analysens text först.");
+
+export const ZTertialStep = z.object({ tertial, version: saved }).strict();
 
 export const ZTertialComment = z
   .object({
@@ -32,5 +34,5 @@ export const ZTertialComment = z
 export type TTertialComment = z.input<typeof ZTertialComment>;
 
 export const ZTertialReturn = z
-  .object({ tertial, version: z.number().int().min(1), reason: text(4000).pipe(z.string().trim().min(3, "Skriv vad som behöver ändras.")) })
+  .object({ tertial, version: saved, reason: text(4000).pipe(z.string().trim().min(3, "Skriv vad som behöver ändras.")) })
   .strict();

@@ -13,5 +13,5 @@ const period = z.string().regex(LAW_PERIOD, "Välj ett kvartal eller tertial.");
 export const ZLawTexts = z.object({ period, revision: z.number().int().min(0), otherInfo: text(10000), analysis: text(20000) }).strict();
 export type TLawTexts = z.input<typeof ZLawTexts>;
 
-export const ZLawStep = z.object({ period, revision: z.number().int().min(1) }).strict();
+export const ZLawStep = z.object({ period, revision: z.number().int().min(1, "Spara utkastet först.") }).strict();
 export const ZLawNewVersion = z.object({ period }).strict();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -15,6 +15,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
   const router = useRouter();
   const hydrated = useHydrated();
   const [saved, setSaved] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
   const { register, handleSubmit, formState, setError, reset } = useForm<TLawTexts>({ resolver: zodResolver(ZLawTexts), defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
@@ -22,7 +23,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
     if (!result.ok) return applyActionErrors(result, setError);
     reset({ ...values, revision: result.data.revision });
     setSaved(true);
-    router.refresh();
+    startRefresh(() => router.refresh());
   });
   return (
     <form onSubmit={onSubmit} noValidate className="stack no-print" data-testid="law-form">
@@ -35,7 +36,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
       <div className="toolbar">
         <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Spara utkastet"}</button>
-        <span aria-live="polite" className="meta">{saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
+        <span aria-live="polite" className="meta">{refreshing ? "Sparar …" : saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -21,20 +21,22 @@ export function NarrativeForm(props: {
   const router = useRouter();
   const hydrated = useHydrated();
   const [saved, setSaved] = useState(false);
+  // "Sparat." only once the page around the form shows the saved version (the review buttons
+  // send it along), so a click right after saving never carries a stale version.
+  const [refreshing, startRefresh] = useTransition();
   const form = useForm<TTertialNarrative>({
     resolver: zodResolver(ZTertialNarrative),
     defaultValues: { tertial: props.tertial, version: props.version, overall: props.overall, areas: Object.fromEntries(props.areas.map((a) => [a.id, a.text])) },
   });
-  const { register, handleSubmit, formState, setError, setValue } = form;
+  const { register, handleSubmit, formState, setError } = form;
 
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
     const result = await props.save(values);
     if (!result.ok) return applyActionErrors(result, setError);
-    setValue("version", result.data.version);
     form.reset({ ...values, version: result.data.version });
     setSaved(true);
-    router.refresh();
+    startRefresh(() => router.refresh());
   });
 
   const areaError = (id: string) => (formState.errors.areas as Record<string, { message?: string }> | undefined)?.[id]?.message;
@@ -51,7 +53,7 @@ export function NarrativeForm(props: {
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
       <div className="toolbar">
         <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Spara texten"}</button>
-        <span aria-live="polite" className="meta">{saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
+        <span aria-live="polite" className="meta">{refreshing ? "Sparar …" : saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
       </div>
     </form>
   );
