@@ -63,3 +63,35 @@ test("a reporter cannot open an Insats", async ({ page }) => {
   await signInAndWait(page, USERS.reporter);
   expect((await page.goto("/insats/new"))?.status()).toBe(404);
 });
+
+test("a coordinator invites someone without an account by e-mail; the link creates the account and opens the Insats", async ({ page }) => {
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/insats/new");
+  await page.getByLabel("Namn").fill("EST Insats Tureberg centrum");
+  await page.getByLabel("Problembild").fill("Samlingar och skadegörelse vid centrumets entréer kvällstid.");
+  await page.getByRole("checkbox", { name: "Tureberg" }).check();
+  await page.getByLabel("Bjud in via e-post (personer utan konto)").fill("centrumvard@example.se");
+  await page.getByRole("button", { name: "Starta EST Insats" }).click();
+  await expect(page.locator("#i-invite-org-error")).toHaveText("Välj vilken organisation de inbjudna kommer från.");
+  await page.getByLabel("De inbjudnas organisation").selectOption({ label: "Sollentunahem" });
+  await page.getByRole("button", { name: "Starta EST Insats" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EST Insats Tureberg centrum" })).toBeVisible();
+  await signOut(page);
+
+  const mail = await waitForMail("centrumvard@example.se", "Inbjudan till EST Insats Tureberg centrum");
+  const link = /\/invite\/[A-Za-z0-9_-]+/.exec(mail.text)![0];
+  await page.goto(link);
+  await expect(page.getByText(/Du är inbjuden till EST Insats Tureberg centrum/)).toBeVisible();
+  await expect(page.getByLabel("E-postadress")).toHaveValue("centrumvard@example.se");
+  await page.getByLabel("Ditt namn").fill("Cecilia Centrumvärd");
+  await page.getByLabel("Välj lösenord").fill("kort");
+  await page.getByRole("button", { name: "Skapa konto och gå med" }).click();
+  await expect(page.locator("#inv-password-error")).toHaveText("Lösenordet måste ha minst 12 tecken.");
+  await page.getByLabel("Välj lösenord").fill("centrum-kvall-2026");
+  await page.getByRole("button", { name: "Skapa konto och gå med" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EST Insats Tureberg centrum" })).toBeVisible();
+  await expect(page.getByText("Cecilia Centrumvärd")).toBeVisible();
+  await signOut(page);
+  await page.goto(link);
+  await expect(page.getByRole("alert")).toContainText("redan använd");
+});

@@ -11,9 +11,15 @@ export type Message = { userId: string; email: string; municipalityId: string; d
  * Call wakeMailer before the transaction commits so the worker sends it at once.
  */
 export async function queueMessage(tx: Tx, m: Message): Promise<boolean> {
+  if (!(await queueEmail(tx, m))) return false;
+  await tx.notification.create({ data: { userId: m.userId, municipalityId: m.municipalityId, title: m.title, body: m.body, link: m.link } });
+  return true;
+}
+
+/** E-mail only, for someone who has no account to see it in the app (an invitation). */
+export async function queueEmail(tx: Tx, m: Pick<Message, "email" | "dedupeKey" | "title" | "body">): Promise<boolean> {
   if (await tx.emailOutbox.findUnique({ where: { dedupeKey: m.dedupeKey }, select: { id: true } })) return false;
   await tx.emailOutbox.create({ data: { dedupeKey: m.dedupeKey, toAddress: m.email, subject: m.title, body: m.body } });
-  await tx.notification.create({ data: { userId: m.userId, municipalityId: m.municipalityId, title: m.title, body: m.body, link: m.link } });
   return true;
 }
 

@@ -11,8 +11,9 @@ import { planMeetings } from "@/lib/meetings/cadence";
 import { formatDate } from "@/lib/time/format";
 import { fromStockholmWall } from "@/lib/time/zone";
 import { slugify } from "@/lib/text/slugify";
-import type { ZInsatsClose, ZInsatsExtend, ZInsatsOpen } from "./schema";
+import { emailList, type ZInsatsClose, type ZInsatsExtend, type ZInsatsOpen } from "./schema";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import { inviteByEmail } from "@/lib/users/invitations";
 import { getInsatsScopeCounts } from "./scope";
 
 /**
@@ -28,11 +29,15 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
   const areas = await db().area.findMany({ where: { id: { in: input.areaIds }, municipalityId: input.municipalityId }, select: { id: true } });
   if (areas.length !== new Set(input.areaIds).size) throw new DomainError("INVALID", "Välj kommundelar i kommunen.", "areaIds");
   const memberIds = [...new Set(input.memberIds.filter((id) => id !== viewer.userId))];
+  const selected = await db().membership.findMany({ where: { userId: { in: memberIds }, municipalityId: input.municipalityId, user: { disabledAt: null } }, select: { userId: true } });
+  if (selected.length !== memberIds.length) {
+    throw new DomainError("INVALID", "Någon av de valda har inget konto i kommunen. Bjud in dem med e-post i stället.", "memberIds");
+  }
+  const { known, toInvite } = await sortInvitees(input, viewer);
   const members = await db().membership.findMany({
-    where: { userId: { in: memberIds }, municipalityId: input.municipalityId, user: { disabledAt: null } },
+    where: { userId: { in: [...new Set([...memberIds, ...known])] }, municipalityId: input.municipalityId },
     select: { userId: true, organisationId: true, user: { select: { email: true } } },
   });
-  if (members.length !== memberIds.length) throw new DomainError("INVALID", "Någon av de inbjudna har inget konto i kommunen.", "memberIds");
   const own = viewer.memberships.find((x) => x.municipalityId === input.municipalityId)!;
   const meetings = input.cadence === "AD_HOC" ? [] : planMeetings({ cadence: input.cadence, weekday: input.weekday, time: input.time, minutes: 45 }, now, end);
   const description = [input.problem, input.places ? `Platser: ${input.places}` : ""].filter(Boolean).join("\n\n");
@@ -63,11 +68,33 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
     for (const x of members) {
       await queueMessage(tx, { userId: x.userId, email: x.user.email, municipalityId: input.municipalityId, dedupeKey: `insats:${created.id}:${x.userId}`, title, body, link });
     }
+    await inviteByEmail(tx, {
+      municipalityId: input.municipalityId, organisationId: input.inviteOrganisationId, groupId: created.id, groupName: input.name,
+      invitedBy: { id: viewer.userId, name: viewer.name }, emails: toInvite,
+    }, now);
     await wakeMailer(tx);
     return created;
   }, { timeout: 15_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: input.municipalityId, action: "insats:open", entityType: "group", entityId: group.id });
-  return { id: group.id, meetings: meetings.length };
+  return { id: group.id, meetings: meetings.length, invited: toInvite.length };
+}
+
+/** E-mail addresses of people who already take part in the municipality are added as members;
+ * the others get an invitation to create an account. */
+async function sortInvitees(input: z.output<typeof ZInsatsOpen>, viewer: Viewer) {
+  const emails = emailList(input.inviteEmails);
+  if (emails.length === 0) return { known: [] as string[], toInvite: [] as string[] };
+  const org = await db().organisation.findFirst({ where: { id: input.inviteOrganisationId, municipalityId: input.municipalityId, active: true }, select: { id: true } });
+  if (!org) throw new DomainError("INVALID", "Välj en organisation i kommunen.", "inviteOrganisationId");
+  const users = await db().membership.findMany({
+    where: { municipalityId: input.municipalityId, user: { email: { in: emails, mode: "insensitive" }, disabledAt: null } },
+    select: { userId: true, user: { select: { email: true } } },
+  });
+  const knownEmails = new Set(users.map((u) => u.user.email.toLowerCase()));
+  return {
+    known: users.map((u) => u.userId).filter((id) => id !== viewer.userId),
+    toInvite: emails.filter((e) => !knownEmails.has(e)),
+  };
 }
 
 async function loadForManage(viewer: Viewer, groupId: string) {

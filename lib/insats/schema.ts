@@ -7,6 +7,9 @@ const noPii = (v: string, ctx: z.RefinementCtx) => {
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Addresses separated by commas, semicolons, spaces or lines; lower case, each once. */
+export const emailList = (s: string) => [...new Set(s.split(/[\s,;]+/).map((x) => x.trim().toLowerCase()).filter(Boolean))];
+
 /** Opening an EST Insats, from a flag in a lägesbild or from scratch. */
 export const ZInsatsOpen = z
   .object({
@@ -17,12 +20,27 @@ export const ZInsatsOpen = z
     areaIds: z.array(z.uuid()).min(1, "Välj minst en kommundel."),
     plannedEndDate: z.string().regex(DATE, "Ange datum som ÅÅÅÅ-MM-DD."),
     memberIds: z.array(z.uuid()).max(100),
+    // People without an account in the municipality are invited by e-mail instead.
+    inviteEmails: z
+      .string()
+      .max(2000, "Högst 2000 tecken.")
+      .default("")
+      .superRefine((s, ctx) => {
+        const bad = emailList(s).find((x) => !z.email().safeParse(x).success);
+        if (bad) ctx.addIssue({ code: "custom", message: `”${bad}” är ingen giltig e-postadress.` });
+      }),
+    inviteOrganisationId: z.union([z.uuid(), z.literal("")]).default(""),
     cadence: z.enum(["TWICE_WEEKLY", "WEEKLY", "AD_HOC"]),
     weekday: z.coerce.number().int().min(1).max(5),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Ange tid som TT:MM."),
     origin: z.object({ groupId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/), areaId: z.uuid(), categoryId: z.uuid() }).strict().nullable(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (emailList(v.inviteEmails).length > 0 && v.inviteOrganisationId === "") {
+      ctx.addIssue({ code: "custom", path: ["inviteOrganisationId"], message: "Välj vilken organisation de inbjudna kommer från." });
+    }
+  });
 export type TInsatsOpen = z.input<typeof ZInsatsOpen>;
 
 export const ZInsatsExtend = z

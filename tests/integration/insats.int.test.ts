@@ -7,6 +7,7 @@ import { openInsats } from "@/lib/insats/mutations";
 import { ZInsatsOpen } from "@/lib/insats/schema";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { acceptInvitation, getInvitation, joinByInvitation, ZAcceptInvitation } from "@/lib/users/invitations";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
 
@@ -132,4 +133,50 @@ test("once the planned end has passed, coordinators are reminded once per end da
   assert.equal(await reminders(), 2, "a new end date gets its own reminder");
   const note = await db().notification.findFirstOrThrow({ where: { userId: coordinator.userId, link: `/groups/${id}` }, orderBy: { createdAt: "desc" } });
   assert.match(note.title, /EST Insats Påminnelse: planerat slut 2026-12-20 har passerats/);
+});
+
+test("someone without an account is invited by e-mail; the link creates the account, joins the Insats and works once", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const hem = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "sollentunahem" } } });
+  const bad = ZInsatsOpen.safeParse({ ...(await input()), inviteEmails: "ny.vardare@example.se", inviteOrganisationId: "" });
+  assert.equal(bad.success, false);
+  assert.deepEqual(bad.error!.issues.map((i) => i.path.join(".")), ["inviteOrganisationId"]);
+  assert.equal(ZInsatsOpen.safeParse({ ...(await input()), inviteEmails: "inte-en-adress", inviteOrganisationId: hem.id }).success, false);
+
+  // One address is new; one belongs to someone already in the municipality, who is simply added.
+  const { id, invited } = await openInsats(coordinator, await input({
+    name: "EST Insats Edsbergs torg", memberIds: [], inviteEmails: "Ny.Vardare@example.se, ledning@sollentuna.example", inviteOrganisationId: hem.id,
+  }), NOW);
+  assert.equal(invited, 1);
+  const mail = await db().emailOutbox.findFirstOrThrow({ where: { toAddress: "ny.vardare@example.se" } });
+  assert.equal(mail.subject, "Inbjudan till EST Insats Edsbergs torg");
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+  assert.equal((await db().invitation.findFirstOrThrow({ where: { email: "ny.vardare@example.se" } })).tokenHash.includes(token), false, "only a hash is stored");
+  assert.ok((await db().groupMember.findMany({ where: { groupId: id }, select: { user: { select: { email: true } } } })).some((m) => m.user.email === "ledning@sollentuna.example"));
+
+  const shown = await getInvitation(token, NOW);
+  assert.deepEqual([shown?.email, shown?.group, shown?.hasAccount], ["ny.vardare@example.se", "EST Insats Edsbergs torg", false]);
+  assert.equal(ZAcceptInvitation.safeParse({ name: "Ny Värdare", password: "kort" }).success, false);
+  const accepted = await acceptInvitation(token, { name: "Ny Värdare", password: "ett-långt-lösenord" }, NOW);
+  assert.equal(accepted.groupId, id);
+  const user = await db().user.findUniqueOrThrow({ where: { email: "ny.vardare@example.se" }, select: { id: true, passwordHash: true } });
+  assert.ok(user.passwordHash?.startsWith("$argon2id$"));
+  const newcomer = await viewerOf("ny.vardare@example.se");
+  assert.deepEqual(newcomer.memberships.map((x) => [x.municipalityId, x.organisationId, x.role]), [[sollentuna, hem.id, "REPORTER"]]);
+  assert.equal((await getGroupForViewer(newcomer, id, NOW)).name, "EST Insats Edsbergs torg");
+  await assert.rejects(acceptInvitation(token, { name: "Igen", password: "ett-långt-lösenord" }, NOW), { code: "NOT_FOUND" });
+  assert.equal(await getInvitation(token, NOW), null);
+});
+
+test("an expired invitation cannot be used, and one sent to another address cannot be taken by someone signed in", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const hem = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "sollentunahem" } } });
+  await openInsats(coordinator, await input({ name: "EST Insats Häggvik", memberIds: [], inviteEmails: "sen@example.se", inviteOrganisationId: hem.id }), NOW);
+  const mail = await db().emailOutbox.findFirstOrThrow({ where: { toAddress: "sen@example.se" } });
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+  await assert.rejects(joinByInvitation(coordinator, token, NOW), { code: "FORBIDDEN" });
+  const later = new Date(NOW.getTime() + 15 * 86_400_000);
+  assert.equal(await getInvitation(token, later), null);
+  await assert.rejects(acceptInvitation(token, { name: "Sen", password: "ett-långt-lösenord" }, later), { code: "NOT_FOUND" });
+  assert.equal(await db().user.count({ where: { email: "sen@example.se" } }), 0);
 });

@@ -14,6 +14,7 @@ const read = (f: string) => readFileSync(f, "utf8");
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "liveness probe; reveals only whether the database answers",
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints",
+  "app/api/invitations/[token]/route.ts": "accepting an e-mail invitation: the secret single-use token is the credential",
 };
 
 test("every server action module authenticates in each exported action", () => {

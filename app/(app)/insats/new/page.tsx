@@ -37,7 +37,7 @@ export default async function OpenInsatsPage({ searchParams }: { searchParams: P
   const from = await evidence(viewer, await searchParams);
   const defaults: TInsatsOpen = {
     municipalityId: active.municipalityId, name: from?.name ?? "EST Insats ", problem: from?.problem ?? "", places: from?.places ?? "",
-    areaIds: from?.areaIds ?? [], plannedEndDate: options.defaultEndDate, memberIds: [], cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: from?.origin ?? null,
+    areaIds: from?.areaIds ?? [], plannedEndDate: options.defaultEndDate, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: from?.origin ?? null,
   };
   return (
     <>
@@ -47,7 +47,7 @@ export default async function OpenInsatsPage({ searchParams }: { searchParams: P
           <p className="lead">{active.municipalityName}{from ? " · underlaget kommer från lägesbildens flagga" : ""}</p>
         </div>
       </div>
-      <section className="card"><OpenInsatsForm defaults={defaults} areas={options.areas} people={options.people} action={openInsatsAction} /></section>
+      <section className="card"><OpenInsatsForm defaults={defaults} areas={options.areas} people={options.people} organisations={options.organisations} action={openInsatsAction} /></section>
     </>
   );
 }

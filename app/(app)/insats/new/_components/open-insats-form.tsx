@@ -16,6 +16,7 @@ export function OpenInsatsForm(props: {
   defaults: TInsatsOpen;
   areas: { id: string; name: string }[];
   people: { id: string; name: string; organisation: string }[];
+  organisations: { id: string; name: string }[];
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
@@ -72,6 +73,19 @@ export function OpenInsatsForm(props: {
           </div>
           <span id="i-members-error" className="field-error" aria-live="polite">{e.memberIds?.message ?? ""}</span>
         </fieldset>
+        <div className="form-row">
+          <Field id="i-invite" label="Bjud in via e-post (personer utan konto)" hint="En eller flera adresser. De får en länk för att skapa konto och gå med." error={e.inviteEmails?.message}>
+            {(a) => <textarea {...a} rows={2} {...register("inviteEmails")} />}
+          </Field>
+          <Field id="i-invite-org" label="De inbjudnas organisation" error={e.inviteOrganisationId?.message}>
+            {(a) => (
+              <select {...a} {...register("inviteOrganisationId")}>
+                <option value="">Välj …</option>
+                {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
         <button type="submit" className="btn" disabled={!hydrated || pending}>{pending ? "Startar …" : "Starta EST Insats"}</button>
       </fieldset>
     </form>

@@ -1,0 +1,48 @@
+"use client";
+
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { z } from "zod";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+// The server checks the same (lib/users/invitations.ts); this gives the answer before sending.
+const ZForm = z.object({
+  name: z.string().trim().min(2, "Skriv ditt namn.").max(120, "Högst 120 tecken."),
+  password: z.string().min(12, "Lösenordet måste ha minst 12 tecken.").max(200, "Lösenordet är för långt."),
+});
+type TForm = z.infer<typeof ZForm>;
+
+/** Creates the account from the invitation, then signs in and opens the group. */
+export function AcceptForm({ token, email }: { token: string; email: string }) {
+  const hydrated = useHydrated();
+  const { register, handleSubmit, setError, formState } = useForm<TForm>({ resolver: zodResolver(ZForm), defaultValues: { name: "", password: "" } });
+  const { errors, isSubmitting } = formState;
+
+  async function onSubmit(values: TForm) {
+    const res = await fetch(`/api/invitations/${encodeURIComponent(token)}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(values) });
+    const body = (await res.json().catch(() => ({}))) as { error?: string; fieldErrors?: Record<string, string[]>; next?: string };
+    if (!res.ok) {
+      for (const [field, messages] of Object.entries(body.fieldErrors ?? {})) setError(field as keyof TForm, { message: messages[0] });
+      if (!body.fieldErrors) setError("root.serverError", { message: body.error ?? "Det gick inte att skapa kontot." });
+      return;
+    }
+    const signedIn = await signIn("credentials", { email, password: values.password, redirect: false });
+    window.location.assign(signedIn && !signedIn.error ? (body.next ?? "/") : "/login");
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate>
+      <div role="status" aria-live="assertive">{errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}</div>
+      <fieldset disabled={isSubmitting}>
+        <Field id="inv-email" label="E-postadress">{(a11y) => <input {...a11y} type="email" value={email} readOnly autoComplete="username" />}</Field>
+        <Field id="inv-name" label="Ditt namn" error={errors.name?.message}>{(a11y) => <input {...a11y} autoComplete="name" {...register("name")} />}</Field>
+        <Field id="inv-password" label="Välj lösenord" hint="Minst 12 tecken." error={errors.password?.message}>
+          {(a11y) => <input {...a11y} type="password" autoComplete="new-password" {...register("password")} />}
+        </Field>
+        <button type="submit" className="btn" style={{ width: "100%" }} disabled={!hydrated || isSubmitting}>{isSubmitting ? "Skapar konto …" : "Skapa konto och gå med"}</button>
+      </fieldset>
+    </form>
+  );
+}
