@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, pool } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { pool } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { isPeriodKey, localDayRange, periodRange } from "@/lib/time/periods";
 
@@ -41,21 +40,19 @@ const SWEDISH = new Intl.Collator("sv");
 
 type Grouped = { municipalityId: string; areaId: string | null; categoryId: string | null; n: number };
 
-/** The rollup table and column that answer for a period, and its Stockholm days [from, to). */
-function source(period: string) {
+/** The rollup table and column that answer for a period, its Stockholm days [from, to), and the
+ * grouping expressions. Identifiers come from these constants only; every value is a parameter. */
+function plan(period: string, by: RollupDimension[]) {
   const { from, to, wholeMonths } = localDayRange(period);
   return {
-    table: Prisma.raw(wholeMonths ? `"incident_month_count"` : `"incident_day_count"`),
-    column: Prisma.raw(wholeMonths ? `"month"` : `"day"`),
     from,
     to,
+    table: wholeMonths ? `"incident_month_count"` : `"incident_day_count"`,
+    column: wholeMonths ? `"month"` : `"day"`,
+    area: by.includes("area") ? `r."areaId"` : "NULL::uuid",
+    category: by.includes("category") ? `r."categoryId"` : "NULL::uuid",
   };
 }
-
-const dims = (by: RollupDimension[]) => ({
-  area: by.includes("area") ? Prisma.raw(`r."areaId"`) : Prisma.raw("NULL::uuid"),
-  category: by.includes("category") ? Prisma.raw(`r."categoryId"`) : Prisma.raw("NULL::uuid"),
-});
 
 /**
  * Incidents not withdrawn, by occurrence in Stockholm time, for one municipality and period,
@@ -64,12 +61,7 @@ const dims = (by: RollupDimension[]) => ({
  * the pool directly: it is measured against the same hand-written SQL (npm run bench:rollups).
  */
 export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[]): Promise<Rollup> {
-  const { from, to, wholeMonths } = localDayRange(period);
-  // Identifiers come from these constants only; every value is a parameter.
-  const table = wholeMonths ? `"incident_month_count"` : `"incident_day_count"`;
-  const column = wholeMonths ? `"month"` : `"day"`;
-  const area = by.includes("area") ? `r."areaId"` : "NULL::uuid";
-  const category = by.includes("category") ? `r."categoryId"` : "NULL::uuid";
+  const { from, to, table, column, area, category } = plan(period, by);
   const { rows } = await pool().query<{ slug: string; area: string | null; category: string | null; n: number | null }>(
     `SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n"
      FROM "municipality" m
@@ -105,15 +97,16 @@ export async function rollup(municipalitySlug: string, period: string, by: Rollu
 /** Sums of the rollup table for several municipalities (a lokalpolisområde, or all of them when
  * `municipalityIds` is null), grouped by municipality and the dimensions asked for. */
 export async function rollupCounts(municipalityIds: string[] | null, period: string, by: RollupDimension[]): Promise<Grouped[]> {
-  const { table, column, from, to } = source(period);
-  const { area, category } = dims(by);
-  const which = municipalityIds ? Prisma.sql`r."municipalityId" = ANY(${municipalityIds}::uuid[]) AND` : Prisma.empty;
-  return db().$queryRaw<Grouped[]>`
-    SELECT r."municipalityId", ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
-    FROM ${table} r
-    WHERE ${which} r.${column} >= ${from}::date AND r.${column} < ${to}::date
-    GROUP BY 1, 2, 3
-    HAVING sum(r."n") <> 0`;
+  const { from, to, table, column, area, category } = plan(period, by);
+  const { rows } = await pool().query<Grouped>(
+    `SELECT r."municipalityId", ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
+     FROM ${table} r
+     WHERE ($3::uuid[] IS NULL OR r."municipalityId" = ANY($3::uuid[])) AND r.${column} >= $1::date AND r.${column} < $2::date
+     GROUP BY 1, 2, 3
+     HAVING sum(r."n") <> 0`,
+    [from, to, municipalityIds],
+  );
+  return rows;
 }
 
 export function rollupCsv(r: Rollup, by: RollupDimension[]): string {
