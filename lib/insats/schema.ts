@@ -61,3 +61,9 @@ export const ZInsatsClose = z
   })
   .strict();
 export type TInsatsClose = z.input<typeof ZInsatsClose>;
+
+/** Publishing an Insats meeting's lägesbild; `week` holds the meeting's date (the form is shared
+ * with the weekly lägesbild). */
+export const ZMeetingPicturePublish = z
+  .object({ groupId: z.uuid(), week: z.string().regex(DATE), version: z.number().int().min(1), confirmIncomplete: z.boolean() })
+  .strict();

@@ -18,9 +18,11 @@ export class LagesbildConflict extends DomainError {
 }
 
 async function loadForEdit(viewer: Viewer, groupId: string, week: string) {
-  if (!isPeriodKey(week, "week")) throw new DomainError("NOT_FOUND", "Veckan finns inte.");
+  // An Insats's lägesbilder are per meeting, keyed by the meeting's date.
+  const isWeek = isPeriodKey(week, "week");
+  if (!isWeek && !/^\d{4}-\d{2}-\d{2}$/.test(week)) throw new DomainError("NOT_FOUND", "Veckan finns inte.");
   const group = await db().estGroup.findUnique({ where: { id: groupId }, select: { id: true, municipalityId: true, kind: true, areas: { select: { areaId: true } } } });
-  if (!group || !can(viewer, "lagesbild:edit", { municipalityId: group.municipalityId, groupId, groupKind: group.kind })) {
+  if (!group || (!isWeek && group.kind !== "INSATS") || !can(viewer, "lagesbild:edit", { municipalityId: group.municipalityId, groupId, groupKind: group.kind })) {
     throw new DomainError("NOT_FOUND", "Lägesbilden finns inte, eller så får du inte ändra den.");
   }
   const existing = await db().lagesbild.findUnique({

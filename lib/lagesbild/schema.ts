@@ -13,7 +13,8 @@ export const AREA_LEVELS = ["GREEN", "YELLOW", "RED"] as const;
 export const ZLagesbildJudgement = z
   .object({
     groupId: z.uuid(),
-    week: z.string().regex(/^\d{4}-W\d{2}$/),
+    // An ISO week, or for an EST Insats the date of the meeting its lägesbild is for.
+    week: z.string().regex(/^\d{4}-(W\d{2}|\d{2}-\d{2})$/),
     version: z.number().int().min(0),
     assessment: text(5000),
     outlook: text(3000),

@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { getGroupForViewer } from "@/lib/groups/queries";
+import { getMeetingPicture, publishMeetingPicture } from "@/lib/insats/meeting-picture";
 import { openInsats } from "@/lib/insats/mutations";
+import { saveJudgement } from "@/lib/lagesbild/mutations";
+import { ZLagesbildJudgement } from "@/lib/lagesbild/schema";
 import { ZInsatsOpen } from "@/lib/insats/schema";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
@@ -179,4 +182,44 @@ test("an expired invitation cannot be used, and one sent to another address cann
   assert.equal(await getInvitation(token, later), null);
   await assert.rejects(acceptInvitation(token, { name: "Sen", password: "ett-långt-lösenord" }, later), { code: "NOT_FOUND" });
   assert.equal(await db().user.count({ where: { email: "sen@example.se" } }), 0);
+});
+
+test("an Insats keeps a lägesbild per meeting: since the last meeting against the window before, frozen when published", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const norrviken = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "norrviken" } } });
+  const cat = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "samling" } } });
+  const org = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "polis" } } });
+  assert.equal(await db().incident.count({ where: { areaId: norrviken.id } }), 0);
+  // Opened Wed 25 Nov 13:00; meets Mondays and Thursdays at 15:00: Thu 26 Nov, Mon 30 Nov, Thu 3 Dec, …
+  const { id } = await openInsats(coordinator, await input({ name: "EST Insats Norrviken", areaIds: [norrviken.id], memberIds: [] }), NOW);
+  const at = (iso: string) => ({ municipalityId: sollentuna, areaId: norrviken.id, categoryId: cat.id, reporterOrgId: org.id, place: "Norrvikens strandbad", occurredAt: new Date(iso), isoWeek: weekKey(new Date(iso)) });
+  await db().incident.createMany({
+    data: [at("2026-11-24T20:00:00Z"), at("2026-11-27T20:00:00Z"), at("2026-11-28T21:00:00Z"), at("2026-11-30T13:59:00Z"), at("2026-12-01T20:00:00Z"), at("2026-12-02T20:00:00Z"), at("2026-12-03T14:30:00Z")],
+  });
+
+  // The first meeting looks back to the opening, and compares with as long a time before it.
+  const first = await getMeetingPicture(coordinator, id, "2026-11-26", NOW);
+  assert.deepEqual([first.window.start, first.window.end, first.previousWindow.start], [NOW.toISOString(), "2026-11-26T14:00:00.000Z", "2026-11-24T10:00:00.000Z"]);
+  assert.deepEqual([first.total, first.previousTotal, first.nextDate], [0, 1, "2026-11-30"]);
+  const second = await getMeetingPicture(coordinator, id, "2026-11-30", NOW);
+  assert.deepEqual([second.total, second.previousTotal, second.previousDate], [3, 0, "2026-11-26"]);
+  const third = await getMeetingPicture(coordinator, id, "2026-12-03", NOW);
+  assert.deepEqual([third.total, third.previousTotal], [2, 3], "15:30 on the meeting day belongs to the next meeting");
+  assert.deepEqual(third.rows.map((r) => [r.area, r.count, r.previous]), [["Norrviken", 2, 3]]);
+  await assert.rejects(getMeetingPicture(coordinator, id, "2026-12-01", NOW), { code: "NOT_FOUND" }, "no meeting that day");
+  await assert.rejects(getMeetingPicture(await viewerOf("rapportor@sollentunahem.example"), id, "2026-11-30", NOW), { code: "NOT_FOUND" });
+
+  const { version } = await saveJudgement(coordinator, ZLagesbildJudgement.parse({
+    groupId: id, week: "2026-12-03", version: 0, assessment: "Samlingarna har flyttat från strandbadet.", outlook: "", resourceNotes: "", focusNotes: "Stationen", areaStatuses: [{ areaId: norrviken.id, level: "YELLOW", reason: "Färre men fortfarande samlingar" }],
+  }));
+  const published = await publishMeetingPicture(coordinator, { groupId: id, week: "2026-12-03", version, confirmIncomplete: false }, NOW);
+  assert.equal(published.published, true);
+  await db().incident.create({ data: at("2026-12-02T22:00:00Z") });
+  const frozen = await getMeetingPicture(coordinator, id, "2026-12-03", NOW);
+  assert.deepEqual([frozen.total, frozen.canEdit, frozen.saved?.status], [2, false, "PUBLISHED"]);
+  assert.equal(frozen.saved?.assessment, "Samlingarna har flyttat från strandbadet.");
+
+  // Weekly groups keep weekly lägesbilder: a date is not a week there.
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: sollentuna, slug: "est-vecko" } } });
+  await assert.rejects(saveJudgement(coordinator, ZLagesbildJudgement.parse({ groupId: vecko.id, week: "2026-12-03", version: 0, assessment: "x", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] })), { code: "NOT_FOUND" });
 });

@@ -5,7 +5,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getGroupForViewer } from "@/lib/groups/queries";
 import { GROUP_KIND_LABEL, GROUP_ROLE_LABEL, cadenceLabel } from "@/lib/groups/labels";
 import { isExpectedError } from "@/lib/errors";
-import { formatDate, formatMeetingTime } from "@/lib/time/format";
+import { formatDate, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
 import { periodLabel, quarterKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 import { getInsatsWorkspace } from "@/lib/insats/queries";
@@ -44,6 +44,9 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           {group.kind === "VECKO" || group.kind === "INSATS" ? (
             <Link className="btn" href={`/groups/${group.id}/lagesbild/${shiftPeriod(weekKey(new Date()), -1)}`}>Veckans lägesbild</Link>
           ) : null}
+          {group.kind === "INSATS" && group.meetings[0] ? (
+            <Link className="btn" href={`/groups/${group.id}/moten/${toLocalInputs(group.meetings[0].startsAt).date}`}>Lägesbild inför nästa möte</Link>
+          ) : null}
           {group.kind !== "INSATS" && group.areas.length > 0 ? (
             <Link className="btn btn-secondary" href={`/groups/${group.id}/kvartal/${shiftPeriod(quarterKey(new Date()), -1)}`}>Kvartalsunderlag</Link>
           ) : null}
@@ -77,7 +80,11 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             <ul className="status-list">
               {group.meetings.map((m) => (
                 <li key={m.id}>
-                  <span>{formatMeetingTime(m.startsAt)}</span>
+                  {group.kind === "INSATS" && m.status !== "CANCELLED" ? (
+                    <Link href={`/groups/${group.id}/moten/${toLocalInputs(m.startsAt).date}`} aria-label={`Lägesbild inför mötet ${formatMeetingTime(m.startsAt)}`}>{formatMeetingTime(m.startsAt)}</Link>
+                  ) : (
+                    <span>{formatMeetingTime(m.startsAt)}</span>
+                  )}
                   <span className="meta">{m.status === "CANCELLED" ? "Inställt" : periodLabel(m.periodKey)}</span>
                 </li>
               ))}

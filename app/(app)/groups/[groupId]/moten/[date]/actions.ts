@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { publishMeetingPicture } from "@/lib/insats/meeting-picture";
+import { ZMeetingPicturePublish } from "@/lib/insats/schema";
+
+export async function publishMeetingPictureAction(input: unknown): Promise<ActionResult<{ published: boolean; missing: string[] }>> {
+  const parsed = ZMeetingPicturePublish.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => publishMeetingPicture(viewer, parsed.data));
+  revalidatePath(`/groups/${parsed.data.groupId}/moten/${parsed.data.week}`);
+  return result;
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { isExpectedError } from "@/lib/errors";
+import { getMeetingPicture } from "@/lib/insats/meeting-picture";
+import { delta } from "@/lib/lagesbild/flags";
+import { formatDate, formatDateTime, formatMeetingTime } from "@/lib/time/format";
+import { Badge } from "@/components/ui/badge";
+import { PrintButton } from "@/components/ui/print-button";
+import { saveJudgementAction } from "../../lagesbild/[week]/actions";
+import { JudgementForm } from "../../lagesbild/[week]/_components/judgement-form";
+import { publishMeetingPictureAction } from "./actions";
+
+export const metadata: Metadata = { title: "Insatsens lägesbild" };
+
+const LEVEL = { GREEN: ["ok", "Grön"], YELLOW: ["warn", "Gul"], RED: ["danger", "Röd"] } as const;
+
+async function load(groupId: string, date: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) notFound();
+  const viewer = await requireViewer();
+  try {
+    return await getMeetingPicture(viewer, groupId, date);
+  } catch (error) {
+    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/** An EST Insats's short-cycle lägesbild: what happened in its scope since the last meeting. */
+export default async function MeetingPicturePage({ params }: { params: Promise<{ groupId: string; date: string }> }) {
+  const { groupId, date } = await params;
+  const p = await load(groupId, date);
+  const list = (w: { start: string; end: string }, extra: Record<string, string> = {}) => `/incidents?${new URLSearchParams({ period: "", after: w.start, before: w.end, ...extra })}`;
+  const published = p.saved?.status === "PUBLISHED";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="meta"><Link href={`/groups/${groupId}`}>{p.group.name}</Link></div>
+          <h1>Lägesbild inför mötet {formatMeetingTime(new Date(p.meetingAt))}</h1>
+          <p className="lead">
+            Sedan {formatDateTime(new Date(p.window.start))} · {published ? <Badge tone="ok">Publicerad</Badge> : <Badge>Utkast</Badge>}
+          </p>
+        </div>
+        <nav className="toolbar no-print" aria-label="Andra möten">
+          <PrintButton />
+          {p.previousDate ? <Link className="btn btn-secondary" href={`/groups/${groupId}/moten/${p.previousDate}`}>← Mötet innan</Link> : null}
+          {p.nextDate ? <Link className="btn btn-secondary" href={`/groups/${groupId}/moten/${p.nextDate}`}>Nästa möte →</Link> : null}
+        </nav>
+      </div>
+
+      <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="since">
+        <h2 id="since">Sedan förra mötet</h2>
+        <p data-testid="meeting-total">
+          <Link href={list(p.window)}><strong>{p.total}</strong> händelser</Link> ({delta(p.total, p.previousTotal)} mot perioden innan:{" "}
+          <Link href={list(p.previousWindow)}>{p.previousTotal}</Link>)
+        </p>
+        {p.rows.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead><tr><th scope="col">Kommundel</th><th scope="col">Kategori</th><th scope="col">Antal</th><th scope="col">Perioden innan</th></tr></thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr key={`${r.areaId}-${r.categoryId}`}>
+                    <td>{r.area}</td><td>{r.category}</td>
+                    <td>{r.count ? <Link href={list(p.window, { areaId: r.areaId, categoryId: r.categoryId })}>{r.count}</Link> : 0} <span className="delta">{delta(r.count, r.previous)}</span></td>
+                    <td>{r.previous}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : <p className="meta">Inga händelser i insatsens område sedan förra mötet.</p>}
+        {p.incidents.length ? (
+          <ul className="status-list" data-testid="meeting-incidents">
+            {p.incidents.map((i) => <li key={i.id}><span><Link href={`/incidents/${i.id}`}>{formatDateTime(new Date(i.occurredAt))}</Link> {i.place}, {i.area}</span><span className="meta">{i.category}</span></li>)}
+          </ul>
+        ) : null}
+      </section>
+
+      <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="actions">
+        <h2 id="actions">Öppna åtgärder</h2>
+        {p.measures.length ? (
+          <ul className="status-list">{p.measures.map((m) => <li key={m.id}><span><strong>{m.title}</strong> · {m.owner}</span><span className="meta">{m.dueDate ? `senast ${formatDate(new Date(`${m.dueDate}T12:00:00Z`))}` : ""}</span></li>)}</ul>
+        ) : <p className="meta">Inga öppna åtgärder.</p>}
+      </section>
+
+      <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="judgement">
+        <h2 id="judgement">Gruppens bedömning</h2>
+        {p.canEdit ? (
+          <JudgementForm
+            groupId={groupId}
+            week={date}
+            version={p.saved?.version ?? 0}
+            initial={{ assessment: p.saved?.assessment ?? "", outlook: p.saved?.outlook ?? "", resourceNotes: p.saved?.resourceNotes ?? "", focusNotes: p.saved?.focusNotes ?? "" }}
+            statuses={(p.saved?.areaStatuses ?? []).map((s) => ({ areaId: s.areaId, level: s.level, reason: s.reason }))}
+            areas={p.areas}
+            save={saveJudgementAction}
+            publish={publishMeetingPictureAction}
+          />
+        ) : p.saved ? (
+          <div data-testid="published-judgement">
+            <p className="narrative">{p.saved.assessment || "–"}</p>
+            {p.saved.focusNotes ? <p className="narrative"><strong>Fokus till nästa möte:</strong> {p.saved.focusNotes}</p> : null}
+            <ul className="status-list">
+              {p.saved.areaStatuses.map((s) => <li key={s.areaId}><span>{p.areas.find((a) => a.id === s.areaId)?.name}{s.reason ? ` – ${s.reason}` : ""}</span><Badge tone={LEVEL[s.level][0]}>{LEVEL[s.level][1]}</Badge></li>)}
+            </ul>
+          </div>
+        ) : <p className="meta">Ingen bedömning är skriven.</p>}
+      </section>
+    </>
+  );
+}
