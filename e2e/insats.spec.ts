@@ -95,3 +95,24 @@ test("a coordinator invites someone without an account by e-mail; the link creat
   await page.goto(link);
   await expect(page.locator("main").getByRole("alert")).toContainText("redan använd");
 });
+
+test("an Insats meets on its own cycle: the coordinator writes the lägesbild for the next meeting and publishes it", async ({ page }) => {
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/insats/new");
+  await page.getByLabel("Namn").fill("EST Insats Bagarby gärde");
+  await page.getByLabel("Problembild").fill("Återkommande samlingar på gärdet efter skoltid.");
+  await page.getByRole("checkbox", { name: "Bagarby" }).check();
+  await page.getByRole("button", { name: "Starta EST Insats" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EST Insats Bagarby gärde" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Lägesbild inför nästa möte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Lägesbild inför mötet / })).toBeVisible();
+  await expect(page.getByTestId("meeting-total")).toContainText("händelser");
+  await page.getByLabel("Bedömning", { exact: true }).fill("Lugnt sedan starten; fortsatt närvaro vid gärdet.");
+  await page.getByRole("button", { name: "Spara nu" }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("Alla ändringar är sparade.");
+  await page.getByRole("button", { name: "Publicera lägesbilden" }).click();
+  await expect(page.getByText("Publicerad", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("published-judgement")).toContainText("Lugnt sedan starten");
+  await expect(page.getByRole("button", { name: "Publicera lägesbilden" })).toHaveCount(0);
+});
