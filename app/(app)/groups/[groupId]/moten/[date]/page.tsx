@@ -73,9 +73,12 @@ export default async function MeetingPicturePage({ params }: { params: Promise<{
           </div>
         ) : <p className="meta">Inga händelser i insatsens område sedan förra mötet.</p>}
         {p.incidents.length ? (
-          <ul className="status-list" data-testid="meeting-incidents">
-            {p.incidents.map((i) => <li key={i.id}><span><Link href={`/incidents/${i.id}`}>{formatDateTime(new Date(i.occurredAt))}</Link> {i.place}, {i.area}</span><span className="meta">{i.category}</span></li>)}
-          </ul>
+          <details open={p.incidents.length <= 10}>
+            <summary>Händelserna ({p.incidents.length}{p.incidents.length < p.total ? ` senaste av ${p.total}` : ""})</summary>
+            <ul className="status-list" data-testid="meeting-incidents">
+              {p.incidents.map((i) => <li key={i.id}><span><Link href={`/incidents/${i.id}`}>{formatDateTime(new Date(i.occurredAt))}</Link> {i.place}, {i.area}</span><span className="meta">{i.category}</span></li>)}
+            </ul>
+          </details>
         ) : null}
       </section>
 
