@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { href: "/incidents/week", label: "Rapportera" },
   { href: "/incidents", label: "Händelser" },
   { href: "/incidents/map", label: "Karta" },
+  { href: "/atgarder", label: "Åtgärder" },
 ];
 const LEADERSHIP_NAV: NavItem[] = [
   { href: "/tertial", label: "Tertialanalys" },

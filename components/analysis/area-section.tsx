@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import type { Analysis } from "@/lib/analysis/build";
+import { VERDICTS } from "@/lib/measures/schema";
 import { periodLabel } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 import { FigureCell, RateText, Uncertain, changeText } from "./figure";
@@ -19,8 +20,8 @@ export function MeasureList({ measures }: { measures: Analysis["measures"]["star
       {measures.map((m) => (
         <li key={m.id}>
           <span>
-            <strong>{m.title}</strong> · {m.ownerOrg}
-            {m.effectVerdict || m.effectJudgement ? <> · effekt: {[m.effectVerdict, m.effectJudgement].filter(Boolean).join(" – ")}</> : null}
+            <Link href={`/atgarder/${m.id}`}><strong>{m.title}</strong></Link> · {m.ownerOrg}
+            {m.effectVerdict || m.effectJudgement ? <> · effekt: {[VERDICTS[m.effectVerdict as keyof typeof VERDICTS] ?? m.effectVerdict, m.effectJudgement].filter(Boolean).join(" – ")}</> : null}
           </span>
           <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{MEASURE_STATUS[m.status]}</Badge>
         </li>

@@ -74,6 +74,12 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["measure:follow-up", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
   ["measure:follow-up", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
   ["apiToken:manage", "municipalityB", []],
+  ["measure:view", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "ledning", "strategisk", "admin"]],
+  ["measure:view", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
+  ["measure:update", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
+  ["measure:update", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
+  ["measure:judge", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
+  ["measure:judge", "hemIncidentA", ["coordinator", "admin"]],
   ["rollup:view", "municipalityA", ["veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
   ["rollup:view", "municipalityB", ["policeTwoMunicipalities"]],
 ];

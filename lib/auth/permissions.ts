@@ -23,6 +23,9 @@ export type Action =
   | "audit:view"
   | "apiToken:manage"
   | "measure:follow-up"
+  | "measure:view"
+  | "measure:update"
+  | "measure:judge"
   | "rollup:view";
 
 /** What an action is checked against: at least the municipality, often more. */
@@ -92,6 +95,15 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "measure:follow-up":
       // The owner organisation, the members of the group that decided it, and coordinators.
       return coordinator || target.organisationId === member.organisationId || (role !== undefined && role !== "OBSERVER");
+    case "measure:view":
+      // The owner organisation, the deciding group, coordinators, and EST Strategisk/Ledning.
+      return coordinator || target.organisationId === member.organisationId || role !== undefined || inLeadership(viewer, target.municipalityId);
+    case "measure:update":
+      // Status changes: the owner organisation, the deciding group's coordinator, coordinators.
+      return coordinator || target.organisationId === member.organisationId || role === "COORDINATOR";
+    case "measure:judge":
+      // The effect verdict is the group's own judgement, written by whoever leads it.
+      return coordinator || role === "COORDINATOR";
     case "rollup:view":
       // Aggregated counts for everyone who takes part in the municipality's EST work.
       return coordinator || viewer.groups.some((g) => g.municipalityId === target.municipalityId && g.role !== "OBSERVER");
@@ -134,6 +146,18 @@ export function incidentScope(viewer: Viewer): Prisma.IncidentWhereInput {
               { area: { groups: { some: { groupId: { in: viewer.groups.map((g) => g.groupId) } } } } },
             ],
           },
+    ),
+  };
+}
+
+/** Actions (åtgärder) the viewer may see, as a where-fragment for measure: the whole municipality
+ * for coordinators and EST Strategisk/Ledning, else their organisation's and their groups'. */
+export function measureScope(viewer: Viewer): Prisma.MeasureWhereInput {
+  return {
+    OR: viewer.memberships.map((m) =>
+      m.role === "COORDINATOR" || m.role === "ADMIN" || inLeadership(viewer, m.municipalityId)
+        ? { municipalityId: m.municipalityId }
+        : { municipalityId: m.municipalityId, OR: [{ ownerOrgId: m.organisationId }, { groupId: { in: viewer.groups.map((g) => g.groupId) } }] },
     ),
   };
 }

@@ -6,7 +6,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
-import type { ZFollowUp, ZMeasureFromLagesbild } from "./schema";
+import { env } from "@/lib/env";
+import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import type { ZFollowUp, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
 export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output<typeof ZMeasureFromLagesbild>) {
@@ -50,4 +52,49 @@ export async function addFollowUp(viewer: Viewer, input: z.output<typeof ZFollow
   });
   await recordAudit({ userId: viewer.userId, municipalityId: measure.municipalityId, action: "measure:follow-up", entityType: "measure", entityId: measure.id });
   return row;
+}
+
+const STATUS_LABEL = { PLANNED: "planerad", ONGOING: "pågår", DONE: "genomförd", CANCELLED: "avbruten" } as const;
+
+async function loadForChange(viewer: Viewer, measureId: string, action: "measure:update" | "measure:judge") {
+  const m = await db().measure.findUnique({ where: { id: measureId }, select: { id: true, municipalityId: true, groupId: true, ownerOrgId: true, title: true, status: true, version: true } });
+  const target = m ? { municipalityId: m.municipalityId, groupId: m.groupId ?? undefined, organisationId: m.ownerOrgId } : null;
+  if (!m || !target || !can(viewer, "measure:view", target)) throw new DomainError("NOT_FOUND", "Åtgärden finns inte, eller så har du inte behörighet att se den.");
+  if (!can(viewer, action, target)) throw new DomainError("FORBIDDEN", action === "measure:update" ? "Bara ansvarig organisation och gruppens samordnare kan ändra status." : "Bara gruppens samordnare kan bedöma effekten.");
+  return m;
+}
+
+/**
+ * Changes an action's status (cancelling with a reason); the owner organisation's people hear
+ * about it in the app and by e-mail, in the same transaction.
+ */
+export async function setMeasureStatus(viewer: Viewer, input: z.output<typeof ZMeasureStatus>) {
+  const m = await loadForChange(viewer, input.measureId, "measure:update");
+  if (m.status === input.status) return { version: m.version };
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.measure.updateMany({
+      where: { id: m.id, version: input.version },
+      data: { status: input.status, cancelReason: input.status === "CANCELLED" ? input.cancelReason : null, version: { increment: 1 } },
+    });
+    if (count === 0) throw new DomainError("CONFLICT", "Någon annan har ändrat åtgärden under tiden. Ladda om sidan.");
+    const people = await tx.membership.findMany({
+      where: { municipalityId: m.municipalityId, organisationId: m.ownerOrgId, userId: { not: viewer.userId }, user: { disabledAt: null } },
+      select: { userId: true, user: { select: { email: true } } },
+    });
+    const title = `Åtgärden ”${m.title}” är ${STATUS_LABEL[input.status]}`;
+    const body = `${viewer.name} har ändrat status på åtgärden ”${m.title}” till ${STATUS_LABEL[input.status]}.${input.status === "CANCELLED" ? `\n\nSkäl: ${input.cancelReason}` : ""}\n\nÖppna åtgärden: ${env().NEXTAUTH_URL ?? ""}/atgarder/${m.id}`;
+    for (const p of people) {
+      await queueMessage(tx, { userId: p.userId, email: p.user.email, municipalityId: m.municipalityId, dedupeKey: `measure-status:${m.id}:${input.version}:${p.userId}`, title, body, link: `/atgarder/${m.id}` });
+    }
+    await wakeMailer(tx);
+  });
+  await recordAudit({ userId: viewer.userId, municipalityId: m.municipalityId, action: "measure:status", entityType: "measure", entityId: m.id });
+  return { version: input.version + 1 };
+}
+
+/** The group's verdict on whether the action helped, with its reasons. */
+export async function judgeMeasure(viewer: Viewer, input: z.output<typeof ZMeasureJudgement>) {
+  const m = await loadForChange(viewer, input.measureId, "measure:judge");
+  await db().measure.update({ where: { id: m.id }, data: { effectVerdict: input.verdict, effectJudgement: input.judgement, version: { increment: 1 } } });
+  await recordAudit({ userId: viewer.userId, municipalityId: m.municipalityId, action: "measure:judge", entityType: "measure", entityId: m.id });
 }

@@ -26,3 +26,40 @@ export const ZFollowUp = z
     text: z.string().trim().min(3, "Skriv vad som har hänt.").max(2000, "Högst 2000 tecken.").superRefine(noPii),
   })
   .strict();
+
+export const MEASURE_STATUS = ["PLANNED", "ONGOING", "DONE", "CANCELLED"] as const;
+
+/** A status change; cancelling needs a reason. `version` guards against overwriting a change. */
+export const ZMeasureStatus = z
+  .object({
+    measureId: z.uuid(),
+    version: z.number().int().min(1),
+    status: z.enum(MEASURE_STATUS, "Välj status."),
+    cancelReason: z.string().trim().max(1000, "Högst 1000 tecken.").superRefine(noPii).default(""),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.status === "CANCELLED" && v.cancelReason.length < 3) ctx.addIssue({ code: "custom", path: ["cancelReason"], message: "Skriv varför åtgärden avbryts." });
+  });
+export type TMeasureStatus = z.input<typeof ZMeasureStatus>;
+
+export const VERDICTS = { HELPED: "Gav effekt", PARTLY: "Delvis effekt", NO_EFFECT: "Ingen märkbar effekt", TOO_EARLY: "För tidigt att säga" } as const;
+
+/** The group's own judgement of an action's effect. */
+export const ZMeasureJudgement = z
+  .object({
+    measureId: z.uuid(),
+    verdict: z.enum(Object.keys(VERDICTS) as [keyof typeof VERDICTS, ...(keyof typeof VERDICTS)[]], "Välj en bedömning."),
+    judgement: z.string().trim().min(3, "Motivera bedömningen kort.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
+  })
+  .strict();
+export type TMeasureJudgement = z.input<typeof ZMeasureJudgement>;
+
+/** Filters of the action register, from the page's query string. */
+export const ZMeasureFilter = z.object({
+  view: z.enum(["all", "mine", "overdue"]).catch("all"),
+  status: z.enum(["", "OPEN", ...MEASURE_STATUS]).catch(""),
+  groupId: z.union([z.uuid(), z.literal("")]).catch(""),
+  areaId: z.union([z.uuid(), z.literal("")]).catch(""),
+});
+export type TMeasureFilter = z.output<typeof ZMeasureFilter>;

@@ -1,0 +1,68 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionResult } from "@/lib/action-result";
+import { MEASURE_STATUS, VERDICTS, ZMeasureJudgement, ZMeasureStatus, type TMeasureJudgement, type TMeasureStatus } from "@/lib/measures/schema";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+const LABEL = { PLANNED: "Planerad", ONGOING: "Pågår", DONE: "Genomförd", CANCELLED: "Avbruten" } as const;
+
+export function StatusForm(props: { initial: TMeasureStatus; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: zodResolver(ZMeasureStatus), defaultValues: props.initial });
+  const status = useWatch({ control, name: "status" });
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await props.action(values);
+    if (!result.ok) return applyActionErrors(result, setError);
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="no-print" data-testid="status-form">
+      <div className="form-row">
+        <Field id="m-status" label="Status" error={formState.errors.status?.message}>
+          {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{LABEL[s]}</option>)}</select>}
+        </Field>
+        {status === "CANCELLED" ? (
+          <Field id="m-reason" label="Skäl till att åtgärden avbryts" error={formState.errors.cancelReason?.message}>
+            {(a11y) => <input {...a11y} {...register("cancelReason")} />}
+          </Field>
+        ) : null}
+      </div>
+      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Ändra status</button>
+    </form>
+  );
+}
+
+export function JudgementForm(props: { initial: TMeasureJudgement; action: (input: unknown) => Promise<ActionResult<void>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: zodResolver(ZMeasureJudgement), defaultValues: props.initial });
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await props.action(values);
+    if (!result.ok) return applyActionErrors(result, setError);
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="no-print" data-testid="judgement-form">
+      <Field id="m-verdict" label="Gruppens bedömning" error={formState.errors.verdict?.message}>
+        {(a11y) => (
+          <select {...a11y} {...register("verdict")}>
+            <option value="">Välj …</option>
+            {Object.entries(VERDICTS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field id="m-judgement" label="Motivering" error={formState.errors.judgement?.message}>
+        {(a11y) => <textarea {...a11y} rows={3} {...register("judgement")} />}
+      </Field>
+      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Spara bedömningen</button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { addFollowUp, judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
+import { ZFollowUp, ZMeasureJudgement, ZMeasureStatus } from "@/lib/measures/schema";
+
+export async function followUpAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZFollowUp.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await addFollowUp(viewer, parsed.data)));
+  revalidatePath(`/atgarder/${parsed.data.measureId}`);
+  return result;
+}
+
+export async function statusAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  const parsed = ZMeasureStatus.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => setMeasureStatus(viewer, parsed.data));
+  revalidatePath(`/atgarder/${parsed.data.measureId}`);
+  return result;
+}
+
+export async function judgeAction(input: unknown): Promise<ActionResult<void>> {
+  const parsed = ZMeasureJudgement.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => judgeMeasure(viewer, parsed.data));
+  revalidatePath(`/atgarder/${parsed.data.measureId}`);
+  return result;
+}

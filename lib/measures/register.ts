@@ -1,0 +1,149 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, measureScope } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+import { toLocalInputs } from "@/lib/time/format";
+import { fromStockholmWall } from "@/lib/time/zone";
+import { isUuid } from "@/lib/validation/ids";
+import { assessEffect, type BeforeAfter } from "./effect";
+import type { TMeasureFilter } from "./schema";
+
+const DAY = 86_400_000;
+
+/** The action register: what the viewer may see, filtered, soonest due first. */
+export async function listMeasures(viewer: Viewer, municipalityId: string, f: TMeasureFilter, now = new Date()) {
+  const member = viewer.memberships.find((m) => m.municipalityId === municipalityId);
+  if (!member) throw new DomainError("NOT_FOUND", "Sidan finns inte.");
+  const today = new Date(`${toLocalInputs(now).date}T00:00:00Z`);
+  const where: Prisma.MeasureWhereInput = {
+    AND: [
+      measureScope(viewer),
+      { municipalityId },
+      f.view === "mine" ? { ownerOrgId: member.organisationId } : {},
+      f.view === "overdue" ? { status: { in: ["PLANNED", "ONGOING"] }, dueDate: { lt: today } } : {},
+      f.status === "OPEN" ? { status: { in: ["PLANNED", "ONGOING"] } } : f.status ? { status: f.status } : {},
+      f.groupId ? { groupId: f.groupId } : {},
+      f.areaId ? { areaId: f.areaId } : {},
+    ],
+  };
+  const [rows, areas, groups] = await Promise.all([
+    db().measure.findMany({
+      where,
+      select: {
+        id: true, title: true, status: true, dueDate: true, startDate: true, responsibleName: true, effectVerdict: true, origin: true,
+        area: { select: { name: true } }, ownerOrg: { select: { name: true } }, group: { select: { name: true } },
+        followUps: { select: { date: true, text: true }, orderBy: { date: "desc" }, take: 1 },
+      },
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      take: 500,
+    }),
+    db().area.findMany({ where: { municipalityId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().estGroup.findMany({ where: { municipalityId, measures: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    areas,
+    groups,
+    measures: rows.map(({ followUps, ...m }) => ({
+      ...m,
+      overdue: (m.status === "PLANNED" || m.status === "ONGOING") && m.dueDate !== null && m.dueDate < today,
+      latestFollowUp: followUps[0] ?? null,
+    })),
+  };
+}
+
+/** One action with its origin, evidence, follow-ups and effect evaluation; 404 outside scope. */
+export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = new Date()) {
+  const m = isUuid(id)
+    ? await db().measure.findUnique({
+        where: { id },
+        select: {
+          id: true, municipalityId: true, title: true, description: true, status: true, cancelReason: true, kind: true, isJoint: true, place: true,
+          startDate: true, dueDate: true, createdAt: true, responsibleName: true, effectVerdict: true, effectJudgement: true, version: true, origin: true,
+          groupId: true, ownerOrgId: true, areaId: true,
+          area: { select: { name: true } }, ownerOrg: { select: { name: true } }, group: { select: { id: true, name: true, kind: true } },
+          lagesbild: { select: { periodKey: true } },
+          evidence: { select: { incident: { select: { id: true, occurredAt: true, place: true, category: { select: { label: true } } } } }, take: 50 },
+          followUps: { select: { id: true, date: true, text: true, author: { select: { name: true } } }, orderBy: { date: "desc" } },
+        },
+      })
+    : null;
+  const target = m ? { municipalityId: m.municipalityId, groupId: m.groupId ?? undefined, organisationId: m.ownerOrgId } : null;
+  if (!m || !target || !can(viewer, "measure:view", target)) {
+    await recordAudit({ userId: viewer.userId, action: "measure:view", entityType: "measure", entityId: id.slice(0, 64), outcome: "DENIED" });
+    throw new DomainError("NOT_FOUND", "Åtgärden finns inte, eller så har du inte behörighet att se den.");
+  }
+  const open = m.status === "PLANNED" || m.status === "ONGOING";
+  return {
+    ...m,
+    effect: await getMeasureEffect(m, weeks, now),
+    may: {
+      followUp: open && can(viewer, "measure:follow-up", target),
+      update: can(viewer, "measure:update", target),
+      judge: can(viewer, "measure:judge", target),
+    },
+  };
+}
+
+/**
+ * Incidents where the action was done (its place, else its area) in equal windows before and
+ * after it started, against the rest of the municipality, and its surroundings: the rest of the
+ * area for a place, the two areas whose incidents lie nearest for an area.
+ */
+export async function getMeasureEffect(
+  m: { municipalityId: string; areaId: string | null; place: string | null; startDate: Date | null; createdAt: Date; area: { name: string } | null },
+  weeks: number,
+  now: Date,
+) {
+  if (!m.areaId || !m.area) return null;
+  const day = m.startDate ? toLocalInputs(new Date(m.startDate.getTime() + 12 * 3_600_000)).date : toLocalInputs(m.createdAt).date;
+  const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
+  const start = fromStockholmWall(y, mo, d);
+  if (start >= now) return { notStarted: true as const };
+  // Equal windows: the after window is cut at today, and the before window to the same length.
+  const length = Math.min(weeks * 7 * DAY, now.getTime() - start.getTime());
+  const before = { gte: new Date(start.getTime() - length), lt: start };
+  const after = { gte: start, lt: new Date(start.getTime() + length) };
+  const base = { municipalityId: m.municipalityId, status: "ACTIVE" as const };
+  const targetWhere: Prisma.IncidentWhereInput = m.place ? { areaId: m.areaId, place: m.place } : { areaId: m.areaId };
+  const nearest = m.place ? null : await nearestAreas(m.municipalityId, m.areaId, start);
+  const neighboursWhere: Prisma.IncidentWhereInput | null = m.place ? { areaId: m.areaId, place: { not: m.place } } : nearest?.length ? { areaId: { in: nearest.map((a) => a.id) } } : null;
+  const pair = async (where: Prisma.IncidentWhereInput): Promise<BeforeAfter> => {
+    const [b, a] = await Promise.all([
+      db().incident.count({ where: { ...base, ...where, occurredAt: before } }),
+      db().incident.count({ where: { ...base, ...where, occurredAt: after } }),
+    ]);
+    return { before: b, after: a };
+  };
+  const [target, comparison, neighbours] = await Promise.all([
+    pair(targetWhere),
+    pair({ areaId: { not: m.areaId } }),
+    neighboursWhere ? pair(neighboursWhere) : null,
+  ]);
+  const neighboursLabel = m.place ? `Resten av ${m.area.name}` : nearest?.length ? nearest.map((a) => a.name).join(" och ") : null;
+  return {
+    notStarted: false as const,
+    weeks,
+    days: Math.round(length / DAY),
+    partial: length < weeks * 7 * DAY,
+    start: start.toISOString(),
+    targetLabel: m.place ?? m.area.name,
+    neighboursLabel,
+    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days: Math.round(length / DAY) }),
+  };
+}
+
+/** The two areas whose incidents (with coordinates, the year before) lie nearest this area's. */
+async function nearestAreas(municipalityId: string, areaId: string, start: Date) {
+  const centres = await db().$queryRaw<{ id: string; name: string; lat: number; lng: number }[]>`
+    SELECT a."id", a."name", avg(i."latitude")::float8 AS "lat", avg(i."longitude")::float8 AS "lng"
+    FROM "incident" i JOIN "area" a ON a."id" = i."areaId"
+    WHERE i."municipalityId" = ${municipalityId}::uuid AND i."latitude" IS NOT NULL AND i."occurredAt" >= ${new Date(start.getTime() - 365 * DAY)} AND i."occurredAt" < ${start}
+    GROUP BY a."id", a."name"`;
+  const own = centres.find((c) => c.id === areaId);
+  if (!own) return [];
+  const dist = (c: { lat: number; lng: number }) => Math.hypot(c.lat - own.lat, (c.lng - own.lng) * Math.cos((own.lat * Math.PI) / 180));
+  return centres.filter((c) => c.id !== areaId).sort((a, b) => dist(a) - dist(b)).slice(0, 2).map(({ id, name }) => ({ id, name }));
+}

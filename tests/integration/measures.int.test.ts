@@ -1,0 +1,103 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db, disconnectDb } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
+import { getMeasure, listMeasures } from "@/lib/measures/register";
+import { ZMeasureFilter, ZMeasureStatus } from "@/lib/measures/schema";
+import { weekKey } from "@/lib/time/periods";
+import { runSeed } from "@/prisma/seed/run";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-28T12:00:00Z");
+let m: string;
+let measureId: string;
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
+  m = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
+  await db().incident.deleteMany({ where: { municipalityId: m } });
+  const area = (code: string) => db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code } } });
+  const [edsberg, helenelund] = [await area("edsberg"), await area("helenelund")];
+  const cat = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "skadegorelse" } } });
+  const hem = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "sollentunahem" } } });
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-vecko" } } });
+  // Started Thu 1 Oct 2026; eight weeks before run from 6 Aug, eight weeks after until 26 Nov.
+  const rows = (n: number, areaId: string, place: string, fromIso: string) =>
+    Array.from({ length: n }, (_, i) => {
+      const occurredAt = new Date(new Date(fromIso).getTime() + i * 3_600_000 * 25);
+      return { municipalityId: m, areaId, categoryId: cat.id, reporterOrgId: hem.id, place, occurredAt, isoWeek: weekKey(occurredAt) };
+    });
+  await db().incident.createMany({
+    data: [
+      ...rows(30, edsberg.id, "Edsbergs torg", "2026-08-10T18:00:00Z"), ...rows(10, edsberg.id, "Edsbergs torg", "2026-10-05T18:00:00Z"),
+      ...rows(5, edsberg.id, "Edsbergsskolan", "2026-08-10T18:00:00Z"), ...rows(12, edsberg.id, "Edsbergsskolan", "2026-10-05T18:00:00Z"),
+      ...rows(100, helenelund.id, "Helenelunds station", "2026-08-07T10:00:00Z").map((r, i) => ({ ...r, occurredAt: new Date(new Date("2026-08-07T10:00:00Z").getTime() + i * 3_600_000 * 13) })),
+      ...rows(100, helenelund.id, "Helenelunds station", "2026-10-02T10:00:00Z").map((r, i) => ({ ...r, occurredAt: new Date(new Date("2026-10-02T10:00:00Z").getTime() + i * 3_600_000 * 13) })),
+    ].map((r) => ({ ...r, isoWeek: weekKey(r.occurredAt) })),
+  });
+  measureId = (await db().measure.create({
+    data: {
+      municipalityId: m, title: "Belysning och väktare på Edsbergs torg", ownerOrgId: hem.id, areaId: edsberg.id, place: "Edsbergs torg", groupId: vecko.id,
+      status: "ONGOING", startDate: new Date("2026-10-01"), dueDate: new Date("2026-11-15"), origin: "LAGESBILD",
+    },
+  })).id;
+});
+after(() => disconnectDb());
+
+test("effect evaluation: equal windows before and after, the rest of the municipality as comparison, the rest of the area for displacement", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const measure = await getMeasure(coordinator, measureId, 8, NOW);
+  const e = measure.effect;
+  assert.ok(e && !e.notStarted);
+  assert.equal(e.days, 56);
+  assert.equal(e.partial, false);
+  assert.deepEqual([e.target, e.comparison, e.neighbours], [{ before: 30, after: 10 }, { before: 100, after: 100 }, { before: 5, after: 12 }]);
+  assert.deepEqual([e.expected, e.difference, e.small, e.displacement], [30, -20, false, true]);
+  assert.equal(e.neighboursLabel, "Resten av Edsberg");
+  assert.match(e.sentence, /ungefär 20 färre/);
+  // Four weeks each side: before counts only what fell after 3 September (the burst's last seven).
+  const short = (await getMeasure(coordinator, measureId, 4, NOW)).effect;
+  assert.ok(short && !short.notStarted);
+  assert.deepEqual(short.target, { before: 7, after: 10 });
+});
+
+test("who sees an action: its owner organisation, its group, coordinators and leadership; nobody from elsewhere", async () => {
+  for (const email of ["rapportor@sollentunahem.example", "polis@polisen.example", "ledning@sollentuna.example", "samordnare@sollentuna.example"]) {
+    assert.equal((await getMeasure(await viewerOf(email), measureId, 8, NOW)).id, measureId, email);
+  }
+  await assert.rejects(getMeasure(await viewerOf("samordnare@upplandsvasby.example"), measureId, 8, NOW), { code: "NOT_FOUND" });
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  const mine = await listMeasures(reporter, m, ZMeasureFilter.parse({ view: "mine" }), NOW);
+  assert.ok(mine.measures.every((x) => x.ownerOrg.name === "Sollentunahem AB"));
+  assert.equal(mine.measures.find((x) => x.id === measureId)?.overdue, true);
+  const overdue = await listMeasures(reporter, m, ZMeasureFilter.parse({ view: "overdue" }), NOW);
+  assert.ok(overdue.measures.some((x) => x.id === measureId) && overdue.measures.every((x) => x.overdue));
+  // A reporter from another organisation, in no group, sees none of it.
+  const kfk = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "kfk" } } });
+  await db().user.create({ data: { email: "fritid@sollentuna.example", name: "Fritid", memberships: { create: { municipalityId: m, organisationId: kfk.id, role: "REPORTER" } } } });
+  const outsider = await viewerOf("fritid@sollentuna.example");
+  assert.equal((await listMeasures(outsider, m, ZMeasureFilter.parse({}), NOW)).measures.some((x) => x.id === measureId), false);
+  await assert.rejects(getMeasure(outsider, measureId, 8, NOW), { code: "NOT_FOUND" });
+});
+
+test("status changes notify the owner organisation; cancelling needs a reason; a stale version is refused; only the group judges", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  const stale = ZMeasureStatus.safeParse({ measureId, version: 1, status: "CANCELLED", cancelReason: "" });
+  assert.deepEqual(stale.error?.issues.map((i) => i.path.join(".")), ["cancelReason"]);
+  const { version } = await setMeasureStatus(coordinator, ZMeasureStatus.parse({ measureId, version: 1, status: "DONE" }));
+  assert.equal(version, 2);
+  const rapportor = await db().user.findUniqueOrThrow({ where: { email: "rapportor@sollentunahem.example" } });
+  const note = await db().notification.findFirstOrThrow({ where: { userId: rapportor.id, link: `/atgarder/${measureId}` } });
+  assert.equal(note.title, "Åtgärden ”Belysning och väktare på Edsbergs torg” är genomförd");
+  assert.equal(await db().emailOutbox.count({ where: { toAddress: "rapportor@sollentunahem.example", subject: note.title } }), 1);
+  await assert.rejects(setMeasureStatus(reporter, ZMeasureStatus.parse({ measureId, version: 1, status: "ONGOING" })), { code: "CONFLICT" });
+  await assert.rejects(setMeasureStatus(await viewerOf("ledning@sollentuna.example"), ZMeasureStatus.parse({ measureId, version: 2, status: "ONGOING" })), { code: "FORBIDDEN" });
+  await assert.rejects(judgeMeasure(reporter, { measureId, verdict: "HELPED", judgement: "Lugnare på torget." }), { code: "FORBIDDEN" });
+  await judgeMeasure(coordinator, { measureId, verdict: "HELPED", judgement: "Lugnare på torget, men skolan behöver följas." });
+  const after = await getMeasure(reporter, measureId, 8, NOW);
+  assert.deepEqual([after.status, after.effectVerdict, after.may.followUp], ["DONE", "HELPED", false]);
+});
