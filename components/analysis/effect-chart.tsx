@@ -11,7 +11,8 @@ export function EffectChart({ effect, labels }: { effect: Effect; labels: { targ
   const max = Math.max(100, ...series.map((s) => s.index ?? 0));
   const row = 28;
   const width = 520;
-  const scale = (v: number) => ((width - 200) * v) / max;
+  // Bars from x = 180, leaving room on the right for the longest label.
+  const scale = (v: number) => ((width - 300) * v) / max;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${series.length * row * 2 + 10}`} role="img" aria-label="Före och efter, index där före = 100">

@@ -50,7 +50,7 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
   });
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="judgement-form">
-      <Field id="m-verdict" label="Gruppens bedömning" error={formState.errors.verdict?.message}>
+      <Field id="m-verdict" label="Bedömning" error={formState.errors.verdict?.message}>
         {(a11y) => (
           <select {...a11y} {...register("verdict")}>
             <option value="">Välj …</option>

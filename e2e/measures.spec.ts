@@ -1,0 +1,36 @@
+import { expect, signInAndWait, signOut, test, USERS, waitForMail } from "./fixtures";
+
+const TITLE = "Klottersanering inom 24 timmar i Tureberg";
+
+test("the owner organisation follows up its action; the coordinator marks it done and judges its effect; the owner is told", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await page.getByRole("link", { name: "Åtgärder" }).click();
+  await page.getByRole("link", { name: "Min organisations" }).click();
+  await page.getByTestId("measure-table").getByRole("link", { name: TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByTestId("effect-sentence")).toContainText("händelser under");
+  await page.getByRole("textbox", { name: `Uppföljning av ${TITLE}` }).fill("Sanerat vid skolan och busshållplatsen.");
+  await page.getByRole("button", { name: "Lägg till uppföljning" }).click();
+  await expect(page.getByText("Sanerat vid skolan och busshållplatsen.")).toBeVisible();
+  await expect(page.getByTestId("judgement-form")).toHaveCount(0);
+  await signOut(page);
+
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/atgarder?view=all&status=OPEN");
+  await page.getByTestId("measure-table").getByRole("link", { name: TITLE }).click();
+  await page.getByLabel("Status").selectOption({ label: "Avbruten" });
+  await page.getByRole("button", { name: "Ändra status" }).click();
+  await expect(page.locator("#m-reason-error")).toHaveText("Skriv varför åtgärden avbryts.");
+  await page.getByLabel("Status").selectOption({ label: "Genomförd" });
+  await page.getByRole("button", { name: "Ändra status" }).click();
+  await expect(page.locator(".lead").getByText("Genomförd")).toBeVisible();
+  await page.getByRole("button", { name: "Spara bedömningen" }).click();
+  await expect(page.locator("#m-verdict-error")).toHaveText("Välj en bedömning.");
+  await page.getByLabel("Bedömning", { exact: true }).selectOption({ label: "Gav effekt" });
+  await page.getByLabel("Motivering").fill("Mindre klotter kvar efter helgerna.");
+  await page.getByRole("button", { name: "Spara bedömningen" }).click();
+  await expect(page.getByTestId("verdict")).toContainText("Gav effekt – Mindre klotter kvar efter helgerna.");
+
+  const mail = await waitForMail(USERS.reporter, `Åtgärden ”${TITLE}” är genomförd`);
+  expect(mail.text).toContain("/atgarder/");
+});
