@@ -8,7 +8,7 @@ test("the owner organisation follows up its action; the coordinator marks it don
   await page.getByRole("link", { name: "Min organisations" }).click();
   await page.getByTestId("measure-table").getByRole("link", { name: TITLE }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-  await expect(page.getByTestId("effect-sentence")).toContainText("händelser under");
+  await expect(page.getByText("Åtgärden har inte startat än.")).toBeVisible();
   await page.getByRole("textbox", { name: `Uppföljning av ${TITLE}` }).fill("Sanerat vid skolan och busshållplatsen.");
   await page.getByRole("button", { name: "Lägg till uppföljning" }).click();
   await expect(page.getByText("Sanerat vid skolan och busshållplatsen.")).toBeVisible();
@@ -18,6 +18,7 @@ test("the owner organisation follows up its action; the coordinator marks it don
   await signInAndWait(page, USERS.coordinator);
   await page.goto("/atgarder?view=all&status=OPEN");
   await page.getByTestId("measure-table").getByRole("link", { name: TITLE }).click();
+  await expect(page.getByRole("button", { name: "Ändra status" })).toBeEnabled();
   await page.getByLabel("Status").selectOption({ label: "Avbruten" });
   await page.getByRole("button", { name: "Ändra status" }).click();
   await expect(page.locator("#m-reason-error")).toHaveText("Skriv varför åtgärden avbryts.");
@@ -33,4 +34,13 @@ test("the owner organisation follows up its action; the coordinator marks it don
 
   const mail = await waitForMail(USERS.reporter, `Åtgärden ”${TITLE}” är genomförd`);
   expect(mail.text).toContain("/atgarder/");
+
+  // An action that has run for two months gets its before/after evaluation.
+  await page.goto("/atgarder");
+  await page.getByTestId("measure-table").getByRole("link", { name: "Förstärkt belysning vid Edsbergs torg" }).click();
+  await expect(page.getByTestId("effect-sentence")).toContainText("Edsbergs torg: ");
+  await expect(page.getByTestId("effect-sentence")).toContainText("under 56 dagar före");
+  await page.getByLabel("Veckor före och efter").fill("4");
+  await page.getByRole("button", { name: "Räkna om" }).click();
+  await expect(page.getByTestId("effect-sentence")).toContainText("under 28 dagar före");
 });
