@@ -24,7 +24,11 @@ test("the owner organisation follows up its action; the coordinator marks it don
   await expect(page.locator("#m-reason-error")).toHaveText("Skriv varför åtgärden avbryts.");
   await page.getByLabel("Status").selectOption({ label: "Genomförd" });
   await page.getByRole("button", { name: "Ändra status" }).click();
+  await expect(page.locator("#m-done-verdict-error")).toHaveText("Bedöm effekten, eller välj ”Bedöms senare”.");
+  await page.getByLabel("Hjälpte åtgärden?").selectOption({ label: "Bedöms senare" });
+  await page.getByRole("button", { name: "Ändra status" }).click();
   await expect(page.locator(".lead").getByText("Genomförd")).toBeVisible();
+  await expect(page.getByTestId("verdict")).toContainText("Bedöms senare");
   await page.getByRole("button", { name: "Spara bedömningen" }).click();
   await expect(page.locator("#m-verdict-error")).toHaveText("Välj en bedömning.");
   await page.getByLabel("Bedömning", { exact: true }).selectOption({ label: "Gav effekt" });

@@ -21,6 +21,7 @@ export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output
   if (input.areaId && !group.areas.some((a) => a.areaId === input.areaId)) throw new DomainError("INVALID", "Välj en av gruppens kommundelar.", "areaId");
   const due = new Date(`${input.dueDate}T00:00:00Z`);
   if (Number.isNaN(due.getTime())) throw new DomainError("INVALID", "Ogiltigt datum.", "dueDate");
+  if (input.dueDate < toLocalInputs(new Date()).date) throw new DomainError("INVALID", "Klart senast kan inte ligga före start (i dag).", "dueDate");
   const measure = await db().$transaction(async (tx) => {
     const lagesbild = await tx.lagesbild.upsert({
       where: { groupId_periodKey: { groupId: group.id, periodKey: input.week } },
@@ -57,7 +58,7 @@ export async function addFollowUp(viewer: Viewer, input: z.output<typeof ZFollow
 const STATUS_LABEL = { PLANNED: "planerad", ONGOING: "pågår", DONE: "genomförd", CANCELLED: "avbruten" } as const;
 
 async function loadForChange(viewer: Viewer, measureId: string, action: "measure:update" | "measure:judge") {
-  const m = await db().measure.findUnique({ where: { id: measureId }, select: { id: true, municipalityId: true, groupId: true, ownerOrgId: true, title: true, status: true, version: true } });
+  const m = await db().measure.findUnique({ where: { id: measureId }, select: { id: true, municipalityId: true, groupId: true, ownerOrgId: true, title: true, status: true, version: true, effectVerdict: true } });
   const target = m ? { municipalityId: m.municipalityId, groupId: m.groupId ?? undefined, organisationId: m.ownerOrgId } : null;
   if (!m || !target || !can(viewer, "measure:view", target)) throw new DomainError("NOT_FOUND", "Åtgärden finns inte, eller så har du inte behörighet att se den.");
   if (!can(viewer, action, target)) throw new DomainError("FORBIDDEN", action === "measure:update" ? "Bara ansvarig organisation och gruppens samordnare kan ändra status." : "Bara gruppens samordnare kan bedöma effekten.");
@@ -71,10 +72,16 @@ async function loadForChange(viewer: Viewer, measureId: string, action: "measure
 export async function setMeasureStatus(viewer: Viewer, input: z.output<typeof ZMeasureStatus>) {
   const m = await loadForChange(viewer, input.measureId, "measure:update");
   if (m.status === input.status) return { version: m.version };
+  if (input.status === "DONE" && !m.effectVerdict && !input.verdict) {
+    throw new DomainError("INVALID", "Bedöm effekten, eller välj ”Bedöms senare”.", "verdict");
+  }
   await db().$transaction(async (tx) => {
     const { count } = await tx.measure.updateMany({
       where: { id: m.id, version: input.version },
-      data: { status: input.status, cancelReason: input.status === "CANCELLED" ? input.cancelReason : null, version: { increment: 1 } },
+      data: {
+        status: input.status, cancelReason: input.status === "CANCELLED" ? input.cancelReason : null, version: { increment: 1 },
+        ...(input.status === "DONE" && input.verdict ? { effectVerdict: input.verdict } : {}),
+      },
     });
     if (count === 0) throw new DomainError("CONFLICT", "Någon annan har ändrat åtgärden under tiden. Ladda om sidan.");
     const people = await tx.membership.findMany({

@@ -29,6 +29,9 @@ export const ZFollowUp = z
 
 export const MEASURE_STATUS = ["PLANNED", "ONGOING", "DONE", "CANCELLED"] as const;
 
+export const VERDICTS = { HELPED: "Gav effekt", PARTLY: "Delvis effekt", NO_EFFECT: "Ingen märkbar effekt", LATER: "Bedöms senare" } as const;
+type Verdict = keyof typeof VERDICTS;
+
 /** A status change; cancelling needs a reason. `version` guards against overwriting a change. */
 export const ZMeasureStatus = z
   .object({
@@ -36,6 +39,8 @@ export const ZMeasureStatus = z
     version: z.number().int().min(1),
     status: z.enum(MEASURE_STATUS, "Välj status."),
     cancelReason: z.string().trim().max(1000, "Högst 1000 tecken.").superRefine(noPii).default(""),
+    // Marking an action done asks for an effect verdict (or "bedöms senare") unless it has one.
+    verdict: z.union([z.enum(Object.keys(VERDICTS) as [Verdict, ...Verdict[]]), z.literal("")]).default(""),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -43,13 +48,12 @@ export const ZMeasureStatus = z
   });
 export type TMeasureStatus = z.input<typeof ZMeasureStatus>;
 
-export const VERDICTS = { HELPED: "Gav effekt", PARTLY: "Delvis effekt", NO_EFFECT: "Ingen märkbar effekt", TOO_EARLY: "För tidigt att säga" } as const;
 
 /** The group's own judgement of an action's effect. */
 export const ZMeasureJudgement = z
   .object({
     measureId: z.uuid(),
-    verdict: z.enum(Object.keys(VERDICTS) as [keyof typeof VERDICTS, ...(keyof typeof VERDICTS)[]], "Välj en bedömning."),
+    verdict: z.enum(Object.keys(VERDICTS) as [Verdict, ...Verdict[]], "Välj en bedömning."),
     judgement: z.string().trim().min(3, "Motivera bedömningen kort.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
   })
   .strict();

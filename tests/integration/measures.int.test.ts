@@ -88,7 +88,8 @@ test("status changes notify the owner organisation; cancelling needs a reason; a
   const reporter = await viewerOf("rapportor@sollentunahem.example");
   const stale = ZMeasureStatus.safeParse({ measureId, version: 1, status: "CANCELLED", cancelReason: "" });
   assert.deepEqual(stale.error?.issues.map((i) => i.path.join(".")), ["cancelReason"]);
-  const { version } = await setMeasureStatus(coordinator, ZMeasureStatus.parse({ measureId, version: 1, status: "DONE" }));
+  await assert.rejects(setMeasureStatus(coordinator, ZMeasureStatus.parse({ measureId, version: 1, status: "DONE" })), { field: "verdict" }, "done asks how it went");
+  const { version } = await setMeasureStatus(coordinator, ZMeasureStatus.parse({ measureId, version: 1, status: "DONE", verdict: "LATER" }));
   assert.equal(version, 2);
   const rapportor = await db().user.findUniqueOrThrow({ where: { email: "rapportor@sollentunahem.example" } });
   const note = await db().notification.findFirstOrThrow({ where: { userId: rapportor.id, link: `/atgarder/${measureId}` } });

@@ -59,7 +59,7 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
             {m.cancelReason ? <><dt>Skäl till avbrott</dt><dd>{m.cancelReason}</dd></> : null}
           </dl>
           {m.description ? <p className="narrative">{m.description}</p> : null}
-          {m.may.update ? <StatusForm initial={{ measureId: m.id, version: m.version, status: m.status, cancelReason: m.cancelReason ?? "" }} action={statusAction} /> : null}
+          {m.may.update ? <StatusForm initial={{ measureId: m.id, version: m.version, status: m.status, cancelReason: m.cancelReason ?? "", verdict: "" }} needsVerdict={!m.effectVerdict} action={statusAction} /> : null}
         </section>
         <section className="card" aria-labelledby="evidence">
           <h2 id="evidence">Underlag</h2>

@@ -11,7 +11,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 const LABEL = { PLANNED: "Planerad", ONGOING: "Pågår", DONE: "Genomförd", CANCELLED: "Avbruten" } as const;
 
-export function StatusForm(props: { initial: TMeasureStatus; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
+export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: zodResolver(ZMeasureStatus), defaultValues: props.initial });
@@ -27,6 +27,16 @@ export function StatusForm(props: { initial: TMeasureStatus; action: (input: unk
         <Field id="m-status" label="Status" error={formState.errors.status?.message}>
           {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{LABEL[s]}</option>)}</select>}
         </Field>
+        {status === "DONE" && props.needsVerdict ? (
+          <Field id="m-done-verdict" label="Hjälpte åtgärden?" error={formState.errors.verdict?.message}>
+            {(a11y) => (
+              <select {...a11y} {...register("verdict")}>
+                <option value="">Välj …</option>
+                {Object.entries(VERDICTS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+              </select>
+            )}
+          </Field>
+        ) : null}
         {status === "CANCELLED" ? (
           <Field id="m-reason" label="Skäl till att åtgärden avbryts" error={formState.errors.cancelReason?.message}>
             {(a11y) => <input {...a11y} {...register("cancelReason")} />}
