@@ -48,3 +48,26 @@ test("the owner organisation follows up its action; the coordinator marks it don
   await page.getByRole("button", { name: "Räkna om" }).click();
   await expect(page.getByTestId("effect-sentence")).toContainText("under 28 dagar före");
 });
+
+test("EST Ledning sees which nämnder lack indicators; the coordinator records a value, and a wrong unit is refused", async ({ page }) => {
+  await signInAndWait(page, USERS.ledning);
+  await page.getByRole("link", { name: "Indikatorer" }).click();
+  await expect(page.getByTestId("boards-without")).toContainText("Stadsbyggnadsnämnden");
+  await expect(page.getByTestId("value-form")).toHaveCount(0);
+  await signOut(page);
+
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/indikatorer");
+  const missingBefore = Number(await page.getByTestId("missing-count").textContent());
+  await page.getByRole("link", { name: "Andel som känner sig trygga i sitt område kvällstid" }).click();
+  await expect(page.getByRole("button", { name: "Registrera värdet" })).toBeEnabled();
+  await page.getByLabel("Värde (%)").fill("142");
+  await page.getByRole("button", { name: "Registrera värdet" }).click();
+  await expect(page.locator("#v-value-error")).toHaveText("Värdet är en andel i procent och ska ligga mellan 0 och 100.");
+  await expect(page.getByLabel("Värde (%)")).toHaveValue("142");
+  await page.getByLabel("Värde (%)").fill("41,5");
+  await page.getByRole("button", { name: "Registrera värdet" }).click();
+  await expect(page.getByTestId("value-table")).toContainText("41,5 %");
+  await page.goto("/indikatorer");
+  await expect(page.getByTestId("missing-count")).toHaveText(String(missingBefore - 1));
+});

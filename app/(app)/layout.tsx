@@ -21,6 +21,7 @@ const LEADERSHIP_NAV: NavItem[] = [
   { href: "/tertial", label: "Tertialanalys" },
   { href: "/reports/month", label: "Månadsrapport" },
   { href: "/insats", label: "Insatser" },
+  { href: "/indikatorer", label: "Indikatorer" },
 ];
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },

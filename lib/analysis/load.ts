@@ -65,7 +65,7 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
       where: { municipalityId, ...(areaIds ? { OR: [{ areaId: { in: areaIds } }, { goal: { areaId: { in: areaIds } } }] } : {}) },
       select: {
         id: true, name: true, ownerBoard: true, unit: true, areaId: true, direction: true, baseline: true, target: true,
-        values: { where: { recordedAt: { lt: end } }, select: { periodKey: true, value: true }, orderBy: { recordedAt: "desc" }, take: 1 },
+        values: { where: { recordedAt: { lt: end }, areaId: null }, select: { periodKey: true, value: true }, orderBy: { recordedAt: "desc" }, take: 1 },
       },
       orderBy: { name: "asc" },
     }),

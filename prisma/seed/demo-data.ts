@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { shiftPeriod, weekKey } from "../../lib/time/periods";
 import { generateHistory, mulberry32 } from "./history";
 import type { SeededMunicipality } from "./municipality";
-import { EDSBERG_GOALS, INDICATORS, POLICE_AGREEMENT_GOALS, type MunicipalitySeed } from "./reference";
+import { EDSBERG_GOALS, INDICATORS, MISSION_PARTICIPANTS, POLICE_AGREEMENT_GOALS, type MunicipalitySeed } from "./reference";
 
 const ORG_WEIGHTS: Record<string, number> = {
   sollentunahem: 30, polis: 20, trygghetsvardar: 15, kfk: 10, uk: 8, sok: 5, "klk-sakerhet": 5, attunda: 4, nattvandrare: 3,
@@ -50,7 +50,7 @@ export async function seedGoals(db: PrismaClient, s: SeededMunicipality, now: Da
   if ((await db.goal.count({ where: { municipalityId: s.id } })) > 0) return;
   const edsberg = s.areaIds.get("edsberg")!;
   const mission = await db.goal.create({
-    data: { municipalityId: s.id, kind: "MISSION", title: "Inga utsatta områden 2030", targetYear: 2030,
+    data: { municipalityId: s.id, kind: "MISSION", title: "Inga utsatta områden 2030", targetYear: 2030, participants: MISSION_PARTICIPANTS,
       description: "Utvecklingsuppdrag (KF dec 2020): inga områden på Polisens lista över utsatta områden år 2030." },
   });
   for (const title of EDSBERG_GOALS) {

@@ -200,11 +200,27 @@ export const POLICE_AGREEMENT_GOALS = [
   "Utveckla myndighetssamverkan på lokal nivå mot organiserad brottslighet",
 ];
 
+// The indicators the audit lists per nämnd for "Inga utsatta områden 2030" (no values invented).
 export const INDICATORS: { ownerBoard: string; name: string; unit: string; direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" }[] = [
+  { ownerBoard: "Utbildningsnämnden", name: "Inskrivningsgrad i förskolan", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Utbildningsnämnden", name: "Elever i årskurs 9 behöriga till yrkesprogram", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Vård- och omsorgsnämnden", name: "Upplevd trygghet i kommundelarna", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Vård- och omsorgsnämnden", name: "Boende i Edsberg och Tureberg med stöd och hjälp från nämnden", unit: "st", direction: "LOWER_IS_BETTER" },
   { ownerBoard: "Socialnämnden", name: "Andel som känner sig trygga i sitt område kvällstid", unit: "%", direction: "HIGHER_IS_BETTER" },
   { ownerBoard: "Socialnämnden", name: "Andel hushåll med långvarigt ekonomiskt bistånd", unit: "%", direction: "LOWER_IS_BETTER" },
-  { ownerBoard: "Utbildningsnämnden", name: "Elever i årskurs 9 behöriga till yrkesprogram", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Socialnämnden", name: "Antal inledda utredningar för barn och unga", unit: "st", direction: "LOWER_IS_BETTER" },
   { ownerBoard: "Kultur- och fritidsnämnden", name: "Antal program/projekt i Tureberg och Edsberg", unit: "st", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Kultur- och fritidsnämnden", name: "Antal projekt i samverkan med skolor i utsatta områden", unit: "st", direction: "HIGHER_IS_BETTER" },
   { ownerBoard: "Kultur- och fritidsnämnden", name: "Antal rapporterade incidenter inom EST", unit: "st", direction: "LOWER_IS_BETTER" },
+  { ownerBoard: "Miljö- och byggnadsnämnden", name: "Andel upptäckt trångboddhet i flerbostadshus", unit: "%", direction: "LOWER_IS_BETTER" },
+  { ownerBoard: "Miljö- och byggnadsnämnden", name: "Tillfällen då annan myndighet informeras om misstänkt brottslig verksamhet", unit: "st", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Samhällsbyggnadsnämnden", name: "Upplevd trygghet i kommundelarna (samhällsbyggnad)", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Natur- och tekniknämnden", name: "Upplevd trygghet i kommundelarna (natur och teknik)", unit: "%", direction: "HIGHER_IS_BETTER" },
   { ownerBoard: "Kompetens- och arbetsmarknadsnämnden", name: "Andel deltagare från utsatta områden som börjat arbeta eller studera", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Kompetens- och arbetsmarknadsnämnden", name: "Andel godkända betyg för studerande från utsatta områden", unit: "%", direction: "HIGHER_IS_BETTER" },
+  { ownerBoard: "Kompetens- och arbetsmarknadsnämnden", name: "Andel studerande från utsatta områden", unit: "%", direction: "HIGHER_IS_BETTER" },
 ];
+
+// The nämnder taking part in the development mission; Stadsbyggnadsnämnden had not yet formulated
+// measurable indicators at the time of the audit.
+export const MISSION_PARTICIPANTS = [...new Set(INDICATORS.map((i) => i.ownerBoard)), "Stadsbyggnadsnämnden"];

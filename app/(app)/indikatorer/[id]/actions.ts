@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { recordIndicatorValue } from "@/lib/indicators/mutations";
+import { ZIndicatorValue } from "@/lib/indicators/schema";
+
+export async function recordValueAction(input: unknown): Promise<ActionResult<void>> {
+  const parsed = ZIndicatorValue.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const { municipalityId } = await getActiveMembership(viewer);
+  const result = await withDomainErrors(() => recordIndicatorValue(viewer, municipalityId, parsed.data));
+  revalidatePath(`/indikatorer/${parsed.data.indicatorId}`);
+  revalidatePath("/indikatorer");
+  return result;
+}

@@ -1,0 +1,55 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { db, disconnectDb } from "@/lib/db";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
+import { recordIndicatorValue } from "@/lib/indicators/mutations";
+import { ZIndicatorValue } from "@/lib/indicators/schema";
+import { runSeed } from "@/prisma/seed/run";
+import { INDICATORS } from "@/prisma/seed/reference";
+import { resetDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+let m: string;
+const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
+const value = (o: Record<string, string>) => ZIndicatorValue.parse({ note: "", areaId: "", ...o });
+
+before(async () => {
+  await resetDatabase();
+  await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
+  m = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
+});
+after(() => disconnectDb());
+
+test("coverage: the nämnd without a measurable indicator, indicators without a value for the last tertial, and those off track", async () => {
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const before = await getIndicatorCoverage(ledning, m, NOW);
+  assert.deepEqual(before.boardsWithout, ["Stadsbyggnadsnämnden"]);
+  assert.equal(before.lastTertial, "2026-T2");
+  assert.equal(before.indicators.length, INDICATORS.length);
+  assert.ok(before.indicators.every((i) => i.missingLastTertial && !i.offTrack), "no values invented by the seed");
+
+  const safe = before.indicators.find((i) => i.name === "Andel som känner sig trygga i sitt område kvällstid")!;
+  const cases = before.indicators.find((i) => i.name === "Antal inledda utredningar för barn och unga")!;
+  await db().indicator.update({ where: { id: safe.id }, data: { baseline: 50, baselineYear: 2021 } });
+
+  await assert.rejects(recordIndicatorValue(coordinator, m, value({ indicatorId: safe.id, periodKey: "2026-T2", value: "142" })), { field: "value" });
+  await assert.rejects(recordIndicatorValue(coordinator, m, value({ indicatorId: cases.id, periodKey: "2026-T2", value: "2,5" })), { field: "value" });
+  assert.equal(ZIndicatorValue.safeParse({ indicatorId: safe.id, periodKey: "T2", value: "4", areaId: "", note: "" }).success, false);
+  await assert.rejects(recordIndicatorValue(ledning, m, value({ indicatorId: safe.id, periodKey: "2026-T2", value: "40" })), { code: "FORBIDDEN" });
+  await assert.rejects(getIndicatorCoverage(await viewerOf("rapportor@sollentunahem.example"), m, NOW), { code: "NOT_FOUND" });
+
+  await recordIndicatorValue(coordinator, m, value({ indicatorId: safe.id, periodKey: "2026-T2", value: "44" }));
+  await recordIndicatorValue(coordinator, m, value({ indicatorId: safe.id, periodKey: "2026-T2", value: "41,5", note: "Rättat efter enkätens slutrapport" }));
+  const edsberg = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "edsberg" } } });
+  await recordIndicatorValue(coordinator, m, value({ indicatorId: safe.id, periodKey: "2026-T2", value: "33", areaId: edsberg.id }));
+  await recordIndicatorValue(coordinator, m, value({ indicatorId: cases.id, periodKey: "2026-T2", value: "12" }));
+
+  const detail = await getIndicator(ledning, m, safe.id);
+  assert.deepEqual(detail.values.map((v) => [v.periodKey, v.area?.name ?? "hela", v.value]).sort(), [["2026-T2", "Edsberg", 33], ["2026-T2", "hela", 41.5]]);
+  const after = await getIndicatorCoverage(ledning, m, NOW);
+  const safeNow = after.indicators.find((i) => i.id === safe.id)!;
+  assert.deepEqual([safeNow.missingLastTertial, safeNow.offTrack, safeNow.latest?.value], [false, true, 41.5]);
+  assert.equal(after.indicators.filter((i) => i.missingLastTertial).length, INDICATORS.length - 2);
+});
