@@ -49,11 +49,14 @@ test("the owner organisation follows up its action; the coordinator marks it don
   await expect(page.getByTestId("effect-sentence")).toContainText("under 28 dagar före");
 });
 
-test("EST Ledning sees which nämnder lack indicators; the coordinator records a value, and a wrong unit is refused", async ({ page }) => {
+test("EST Ledning sees which nämnder lack indicators and the unmet agreement commitments; the coordinator records a value, and a wrong unit is refused", async ({ page }) => {
   await signInAndWait(page, USERS.ledning);
   await page.getByRole("link", { name: "Indikatorer" }).click();
   await expect(page.getByTestId("boards-without")).toContainText("Stadsbyggnadsnämnden");
   await expect(page.getByTestId("value-form")).toHaveCount(0);
+  await page.getByRole("link", { name: "Samverkan", exact: true }).click();
+  await expect(page.getByTestId("unmet")).toContainText("Utveckla avhopparverksamheten");
+  await expect(page.getByTestId("unmet")).toContainText("Inte uppfyllt");
   await signOut(page);
 
   await signInAndWait(page, USERS.coordinator);

@@ -22,6 +22,7 @@ const LEADERSHIP_NAV: NavItem[] = [
   { href: "/reports/month", label: "Månadsrapport" },
   { href: "/insats", label: "Insatser" },
   { href: "/indikatorer", label: "Indikatorer" },
+  { href: "/samverkan", label: "Samverkan" },
 ];
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },

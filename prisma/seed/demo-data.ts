@@ -59,6 +59,20 @@ export async function seedGoals(db: PrismaClient, s: SeededMunicipality, now: Da
   for (const title of POLICE_AGREEMENT_GOALS) {
     await db.goal.create({ data: { municipalityId: s.id, kind: "POLICE_AGREEMENT", title } });
   }
+  // The agreement the audit describes (2021–2022), with the one follow-up it reports: the
+  // avhopparverksamhet had not reached its goals.
+  await db.agreement.create({
+    data: {
+      municipalityId: s.id, title: "Samverkansöverenskommelse Sollentuna kommun och Polismyndigheten 2021–2022",
+      validFrom: new Date("2021-01-01"), validTo: new Date("2022-12-31"),
+      commitments: {
+        create: POLICE_AGREEMENT_GOALS.map((text, i) => ({
+          text, sortOrder: i, party: "GEMENSAM" as const,
+          ...(text.includes("avhoppar") ? { followUps: { create: { halfYear: "2022-H2", status: "NOT_MET" as const, comment: "Målen har inte nåtts fullt ut; Polisen har förstärkt resurserna under 2022." } } } : {}),
+        })),
+      },
+    },
+  });
   for (const ind of INDICATORS) {
     await db.indicator.create({ data: { municipalityId: s.id, goalId: mission.id, ...ind } });
   }

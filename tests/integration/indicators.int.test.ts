@@ -2,6 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
+import { followUpCommitment, listAgreements } from "@/lib/agreements/agreements";
+import { ZCommitmentFollowUp } from "@/lib/agreements/schema";
 import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
 import { recordIndicatorValue } from "@/lib/indicators/mutations";
 import { ZIndicatorValue } from "@/lib/indicators/schema";
@@ -52,4 +54,23 @@ test("coverage: the nämnd without a measurable indicator, indicators without a 
   const safeNow = after.indicators.find((i) => i.id === safe.id)!;
   assert.deepEqual([safeNow.missingLastTertial, safeNow.offTrack, safeNow.latest?.value], [false, true, 41.5]);
   assert.equal(after.indicators.filter((i) => i.missingLastTertial).length, INDICATORS.length - 2);
+});
+
+test("the police agreement: unmet commitments stand out; a half-year's follow-up needs a comment unless met", async () => {
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const before = await listAgreements(ledning, m);
+  assert.equal(before.agreements.length, 1);
+  assert.deepEqual(before.unmet.map((c) => [c.text, c.latest?.halfYear, c.latest?.status]), [["Utveckla avhopparverksamheten", "2022-H2", "NOT_MET"]]);
+  assert.equal(before.canFollowUp, false);
+  const commitment = before.unmet[0]!;
+  assert.equal(ZCommitmentFollowUp.safeParse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "PARTLY", comment: "" }).success, false);
+  assert.equal(ZCommitmentFollowUp.safeParse({ commitmentId: commitment.id, halfYear: "2026-H3", status: "MET", comment: "" }).success, false);
+  await assert.rejects(followUpCommitment(ledning, m, ZCommitmentFollowUp.parse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "MET", comment: "" })), { code: "FORBIDDEN" });
+  const vasby = (await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } })).id;
+  await assert.rejects(followUpCommitment(await viewerOf("samordnare@upplandsvasby.example"), vasby, ZCommitmentFollowUp.parse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "MET", comment: "" })), { code: "NOT_FOUND" });
+  await followUpCommitment(coordinator, m, ZCommitmentFollowUp.parse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "MET", comment: "Avhopparsamordnare på plats sedan våren." }));
+  const after = await listAgreements(ledning, m);
+  assert.deepEqual(after.unmet, []);
+  assert.deepEqual(after.agreements[0]!.commitments.find((c) => c.id === commitment.id)!.followUps.map((f) => f.halfYear), ["2026-H2", "2022-H2"]);
 });
