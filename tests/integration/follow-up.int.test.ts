@@ -4,6 +4,9 @@ import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { followUpCommitment, listAgreements } from "@/lib/agreements/agreements";
 import { ZCommitmentFollowUp } from "@/lib/agreements/schema";
+import { getQuarterPack } from "@/lib/analysis/quarter";
+import { followUpGoal } from "@/lib/goals/follow-ups";
+import { ZGoalFollowUp } from "@/lib/goals/schema";
 import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
 import { recordIndicatorValue } from "@/lib/indicators/mutations";
 import { ZIndicatorValue } from "@/lib/indicators/schema";
@@ -73,4 +76,26 @@ test("the police agreement: unmet commitments stand out; a half-year's follow-up
   const after = await listAgreements(ledning, m);
   assert.deepEqual(after.unmet, []);
   assert.deepEqual(after.agreements[0]!.commitments.find((c) => c.id === commitment.id)!.followUps.map((f) => f.halfYear), ["2026-H2", "2022-H2"]);
+});
+
+test("area goals get a status per quarter from their Fördjupning group, shown in the quarterly pack", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const police = await viewerOf("polis@polisen.example"); // a member, not a coordinator, of the Edsberg group
+  const group = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-fordjupning-edsberg" } } });
+  const goal = await db().goal.findFirstOrThrow({ where: { municipalityId: m, kind: "AREA", title: "Tryggt torg och trygga platser" } });
+  const input = (o: Record<string, string>) => ZGoalFollowUp.parse({ groupId: group.id, goalId: goal.id, quarter: "2026-Q3", status: "ON_TRACK", comment: "", ...o });
+  assert.equal(ZGoalFollowUp.safeParse({ groupId: group.id, goalId: goal.id, quarter: "2026-Q3", status: "AT_RISK", comment: "" }).success, false, "a deviation needs a comment");
+  await assert.rejects(followUpGoal(police, input({})), { code: "FORBIDDEN" });
+  const rotebro = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "rotebro" } } });
+  const elsewhere = await db().goal.create({ data: { municipalityId: m, kind: "AREA", title: "Trygg station", areaId: rotebro.id } });
+  await assert.rejects(followUpGoal(coordinator, input({ goalId: elsewhere.id })), { code: "NOT_FOUND" });
+
+  await followUpGoal(coordinator, input({ quarter: "2026-Q2" }));
+  await followUpGoal(coordinator, input({ status: "AT_RISK", comment: "Belysningen försenad till Q4." }));
+  const pack = await getQuarterPack(police, group.id, "2026-Q3", NOW);
+  const row = pack.goals.find((g) => g.id === goal.id)!;
+  assert.deepEqual([row.current?.status, row.current?.comment], ["AT_RISK", "Belysningen försenad till Q4."]);
+  assert.deepEqual(row.followUps.map((f) => f.quarter), ["2026-Q3", "2026-Q2"]);
+  assert.equal(pack.goals.length, 4, "Edsberg's four goals, none from elsewhere");
+  assert.equal(pack.group.canManage, false);
 });

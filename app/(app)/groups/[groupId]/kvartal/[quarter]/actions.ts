@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { followUpGoal } from "@/lib/goals/follow-ups";
+import { ZGoalFollowUp } from "@/lib/goals/schema";
+
+export async function followUpGoalAction(input: unknown): Promise<ActionResult<void>> {
+  const parsed = ZGoalFollowUp.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => followUpGoal(viewer, parsed.data));
+  revalidatePath(`/groups/${parsed.data.groupId}/kvartal/${parsed.data.quarter}`);
+  return result;
+}
