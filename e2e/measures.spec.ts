@@ -74,3 +74,20 @@ test("EST Ledning sees which nämnder lack indicators and the unmet agreement co
   await page.goto("/indikatorer");
   await expect(page.getByTestId("missing-count")).toHaveText(String(missingBefore - 1));
 });
+
+test("a coordinator imports survey values; a bad file is refused row by row and saves nothing", async ({ page }) => {
+  await signInAndWait(page, USERS.coordinator);
+  await page.getByRole("link", { name: "Trygghetsmätningar" }).click();
+  const header = "kalla;serie;enhet;period;omrade;grupp;varde;svarande";
+  await expect(page.getByRole("button", { name: "Importera" })).toBeEnabled();
+  await page.getByLabel("CSV-fil").setInputFiles({ name: "ntu.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\nBrå NTU;Andel otrygga;%;2024;Atlantis;;12;\n`) });
+  await page.getByRole("button", { name: "Importera" }).click();
+  await expect(page.getByTestId("context-errors")).toContainText("Rad 2, omrade");
+  await expect(page.getByTestId("context-series")).toHaveCount(0);
+  await page.getByLabel("CSV-fil").setInputFiles({ name: "ntu.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\nBrå NTU;Andel otrygga;%;2024;Edsberg;;21,5;14\nBrå NTU;Andel otrygga;%;2025;Edsberg;;19;120\n`) });
+  await page.getByRole("button", { name: "Importera" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 värden i 1 serier importerade." })).toBeVisible();
+  const series = page.getByTestId("context-series");
+  await expect(series).toContainText("Andel otrygga");
+  await expect(series.getByTitle("Osäkert: bara 14 svarande")).toBeVisible();
+});

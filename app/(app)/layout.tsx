@@ -23,6 +23,7 @@ const LEADERSHIP_NAV: NavItem[] = [
   { href: "/insats", label: "Insatser" },
   { href: "/indikatorer", label: "Indikatorer" },
   { href: "/samverkan", label: "Samverkan" },
+  { href: "/kontext", label: "Trygghetsmätningar" },
 ];
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },

@@ -4,7 +4,9 @@ import { periodLabel } from "@/lib/time/periods";
  * Bars over periods, drawn as SVG so it prints sharp; the numbers are in the bars' labels and in
  * the table one click away, for those who prefer to read.
  */
-export function TrendChart({ periods, series, title }: { periods: string[]; series: { label: string; values: number[] }[]; title: string }) {
+export function TrendChart({ periods, series, title, plainLabels = false }: { periods: string[]; series: { label: string; values: number[] }[]; title: string; plainLabels?: boolean }) {
+  const short = (p: string) => (plainLabels ? p : p.replace("-", " "));
+  const long = (p: string) => (plainLabels ? p : periodLabel(p));
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const width = 560;
   const height = 180;
@@ -28,7 +30,7 @@ export function TrendChart({ periods, series, title }: { periods: string[]; seri
                 </g>
               );
             })}
-            <text x={i * band + band / 2} y={height - 6} textAnchor="middle" fontSize="11">{p.replace("-", " ")}</text>
+            <text x={i * band + band / 2} y={height - 6} textAnchor="middle" fontSize="11">{short(p)}</text>
           </g>
         ))}
       </svg>
@@ -43,7 +45,7 @@ export function TrendChart({ periods, series, title }: { periods: string[]; seri
           <table>
             <thead><tr><th scope="col">Period</th>{series.map((s) => <th key={s.label} scope="col">{s.label}</th>)}</tr></thead>
             <tbody>
-              {periods.map((p, i) => <tr key={p}><th scope="row">{periodLabel(p)}</th>{series.map((s) => <td key={s.label}>{s.values[i]}</td>)}</tr>)}
+              {periods.map((p, i) => <tr key={p}><th scope="row">{long(p)}</th>{series.map((s) => <td key={s.label}>{s.values[i]}</td>)}</tr>)}
             </tbody>
           </table>
         </div>

@@ -5,6 +5,9 @@ import { loadViewer } from "@/lib/auth/load-viewer";
 import { followUpCommitment, listAgreements } from "@/lib/agreements/agreements";
 import { ZCommitmentFollowUp } from "@/lib/agreements/schema";
 import { getQuarterPack } from "@/lib/analysis/quarter";
+import { importContextCsv } from "@/lib/context/import";
+import { listContextSeries } from "@/lib/context/queries";
+import { rollup } from "@/lib/rollups/queries";
 import { followUpGoal } from "@/lib/goals/follow-ups";
 import { ZGoalFollowUp } from "@/lib/goals/schema";
 import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
@@ -98,4 +101,33 @@ test("area goals get a status per quarter from their Fördjupning group, shown i
   assert.deepEqual(row.followUps.map((f) => f.quarter), ["2026-Q3", "2026-Q2"]);
   assert.equal(pack.goals.length, 4, "Edsberg's four goals, none from elsewhere");
   assert.equal(pack.group.canManage, false);
+});
+
+test("survey series import from CSV beside the year's incidents: all or nothing, updates on re-import, few respondents marked", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const csv = [
+    "kalla;serie;enhet;period;omrade;grupp;varde;svarande",
+    "Brå NTU;Andel otrygga ute sent en kväll;%;2024;;kvinnor;31,5;",
+    "Brå NTU;Andel otrygga ute sent en kväll;%;2024;;män;12;",
+    "Polisens trygghetsmätning;Problemindex;index;2024;Edsberg;;2,9;12",
+    "Polisens trygghetsmätning;Problemindex;index;2025;Edsberg;;2,7;85",
+  ].join("\n");
+  await assert.rejects(importContextCsv(ledning, m, csv), { code: "FORBIDDEN" });
+  const bad = await importContextCsv(coordinator, m, `${csv}\nBrå NTU;X;%;2024-T4;Atlantis;;mycket;`);
+  assert.deepEqual(bad.errors.map((e) => [e.row, e.column]), [[6, "period"], [6, "omrade"], [6, "varde"]]);
+  assert.equal(await db().contextValue.count(), 0, "nothing saved from a file with errors");
+  await assert.rejects(importContextCsv(coordinator, m, "a,b\n1,2"), { field: "file" });
+
+  const ok = await importContextCsv(coordinator, m, csv);
+  assert.deepEqual([ok.imported, ok.series, ok.errors.length], [4, 2, 0]);
+  await importContextCsv(coordinator, m, csv.replace("31,5", "30"));
+  assert.equal(await db().contextValue.count(), 4, "re-import updates");
+  const view = await listContextSeries(ledning, m);
+  const ntu = view.series.find((s) => s.source === "Brå NTU")!;
+  assert.deepEqual(ntu.values.map((v) => [v.subgroup, v.value]), [["kvinnor", 30], ["män", 12]]);
+  const index = view.series.find((s) => s.source === "Polisens trygghetsmätning")!;
+  assert.deepEqual(index.values.map((v) => [v.periodKey, v.uncertain]), [["2024", true], ["2025", false]]);
+  assert.deepEqual(view.years, ["2024", "2025"]);
+  assert.equal(view.incidents["2025"], (await rollup("sollentuna", "2025-T1", [])).total + (await rollup("sollentuna", "2025-T2", [])).total + (await rollup("sollentuna", "2025-T3", [])).total);
 });

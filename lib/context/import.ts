@@ -1,0 +1,75 @@
+import "server-only";
+import { parse } from "csv-parse/sync";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/mutations";
+import { DomainError } from "@/lib/errors";
+
+/** EST kontextserie-CSV v1: one value per row; semicolon or comma separated, UTF-8. */
+export const CONTEXT_COLUMNS = ["kalla", "serie", "enhet", "period", "omrade", "grupp", "varde", "svarande"] as const;
+const MAX_BYTES = 2_000_000;
+const PERIOD = /^\d{4}(-(T[1-3]|Q[1-4]|(0[1-9]|1[0-2])))?$/;
+
+export type ContextImportReport = { rows: number; imported: number; series: number; errors: { row: number; column: string; reason: string }[] };
+
+type Row = { source: string; name: string; unit: string; periodKey: string; areaName: string; subgroup: string; value: number; respondents: number | null };
+
+/**
+ * Imports survey values. All or nothing: one bad row and nothing is saved, with every problem
+ * reported by row and column. Re-importing the same values updates them instead of duplicating.
+ */
+export async function importContextCsv(viewer: Viewer, municipalityId: string, text: string): Promise<ContextImportReport> {
+  if (!can(viewer, "tertial:edit", { municipalityId })) throw new DomainError("FORBIDDEN", "Bara EST Strategisk och samordnare kan importera kontextserier.");
+  if (text.length > MAX_BYTES) throw new DomainError("INVALID", "Filen är för stor (högst 2 MB).", "file");
+  let records: Record<string, string>[];
+  try {
+    const delimiter = (text.split("\n")[0] ?? "").includes(";") ? ";" : ",";
+    records = parse(text.replace(/^\uFEFF/, ""), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), delimiter, skip_empty_lines: true, trim: true });
+  } catch {
+    throw new DomainError("INVALID", "Filen kunde inte läsas som CSV.", "file");
+  }
+  const header = Object.keys(records[0] ?? {});
+  const missing = CONTEXT_COLUMNS.filter((c) => c !== "svarande" && c !== "grupp" && c !== "omrade" && !header.includes(c));
+  if (records.length === 0) throw new DomainError("INVALID", "Filen innehåller inga rader.", "file");
+  if (missing.length) throw new DomainError("INVALID", `Kolumner saknas: ${missing.join(", ")}. Förväntat: ${CONTEXT_COLUMNS.join(";")}.`, "file");
+
+  const areas = new Set((await db().area.findMany({ where: { municipalityId }, select: { name: true } })).map((a) => a.name));
+  const errors: ContextImportReport["errors"] = [];
+  const rows: Row[] = [];
+  records.forEach((r, i) => {
+    const row = i + 2; // the header is row 1
+    const fail = (column: string, reason: string) => errors.push({ row, column, reason });
+    const value = Number((r.varde ?? "").replace(",", "."));
+    const respondents = r.svarande ? Number(r.svarande) : null;
+    if (!r.kalla) fail("kalla", "Ange källan, t.ex. Brå NTU.");
+    if (!r.serie) fail("serie", "Ange seriens namn.");
+    if (!PERIOD.test(r.period ?? "")) fail("period", "Ange år (2024) eller tertial (2024-T1).");
+    if (r.omrade && !areas.has(r.omrade)) fail("omrade", `Kommundelen "${r.omrade}" finns inte; lämna tomt för hela kommunen.`);
+    if (!r.varde || !Number.isFinite(value)) fail("varde", "Ange ett tal, t.ex. 23,5.");
+    if (respondents !== null && (!Number.isInteger(respondents) || respondents < 0)) fail("svarande", "Antal svarande ska vara ett heltal.");
+    rows.push({ source: r.kalla ?? "", name: r.serie ?? "", unit: r.enhet ?? "", periodKey: r.period ?? "", areaName: r.omrade ?? "", subgroup: r.grupp ?? "", value, respondents });
+  });
+  if (errors.length) return { rows: records.length, imported: 0, series: 0, errors };
+
+  const seriesKeys = [...new Map(rows.map((r) => [`${r.source}\u0000${r.name}`, r])).values()];
+  await db().$transaction(async (tx) => {
+    for (const s of seriesKeys) {
+      const series = await tx.contextSeries.upsert({
+        where: { municipalityId_source_name: { municipalityId, source: s.source, name: s.name } },
+        create: { municipalityId, source: s.source, name: s.name, unit: s.unit },
+        update: { unit: s.unit },
+        select: { id: true },
+      });
+      for (const r of rows.filter((x) => x.source === s.source && x.name === s.name)) {
+        await tx.contextValue.upsert({
+          where: { seriesId_periodKey_areaName_subgroup: { seriesId: series.id, periodKey: r.periodKey, areaName: r.areaName, subgroup: r.subgroup } },
+          create: { seriesId: series.id, periodKey: r.periodKey, areaName: r.areaName, subgroup: r.subgroup, value: r.value, respondents: r.respondents },
+          update: { value: r.value, respondents: r.respondents },
+        });
+      }
+    }
+  }, { timeout: 60_000 });
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "context:import", details: { rows: rows.length } });
+  return { rows: records.length, imported: rows.length, series: seriesKeys.length, errors: [] };
+}
