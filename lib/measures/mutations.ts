@@ -8,7 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
 import { env } from "@/lib/env";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
-import type { ZFollowUp, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
+import type { ZFollowUp, ZMeasureCreate, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
 export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output<typeof ZMeasureFromLagesbild>) {
@@ -104,4 +104,38 @@ export async function judgeMeasure(viewer: Viewer, input: z.output<typeof ZMeasu
   const m = await loadForChange(viewer, input.measureId, "measure:judge");
   await db().measure.update({ where: { id: m.id }, data: { effectVerdict: input.verdict, effectJudgement: input.judgement, version: { increment: 1 } } });
   await recordAudit({ userId: viewer.userId, municipalityId: m.municipalityId, action: "measure:judge", entityType: "measure", entityId: m.id });
+}
+
+/**
+ * Creates an action in the register: for a group the viewer leads, or (without a group) by EST
+ * Strategisk or a coordinator; from a goal when one is given. Every reference must belong to
+ * the municipality.
+ */
+export async function createMeasure(viewer: Viewer, municipalityId: string, input: z.output<typeof ZMeasureCreate>) {
+  const group = input.groupId ? await db().estGroup.findFirst({ where: { id: input.groupId, municipalityId }, select: { id: true, kind: true } }) : null;
+  if (input.groupId && !group) throw new DomainError("INVALID", "Välj en grupp i kommunen.", "groupId");
+  const allowed = group ? can(viewer, "group:manage", { municipalityId, groupId: group.id, groupKind: group.kind }) : can(viewer, "tertial:edit", { municipalityId });
+  if (!allowed) throw new DomainError("FORBIDDEN", "Du får inte lägga till åtgärder här.");
+  const orgIds = [...new Set([input.ownerOrgId, ...input.participantOrgIds])];
+  const [orgs, area, goal] = await Promise.all([
+    db().organisation.findMany({ where: { id: { in: orgIds }, municipalityId }, select: { id: true } }),
+    input.areaId ? db().area.findFirst({ where: { id: input.areaId, municipalityId }, select: { id: true } }) : null,
+    input.goalId ? db().goal.findFirst({ where: { id: input.goalId, municipalityId }, select: { id: true, areaId: true } }) : null,
+  ]);
+  if (!orgs.some((o) => o.id === input.ownerOrgId)) throw new DomainError("INVALID", "Välj en organisation i kommunen.", "ownerOrgId");
+  if (orgs.length !== orgIds.length) throw new DomainError("INVALID", "Välj deltagande organisationer i kommunen.", "participantOrgIds");
+  if (input.areaId && !area) throw new DomainError("INVALID", "Välj en kommundel i kommunen.", "areaId");
+  if (input.goalId && !goal) throw new DomainError("INVALID", "Välj ett mål i kommunen.", "goalId");
+  const measure = await db().measure.create({
+    data: {
+      municipalityId, title: input.title, description: input.description, kind: input.kind, isJoint: input.isJoint || input.participantOrgIds.length > 0,
+      areaId: input.areaId || goal?.areaId || null, place: input.place || null, ownerOrgId: input.ownerOrgId, responsibleName: input.responsibleName || null,
+      startDate: new Date(`${input.startDate}T00:00:00Z`), dueDate: new Date(`${input.dueDate}T00:00:00Z`),
+      origin: goal ? "GOAL" : "OTHER", goalId: goal?.id ?? null, groupId: group?.id ?? null,
+      participants: { create: input.participantOrgIds.filter((id) => id !== input.ownerOrgId).map((organisationId) => ({ organisationId })) },
+    },
+    select: { id: true },
+  });
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "measure:create", entityType: "measure", entityId: measure.id });
+  return measure;
 }

@@ -46,6 +46,8 @@ export async function listMeasures(viewer: Viewer, municipalityId: string, f: TM
   return {
     areas,
     groups,
+    // Coordinators, EST Strategisk and group coordinators add actions from the register.
+    canCreate: can(viewer, "tertial:edit", { municipalityId }) || viewer.groups.some((g) => g.municipalityId === municipalityId && g.role === "COORDINATOR"),
     measures: rows.map(({ followUps, ...m }) => ({
       ...m,
       overdue: (m.status === "PLANNED" || m.status === "ONGOING") && m.dueDate !== null && m.dueDate < today,
@@ -146,4 +148,18 @@ async function nearestAreas(municipalityId: string, areaId: string, start: Date)
   if (!own) return [];
   const dist = (c: { lat: number; lng: number }) => Math.hypot(c.lat - own.lat, (c.lng - own.lng) * Math.cos((own.lat * Math.PI) / 180));
   return centres.filter((c) => c.id !== areaId).sort((a, b) => dist(a) - dist(b)).slice(0, 2).map(({ id, name }) => ({ id, name }));
+}
+
+/** What the "new action" form offers; null when the viewer may not create actions at all. */
+export async function getMeasureFormOptions(viewer: Viewer, municipalityId: string) {
+  const groups = (await db().estGroup.findMany({ where: { municipalityId, status: "OPEN" }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }))
+    .filter((g) => can(viewer, "group:manage", { municipalityId, groupId: g.id, groupKind: g.kind }));
+  const free = can(viewer, "tertial:edit", { municipalityId });
+  if (!free && groups.length === 0) return null;
+  const [areas, organisations, goals] = await Promise.all([
+    db().area.findMany({ where: { municipalityId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().organisation.findMany({ where: { municipalityId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().goal.findMany({ where: { municipalityId, kind: "AREA" }, select: { id: true, title: true, area: { select: { name: true } } }, orderBy: { title: "asc" } }),
+  ]);
+  return { areas, organisations, goals: goals.map((g) => ({ id: g.id, label: `${g.title}${g.area ? ` (${g.area.name})` : ""}` })), groups: groups.map(({ id, name }) => ({ id, name })), groupRequired: !free };
 }

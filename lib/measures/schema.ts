@@ -67,3 +67,28 @@ export const ZMeasureFilter = z.object({
   areaId: z.union([z.uuid(), z.literal("")]).catch(""),
 });
 export type TMeasureFilter = z.output<typeof ZMeasureFilter>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A new action from the register itself (from a goal, a tertial analysis or anything else). */
+export const ZMeasureCreate = z
+  .object({
+    title: z.string().trim().min(3, "Beskriv åtgärden kort.").max(200, "Högst 200 tecken.").superRefine(noPii),
+    description: z.string().trim().max(3000, "Högst 3000 tecken.").superRefine(noPii).default(""),
+    kind: z.enum(["SHORT_TERM", "LONG_TERM"]),
+    isJoint: z.boolean().default(false),
+    areaId: z.union([z.literal(""), z.uuid()]).default(""),
+    place: z.string().trim().max(200, "Högst 200 tecken.").superRefine(noPii).default(""),
+    ownerOrgId: z.uuid("Välj ansvarig organisation."),
+    responsibleName: z.string().trim().max(120, "Högst 120 tecken.").default(""),
+    participantOrgIds: z.array(z.uuid()).max(50).default([]),
+    startDate: z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD."),
+    dueDate: z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD."),
+    goalId: z.union([z.literal(""), z.uuid()]).default(""),
+    groupId: z.union([z.literal(""), z.uuid()]).default(""),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (DAY.test(v.startDate) && DAY.test(v.dueDate) && v.dueDate < v.startDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "Klart senast kan inte ligga före start." });
+  });
+export type TMeasureCreate = z.input<typeof ZMeasureCreate>;

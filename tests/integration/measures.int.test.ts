@@ -2,9 +2,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
-import { judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
+import { createMeasure, createMeasureFromLagesbild, judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
 import { getMeasure, listMeasures } from "@/lib/measures/register";
-import { ZMeasureFilter, ZMeasureStatus } from "@/lib/measures/schema";
+import { ZMeasureCreate, ZMeasureFilter, ZMeasureStatus } from "@/lib/measures/schema";
 import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -101,4 +101,27 @@ test("status changes notify the owner organisation; cancelling needs a reason; a
   await judgeMeasure(coordinator, { measureId, verdict: "HELPED", judgement: "Lugnare på torget, men skolan behöver följas." });
   const after = await getMeasure(reporter, measureId, 8, NOW);
   assert.deepEqual([after.status, after.effectVerdict, after.may.followUp], ["DONE", "HELPED", false]);
+});
+
+test("actions from the register and from a lägesbild keep their origin; references must belong to the municipality", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const goal = await db().goal.findFirstOrThrow({ where: { municipalityId: m, kind: "AREA", title: "Aktiv och meningsfull fritid" } });
+  const org = (municipalityId: string, code: string) => db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId, code } } });
+  const [kfk, hem] = [await org(m, "kfk"), await org(m, "sollentunahem")];
+  const base = { title: "Fritidsgård öppen fredagskvällar", kind: "LONG_TERM", ownerOrgId: kfk.id, startDate: "2026-12-01", dueDate: "2027-05-31", goalId: goal.id, participantOrgIds: [hem.id] };
+  assert.deepEqual(ZMeasureCreate.safeParse({ ...base, dueDate: "2026-11-01" }).error?.issues.map((i) => i.path.join(".")), ["dueDate"]);
+  const vasbyOrg = await org((await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } })).id, "polis");
+  await assert.rejects(createMeasure(coordinator, m, ZMeasureCreate.parse({ ...base, ownerOrgId: vasbyOrg.id })), { field: "ownerOrgId" });
+  await assert.rejects(createMeasure(await viewerOf("rapportor@sollentunahem.example"), m, ZMeasureCreate.parse(base)), { code: "FORBIDDEN" });
+
+  const { id } = await createMeasure(coordinator, m, ZMeasureCreate.parse(base));
+  const created = await getMeasure(coordinator, id, 8, NOW);
+  assert.deepEqual([created.origin, created.area?.name, created.isJoint, created.kind], ["GOAL", "Edsberg", true, "LONG_TERM"]);
+  assert.deepEqual((await db().measureParticipant.findMany({ where: { measureId: id } })).map((p) => p.organisationId), [hem.id]);
+  assert.equal(created.effect && !created.effect.notStarted ? "started" : "not started", "not started");
+
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-vecko" } } });
+  const fromLagesbild = await createMeasureFromLagesbild(coordinator, { groupId: vecko.id, week: "2026-W48", title: "Väktare vid Edsbergs torg", ownerOrgId: hem.id, responsibleName: "", areaId: "", dueDate: "2027-01-15" });
+  const linked = await getMeasure(coordinator, fromLagesbild.id, 8, NOW);
+  assert.deepEqual([linked.origin, linked.group?.id, linked.lagesbild?.periodKey], ["LAGESBILD", vecko.id, "2026-W48"]);
 });

@@ -29,6 +29,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
           <p className="lead">{active.municipalityName} · åtgärdsregistret: vem gör vad, till när, och hjälpte det?</p>
         </div>
         <div className="toolbar no-print">
+          {data.canCreate ? <Link className="btn" href="/atgarder/ny">Ny åtgärd</Link> : null}
           <a className="btn btn-secondary" href={`/atgarder/export${query({})}`}>Exportera CSV</a>
         </div>
       </div>

@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { createMeasure } from "@/lib/measures/mutations";
+import { ZMeasureCreate } from "@/lib/measures/schema";
+
+export async function createMeasureAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const parsed = ZMeasureCreate.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const { municipalityId } = await getActiveMembership(viewer);
+  const result = await withDomainErrors(() => createMeasure(viewer, municipalityId, parsed.data));
+  revalidatePath("/atgarder");
+  return result;
+}
