@@ -1,4 +1,5 @@
-import { expect, signInAndWait, signOut, test, USERS, waitForMail } from "./fixtures";
+import { shiftPeriod, weekKey } from "../lib/time/periods";
+import { expect, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
 
 const TITLE = "Klottersanering inom 24 timmar i Tureberg";
 
@@ -90,4 +91,32 @@ test("a coordinator imports survey values; a bad file is refused row by row and 
   const series = page.getByTestId("context-series");
   await expect(series).toContainText("Andel otrygga");
   await expect(series.getByTitle("Osäkert: bara 14 svarande")).toBeVisible();
+});
+
+test("from a lägesbild decision to a judged action: the coordinator decides, the owner follows up and marks it done with its effect", async ({ page }) => {
+  const week = shiftPeriod(weekKey(new Date()), -1);
+  const vecko = await sollentunaGroupId("est-vecko");
+  const title = "Tätare städning vid Helenelunds station";
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${vecko}/lagesbild/${week}`);
+  await page.getByLabel("Åtgärd", { exact: true }).fill(title);
+  await page.getByLabel("Ansvarig organisation").selectOption({ label: "Sollentunahem AB" });
+  await page.getByLabel("Kommundel (valfritt)").selectOption({ label: "Helenelund" });
+  await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Åtgärden ”${title}” är skapad.` })).toBeVisible();
+  await signOut(page);
+
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/atgarder?view=mine");
+  await page.getByTestId("measure-table").getByRole("link", { name: title }).click();
+  await expect(page.getByText(`beslut i lägesbild`)).toBeVisible();
+  await page.getByRole("textbox", { name: `Uppföljning av ${title}` }).fill("Städning varje morgon sedan måndag.");
+  await page.getByRole("button", { name: "Lägg till uppföljning" }).click();
+  await expect(page.getByText("Städning varje morgon sedan måndag.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ändra status" })).toBeEnabled();
+  await page.getByLabel("Status").selectOption({ label: "Genomförd" });
+  await page.getByLabel("Hjälpte åtgärden?").selectOption({ label: "Delvis effekt" });
+  await page.getByRole("button", { name: "Ändra status" }).click();
+  await expect(page.locator(".lead").getByText("Genomförd")).toBeVisible();
+  await expect(page.getByTestId("verdict")).toContainText("Delvis effekt");
 });
