@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import type { ZCommitmentFollowUp } from "./schema";
+import { parseCommitments, type ZAgreementCreate, type ZCommitmentFollowUp } from "./schema";
 
 /**
  * The cooperation agreements with the police, newest first, each commitment with its follow-ups;
@@ -46,4 +46,18 @@ export async function followUpCommitment(viewer: Viewer, municipalityId: string,
     update: { status: input.status, comment: input.comment, authorId: viewer.userId },
   });
   await recordAudit({ userId: viewer.userId, municipalityId, action: "agreement:follow-up", entityType: "agreement_commitment", entityId: commitment.id });
+}
+
+/** Registers a new agreement with its commitments (Strategisk and coordinators). */
+export async function createAgreement(viewer: Viewer, municipalityId: string, input: z.output<typeof ZAgreementCreate>) {
+  if (!can(viewer, "tertial:edit", { municipalityId })) throw new DomainError("FORBIDDEN", "Bara EST Strategisk och samordnare kan registrera överenskommelser.");
+  const row = await db().agreement.create({
+    data: {
+      municipalityId, title: input.title, validFrom: new Date(`${input.validFrom}T00:00:00Z`), validTo: new Date(`${input.validTo}T00:00:00Z`),
+      commitments: { create: parseCommitments(input.commitments).map((c, i) => ({ ...c, sortOrder: i })) },
+    },
+    select: { id: true },
+  });
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "agreement:create", entityType: "agreement", entityId: row.id });
+  return row;
 }

@@ -23,3 +23,27 @@ export type TCommitmentFollowUp = z.input<typeof ZCommitmentFollowUp>;
 
 /** The half-year a date falls in, Stockholm calendar ("2026-H2"). */
 export const halfYearOf = (localDate: string) => `${localDate.slice(0, 4)}-H${Number(localDate.slice(5, 7)) <= 6 ? 1 : 2}`;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PREFIX: Record<string, keyof typeof PARTY> = { kommunen: "KOMMUN", polisen: "POLIS", gemensamt: "GEMENSAM" };
+
+/** Commitments written one per line, optionally starting with "Polisen:", "Kommunen:" or "Gemensamt:". */
+export function parseCommitments(text: string) {
+  return text.split("\n").map((l) => l.trim()).filter(Boolean).map((line) => {
+    const m = /^(kommunen|polisen|gemensamt)\s*:\s*(.+)$/i.exec(line);
+    return m ? { party: PREFIX[m[1]!.toLowerCase()]!, text: m[2]!.trim() } : { party: "GEMENSAM" as const, text: line };
+  });
+}
+
+export const ZAgreementCreate = z
+  .object({
+    title: z.string().trim().min(5, "Ge överenskommelsen ett namn.").max(200, "Högst 200 tecken."),
+    validFrom: z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD."),
+    validTo: z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD."),
+    commitments: z.string().max(10000, "Högst 10 000 tecken.").refine((s) => parseCommitments(s).length > 0, "Skriv minst ett åtagande, ett per rad."),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (DAY.test(v.validFrom) && DAY.test(v.validTo) && v.validTo < v.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: "Slutdatum kan inte ligga före startdatum." });
+  });
+export type TAgreementCreate = z.input<typeof ZAgreementCreate>;

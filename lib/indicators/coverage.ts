@@ -51,6 +51,7 @@ export async function getIndicatorCoverage(viewer: Viewer, municipalityId: strin
     boardsWithout: participants.filter((b) => !measured.has(b)),
     participants,
     indicators: rows,
+    canEdit: can(viewer, "tertial:edit", { municipalityId }),
   };
 }
 

@@ -2,8 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
-import { followUpCommitment, listAgreements } from "@/lib/agreements/agreements";
-import { ZCommitmentFollowUp } from "@/lib/agreements/schema";
+import { createAgreement, followUpCommitment, listAgreements } from "@/lib/agreements/agreements";
+import { ZAgreementCreate, ZCommitmentFollowUp } from "@/lib/agreements/schema";
 import { getQuarterPack } from "@/lib/analysis/quarter";
 import { importContextCsv } from "@/lib/context/import";
 import { listContextSeries } from "@/lib/context/queries";
@@ -11,8 +11,8 @@ import { rollup } from "@/lib/rollups/queries";
 import { followUpGoal } from "@/lib/goals/follow-ups";
 import { ZGoalFollowUp } from "@/lib/goals/schema";
 import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
-import { recordIndicatorValue } from "@/lib/indicators/mutations";
-import { ZIndicatorValue } from "@/lib/indicators/schema";
+import { recordIndicatorValue, saveIndicator } from "@/lib/indicators/mutations";
+import { ZIndicator, ZIndicatorValue } from "@/lib/indicators/schema";
 import { runSeed } from "@/prisma/seed/run";
 import { INDICATORS } from "@/prisma/seed/reference";
 import { resetDatabase } from "../helpers/db";
@@ -130,4 +130,29 @@ test("survey series import from CSV beside the year's incidents: all or nothing,
   assert.deepEqual(index.values.map((v) => [v.periodKey, v.uncertain]), [["2024", true], ["2025", false]]);
   assert.deepEqual(view.years, ["2024", "2025"]);
   assert.equal(view.incidents["2025"], (await rollup("sollentuna", "2025-T1", [])).total + (await rollup("sollentuna", "2025-T2", [])).total + (await rollup("sollentuna", "2025-T3", [])).total);
+});
+
+test("a nämnd's indicator is defined with baseline and milestones; the nämnd then counts as covered; a new agreement takes its commitments line by line", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const input = (o: Record<string, string>) => ZIndicator.parse({ ownerBoard: "Stadsbyggnadsnämnden", name: "Andel trygga vid nya stråk", unit: "%", direction: "HIGHER_IS_BETTER", baselineYear: "2021", baseline: "48,5", target: "60", milestones: "2025: 52; 2030: 60", ...o });
+  assert.equal(ZIndicator.safeParse({ ownerBoard: "X nämnd", name: "Y mått", unit: "%", direction: "HIGHER_IS_BETTER", milestones: "2025 är 52" }).success, false);
+  await assert.rejects(saveIndicator(coordinator, m, input({ baseline: "148" })), { field: "baseline" });
+  await assert.rejects(saveIndicator(ledning, m, input({})), { code: "FORBIDDEN" });
+  const { id } = await saveIndicator(coordinator, m, input({}));
+  const saved = await getIndicator(ledning, m, id);
+  assert.deepEqual([saved.baseline, saved.baselineYear, saved.target, saved.milestones], [48.5, 2021, 60, [{ year: 2025, value: 52 }, { year: 2030, value: 60 }]]);
+  assert.deepEqual((await getIndicatorCoverage(ledning, m, NOW)).boardsWithout, []);
+  await saveIndicator(coordinator, m, input({ id, name: "Andel trygga längs nya stråk" }));
+  assert.equal((await getIndicator(ledning, m, id)).name, "Andel trygga längs nya stråk");
+
+  const bad = ZAgreementCreate.safeParse({ title: "Överenskommelse 2027", validFrom: "2027-01-01", validTo: "2026-12-31", commitments: "" });
+  assert.deepEqual(bad.error?.issues.map((i) => i.path.join(".")).sort(), ["commitments", "validTo"]);
+  await createAgreement(coordinator, m, ZAgreementCreate.parse({
+    title: "Samverkansöverenskommelse 2027–2028", validFrom: "2027-01-01", validTo: "2028-12-31",
+    commitments: "Polisen: Öka närvaron i Tureberg kvällstid\nKommunen: Avhopparsamordnare på heltid\nBrott i nära relationer",
+  }));
+  const latest = (await listAgreements(ledning, m)).agreements[0]!;
+  assert.equal(latest.title, "Samverkansöverenskommelse 2027–2028");
+  assert.deepEqual(latest.commitments.map((c) => [c.party, c.text]), [["POLIS", "Öka närvaron i Tureberg kvällstid"], ["KOMMUN", "Avhopparsamordnare på heltid"], ["GEMENSAM", "Brott i nära relationer"]]);
 });

@@ -26,13 +26,13 @@ export default async function IndicatorCoveragePage() {
           <h1>Indikatorer{c.mission ? ` – ${c.mission}` : ""}</h1>
           <p className="lead">{active.municipalityName} · täckning och utfall per nämnd</p>
         </div>
-        <div className="toolbar no-print"><PrintButton /></div>
+        <div className="toolbar no-print">{c.canEdit ? <Link className="btn" href="/indikatorer/ny">Ny indikator</Link> : null}<PrintButton /></div>
       </div>
       <div className="grid" style={{ marginBottom: "1rem" }}>
         <section className="card" aria-labelledby="without" data-testid="boards-without">
           <h2 id="without">Nämnder utan mätbar indikator</h2>
           {c.boardsWithout.length ? (
-            <ul>{c.boardsWithout.map((b) => <li key={b}><strong>{b}</strong></li>)}</ul>
+            <ul>{c.boardsWithout.map((b) => <li key={b}><strong>{b}</strong>{c.canEdit ? <> · <Link href={`/indikatorer/ny?${new URLSearchParams({ namnd: b })}`}>lägg till indikator</Link></> : null}</li>)}</ul>
           ) : <p>Alla {c.participants.length} deltagande nämnder har minst en mätbar indikator.</p>}
         </section>
         <section className="card" aria-labelledby="summary">

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { followUpCommitment } from "@/lib/agreements/agreements";
-import { ZCommitmentFollowUp } from "@/lib/agreements/schema";
+import { createAgreement, followUpCommitment } from "@/lib/agreements/agreements";
+import { ZAgreementCreate, ZCommitmentFollowUp } from "@/lib/agreements/schema";
 
 export async function followUpCommitmentAction(input: unknown): Promise<ActionResult<void>> {
   const parsed = ZCommitmentFollowUp.safeParse(input);
@@ -13,6 +13,16 @@ export async function followUpCommitmentAction(input: unknown): Promise<ActionRe
   const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => followUpCommitment(viewer, municipalityId, parsed.data));
+  revalidatePath("/samverkan");
+  return result;
+}
+
+export async function createAgreementAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const parsed = ZAgreementCreate.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const { municipalityId } = await getActiveMembership(viewer);
+  const result = await withDomainErrors(() => createAgreement(viewer, municipalityId, parsed.data));
   revalidatePath("/samverkan");
   return result;
 }

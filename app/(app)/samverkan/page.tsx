@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -27,7 +28,7 @@ export default async function AgreementsPage() {
           <h1>Samverkansöverenskommelse med Polisen</h1>
           <p className="lead">{active.municipalityName} · åtaganden och halvårsvis uppföljning</p>
         </div>
-        <div className="toolbar no-print"><PrintButton /></div>
+        <div className="toolbar no-print">{data.canFollowUp ? <Link className="btn" href="/samverkan/ny">Ny överenskommelse</Link> : null}<PrintButton /></div>
       </div>
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="unmet" data-testid="unmet">
         <h2 id="unmet">Åtaganden som inte är uppfyllda</h2>

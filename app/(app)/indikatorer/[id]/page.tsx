@@ -28,6 +28,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           <h1>{i.name}</h1>
           <p className="lead">{i.unit ? `Enhet: ${i.unit}` : "Enhet saknas"} · {i.direction === "HIGHER_IS_BETTER" ? "högre är bättre" : "lägre är bättre"}</p>
         </div>
+        {i.canRecord ? <div className="toolbar no-print"><Link className="btn btn-secondary" href={`/indikatorer/${i.id}/andra`}>Ändra indikatorn</Link></div> : null}
       </div>
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="def">
         <h2 id="def">Definition och mål</h2>

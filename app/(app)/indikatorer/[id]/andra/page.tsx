@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { isExpectedError } from "@/lib/errors";
+import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
+import { saveIndicatorAction } from "../../actions";
+import { IndicatorForm } from "../../_components/indicator-form";
+
+export const metadata: Metadata = { title: "Ändra indikator" };
+
+const text = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
+
+export default async function EditIndicatorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer();
+  const active = await getActiveMembership(viewer);
+  const i = await getIndicator(viewer, active.municipalityId, id).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  if (!i.canRecord) notFound();
+  const { participants } = await getIndicatorCoverage(viewer, active.municipalityId);
+  const milestones = Array.isArray(i.milestones) ? (i.milestones as { year: number; value: number }[]) : [];
+  return (
+    <>
+      <div className="page-header"><div><div className="meta"><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></div><h1>Ändra indikator</h1></div></div>
+      <section className="card">
+        <IndicatorForm boards={participants} action={saveIndicatorAction}
+          defaults={{
+            id: i.id, ownerBoard: i.ownerBoard, name: i.name, definition: i.definition ?? "", unit: (["%", "st", "index", "kr"].includes(i.unit ?? "") ? i.unit : "st") as "%",
+            direction: i.direction, baselineYear: i.baselineYear ? String(i.baselineYear) : "", baseline: text(i.baseline), target: text(i.target),
+            milestones: milestones.map((m) => `${m.year}: ${text(m.value)}`).join("; "),
+          }} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { getIndicatorCoverage } from "@/lib/indicators/coverage";
+import { saveIndicatorAction } from "../actions";
+import { IndicatorForm } from "../_components/indicator-form";
+
+export const metadata: Metadata = { title: "Ny indikator" };
+
+export default async function NewIndicatorPage({ searchParams }: { searchParams: Promise<{ namnd?: string }> }) {
+  const viewer = await requireViewer();
+  const active = await getActiveMembership(viewer);
+  if (!can(viewer, "tertial:edit", { municipalityId: active.municipalityId })) notFound();
+  const { participants } = await getIndicatorCoverage(viewer, active.municipalityId);
+  const board = (await searchParams).namnd ?? "";
+  return (
+    <>
+      <div className="page-header"><div><div className="meta"><Link href="/indikatorer">Indikatorer</Link></div><h1>Ny indikator</h1></div></div>
+      <section className="card">
+        <IndicatorForm boards={participants} action={saveIndicatorAction}
+          defaults={{ id: "", ownerBoard: board, name: "", definition: "", unit: "%", direction: "HIGHER_IS_BETTER", baselineYear: "2021", baseline: "", target: "", milestones: "" }} />
+      </section>
+    </>
+  );
+}

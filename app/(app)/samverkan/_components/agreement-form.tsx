@@ -1,0 +1,36 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionResult } from "@/lib/action-result";
+import { ZAgreementCreate, type TAgreementCreate } from "@/lib/agreements/schema";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+export function AgreementForm(props: { defaults: TAgreementCreate; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const { register, handleSubmit, formState, setError } = useForm<TAgreementCreate>({ resolver: zodResolver(ZAgreementCreate), defaultValues: props.defaults });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await props.action(values);
+    if (!result.ok) return applyActionErrors(result, setError);
+    router.push("/samverkan");
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+      <Field id="ag-title" label="Namn" error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
+      <div className="form-row">
+        <Field id="ag-from" label="Gäller från" error={e.validFrom?.message}>{(a) => <input {...a} type="date" {...register("validFrom")} />}</Field>
+        <Field id="ag-to" label="Gäller till" error={e.validTo?.message}>{(a) => <input {...a} type="date" {...register("validTo")} />}</Field>
+      </div>
+      <Field id="ag-commitments" label="Åtaganden" hint="Ett per rad; börja med ”Polisen:”, ”Kommunen:” eller ”Gemensamt:” för att ange part." error={e.commitments?.message}>
+        {(a) => <textarea {...a} rows={8} {...register("commitments")} />}
+      </Field>
+      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>Spara överenskommelsen</button>
+    </form>
+  );
+}
