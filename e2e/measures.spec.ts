@@ -1,5 +1,5 @@
-import { shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
+import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
+import { expect, insertBurst, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
 
 const TITLE = "Klottersanering inom 24 timmar i Tureberg";
 
@@ -74,6 +74,20 @@ test("EST Ledning sees which nämnder lack indicators and the unmet agreement co
   await expect(page.getByTestId("value-table")).toContainText("41,5 %");
   await page.goto("/indikatorer");
   await expect(page.getByTestId("missing-count")).toHaveText(String(missingBefore - 1));
+
+  // The nämnd without an indicator gets one.
+  await page.getByTestId("boards-without").getByRole("link", { name: "lägg till indikator" }).click();
+  await expect(page.locator("#i-board")).toHaveValue("Stadsbyggnadsnämnden");
+  await page.getByLabel("Indikator", { exact: true }).fill("Andel trygga längs nya gång- och cykelstråk");
+  await page.getByLabel("Utgångsvärde").fill("48,5");
+  await page.getByLabel("Delmål").fill("2025 blir 52");
+  await page.getByRole("button", { name: "Spara indikatorn" }).click();
+  await expect(page.locator("#i-miles-error")).toHaveText("Skriv delmål som ”2025: 40; 2030: 50”.");
+  await page.getByLabel("Delmål").fill("2025: 52; 2030: 60");
+  await page.getByRole("button", { name: "Spara indikatorn" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Andel trygga längs nya gång- och cykelstråk" })).toBeVisible();
+  await page.goto("/indikatorer");
+  await expect(page.getByTestId("boards-without")).toContainText("Alla");
 });
 
 test("a coordinator imports survey values; a bad file is refused row by row and saves nothing", async ({ page }) => {
@@ -94,9 +108,10 @@ test("a coordinator imports survey values; a bad file is refused row by row and 
 });
 
 test("from a lägesbild decision to a judged action: the coordinator decides, the owner follows up and marks it done with its effect", async ({ page }) => {
-  const week = shiftPeriod(weekKey(new Date()), -1);
+  const week = shiftPeriod(weekKey(new Date()), -3);
   const vecko = await sollentunaGroupId("est-vecko");
   const title = "Tätare städning vid Helenelunds station";
+  await insertBurst({ week, area: "helenelund", category: "skadegorelse", organisation: "sollentunahem", place: "Helenelunds pendeltågsstation", count: 3, startIso: new Date(periodRange(week).start.getTime() + 30 * 3_600_000).toISOString() });
   await signInAndWait(page, USERS.coordinator);
   await page.goto(`/groups/${vecko}/lagesbild/${week}`);
   await page.getByLabel("Åtgärd", { exact: true }).fill(title);
@@ -110,6 +125,8 @@ test("from a lägesbild decision to a judged action: the coordinator decides, th
   await page.goto("/atgarder?view=mine");
   await page.getByTestId("measure-table").getByRole("link", { name: title }).click();
   await expect(page.getByText(`beslut i lägesbild`)).toBeVisible();
+  // The week's incidents in Helenelund are the decision's evidence, the burst at the station among them.
+  await expect(page.getByRole("region", { name: "Underlag" })).toContainText("Helenelunds pendeltågsstation");
   await page.getByRole("textbox", { name: `Uppföljning av ${title}` }).fill("Städning varje morgon sedan måndag.");
   await page.getByRole("button", { name: "Lägg till uppföljning" }).click();
   await expect(page.getByText("Städning varje morgon sedan måndag.")).toBeVisible();

@@ -29,10 +29,15 @@ export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output
       create: { municipalityId: group.municipalityId, groupId: group.id, periodKey: input.week },
       select: { id: true },
     });
+    // The week's incidents in the chosen area are the evidence that prompted the decision.
+    const evidence = input.areaId
+      ? await tx.incident.findMany({ where: { municipalityId: group.municipalityId, areaId: input.areaId, isoWeek: input.week, status: "ACTIVE" }, select: { id: true }, take: 50 })
+      : [];
     return tx.measure.create({
       data: {
         municipalityId: group.municipalityId, title: input.title, ownerOrgId: owner.id, responsibleName: input.responsibleName || null,
         areaId: input.areaId || null, dueDate: due, startDate: new Date(), origin: "LAGESBILD", groupId: group.id, lagesbildId: lagesbild.id,
+        evidence: { create: evidence.map((i) => ({ incidentId: i.id })) },
       },
       select: { id: true },
     });

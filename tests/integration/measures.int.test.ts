@@ -121,7 +121,12 @@ test("actions from the register and from a lägesbild keep their origin; referen
   assert.equal(created.effect && !created.effect.notStarted ? "started" : "not started", "not started");
 
   const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-vecko" } } });
-  const fromLagesbild = await createMeasureFromLagesbild(coordinator, { groupId: vecko.id, week: "2026-W48", title: "Väktare vid Edsbergs torg", ownerOrgId: hem.id, responsibleName: "", areaId: "", dueDate: "2027-01-15" });
+  const edsberg = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "edsberg" } } });
+  const week = "2026-W41"; // the week of the after-burst at Edsbergs torg
+  const fromLagesbild = await createMeasureFromLagesbild(coordinator, { groupId: vecko.id, week, title: "Väktare vid Edsbergs torg", ownerOrgId: hem.id, responsibleName: "", areaId: edsberg.id, dueDate: "2027-01-15" });
   const linked = await getMeasure(coordinator, fromLagesbild.id, 8, NOW);
-  assert.deepEqual([linked.origin, linked.group?.id, linked.lagesbild?.periodKey], ["LAGESBILD", vecko.id, "2026-W48"]);
+  assert.deepEqual([linked.origin, linked.group?.id, linked.lagesbild?.periodKey], ["LAGESBILD", vecko.id, week]);
+  const inWeek = await db().incident.count({ where: { municipalityId: m, areaId: edsberg.id, isoWeek: week, status: "ACTIVE" } });
+  assert.ok(inWeek > 0);
+  assert.equal(linked.evidence.length, Math.min(50, inWeek), "the week's incidents in the area are its evidence");
 });
