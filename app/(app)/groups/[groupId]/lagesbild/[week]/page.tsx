@@ -205,7 +205,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           <div className="no-print" style={{ marginTop: "1rem" }}>
             <h3>Beslut → ny åtgärd</h3>
             <MeasureForm groupId={d.group.id} week={week} organisations={d.organisations} areas={d.areas} action={createMeasureAction}
-              defaultDue={toLocalInputs(new Date(Math.max(Date.now(), periodRange(week).end.getTime()) + 14 * 86_400_000)).date} />
+              defaultDue={toLocalInputs(new Date(Math.max(new Date().getTime(), periodRange(week).end.getTime()) + 14 * 86_400_000)).date} />
           </div>
         ) : null}
       </section>
