@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/pii";
 
 export const COMMITMENT_STATUS = { MET: "Uppfyllt", PARTLY: "Delvis uppfyllt", NOT_MET: "Inte uppfyllt" } as const;
 export const PARTY = { KOMMUN: "Kommunen", POLIS: "Polisen", GEMENSAM: "Gemensamt" } as const;
@@ -10,10 +10,7 @@ export const ZCommitmentFollowUp = z
     commitmentId: z.uuid(),
     halfYear: z.string().trim().regex(/^\d{4}-H[12]$/, "Ange halvår som 2026-H1 eller 2026-H2."),
     status: z.enum(Object.keys(COMMITMENT_STATUS) as [keyof typeof COMMITMENT_STATUS], "Välj status."),
-    comment: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine((v, ctx) => {
-      const m = piiMessage(v);
-      if (m) ctx.addIssue({ code: "custom", message: m });
-    }),
+    comment: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine(refusePii),
   })
   .strict()
   .superRefine((v, ctx) => {

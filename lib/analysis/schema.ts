@@ -1,11 +1,5 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
-
-const text = (max: number) =>
-  z.string().max(max, `Högst ${max} tecken.`).superRefine((v, ctx) => {
-    const m = piiMessage(v);
-    if (m) ctx.addIssue({ code: "custom", message: m });
-  });
+import { freeText } from "@/lib/incidents/pii";
 
 const tertial = z.string().regex(/^\d{4}-T[1-3]$/, "Ogiltigt tertial.");
 
@@ -14,8 +8,8 @@ export const ZTertialNarrative = z
   .object({
     tertial,
     version: z.number().int().min(0),
-    overall: text(8000),
-    areas: z.record(z.uuid(), text(4000)),
+    overall: freeText(8000),
+    areas: z.record(z.uuid(), freeText(4000)),
   })
   .strict();
 export type TTertialNarrative = z.input<typeof ZTertialNarrative>;
@@ -28,11 +22,11 @@ export const ZTertialComment = z
   .object({
     tertial,
     section: z.union([z.literal("overall"), z.uuid()]),
-    text: text(4000).pipe(z.string().trim().min(1, "Skriv en kommentar.")),
+    text: freeText(4000).pipe(z.string().trim().min(1, "Skriv en kommentar.")),
   })
   .strict();
 export type TTertialComment = z.input<typeof ZTertialComment>;
 
 export const ZTertialReturn = z
-  .object({ tertial, version: saved, reason: text(4000).pipe(z.string().trim().min(3, "Skriv vad som behöver ändras.")) })
+  .object({ tertial, version: saved, reason: freeText(4000).pipe(z.string().trim().min(3, "Skriv vad som behöver ändras.")) })
   .strict();

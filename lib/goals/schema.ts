@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/pii";
 
 export const GOAL_STATUS = { ON_TRACK: "Enligt plan", AT_RISK: "Risk för avvikelse", OFF_TRACK: "Avviker" } as const;
 
@@ -10,10 +10,7 @@ export const ZGoalFollowUp = z
     goalId: z.uuid(),
     quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "Ogiltigt kvartal."),
     status: z.enum(Object.keys(GOAL_STATUS) as [keyof typeof GOAL_STATUS], "Välj status."),
-    comment: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine((v, ctx) => {
-      const m = piiMessage(v);
-      if (m) ctx.addIssue({ code: "custom", message: m });
-    }),
+    comment: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine(refusePii),
   })
   .strict()
   .superRefine((v, ctx) => {

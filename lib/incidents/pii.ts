@@ -2,6 +2,7 @@
 // Finds Swedish personnummer and samordningsnummer (Luhn-checked, real dates), phone numbers,
 // e-mail addresses and vehicle registration plates. Pure and isomorphic: the form checks as the
 // user types and the server checks again before anything is saved.
+import { z } from "zod";
 
 export type PiiKind = "personnummer" | "samordningsnummer" | "telefonnummer" | "e-postadress" | "registreringsnummer";
 export type PiiHit = { kind: PiiKind; start: number; end: number };
@@ -89,3 +90,13 @@ export function piiMessage(text: string): string | null {
   const kinds = [...new Set(hits.map((h) => PII_LABEL[h.kind]))];
   return `Texten innehåller ${kinds.join(" och ")}. Beskriv platser och händelser, inte personer – ta bort uppgiften eller använd ”Ta bort personuppgifter”.`;
 }
+
+/** A zod refinement for free text: refuses personal identity numbers, phone numbers, e-mail
+ * addresses and plates, naming what was found. Every free-text field uses this one. */
+export function refusePii(value: string, ctx: z.RefinementCtx): void {
+  const message = piiMessage(value);
+  if (message) ctx.addIssue({ code: "custom", message });
+}
+
+/** Free text of at most `max` characters, without personal data. */
+export const freeText = (max: number) => z.string().max(max, `Högst ${max} tecken.`).superRefine(refusePii);

@@ -1,11 +1,6 @@
 // One schema per use case, shared by the forms and the server actions. Isomorphic.
 import { z } from "zod";
-import { piiMessage } from "./pii";
-
-const noPii = (value: string, ctx: z.RefinementCtx) => {
-  const message = piiMessage(value);
-  if (message) ctx.addIssue({ code: "custom", message });
-};
+import { refusePii } from "./pii";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -17,12 +12,12 @@ export const ZIncidentFields = z
     time: z.string().regex(TIME, "Ange tid som TT:MM."),
     untilTime: z.union([z.literal(""), z.string().regex(TIME, "Ange tid som TT:MM.")]).default(""),
     areaId: z.uuid("Välj kommundel."),
-    place: z.string().trim().min(2, "Ange platsen, t.ex. ”Edsbergs torg”.").max(120, "Högst 120 tecken.").superRefine(noPii),
+    place: z.string().trim().min(2, "Ange platsen, t.ex. ”Edsbergs torg”.").max(120, "Högst 120 tecken.").superRefine(refusePii),
     latitude: z.union([z.literal(""), z.coerce.number().min(-90).max(90)]).default(""),
     longitude: z.union([z.literal(""), z.coerce.number().min(-180).max(180)]).default(""),
     categoryId: z.uuid("Välj kategori."),
     subcategoryId: z.union([z.literal(""), z.uuid()]).default(""),
-    description: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine(noPii).default(""),
+    description: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine(refusePii).default(""),
     policeReported: z.boolean().default(false),
     needsFollowUp: z.boolean().default(false),
   })
@@ -44,7 +39,7 @@ export const ZIncidentWithdraw = z
   .object({
     id: z.uuid(),
     version: z.coerce.number().int().min(1),
-    reason: z.string().trim().min(3, "Ange varför händelsen dras tillbaka.").max(500, "Högst 500 tecken.").superRefine(noPii),
+    reason: z.string().trim().min(3, "Ange varför händelsen dras tillbaka.").max(500, "Högst 500 tecken.").superRefine(refusePii),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/pii";
 
 // A year ("2025") or a tertial, quarter or month: indicators follow the budget cycle.
 const PERIOD = /^\d{4}(-(T[1-3]|Q[1-4]|(0[1-9]|1[0-2])))?$/;
@@ -11,10 +11,7 @@ export const ZIndicatorValue = z
     periodKey: z.string().trim().regex(PERIOD, "Ange år (2025) eller tertial (2025-T3)."),
     areaId: z.union([z.uuid(), z.literal("")]).default(""),
     value: z.string().trim().min(1, "Ange ett värde.").regex(/^-?\d+([.,]\d+)?$/, "Ange ett tal, t.ex. 42 eller 41,5."),
-    note: z.string().trim().max(500, "Högst 500 tecken.").default("").superRefine((v, ctx) => {
-      const m = piiMessage(v);
-      if (m) ctx.addIssue({ code: "custom", message: m });
-    }),
+    note: z.string().trim().max(500, "Högst 500 tecken.").default("").superRefine(refusePii),
   })
   .strict();
 export type TIndicatorValue = z.input<typeof ZIndicatorValue>;

@@ -1,10 +1,6 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/pii";
 
-const noPii = (v: string, ctx: z.RefinementCtx) => {
-  const m = piiMessage(v);
-  if (m) ctx.addIssue({ code: "custom", message: m });
-};
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Addresses separated by commas, semicolons, spaces or lines; lower case, each once. */
@@ -15,8 +11,8 @@ export const ZInsatsOpen = z
   .object({
     municipalityId: z.uuid(),
     name: z.string().trim().min(3, "Ge insatsen ett namn, t.ex. ”EST Insats Rotebro station”.").max(120, "Högst 120 tecken."),
-    problem: z.string().trim().min(10, "Beskriv problembilden med några meningar.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
-    places: z.string().trim().max(500, "Högst 500 tecken.").superRefine(noPii).default(""),
+    problem: z.string().trim().min(10, "Beskriv problembilden med några meningar.").max(3000, "Högst 3000 tecken.").superRefine(refusePii),
+    places: z.string().trim().max(500, "Högst 500 tecken.").superRefine(refusePii).default(""),
     areaIds: z.array(z.uuid()).min(1, "Välj minst en kommundel."),
     plannedEndDate: z.string().regex(DATE, "Ange datum som ÅÅÅÅ-MM-DD."),
     memberIds: z.array(z.uuid()).max(100),
@@ -47,15 +43,15 @@ export const ZInsatsExtend = z
   .object({
     groupId: z.uuid(),
     plannedEndDate: z.string().regex(DATE, "Ange datum som ÅÅÅÅ-MM-DD."),
-    reason: z.string().trim().min(5, "Ange varför insatsen förlängs.").max(1000, "Högst 1000 tecken.").superRefine(noPii),
+    reason: z.string().trim().min(5, "Ange varför insatsen förlängs.").max(1000, "Högst 1000 tecken.").superRefine(refusePii),
   })
   .strict();
 
 export const ZInsatsClose = z
   .object({
     groupId: z.uuid(),
-    outcome: z.string().trim().min(10, "Sammanfatta vad insatsen ledde till.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
-    lessons: z.string().trim().max(3000, "Högst 3000 tecken.").superRefine(noPii).default(""),
+    outcome: z.string().trim().min(10, "Sammanfatta vad insatsen ledde till.").max(3000, "Högst 3000 tecken.").superRefine(refusePii),
+    lessons: z.string().trim().max(3000, "Högst 3000 tecken.").superRefine(refusePii).default(""),
     // What becomes of each open action: handed over to EST Vecko, cancelled, or kept as it is.
     openMeasures: z.array(z.object({ id: z.uuid(), decision: z.enum(["HAND_OVER", "CANCEL", "KEEP"]) }).strict()).max(200),
   })

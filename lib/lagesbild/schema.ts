@@ -1,11 +1,5 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
-
-const text = (max: number) =>
-  z.string().max(max, `Högst ${max} tecken.`).superRefine((v, ctx) => {
-    const m = piiMessage(v);
-    if (m) ctx.addIssue({ code: "custom", message: m });
-  });
+import { freeText } from "@/lib/incidents/pii";
 
 export const AREA_LEVELS = ["GREEN", "YELLOW", "RED"] as const;
 
@@ -16,11 +10,11 @@ export const ZLagesbildJudgement = z
     // An ISO week, or for an EST Insats the date of the meeting its lägesbild is for.
     week: z.string().regex(/^\d{4}-(W\d{2}|\d{2}-\d{2})$/),
     version: z.number().int().min(0),
-    assessment: text(5000),
-    outlook: text(3000),
-    resourceNotes: text(3000),
-    focusNotes: text(2000),
-    areaStatuses: z.array(z.object({ areaId: z.uuid(), level: z.union([z.enum(AREA_LEVELS), z.literal("")]), reason: text(300) }).strict()).max(200),
+    assessment: freeText(5000),
+    outlook: freeText(3000),
+    resourceNotes: freeText(3000),
+    focusNotes: freeText(2000),
+    areaStatuses: z.array(z.object({ areaId: z.uuid(), level: z.union([z.enum(AREA_LEVELS), z.literal("")]), reason: freeText(300) }).strict()).max(200),
   })
   .strict();
 export type TLagesbildJudgement = z.input<typeof ZLagesbildJudgement>;

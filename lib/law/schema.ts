@@ -1,16 +1,10 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
-
-const text = (max: number) =>
-  z.string().max(max, `Högst ${max} tecken.`).superRefine((v, ctx) => {
-    const m = piiMessage(v);
-    if (m) ctx.addIssue({ code: "custom", message: m });
-  });
+import { freeText } from "@/lib/incidents/pii";
 
 export const LAW_PERIOD = /^\d{4}-(Q[1-4]|T[1-3])$/;
 const period = z.string().regex(LAW_PERIOD, "Välj ett kvartal eller tertial.");
 
-export const ZLawTexts = z.object({ period, revision: z.number().int().min(0), otherInfo: text(10000), analysis: text(20000) }).strict();
+export const ZLawTexts = z.object({ period, revision: z.number().int().min(0), otherInfo: freeText(10000), analysis: freeText(20000) }).strict();
 export type TLawTexts = z.input<typeof ZLawTexts>;
 
 export const ZLawStep = z.object({ period, revision: z.number().int().min(1, "Spara utkastet först.") }).strict();

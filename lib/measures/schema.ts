@@ -1,17 +1,12 @@
 import { z } from "zod";
-import { piiMessage } from "@/lib/incidents/pii";
-
-const noPii = (v: string, ctx: z.RefinementCtx) => {
-  const m = piiMessage(v);
-  if (m) ctx.addIssue({ code: "custom", message: m });
-};
+import { refusePii } from "@/lib/incidents/pii";
 
 /** A decision in a lägesbild that becomes an action (åtgärd) with an owner and a due date. */
 export const ZMeasureFromLagesbild = z
   .object({
     groupId: z.uuid(),
     week: z.string().regex(/^\d{4}-W\d{2}$/),
-    title: z.string().trim().min(3, "Beskriv åtgärden kort.").max(200, "Högst 200 tecken.").superRefine(noPii),
+    title: z.string().trim().min(3, "Beskriv åtgärden kort.").max(200, "Högst 200 tecken.").superRefine(refusePii),
     ownerOrgId: z.uuid("Välj ansvarig organisation."),
     responsibleName: z.string().trim().max(120, "Högst 120 tecken.").default(""),
     areaId: z.union([z.literal(""), z.uuid()]).default(""),
@@ -23,7 +18,7 @@ export type TMeasureFromLagesbild = z.input<typeof ZMeasureFromLagesbild>;
 export const ZFollowUp = z
   .object({
     measureId: z.uuid(),
-    text: z.string().trim().min(3, "Skriv vad som har hänt.").max(2000, "Högst 2000 tecken.").superRefine(noPii),
+    text: z.string().trim().min(3, "Skriv vad som har hänt.").max(2000, "Högst 2000 tecken.").superRefine(refusePii),
   })
   .strict();
 
@@ -38,7 +33,7 @@ export const ZMeasureStatus = z
     measureId: z.uuid(),
     version: z.number().int().min(1),
     status: z.enum(MEASURE_STATUS, "Välj status."),
-    cancelReason: z.string().trim().max(1000, "Högst 1000 tecken.").superRefine(noPii).default(""),
+    cancelReason: z.string().trim().max(1000, "Högst 1000 tecken.").superRefine(refusePii).default(""),
     // Marking an action done asks for an effect verdict (or "bedöms senare") unless it has one.
     verdict: z.union([z.enum(Object.keys(VERDICTS) as [Verdict, ...Verdict[]]), z.literal("")]).default(""),
   })
@@ -54,7 +49,7 @@ export const ZMeasureJudgement = z
   .object({
     measureId: z.uuid(),
     verdict: z.enum(Object.keys(VERDICTS) as [Verdict, ...Verdict[]], "Välj en bedömning."),
-    judgement: z.string().trim().min(3, "Motivera bedömningen kort.").max(3000, "Högst 3000 tecken.").superRefine(noPii),
+    judgement: z.string().trim().min(3, "Motivera bedömningen kort.").max(3000, "Högst 3000 tecken.").superRefine(refusePii),
   })
   .strict();
 export type TMeasureJudgement = z.input<typeof ZMeasureJudgement>;
@@ -73,12 +68,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A new action from the register itself (from a goal, a tertial analysis or anything else). */
 export const ZMeasureCreate = z
   .object({
-    title: z.string().trim().min(3, "Beskriv åtgärden kort.").max(200, "Högst 200 tecken.").superRefine(noPii),
-    description: z.string().trim().max(3000, "Högst 3000 tecken.").superRefine(noPii).default(""),
+    title: z.string().trim().min(3, "Beskriv åtgärden kort.").max(200, "Högst 200 tecken.").superRefine(refusePii),
+    description: z.string().trim().max(3000, "Högst 3000 tecken.").superRefine(refusePii).default(""),
     kind: z.enum(["SHORT_TERM", "LONG_TERM"]),
     isJoint: z.boolean().default(false),
     areaId: z.union([z.literal(""), z.uuid()]).default(""),
-    place: z.string().trim().max(200, "Högst 200 tecken.").superRefine(noPii).default(""),
+    place: z.string().trim().max(200, "Högst 200 tecken.").superRefine(refusePii).default(""),
     ownerOrgId: z.uuid("Välj ansvarig organisation."),
     responsibleName: z.string().trim().max(120, "Högst 120 tecken.").default(""),
     participantOrgIds: z.array(z.uuid()).max(50).default([]),
