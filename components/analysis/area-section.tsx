@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import type { Analysis } from "@/lib/analysis/build";
-import { VERDICTS } from "@/lib/measures/schema";
+import { MEASURE_STATUS_LABEL, verdictLabel } from "@/lib/measures/labels";
 import { periodLabel } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 import { FigureCell, RateText, Uncertain, changeText } from "./figure";
@@ -11,7 +11,6 @@ import { TrendChart } from "./trend-chart";
 export type DrillParams = { slot?: string; areaId?: string; categoryId?: string; place?: string; weekday?: number; hour?: number };
 export type DrillHref = (p: DrillParams) => string;
 
-const MEASURE_STATUS = { PLANNED: "Planerad", ONGOING: "Pågår", DONE: "Genomförd", CANCELLED: "Avbruten" } as const;
 
 export function MeasureList({ measures }: { measures: Analysis["measures"]["started"] }) {
   if (!measures.length) return <p className="meta">Inga åtgärder.</p>;
@@ -21,9 +20,9 @@ export function MeasureList({ measures }: { measures: Analysis["measures"]["star
         <li key={m.id}>
           <span>
             <Link href={`/atgarder/${m.id}`}><strong>{m.title}</strong></Link> · {m.ownerOrg}
-            {m.effectVerdict || m.effectJudgement ? <> · effekt: {[VERDICTS[m.effectVerdict as keyof typeof VERDICTS] ?? m.effectVerdict, m.effectJudgement].filter(Boolean).join(" – ")}</> : null}
+            {m.effectVerdict || m.effectJudgement ? <> · effekt: {[verdictLabel(m.effectVerdict), m.effectJudgement].filter(Boolean).join(" – ")}</> : null}
           </span>
-          <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{MEASURE_STATUS[m.status]}</Badge>
+          <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{MEASURE_STATUS_LABEL[m.status]}</Badge>
         </li>
       ))}
     </ul>

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeAnalysis } from "@/lib/analysis/load";
-import { VERDICTS } from "@/lib/measures/schema";
+import { verdictLabel } from "@/lib/measures/labels";
 import { periodRange } from "@/lib/time/periods";
 
 const dayKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -45,7 +45,7 @@ export async function buildLawContent(municipalityId: string, period: string, cl
     measures: measures.map((m) => ({
       id: m.id, title: m.title, description: m.description, status: m.status, owner: m.ownerOrg.name, responsible: m.responsibleName,
       area: m.area?.name ?? null, goal: m.goal?.title ?? null, startDate: dayKey(m.startDate), dueDate: dayKey(m.dueDate),
-      cancelReason: m.cancelReason, effect: [VERDICTS[m.effectVerdict as keyof typeof VERDICTS] ?? m.effectVerdict, m.effectJudgement].filter(Boolean).join(" – ") || null,
+      cancelReason: m.cancelReason, effect: [verdictLabel(m.effectVerdict), m.effectJudgement].filter(Boolean).join(" – ") || null,
       evidence: m.evidence.map((e) => ({ id: e.incident.id, occurredAt: e.incident.occurredAt.toISOString(), place: e.incident.place, category: e.incident.category.label })),
       followUps: m.followUps.map((f) => ({ date: dayKey(f.date)!, text: f.text })),
     })),

@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
 import { env } from "@/lib/env";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import { MEASURE_STATUS_LABEL } from "./labels";
 import type { ZFollowUp, ZMeasureCreate, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
@@ -60,8 +61,6 @@ export async function addFollowUp(viewer: Viewer, input: z.output<typeof ZFollow
   return row;
 }
 
-const STATUS_LABEL = { PLANNED: "planerad", ONGOING: "pågår", DONE: "genomförd", CANCELLED: "avbruten" } as const;
-
 async function loadForChange(viewer: Viewer, measureId: string, action: "measure:update" | "measure:judge") {
   const m = await db().measure.findUnique({ where: { id: measureId }, select: { id: true, municipalityId: true, groupId: true, ownerOrgId: true, title: true, status: true, version: true, effectVerdict: true } });
   const target = m ? { municipalityId: m.municipalityId, groupId: m.groupId ?? undefined, organisationId: m.ownerOrgId } : null;
@@ -93,8 +92,8 @@ export async function setMeasureStatus(viewer: Viewer, input: z.output<typeof ZM
       where: { municipalityId: m.municipalityId, organisationId: m.ownerOrgId, userId: { not: viewer.userId }, user: { disabledAt: null } },
       select: { userId: true, user: { select: { email: true } } },
     });
-    const title = `Åtgärden ”${m.title}” är ${STATUS_LABEL[input.status]}`;
-    const body = `${viewer.name} har ändrat status på åtgärden ”${m.title}” till ${STATUS_LABEL[input.status]}.${input.status === "CANCELLED" ? `\n\nSkäl: ${input.cancelReason}` : ""}\n\nÖppna åtgärden: ${env().NEXTAUTH_URL ?? ""}/atgarder/${m.id}`;
+    const title = `Åtgärden ”${m.title}” är ${MEASURE_STATUS_LABEL[input.status].toLowerCase()}`;
+    const body = `${viewer.name} har ändrat status på åtgärden ”${m.title}” till ${MEASURE_STATUS_LABEL[input.status].toLowerCase()}.${input.status === "CANCELLED" ? `\n\nSkäl: ${input.cancelReason}` : ""}\n\nÖppna åtgärden: ${env().NEXTAUTH_URL ?? ""}/atgarder/${m.id}`;
     for (const p of people) {
       await queueMessage(tx, { userId: p.userId, email: p.user.email, municipalityId: m.municipalityId, dedupeKey: `measure-status:${m.id}:${input.version}:${p.userId}`, title, body, link: `/atgarder/${m.id}` });
     }

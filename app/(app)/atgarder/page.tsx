@@ -5,13 +5,13 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { listMeasures } from "@/lib/measures/register";
-import { VERDICTS, ZMeasureFilter } from "@/lib/measures/schema";
+import { MEASURE_STATUS_LABEL, MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
+import { ZMeasureFilter } from "@/lib/measures/schema";
 import { formatDate } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Åtgärder" };
 
-const STATUS = { PLANNED: ["info", "Planerad"], ONGOING: ["warn", "Pågår"], DONE: ["ok", "Genomförd"], CANCELLED: ["danger", "Avbruten"] } as const;
 const VIEWS = [["all", "Alla jag kan se"], ["mine", "Min organisations"], ["overdue", "Försenade"]] as const;
 
 export default async function MeasuresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -42,7 +42,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
           <label htmlFor="f-status">Status</label>
           <select id="f-status" name="status" defaultValue={filter.status}>
             <option value="">Alla</option><option value="OPEN">Öppna</option>
-            {Object.entries(STATUS).map(([k, [, l]]) => <option key={k} value={k}>{l}</option>)}
+            {Object.entries(MEASURE_STATUS_LABEL).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
           </select>
         </div>
         <div className="field">
@@ -74,7 +74,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
                   <td>{m.ownerOrg.name}{m.responsibleName ? <div className="meta">{m.responsibleName}</div> : null}</td>
                   <td>{m.area?.name ?? "–"}</td>
                   <td>{m.dueDate ? formatDate(m.dueDate) : "–"}{m.overdue ? <> <Badge tone="danger">Försenad</Badge></> : null}</td>
-                  <td><Badge tone={STATUS[m.status][0]}>{STATUS[m.status][1]}</Badge>{m.effectVerdict ? <div className="meta">{VERDICTS[m.effectVerdict as keyof typeof VERDICTS] ?? m.effectVerdict}</div> : null}</td>
+                  <td><Badge tone={MEASURE_STATUS_TONE[m.status]}>{MEASURE_STATUS_LABEL[m.status]}</Badge>{m.effectVerdict ? <div className="meta">{verdictLabel(m.effectVerdict)}</div> : null}</td>
                   <td>{m.latestFollowUp ? `${formatDate(m.latestFollowUp.date)}: ${m.latestFollowUp.text}` : <span className="meta">–</span>}</td>
                 </tr>
               ))}

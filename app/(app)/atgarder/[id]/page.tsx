@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { getMeasure } from "@/lib/measures/register";
-import { VERDICTS, type TMeasureJudgement } from "@/lib/measures/schema";
+import { MEASURE_STATUS_LABEL, MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
+import type { TMeasureJudgement } from "@/lib/measures/schema";
 import { formatDate, formatDateTime } from "@/lib/time/format";
 import { EffectChart } from "@/components/analysis/effect-chart";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,6 @@ import { JudgementForm, StatusForm } from "./_components/measure-forms";
 
 export const metadata: Metadata = { title: "Åtgärd" };
 
-const STATUS = { PLANNED: ["info", "Planerad"], ONGOING: ["warn", "Pågår"], DONE: ["ok", "Genomförd"], CANCELLED: ["danger", "Avbruten"] } as const;
 const ORIGIN = { LAGESBILD: "beslut i lägesbild", MEETING: "mötesbeslut", INSATS: "EST Insats", TERTIAL: "tertialanalys", GOAL: "områdesmål", OTHER: "annat" } as const;
 
 async function load(id: string, weeks: number) {
@@ -40,7 +40,7 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
         <div>
           <div className="meta"><Link href="/atgarder">Åtgärder</Link></div>
           <h1>{m.title}</h1>
-          <p className="lead"><Badge tone={STATUS[m.status][0]}>{STATUS[m.status][1]}</Badge> · {m.ownerOrg.name}{m.responsibleName ? `, ${m.responsibleName}` : ""}</p>
+          <p className="lead"><Badge tone={MEASURE_STATUS_TONE[m.status]}>{MEASURE_STATUS_LABEL[m.status]}</Badge> · {m.ownerOrg.name}{m.responsibleName ? `, ${m.responsibleName}` : ""}</p>
         </div>
         <div className="toolbar no-print"><PrintButton /></div>
       </div>
@@ -99,7 +99,7 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
           </>
         )}
         <h3>Gruppens bedömning</h3>
-        {m.effectVerdict ? <p data-testid="verdict"><strong>{VERDICTS[m.effectVerdict as keyof typeof VERDICTS] ?? m.effectVerdict}</strong>{m.effectJudgement ? ` – ${m.effectJudgement}` : ""}</p> : <p className="meta">Ingen bedömning ännu.</p>}
+        {m.effectVerdict ? <p data-testid="verdict"><strong>{verdictLabel(m.effectVerdict)}</strong>{m.effectJudgement ? ` – ${m.effectJudgement}` : ""}</p> : <p className="meta">Ingen bedömning ännu.</p>}
         {m.may.judge ? (
           <JudgementForm initial={{ measureId: m.id, verdict: (m.effectVerdict ?? "") as TMeasureJudgement["verdict"], judgement: m.effectJudgement ?? "" }} action={judgeAction} />
         ) : null}

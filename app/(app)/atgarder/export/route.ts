@@ -3,9 +3,9 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 import { recordAudit } from "@/lib/audit/mutations";
 import { toCsvLine } from "@/lib/incidents/csv-export";
 import { listMeasures } from "@/lib/measures/register";
-import { VERDICTS, ZMeasureFilter } from "@/lib/measures/schema";
+import { MEASURE_STATUS_LABEL, verdictLabel } from "@/lib/measures/labels";
+import { ZMeasureFilter } from "@/lib/measures/schema";
 
-const STATUS = { PLANNED: "planerad", ONGOING: "pågår", DONE: "genomförd", CANCELLED: "avbruten" } as const;
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 /** The filtered action register as CSV (the same rows the page shows). */
@@ -19,8 +19,8 @@ export async function GET(request: Request) {
   const header = ["titel", "status", "ansvarig_organisation", "ansvarig", "kommundel", "grupp", "start", "klart_senast", "forsenad", "effekt", "senaste_uppfoljning"];
   const lines = measures.map((m) =>
     toCsvLine([
-      m.title, STATUS[m.status], m.ownerOrg.name, m.responsibleName ?? "", m.area?.name ?? "", m.group?.name ?? "", day(m.startDate), day(m.dueDate),
-      m.overdue ? "ja" : "nej", m.effectVerdict ? (VERDICTS[m.effectVerdict as keyof typeof VERDICTS] ?? m.effectVerdict) : "",
+      m.title, MEASURE_STATUS_LABEL[m.status].toLowerCase(), m.ownerOrg.name, m.responsibleName ?? "", m.area?.name ?? "", m.group?.name ?? "", day(m.startDate), day(m.dueDate),
+      m.overdue ? "ja" : "nej", verdictLabel(m.effectVerdict) ?? "",
       m.latestFollowUp ? `${day(m.latestFollowUp.date)}: ${m.latestFollowUp.text}` : "",
     ]),
   );

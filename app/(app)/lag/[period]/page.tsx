@@ -6,6 +6,7 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { getLawDocument } from "@/lib/law/document";
 import { LAW_PERIOD } from "@/lib/law/schema";
+import { MEASURE_STATUS_LABEL } from "@/lib/measures/labels";
 import { formatDate, formatDateTime } from "@/lib/time/format";
 import { periodLabel } from "@/lib/time/periods";
 import { FigureCell, RateText, changeText } from "@/components/analysis/figure";
@@ -19,7 +20,6 @@ import { LawTextsForm } from "./_components/law-texts-form";
 export const metadata: Metadata = { title: "Lägesbild och åtgärdsplan (lag 2023:196)" };
 
 const CLASSIFICATION = { NONE: "–", RISK: "Riskområde", UTSATT: "Utsatt område", SARSKILT_UTSATT: "Särskilt utsatt område" } as const;
-const STATUS = { PLANNED: "Planerad", ONGOING: "Pågår", DONE: "Genomförd", CANCELLED: "Avbruten" } as const;
 
 async function load(period: string, version: string | undefined) {
   if (!LAW_PERIOD.test(period) || (version !== undefined && !/^[1-9]\d{0,3}$/.test(version))) notFound();
@@ -119,7 +119,7 @@ export default async function LawDocumentPage({ params, searchParams }: { params
         {doc.content.measures.length === 0 ? <p className="meta">Inga åtgärder under perioden.</p> : null}
         {doc.content.measures.map((m) => (
           <article key={m.id} className="measure" data-testid="law-measure">
-            <h3>{m.title} <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{STATUS[m.status]}</Badge></h3>
+            <h3>{m.title} <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{MEASURE_STATUS_LABEL[m.status]}</Badge></h3>
             <p className="meta">
               {m.owner}{m.responsible ? `, ${m.responsible}` : ""}{m.area ? ` · ${m.area}` : ""}{m.goal ? ` · mål: ${m.goal}` : ""}
               {m.startDate || m.dueDate ? ` · ${m.startDate ?? "…"} – ${m.dueDate ?? "…"}` : ""}

@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
+import { MEASURE_STATUS_LABEL } from "@/lib/measures/labels";
 import { MEASURE_STATUS, VERDICTS, ZMeasureJudgement, ZMeasureStatus, type TMeasureJudgement, type TMeasureStatus } from "@/lib/measures/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
-const LABEL = { PLANNED: "Planerad", ONGOING: "Pågår", DONE: "Genomförd", CANCELLED: "Avbruten" } as const;
 
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
@@ -25,7 +25,7 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="status-form">
       <div className="form-row">
         <Field id="m-status" label="Status" error={formState.errors.status?.message}>
-          {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{LABEL[s]}</option>)}</select>}
+          {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{MEASURE_STATUS_LABEL[s]}</option>)}</select>}
         </Field>
         {status === "DONE" && props.needsVerdict ? (
           <Field id="m-done-verdict" label="Hjälpte åtgärden?" error={formState.errors.verdict?.message}>
