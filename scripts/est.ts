@@ -7,6 +7,8 @@ import { ConfigError, env } from "@/lib/env";
 import { isExpectedError } from "@/lib/errors";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
+import { extendCalendars } from "@/lib/meetings/mutations";
+import { sendDueReminders } from "@/lib/meetings/reminders";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
 
@@ -25,6 +27,8 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
   rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv]
                                 antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1),
                                 samma siffror som GET /api/v1/rollups
+  meetings:extend               lägg ut gruppernas möten tolv månader framåt (körs varje natt av workern)
+  reminders                     skicka de påminnelser som är aktuella nu (körs var 15:e minut av workern)
   help, --help                  visa denna hjälp
 
 Miljö: DATABASE_URL (krävs), se README för övriga variabler.`;
@@ -108,6 +112,13 @@ const COMMANDS: Record<string, Handler> = {
     const { municipality, period, by } = parsed.data;
     const result = await rollup(municipality, period, by);
     return format === "csv" ? rollupCsv(result, by).trimEnd() : JSON.stringify(result, null, 2);
+  },
+  async "meetings:extend"() {
+    return `${await extendCalendars()} nya möten utlagda.`;
+  },
+  async reminders() {
+    const sent = await sendDueReminders();
+    return `Påminnelser: ${sent.meetings} inför möten, ${sent.reporting} om rapportering, ${sent.measures} om åtgärder.`;
   },
   async "sessions:end"(flags) {
     await endSessions(need(flags, "email"));

@@ -1,7 +1,8 @@
 // Background worker: runs beside the web server (npm start starts both; `npm run worker` alone).
 // Jobs live in PostgreSQL through pg-boss, so any number of workers on any number of machines
 // share them safely: sending the e-mail outbox (woken at once by NOTIFY when a transaction
-// queues mail, and every minute as a safety net for retries), and daily Insats end reminders.
+// queues mail, and every minute as a safety net for retries), daily Insats end reminders, meeting,
+// reporting and action reminders every quarter of an hour, and the twelve-month meeting calendar.
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { disconnectDb } from "@/lib/db";
@@ -9,9 +10,13 @@ import { env } from "@/lib/env";
 import { createTransport, flushOutbox } from "@/lib/feedback/mailer";
 import { remindEndedInsatser } from "@/lib/insats/reminders";
 import { logger } from "@/lib/logger";
+import { extendCalendars } from "@/lib/meetings/mutations";
+import { sendDueReminders } from "@/lib/meetings/reminders";
 
 const QUEUE = "flush-outbox";
 const INSATS_REMINDERS = "insats-reminders";
+const REMINDERS = "reminders";
+const CALENDARS = "extend-calendars";
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -27,6 +32,19 @@ async function main() {
   await boss.work(INSATS_REMINDERS, async () => {
     const sent = await remindEndedInsatser();
     if (sent) logger.info({ sent }, "insats end reminders queued");
+  });
+  await boss.createQueue(REMINDERS);
+  await boss.schedule(REMINDERS, "*/15 * * * *", {}, { tz: "Europe/Stockholm" });
+  await boss.work(REMINDERS, async () => {
+    const sent = await sendDueReminders();
+    if (sent.meetings || sent.reporting || sent.measures) logger.info(sent, "reminders queued");
+  });
+  // Every night: keep twelve months of meetings laid out for every group with a cadence.
+  await boss.createQueue(CALENDARS);
+  await boss.schedule(CALENDARS, "30 2 * * *", {}, { tz: "Europe/Stockholm" });
+  await boss.work(CALENDARS, async () => {
+    const created = await extendCalendars();
+    if (created) logger.info({ created }, "meetings laid out");
   });
   await boss.work(QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     if (!transport) return logger.info("SMTP_URL is not set: e-mail stays in the outbox");

@@ -12,6 +12,7 @@ import { switchMunicipalityAction } from "./actions";
 // Shell and navigation only: every page decides access itself (lib/auth).
 const NAV: NavItem[] = [
   { href: "/", label: "Mina grupper" },
+  { href: "/kalender", label: "Kalender" },
   { href: "/incidents/week", label: "Rapportera" },
   { href: "/incidents", label: "Händelser" },
   { href: "/incidents/map", label: "Karta" },
@@ -24,6 +25,7 @@ const LEADERSHIP_NAV: NavItem[] = [
   { href: "/indikatorer", label: "Indikatorer" },
   { href: "/samverkan", label: "Samverkan" },
   { href: "/kontext", label: "Trygghetsmätningar" },
+  { href: "/groups/overlapp", label: "Gruppöverlapp" },
 ];
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },

@@ -13,7 +13,7 @@ export type ReportingState = "REPORTED" | "NOTHING_TO_REPORT" | "SILENT";
 export const PAGE_SIZE = 50;
 
 /** How organisations' weeks stand: incidents reported, "nothing to report", or silence. */
-async function weekStates(municipalityId: string, organisationIds: string[], isoWeek: string) {
+export async function weekStates(municipalityId: string, organisationIds: string[], isoWeek: string) {
   const [counts, reports] = await Promise.all([
     db().incident.groupBy({
       by: ["reporterOrgId"],

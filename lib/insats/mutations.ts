@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planMeetings } from "@/lib/meetings/cadence";
+import { createMeetings } from "@/lib/meetings/create";
 import { formatDate } from "@/lib/time/format";
 import { fromStockholmWall } from "@/lib/time/zone";
 import { slugify } from "@/lib/text/slugify";
@@ -61,7 +62,7 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
     await tx.groupOrganisation.createMany({
       data: [...new Set([own.organisationId, ...members.map((x) => x.organisationId)])].map((organisationId) => ({ groupId: created.id, organisationId })),
     });
-    await tx.meeting.createMany({ data: meetings.map((mt) => ({ ...mt, municipalityId: input.municipalityId, groupId: created.id })) });
+    await createMeetings(tx, { id: created.id, municipalityId: input.municipalityId, kind: "INSATS" }, meetings);
     const link = `/groups/${created.id}`;
     const title = `Du är inbjuden till ${input.name}`;
     const body = `${viewer.name} har startat ${input.name} och bjudit in dig.\n\nProblembild:\n${input.problem}\n\nPlanerat slut: ${formatDate(new Date(`${input.plannedEndDate}T12:00:00Z`))}.${meetings[0] ? `\nFörsta mötet: ${formatDate(meetings[0].startsAt)} kl. ${input.time}.` : ""}\n\nÖppna insatsen: ${env().NEXTAUTH_URL ?? ""}${link}`;
@@ -122,16 +123,16 @@ export async function extendInsats(viewer: Viewer, input: z.output<typeof ZInsat
   const from = new Date(Math.max(oldEnd.getTime(), now.getTime()));
   const meetings = group.cadence === "AD_HOC" ? [] : planMeetings({ cadence: group.cadence, weekday: group.meetingWeekday, time: group.meetingTime, minutes: 45 }, from, newEnd);
   const history = Array.isArray(group.extensions) ? group.extensions : [];
-  await db().$transaction([
-    db().estGroup.update({
+  await db().$transaction(async (tx) => {
+    await tx.estGroup.update({
       where: { id: group.id },
       data: {
         plannedEndDate: new Date(`${input.plannedEndDate}T00:00:00Z`),
         extensions: [...history, { from: group.plannedEndDate?.toISOString().slice(0, 10) ?? null, to: input.plannedEndDate, reason: input.reason, at: now.toISOString(), by: viewer.name }],
       },
-    }),
-    db().meeting.createMany({ data: meetings.map((mt) => ({ ...mt, municipalityId: group.municipalityId, groupId: group.id })) }),
-  ]);
+    });
+    await createMeetings(tx, { id: group.id, municipalityId: group.municipalityId, kind: "INSATS" }, meetings);
+  });
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "insats:extend", entityType: "group", entityId: group.id });
 }
 

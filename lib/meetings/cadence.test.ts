@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planMeetings } from "./cadence";
+import { overlapping, planMeetings } from "./cadence";
 
 const from = new Date("2026-03-01T00:00:00Z");
 const until = new Date("2026-05-01T00:00:00Z");
@@ -48,4 +48,34 @@ test("twice a week: the weekday and three days later, at the same local time", (
     "2026-04-02T13:00:00.000Z",
   ]);
   assert.equal(meetings[0]!.periodKey, "2026-W13");
+});
+
+test("weekly meetings keep their local time across the autumn switch and into ISO week 53", () => {
+  const meetings = planMeetings({ cadence: "WEEKLY", weekday: 2, time: "09:00" }, new Date("2026-10-20T00:00:00Z"), new Date("2027-01-13T00:00:00Z"));
+  const local = meetings.map((m) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" }).format(m.startsAt));
+  assert.ok(local.every((t) => t === "09:00"), local.join(" "));
+  assert.equal(meetings.find((m) => m.startsAt.toISOString().startsWith("2026-10-20"))!.startsAt.toISOString(), "2026-10-20T07:00:00.000Z"); // CEST
+  assert.equal(meetings.find((m) => m.startsAt.toISOString().startsWith("2026-10-27"))!.startsAt.toISOString(), "2026-10-27T08:00:00.000Z"); // CET
+  // 2026 has 53 ISO weeks: the first meeting of 2027 discusses 2026-W53, the next 2027-W01.
+  const byDay = new Map(meetings.map((m) => [m.startsAt.toISOString().slice(0, 10), m.periodKey]));
+  assert.equal(byDay.get("2026-12-29"), "2026-W52");
+  assert.equal(byDay.get("2027-01-05"), "2026-W53");
+  assert.equal(byDay.get("2027-01-12"), "2027-W01");
+});
+
+test("quarterly meetings across a year end cover the quarter before", () => {
+  const meetings = planMeetings({ cadence: "QUARTERLY", weekday: 4, time: "09:00" }, new Date("2026-12-01T00:00:00Z"), new Date("2027-05-01T00:00:00Z"));
+  assert.deepEqual(meetings.map((m) => m.periodKey), ["2026-Q4", "2027-Q1"]);
+  assert.ok(meetings[0]!.startsAt.toISOString().startsWith("2027-01-"));
+});
+
+test("overlapping meetings of a group are found; cancelled ones do not count", () => {
+  const at = (h: number) => new Date(Date.UTC(2026, 2, 3, h));
+  const found = overlapping([
+    { id: "a", startsAt: at(8), endsAt: at(10) },
+    { id: "b", startsAt: at(9), endsAt: at(11) },
+    { id: "c", startsAt: at(11), endsAt: at(12) },
+    { id: "d", startsAt: at(11), endsAt: at(12), status: "CANCELLED" },
+  ]);
+  assert.deepEqual([...found].sort(), ["a", "b"]);
 });

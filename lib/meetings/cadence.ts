@@ -71,3 +71,20 @@ export function planMeetings(spec: CadenceSpec, from: Date, until: Date): Planne
       periodKey,
     }));
 }
+
+type Slot = { id: string; startsAt: Date; endsAt: Date; status?: string };
+
+/** Ids of a group's meetings that overlap another of its meetings (cancelled ones never do). */
+export function overlapping(meetings: Slot[]): Set<string> {
+  const live = meetings.filter((m) => m.status !== "CANCELLED").sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const found = new Set<string>();
+  let latest: Slot | null = null;
+  for (const m of live) {
+    if (latest && m.startsAt.getTime() < latest.endsAt.getTime()) {
+      found.add(m.id);
+      found.add(latest.id);
+    }
+    if (!latest || m.endsAt.getTime() > latest.endsAt.getTime()) latest = m;
+  }
+  return found;
+}

@@ -37,3 +37,7 @@ export function toLocalInputs(d: Date): { date: string; time: string } {
 
 /** 21:30 */
 export const formatTime = (d: Date) => toLocalInputs(d).time;
+
+const monthFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "long" });
+/** november 2026 */
+export const formatMonth = (d: Date) => monthFmt.format(d);

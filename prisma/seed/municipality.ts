@@ -1,6 +1,7 @@
 // Idempotent seeding of one municipality's reference data (upserts on natural keys).
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { planMeetings } from "../../lib/meetings/cadence";
+import { createMeetings } from "../../lib/meetings/create";
 import { slugify } from "../../lib/text/slugify";
 import { CATEGORIES, type MunicipalitySeed } from "./reference";
 
@@ -102,5 +103,5 @@ async function seedMeetings(db: PrismaClient, municipalityId: string, groupId: s
   const until = new Date(now.getTime() + 365 * 86_400_000);
   const planned = planMeetings({ cadence: g.cadence, weekday: g.weekday ?? null, time: g.time ?? null, minutes: g.minutes ?? 60 }, now, until);
   const limited = g.insats ? planned.filter((p) => p.startsAt.getTime() <= now.getTime() + g.insats!.plannedEndInDays * 86_400_000) : planned;
-  await db.meeting.createMany({ data: limited.map((p) => ({ municipalityId, groupId, ...p })) });
+  await createMeetings(db, { id: groupId, municipalityId, kind: g.kind }, limited);
 }

@@ -42,6 +42,7 @@ test("the seed builds Sollentuna as the audit describes it, and is idempotent", 
     { name: "EST Ledning", kind: "LEDNING", cadence: "TERTIAL" },
     { name: "EST Strategisk", kind: "STRATEGISK", cadence: "TERTIAL" },
     { name: "EST Vecko", kind: "VECKO", cadence: "WEEKLY" },
+    { name: "Styrgrupp Inga utsatta områden 2030", kind: "OTHER", cadence: "TERTIAL" },
   ]);
 
   const areas = await db().area.findMany({ where: { municipalityId: sollentuna.id }, select: { name: true, isFocus: true, classifications: { select: { classification: true } } } });

@@ -35,7 +35,7 @@ test("every route handler authenticates, unless it is public on purpose", () => 
   for (const file of files("app", (f) => f === "route.ts")) {
     const rel = file.split(path.sep).join("/");
     if (PUBLIC_ROUTES[rel]) continue;
-    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken)\(/, `${rel} must authenticate its caller`);
+    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authenticateCalendarToken)\(/, `${rel} must authenticate its caller`);
   }
 });
 

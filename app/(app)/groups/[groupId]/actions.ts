@@ -7,6 +7,7 @@ import { closeInsats, extendInsats } from "@/lib/insats/mutations";
 import { ZInsatsClose, ZInsatsExtend } from "@/lib/insats/schema";
 import { addFollowUp } from "@/lib/measures/mutations";
 import { ZFollowUp } from "@/lib/measures/schema";
+import { removeMember, setMember, ZMemberChange, ZMemberRemove } from "@/lib/groups/members";
 
 export async function extendInsatsAction(input: unknown): Promise<ActionResult<undefined>> {
   const parsed = ZInsatsExtend.safeParse(input);
@@ -32,5 +33,23 @@ export async function addFollowUpAction(input: unknown): Promise<ActionResult<un
   const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await addFollowUp(viewer, parsed.data)));
   revalidatePath("/groups", "layout");
+  return result;
+}
+
+export async function setMemberAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZMemberChange.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await setMember(viewer, parsed.data)));
+  revalidatePath(`/groups/${parsed.data.groupId}`);
+  return result;
+}
+
+export async function removeMemberAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZMemberRemove.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await removeMember(viewer, parsed.data)));
+  revalidatePath(`/groups/${parsed.data.groupId}`);
   return result;
 }

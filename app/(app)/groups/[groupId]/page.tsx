@@ -10,6 +10,10 @@ import { periodLabel, quarterKey, shiftPeriod, weekKey } from "@/lib/time/period
 import { Badge } from "@/components/ui/badge";
 import { getInsatsWorkspace } from "@/lib/insats/queries";
 import { InsatsWorkspace } from "./_components/insats-workspace";
+import { AddMemberForm, MemberRoleSelect } from "./_components/members-manage";
+import { listMemberCandidates } from "@/lib/groups/members";
+import { ActionButton } from "@/components/ui/action-button";
+import { removeMemberAction, setMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Grupp" };
 
@@ -17,7 +21,11 @@ async function load(groupId: string) {
   const viewer = await requireViewer();
   try {
     const group = await getGroupForViewer(viewer, groupId);
-    return { ...group, insats: group.kind === "INSATS" ? await getInsatsWorkspace(viewer, group.id) : null };
+    const [insats, candidates] = await Promise.all([
+      group.kind === "INSATS" ? getInsatsWorkspace(viewer, group.id) : null,
+      group.canManage ? listMemberCandidates(viewer, group.id) : [],
+    ]);
+    return { ...group, insats, candidates };
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -74,17 +82,19 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
 
         <section className="card" aria-labelledby="meetings">
           <h2 id="meetings">Kommande möten</h2>
+          <p className="no-print"><Link href={`/groups/${group.id}/moten`}>Hela mötesplanen{group.canManage ? ", mötesrytm och extra möten" : ""} →</Link></p>
           {group.meetings.length === 0 ? (
             <p className="meta">Inga möten inplanerade.</p>
           ) : (
             <ul className="status-list">
               {group.meetings.map((m) => (
                 <li key={m.id}>
-                  {group.kind === "INSATS" && m.status !== "CANCELLED" ? (
-                    <Link href={`/groups/${group.id}/moten/${toLocalInputs(m.startsAt).date}`} aria-label={`Lägesbild inför mötet ${formatMeetingTime(m.startsAt)}`}>{formatMeetingTime(m.startsAt)}</Link>
-                  ) : (
-                    <span>{formatMeetingTime(m.startsAt)}</span>
-                  )}
+                  <span>
+                    <Link href={`/moten/${m.id}`} aria-label={`Mötet ${formatMeetingTime(m.startsAt)}: dagordning och protokoll`}>{formatMeetingTime(m.startsAt)}</Link>
+                    {group.kind === "INSATS" && m.status !== "CANCELLED" ? (
+                      <> · <Link href={`/groups/${group.id}/moten/${toLocalInputs(m.startsAt).date}`} aria-label={`Lägesbild inför mötet ${formatMeetingTime(m.startsAt)}`}>lägesbild</Link></>
+                    ) : null}
+                  </span>
                   <span className="meta">{m.status === "CANCELLED" ? "Inställt" : periodLabel(m.periodKey)}</span>
                 </li>
               ))}
@@ -104,6 +114,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                 <th scope="col">Namn</th>
                 <th scope="col">Organisation</th>
                 <th scope="col">Roll</th>
+                {group.canManage ? <th scope="col"><span className="visually-hidden">Ta bort</span></th> : null}
               </tr>
             </thead>
             <tbody>
@@ -111,13 +122,23 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
                 <tr key={m.id}>
                   <td>{m.name}</td>
                   <td>{m.organisation ?? "–"}</td>
-                  <td>{GROUP_ROLE_LABEL[m.role]}</td>
+                  <td>{group.canManage ? <MemberRoleSelect groupId={group.id} userId={m.id} name={m.name} role={m.role} action={setMemberAction} /> : GROUP_ROLE_LABEL[m.role]}</td>
+                  {group.canManage ? (
+                    <td><ActionButton className="btn-link" action={removeMemberAction} input={{ groupId: group.id, userId: m.id }} label="Ta bort" ariaLabel={`Ta bort ${m.name} ur gruppen`} confirm={`Ta bort ${m.name} ur ${group.name}?`} /></td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
+
+      {group.canManage ? (
+        <section className="card no-print" aria-labelledby="add-member" style={{ marginTop: "1rem" }}>
+          <h2 id="add-member">Lägg till medlem</h2>
+          <AddMemberForm groupId={group.id} candidates={group.candidates} action={setMemberAction} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="orgs">
         <h2 id="orgs">Deltagande organisationer</h2>

@@ -1,38 +1,20 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useActionSubmit } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 
 type Action = (input: unknown) => Promise<ActionResult<undefined>>;
 type OpenMeasure = { id: string; title: string };
 const DECISIONS = [["HAND_OVER", "Lämna över till EST Vecko"], ["CANCEL", "Avbryt"], ["KEEP", "Behåll som den är"]] as const;
 
-function useSubmit(action: Action, onDone: () => void) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (input: unknown) =>
-    startTransition(async () => {
-      const result = await action(input);
-      if (!result.ok) {
-        setErrors({ ...Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""])), ...(result.formError ? { form: result.formError } : {}) });
-        return;
-      }
-      setErrors({});
-      onDone();
-      router.refresh();
-    });
-  return { pending, errors, submit };
-}
-
 export function ExtendInsatsForm({ groupId, action }: { groupId: string; action: Action }) {
   const hydrated = useHydrated();
   const [date, setDate] = useState("");
   const [reason, setReason] = useState("");
-  const { pending, errors, submit } = useSubmit(action, () => setReason(""));
+  const { pending, errors, submit } = useActionSubmit(action, () => setReason(""));
   return (
     <form onSubmit={(e) => { e.preventDefault(); submit({ groupId, plannedEndDate: date, reason }); }} aria-label="Förläng insatsen">
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
@@ -52,7 +34,7 @@ export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: st
   const [outcome, setOutcome] = useState("");
   const [lessons, setLessons] = useState("");
   const [decisions, setDecisions] = useState<Record<string, string>>({});
-  const { pending, errors, submit } = useSubmit(action, () => undefined);
+  const { pending, errors, submit } = useActionSubmit(action, () => undefined);
   return (
     <form
       aria-label="Avsluta insatsen"
@@ -89,7 +71,7 @@ export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: st
 export function FollowUpForm({ measureId, title, action }: { measureId: string; title: string; action: Action }) {
   const hydrated = useHydrated();
   const [text, setText] = useState("");
-  const { pending, errors, submit } = useSubmit(action, () => setText(""));
+  const { pending, errors, submit } = useActionSubmit(action, () => setText(""));
   return (
     <form className="toolbar" onSubmit={(e) => { e.preventDefault(); submit({ measureId, text }); }} aria-label={`Uppföljning av ${title}`}>
       <input aria-label={`Uppföljning av ${title}`} placeholder="Vad har hänt?" value={text} onChange={(e) => setText(e.target.value)} disabled={pending} style={{ flex: 1, minWidth: "12rem" }} />

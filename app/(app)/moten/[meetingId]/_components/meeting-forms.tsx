@@ -1,0 +1,202 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/action-result";
+import { ZDecision, type TDecision } from "@/lib/meetings/schema";
+
+type Option = { id: string; name: string };
+
+/** Move the meeting (date, time, length, place), or cancel it with a reason. */
+export function MeetingTools(props: { meetingId: string; date: string; time: string; minutes: number; location: string; move: AnyAction<{ overlaps: string[] }>; cancel: AnyAction }) {
+  const hydrated = useHydrated();
+  const [v, setV] = useState({ date: props.date, time: props.time, minutes: String(props.minutes), location: props.location });
+  const [reason, setReason] = useState("");
+  const [notice, setNotice] = useState("");
+  const move = useActionSubmit(props.move, (d) => setNotice(d.overlaps.length ? `Mötet är flyttat, men krockar med gruppens möte ${d.overlaps.join(", ")}.` : "Mötet är flyttat."));
+  const cancel = useActionSubmit(props.cancel);
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV((x) => ({ ...x, [k]: e.target.value }));
+  return (
+    <div className="grid">
+      <form aria-label="Flytta mötet" onSubmit={(e) => { e.preventDefault(); move.submit({ meetingId: props.meetingId, ...v }); }}>
+        <p role="status" aria-live="polite" className={notice.includes("krockar") ? "alert alert-warn" : undefined}>{notice}</p>
+        {move.errors.form ? <div className="alert alert-error">{move.errors.form}</div> : null}
+        <fieldset disabled={move.pending}>
+          <div className="form-row">
+            <Field id="mv-date" label="Datum" error={move.errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
+            <Field id="mv-time" label="Tid (svensk tid)" error={move.errors.time}>{(a) => <input {...a} type="time" value={v.time} onChange={set("time")} />}</Field>
+            <Field id="mv-minutes" label="Minuter" error={move.errors.minutes}>{(a) => <input {...a} type="number" min={15} max={480} value={v.minutes} onChange={set("minutes")} />}</Field>
+          </div>
+          <Field id="mv-location" label="Plats eller länk (valfritt)" error={move.errors.location}>{(a) => <input {...a} value={v.location} onChange={set("location")} />}</Field>
+          <button className="btn btn-secondary" type="submit" disabled={!hydrated || move.pending}>Spara tid och plats</button>
+        </fieldset>
+      </form>
+      <form aria-label="Ställ in mötet" onSubmit={(e) => { e.preventDefault(); cancel.submit({ meetingId: props.meetingId, reason }); }}>
+        {cancel.errors.form ? <div className="alert alert-error">{cancel.errors.form}</div> : null}
+        <fieldset disabled={cancel.pending}>
+          <Field id="cx-reason" label="Varför ställs mötet in?" error={cancel.errors.reason} hint="Medlemmarna får besked i appen och med e-post.">
+            {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          <button className="btn btn-danger" type="submit" disabled={!hydrated || cancel.pending}>Ställ in mötet</button>
+        </fieldset>
+      </form>
+    </div>
+  );
+}
+
+export function AgendaAddForm({ meetingId, action }: { meetingId: string; action: AnyAction }) {
+  const hydrated = useHydrated();
+  const [title, setTitle] = useState("");
+  const [notes, setNotes] = useState("");
+  const { pending, errors, submit } = useActionSubmit(action, () => { setTitle(""); setNotes(""); });
+  return (
+    <form aria-label="Ny punkt på dagordningen" onSubmit={(e) => { e.preventDefault(); submit({ meetingId, title, notes }); }}>
+      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      <fieldset disabled={pending}>
+        <div className="form-row">
+          <Field id="ag-title" label="Ny punkt" error={errors.title}>{(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+          <Field id="ag-notes" label="Beskrivning (valfritt)" error={errors.notes}>{(a) => <input {...a} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+        </div>
+        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>Lägg till punkt</button>
+      </fieldset>
+    </form>
+  );
+}
+
+/** Attendance and the minutes per agenda item, saved together (with a version check). */
+export function MinutesForm(props: {
+  meetingId: string;
+  version: number;
+  members: (Option & { organisation: string | null })[];
+  organisations: Option[];
+  present: string[];
+  organisationsPresent: string[];
+  items: { id: string; title: string; minutes: string }[];
+  general: string;
+  action: AnyAction<{ version: number }>;
+}) {
+  const hydrated = useHydrated();
+  const [version, setVersion] = useState(props.version);
+  const [present, setPresent] = useState(new Set(props.present));
+  const [orgs, setOrgs] = useState(new Set(props.organisationsPresent));
+  const [items, setItems] = useState(Object.fromEntries(props.items.map((i) => [i.id, i.minutes])));
+  const [general, setGeneral] = useState(props.general);
+  const [saved, setSaved] = useState("");
+  const { pending, errors, submit } = useActionSubmit(props.action, (d) => { setVersion(d.version); setSaved("Protokollet är sparat."); });
+  const toggle = (set: Set<string>, id: string) => { const next = new Set(set); if (next.has(id)) next.delete(id); else next.add(id); return next; };
+  return (
+    <form
+      aria-label="Närvaro och protokoll"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved("");
+        submit({ meetingId: props.meetingId, version, present: [...present], organisations: [...orgs], items: props.items.map((i) => ({ id: i.id, minutes: items[i.id] ?? "" })), general });
+      }}
+    >
+      <p role="status" aria-live="polite">{saved}</p>
+      {errors.form ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
+      <fieldset disabled={pending}>
+        <div className="grid">
+          <fieldset className="checks">
+            <legend>Närvarande medlemmar</legend>
+            {props.members.map((m) => (
+              <label key={m.id}><input type="checkbox" checked={present.has(m.id)} onChange={() => setPresent((s) => toggle(s, m.id))} /> {m.name}{m.organisation ? <span className="meta"> · {m.organisation}</span> : null}</label>
+            ))}
+            <span className="field-error" aria-live="polite">{errors.present ?? ""}</span>
+          </fieldset>
+          <fieldset className="checks">
+            <legend>Representerade organisationer</legend>
+            <p className="hint">Organisationer med en närvarande medlem räknas med automatiskt.</p>
+            {props.organisations.map((o) => (
+              <label key={o.id}><input type="checkbox" checked={orgs.has(o.id)} onChange={() => setOrgs((s) => toggle(s, o.id))} /> {o.name}</label>
+            ))}
+            <span className="field-error" aria-live="polite">{errors.organisations ?? ""}</span>
+          </fieldset>
+        </div>
+        {props.items.map((item, i) => (
+          <Field key={item.id} id={`mi-${item.id}`} label={`§ ${i + 1} ${item.title}`} error={errors[`items`]}>
+            {(a) => <textarea {...a} rows={3} value={items[item.id] ?? ""} onChange={(e) => setItems((x) => ({ ...x, [item.id]: e.target.value }))} />}
+          </Field>
+        ))}
+        <Field id="mi-general" label="Övrigt att protokollföra (valfritt)" error={errors.general}>{(a) => <textarea {...a} rows={2} value={general} onChange={(e) => setGeneral(e.target.value)} />}</Field>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>Spara protokollet</button>
+      </fieldset>
+    </form>
+  );
+}
+
+/** A decision under an agenda item; ticking "åtgärd" makes it an action on the spot. */
+export function DecisionForm(props: {
+  meetingId: string;
+  items: Option[];
+  organisations: Option[];
+  areas: Option[];
+  defaultDue: string;
+  action: (input: unknown) => Promise<ActionResult<{ decisionId: string; measureId: string | null }>>;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  const [done, setDone] = useState("");
+  const defaults: TDecision = { meetingId: props.meetingId, agendaItemId: "", text: "", createMeasure: false, ownerOrgId: "", responsibleName: "", areaId: "", dueDate: props.defaultDue };
+  const { register, handleSubmit, setError, reset, control, formState } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: defaults });
+  const asMeasure = useWatch({ control, name: "createMeasure" });
+  const e = formState.errors;
+  const onSubmit = (values: TDecision) =>
+    startTransition(async () => {
+      const result = await props.action(values);
+      if (!result.ok) return applyActionErrors(result, setError);
+      setDone(result.data.measureId ? "Beslutet är sparat och har blivit en åtgärd." : "Beslutet är sparat.");
+      reset({ ...defaults, agendaItemId: values.agendaItemId });
+      router.refresh();
+    });
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Nytt beslut">
+      <p role="status" aria-live="polite">{done}</p>
+      {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
+      <fieldset disabled={pending}>
+        <div className="form-row">
+          <Field id="d-item" label="Under punkt" error={e.agendaItemId?.message}>
+            {(a) => (
+              <select {...a} {...register("agendaItemId")}>
+                <option value="">Övrigt</option>
+                {props.items.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field id="d-text" label="Beslut" error={e.text?.message}>{(a) => <textarea {...a} rows={2} {...register("text")} />}</Field>
+        <label className="check"><input type="checkbox" {...register("createMeasure")} /> Beslutet blir en åtgärd med ansvarig och slutdatum</label>
+        {asMeasure ? (
+          <div className="form-row">
+            <Field id="d-owner" label="Ansvarig organisation" error={e.ownerOrgId?.message}>
+              {(a) => (
+                <select {...a} {...register("ownerOrgId")}>
+                  <option value="">Välj …</option>
+                  {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field id="d-responsible" label="Ansvarig person (valfritt)" error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
+            <Field id="d-area" label="Kommundel (valfritt)" error={e.areaId?.message} hint="Periodens händelser där blir åtgärdens underlag.">
+              {(a) => (
+                <select {...a} {...register("areaId")}>
+                  <option value="">–</option>
+                  {props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field id="d-due" label="Klart senast" error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
+          </div>
+        ) : null}
+        <button className="btn" type="submit" disabled={!hydrated || pending}>Spara beslutet</button>
+      </fieldset>
+    </form>
+  );
+}

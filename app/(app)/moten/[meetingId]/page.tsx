@@ -1,0 +1,204 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { isExpectedError } from "@/lib/errors";
+import { GROUP_KIND_LABEL } from "@/lib/groups/labels";
+import { agendaContent } from "@/lib/meetings/agenda-content";
+import { isAgendaKind } from "@/lib/meetings/agenda";
+import { getMeeting } from "@/lib/meetings/queries";
+import { MEASURE_STATUS_LABEL } from "@/lib/measures/labels";
+import { formatDate, formatDateTime, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
+import { periodLabel } from "@/lib/time/periods";
+import { ActionButton } from "@/components/ui/action-button";
+import { Badge } from "@/components/ui/badge";
+import { PrintButton } from "@/components/ui/print-button";
+import {
+  addAgendaItemAction, addDecisionAction, approveMinutesAction, cancelMeetingAction, moveAgendaItemAction, moveMeetingAction, removeAgendaItemAction, removeDecisionAction,
+  resetAgendaAction, saveMinutesAction, sendMinutesAction,
+} from "./actions";
+import { AgendaAddForm, DecisionForm, MeetingTools, MinutesForm } from "./_components/meeting-forms";
+
+export const metadata: Metadata = { title: "Möte" };
+
+const MINUTES_STATUS = { DRAFT: ["Protokoll: utkast", undefined], SENT: ["Protokoll: skickat för granskning", "warn"], APPROVED: ["Protokoll: justerat", "ok"] } as const;
+const EVENT = { CREATED: "Mötet lades till", MOVED: "Mötet flyttades", CANCELLED: "Mötet ställdes in", SENT: "Protokollet skickades till medlemmarna", APPROVED: "Protokollet justerades" } as const;
+
+async function load(meetingId: string) {
+  const viewer = await requireViewer();
+  try {
+    const meeting = await getMeeting(viewer, meetingId);
+    const content = await agendaContent(viewer, { ...meeting, group: meeting.group }, meeting.agendaItems.map((i) => i.kind));
+    return { meeting, content };
+  } catch (error) {
+    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/** One meeting: its agenda built from the group's data, attendance, minutes and decisions. */
+export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+  const { meeting: m, content } = await load((await params).meetingId);
+  const local = toLocalInputs(m.startsAt);
+  const [statusLabel, statusTone] = MINUTES_STATUS[m.minutesStatus];
+  const decisionsFor = (itemId: string | null) => m.decisions.filter((d) => d.agendaItemId === itemId);
+  const editable = !m.readOnly;
+  const today = toLocalInputs(new Date()).date;
+  const defaultDue = toLocalInputs(new Date(Date.parse(`${today}T12:00:00Z`) + 14 * 86_400_000)).date;
+
+  const decisionList = (items: typeof m.decisions) =>
+    items.length ? (
+      <ul className="status-list" data-testid="decisions">
+        {items.map((d) => (
+          <li key={d.id}>
+            <span><strong>Beslut:</strong> {d.text}</span>
+            <span className="toolbar">
+              {d.measures.map((x) => (
+                <Link key={x.id} href={`/atgarder/${x.id}`}>Åtgärd: {x.ownerOrg.name}{x.dueDate ? `, klart senast ${formatDate(x.dueDate)}` : ""} ({MEASURE_STATUS_LABEL[x.status]})</Link>
+              ))}
+              {editable && d.measures.length === 0 ? (
+                <ActionButton className="btn-link no-print" action={removeDecisionAction} input={{ meetingId: m.id, decisionId: d.id }} label="Ta bort" ariaLabel={`Ta bort beslutet ${d.text}`} confirm="Ta bort beslutet?" />
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    ) : null;
+
+  return (
+    <>
+      <p className="no-print"><Link href={`/groups/${m.group.id}/moten`}>← Mötesplan för {m.group.name}</Link></p>
+      <div className="page-header">
+        <div>
+          <div className="meta">{GROUP_KIND_LABEL[m.group.kind]} · {m.group.municipality}</div>
+          <h1>{m.group.name} {formatMeetingTime(m.startsAt)}</h1>
+          <p className="lead">
+            {periodLabel(m.periodKey)}{m.location ? ` · ${m.location}` : ""} ·{" "}
+            {m.status === "CANCELLED" ? <Badge tone="danger">Inställt</Badge> : <Badge tone={statusTone}>{statusLabel}</Badge>}
+            {m.plannedStartsAt ? <span className="meta"> · flyttat från {formatMeetingTime(m.plannedStartsAt)}</span> : null}
+          </p>
+          {m.status === "CANCELLED" && m.cancelReason ? <p className="alert alert-warn">Inställt: {m.cancelReason}</p> : null}
+        </div>
+        <nav className="toolbar no-print" aria-label="Mötet">
+          <PrintButton />
+          {m.previous ? <Link className="btn btn-secondary" href={`/moten/${m.previous.id}`}>← Förra mötet</Link> : null}
+          {m.next ? <Link className="btn btn-secondary" href={`/moten/${m.next.id}`}>Nästa möte →</Link> : null}
+        </nav>
+      </div>
+
+      <section className="card" aria-labelledby="agenda" style={{ marginBottom: "1rem" }}>
+        <h2 id="agenda">Dagordning</h2>
+        {m.agendaItems.length === 0 ? (
+          <div className="meta">
+            <p>Mötet har ingen dagordning ännu.</p>
+            {editable ? <ActionButton action={resetAgendaAction} input={{ meetingId: m.id }} label="Skapa dagordning från gruppens underlag" /> : null}
+          </div>
+        ) : (
+          <ol className="agenda" data-testid="agenda">
+            {m.agendaItems.map((item, i) => {
+              const c = isAgendaKind(item.kind) ? content[item.kind] : undefined;
+              return (
+                <li key={item.id}>
+                  <div className="page-header" style={{ margin: 0 }}>
+                    <h3>{item.title}</h3>
+                    {editable ? (
+                      <span className="toolbar no-print">
+                        {i > 0 ? <ActionButton className="btn btn-secondary btn-small" action={moveAgendaItemAction} input={{ meetingId: m.id, itemId: item.id, direction: "up" }} label="↑" ariaLabel={`Flytta upp ${item.title}`} /> : null}
+                        {i < m.agendaItems.length - 1 ? <ActionButton className="btn btn-secondary btn-small" action={moveAgendaItemAction} input={{ meetingId: m.id, itemId: item.id, direction: "down" }} label="↓" ariaLabel={`Flytta ned ${item.title}`} /> : null}
+                        <ActionButton className="btn btn-secondary btn-small" action={removeAgendaItemAction} input={{ meetingId: m.id, itemId: item.id }} label="Ta bort" ariaLabel={`Ta bort punkten ${item.title}`} confirm={`Ta bort punkten ”${item.title}” från dagordningen?`} />
+                      </span>
+                    ) : null}
+                  </div>
+                  {item.notes ? <p>{item.notes}</p> : null}
+                  {c ? (
+                    <div>
+                      {c.lines.length ? (
+                        <ul className="lines">
+                          {c.lines.map((l, k) => <li key={k} className={l.tone ? `tone-${l.tone}` : undefined}>{l.href ? <Link href={l.href}>{l.text}</Link> : l.text}</li>)}
+                        </ul>
+                      ) : c.empty ? <p className="meta">{c.empty}</p> : null}
+                      {c.link ? <p className="no-print"><Link href={c.link.href}>{c.link.label} →</Link></p> : null}
+                    </div>
+                  ) : null}
+                  {item.minutes ? <div className="minutes" data-testid="item-minutes">{item.minutes}</div> : null}
+                  {decisionList(decisionsFor(item.id))}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {m.minutes ? <><h3>Övrigt</h3><div className="minutes agenda">{m.minutes}</div></> : null}
+        {decisionList(decisionsFor(null))}
+        {editable ? <div className="no-print" style={{ marginTop: "1rem" }}><AgendaAddForm meetingId={m.id} action={addAgendaItemAction} /></div> : null}
+      </section>
+
+      {editable ? (
+        <>
+          <section className="card no-print" aria-labelledby="in-meeting" style={{ marginBottom: "1rem" }}>
+            <h2 id="in-meeting">Närvaro och protokoll</h2>
+            <MinutesForm
+              meetingId={m.id}
+              version={m.version}
+              members={m.group.members}
+              organisations={m.group.organisations}
+              present={m.present}
+              organisationsPresent={m.organisationsPresent}
+              items={m.agendaItems.map((i) => ({ id: i.id, title: i.title, minutes: i.minutes }))}
+              general={m.minutes ?? ""}
+              action={saveMinutesAction}
+            />
+          </section>
+          <section className="card no-print" aria-labelledby="decide" style={{ marginBottom: "1rem" }}>
+            <h2 id="decide">Beslut</h2>
+            <DecisionForm
+              meetingId={m.id}
+              items={m.agendaItems.map((i, k) => ({ id: i.id, name: `§ ${k + 1} ${i.title}` }))}
+              organisations={m.group.organisations}
+              areas={m.areaOptions}
+              defaultDue={defaultDue}
+              action={addDecisionAction}
+            />
+          </section>
+        </>
+      ) : (
+        <section className="card" aria-labelledby="attendance" style={{ marginBottom: "1rem" }}>
+          <h2 id="attendance">Närvarande</h2>
+          <p data-testid="attendance">{m.group.members.filter((x) => m.present.includes(x.id)).map((x) => x.name).join(", ") || "Ingen närvaro registrerad."}</p>
+          <p className="meta">Organisationer: {m.group.organisations.filter((o) => m.organisationsPresent.includes(o.id)).map((o) => o.name).join(", ") || "–"}</p>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="workflow">
+        <h2 id="workflow">Protokollets gång</h2>
+        {m.canManage && m.status !== "CANCELLED" && m.minutesStatus !== "APPROVED" ? (
+          <div className="toolbar no-print" style={{ marginBottom: "0.75rem" }}>
+            <ActionButton action={sendMinutesAction} input={{ meetingId: m.id, version: m.version }} label={m.minutesStatus === "SENT" ? "Skicka ändrat protokoll igen" : "Skicka protokollet till medlemmarna"} className="btn btn-secondary" />
+            {m.minutesStatus === "SENT" ? <ActionButton action={approveMinutesAction} input={{ meetingId: m.id, version: m.version }} label="Justera protokollet" className="btn" confirm="Ett justerat protokoll kan inte ändras. Justera?" /> : null}
+          </div>
+        ) : null}
+        {m.minutesStatus === "APPROVED" ? <p className="alert alert-info">Protokollet justerades {m.approvedAt ? formatDateTime(m.approvedAt) : ""} och kan inte längre ändras.</p> : null}
+        <ul className="status-list" data-testid="meeting-history">
+          {m.events.map((e) => (
+            <li key={e.id}><span>{EVENT[e.kind]}{e.note ? `: ${e.note}` : ""}</span><span className="meta">{formatDateTime(e.at)}{e.by ? ` · ${e.by}` : ""}</span></li>
+          ))}
+          {m.events.length === 0 ? <li className="meta">Ingen historik ännu.</li> : null}
+        </ul>
+      </section>
+
+      {m.canManage && m.status !== "CANCELLED" && m.minutesStatus === "DRAFT" ? (
+        <details className="card no-print" style={{ marginTop: "1rem" }}>
+          <summary>Flytta eller ställ in mötet</summary>
+          <MeetingTools
+            meetingId={m.id}
+            date={local.date}
+            time={local.time}
+            minutes={Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60_000)}
+            location={m.location ?? ""}
+            move={moveMeetingAction}
+            cancel={cancelMeetingAction}
+          />
+        </details>
+      ) : null}
+    </>
+  );
+}
