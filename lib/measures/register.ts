@@ -67,6 +67,8 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
           groupId: true, ownerOrgId: true, areaId: true,
           area: { select: { name: true } }, ownerOrg: { select: { name: true } }, group: { select: { id: true, name: true, kind: true } },
           lagesbild: { select: { periodKey: true } },
+          meeting: { select: { id: true, startsAt: true } },
+          decision: { select: { text: true } },
           evidence: { select: { incident: { select: { id: true, occurredAt: true, place: true, category: { select: { label: true } } } } }, take: 50 },
           followUps: { select: { id: true, date: true, text: true, author: { select: { name: true } } }, orderBy: { date: "desc" } },
         },

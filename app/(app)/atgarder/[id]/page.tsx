@@ -6,7 +6,7 @@ import { isExpectedError } from "@/lib/errors";
 import { getMeasure } from "@/lib/measures/register";
 import { MEASURE_STATUS_LABEL, MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
 import type { TMeasureJudgement } from "@/lib/measures/schema";
-import { formatDate, formatDateTime } from "@/lib/time/format";
+import { formatDate, formatDateTime, formatMeetingTime } from "@/lib/time/format";
 import { EffectChart } from "@/components/analysis/effect-chart";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
@@ -54,8 +54,13 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
             <dt>Ursprung</dt>
             <dd>
               {ORIGIN[m.origin]}
-              {m.group ? <> · <Link href={m.lagesbild && m.lagesbild.periodKey.includes("W") ? `/groups/${m.group.id}/lagesbild/${m.lagesbild.periodKey}` : `/groups/${m.group.id}`}>{m.group.name}{m.lagesbild ? `, ${m.lagesbild.periodKey}` : ""}</Link></> : null}
+              {m.meeting ? (
+                <> · <Link href={`/moten/${m.meeting.id}`}>{m.group?.name ?? "Mötet"} {formatMeetingTime(m.meeting.startsAt)}</Link></>
+              ) : m.group ? (
+                <> · <Link href={m.lagesbild && m.lagesbild.periodKey.includes("W") ? `/groups/${m.group.id}/lagesbild/${m.lagesbild.periodKey}` : `/groups/${m.group.id}`}>{m.group.name}{m.lagesbild ? `, ${m.lagesbild.periodKey}` : ""}</Link></>
+              ) : null}
             </dd>
+            {m.decision ? <><dt>Beslut</dt><dd>{m.decision.text}</dd></> : null}
             {m.cancelReason ? <><dt>Skäl till avbrott</dt><dd>{m.cancelReason}</dd></> : null}
           </dl>
           {m.description ? <p className="narrative">{m.description}</p> : null}

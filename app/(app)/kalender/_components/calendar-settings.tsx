@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
-import { ActionButton } from "@/components/ui/action-button";
 import { REMINDER_KINDS } from "@/lib/meetings/schema";
 
 /** The secret feed link: shown once when made; a new one or revoking stops the old at once. */
@@ -11,6 +10,7 @@ export function FeedLink(props: { origin: string; exists: boolean; groups: { id:
   const hydrated = useHydrated();
   const [token, setToken] = useState<string | null>(null);
   const { pending, errors, submit } = useActionSubmit(props.create, (d) => setToken(d.token));
+  const revoke = useActionSubmit(props.revoke, () => setToken(null));
   const base = token ? `${props.origin}/api/kalender/${token}` : null;
   return (
     <div>
@@ -27,10 +27,19 @@ export function FeedLink(props: { origin: string; exists: boolean; groups: { id:
       ) : (
         <p className="meta">Du har ingen kalenderlänk ännu.</p>
       )}
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ?? revoke.errors.form ? <div className="alert alert-error">{errors.form ?? revoke.errors.form}</div> : null}
       <div className="toolbar">
         <button className="btn" type="button" disabled={!hydrated || pending} onClick={() => submit({})}>{props.exists || token ? "Skapa ny kalenderlänk" : "Skapa kalenderlänk"}</button>
-        {props.exists || token ? <ActionButton action={props.revoke} input={{}} label="Återkalla länken" confirm="Kalendrar som prenumererar slutar uppdateras. Återkalla?" /> : null}
+        {props.exists || token ? (
+          <button
+            className="btn btn-secondary"
+            type="button"
+            disabled={!hydrated || revoke.pending}
+            onClick={() => window.confirm("Kalendrar som prenumererar slutar uppdateras. Återkalla?") && revoke.submit({})}
+          >
+            Återkalla länken
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -103,14 +103,14 @@ export function MinutesForm(props: {
       {errors.form ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
       <fieldset disabled={pending}>
         <div className="grid">
-          <fieldset className="checks">
+          <fieldset className="checks checks-column">
             <legend>Närvarande medlemmar</legend>
             {props.members.map((m) => (
               <label key={m.id}><input type="checkbox" checked={present.has(m.id)} onChange={() => setPresent((s) => toggle(s, m.id))} /> {m.name}{m.organisation ? <span className="meta"> · {m.organisation}</span> : null}</label>
             ))}
             <span className="field-error" aria-live="polite">{errors.present ?? ""}</span>
           </fieldset>
-          <fieldset className="checks">
+          <fieldset className="checks checks-column">
             <legend>Representerade organisationer</legend>
             <p className="hint">Organisationer med en närvarande medlem räknas med automatiskt.</p>
             {props.organisations.map((o) => (
