@@ -134,6 +134,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
 
       {editable ? (
         <>
+          <section className="print-only" aria-label="Närvarande">
+            <p><strong>Närvarande:</strong> {m.group.members.filter((x) => m.present.includes(x.id)).map((x) => x.name).join(", ") || "–"}</p>
+          </section>
           <section className="card no-print" aria-labelledby="in-meeting" style={{ marginBottom: "1rem" }}>
             <h2 id="in-meeting">Närvaro och protokoll</h2>
             <MinutesForm
