@@ -17,7 +17,7 @@ const nextConfig = {
   // Native or Node-only modules stay outside the server bundle.
   // Kommundel outlines (GeoJSON) are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "sharp"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

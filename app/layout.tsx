@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { dirOf, isLang } from "@/lib/tips/messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,9 +13,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // Every page is per user and per request; nothing is prerendered or cached between users.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The public pages for residents come in four languages (proxy.ts passes the choice on).
+  const asked = (await headers()).get("x-est-lang");
+  const lang = isLang(asked) ? asked : "sv";
   return (
-    <html lang="sv">
+    <html lang={lang} dir={dirOf(lang)}>
       <body>{children}</body>
     </html>
   );

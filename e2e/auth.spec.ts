@@ -8,7 +8,7 @@ test("each demo role signs in and sees its own groups", async ({ page }) => {
     [USERS.reporter, ["EST Vecko"]],
     [USERS.police, ["EST Vecko", "EST Fördjupning Edsberg", "EST Strategisk", "EST Insats Rotebro"]],
     [USERS.coordinator, ["EST Vecko", "EST Fördjupning Edsberg", "EST Fördjupning Tureberg", "EST Strategisk", "EST Insats Rotebro"]],
-    [USERS.ledning, ["EST Ledning"]],
+    [USERS.ledning, ["EST Ledning", "Styrgrupp Inga utsatta områden 2030"]],
   ];
   for (const [email, groups] of expected) {
     await signInAndWait(page, email);

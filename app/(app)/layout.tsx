@@ -8,6 +8,7 @@ import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SessionKeepAlive } from "@/components/shell/session-keepalive";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { switchMunicipalityAction } from "./actions";
+import { countNewTips } from "@/lib/tips/queries";
 
 // Shell and navigation only: every page decides access itself (lib/auth).
 const NAV: NavItem[] = [
@@ -38,6 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const viewer = await getViewer();
   const active = viewer && viewer.memberships.length > 0 ? await getActiveMembership(viewer) : null;
   const unread = viewer ? await countUnread(viewer) : 0;
+  const newTips = viewer && active ? await countNewTips(viewer, active.municipalityId) : null;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -52,6 +54,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <NavLinks
               items={[
                 ...NAV,
+                ...(newTips !== null ? [{ href: "/tips", label: newTips ? `Tips (${newTips})` : "Tips" }] : []),
+                ...(active && can(viewer, "nightwalk:report", { municipalityId: active.municipalityId }) ? [{ href: "/nattvandring", label: "Nattvandring" }] : []),
                 ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? LEADERSHIP_NAV : []),
                 ...(viewer.memberships.filter((m) => can(viewer, "rollup:view", { municipalityId: m.municipalityId })).length > 1 ? [{ href: "/omrade", label: "Flera kommuner" }] : []),
                 ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? ADMIN_NAV : []),

@@ -1,5 +1,6 @@
 // Assembles a tertial analysis or a quarterly Fördjupning pack from counts the queries load.
 // Pure, so the same figures can be computed live, frozen at approval and unit-tested.
+import type { SourceSummary } from "@/lib/tips/sources";
 
 /** Below this many incidents a figure is marked uncertain (shown, never hidden). */
 export const SMALL_COUNT = 5;
@@ -128,4 +129,5 @@ export function buildAnalysis(input: AnalysisInput) {
   };
 }
 
-export type Analysis = ReturnType<typeof buildAnalysis>;
+// `sources` is added when loading (lib/analysis/load.ts); analyses approved before it lack it.
+export type Analysis = ReturnType<typeof buildAnalysis> & { sources?: SourceSummary };

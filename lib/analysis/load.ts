@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceSummary } from "@/lib/tips/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatPeriod, localDayRange, parsePeriod, periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
@@ -114,5 +115,6 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
     }),
     goals,
   };
-  return buildAnalysis(input);
+  // Residents' and associations' reports and night walks, beside the partners' figures.
+  return { ...buildAnalysis(input), sources: await sourceSummary(municipalityId, { start, end }, areaIds, client) };
 }

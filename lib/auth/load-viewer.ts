@@ -18,7 +18,7 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
         select: {
           role: true,
           municipality: { select: { id: true, slug: true, name: true } },
-          organisation: { select: { id: true, name: true } },
+          organisation: { select: { id: true, name: true, kind: true } },
         },
         // The first municipality a user joined is their home, chosen when nothing else is.
         orderBy: { createdAt: "asc" },
@@ -39,6 +39,7 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
       municipalityName: m.municipality.name,
       organisationId: m.organisation.id,
       organisationName: m.organisation.name,
+      organisationKind: m.organisation.kind,
       role: m.role,
     })),
     groups: user.groupMemberships.map((g) => ({

@@ -9,14 +9,14 @@ const B = "00000000-0000-4000-8000-00000000000b";
 const G = { vecko: "g-vecko", ledning: "g-ledning", strategisk: "g-strategisk", insats: "g-insats", veckoB: "g-vecko-b" };
 const ORG = { hem: "org-hem", polis: "org-polis", klk: "org-klk", sok: "org-sok", polisB: "org-polis-b" };
 
-function viewer(memberships: [string, string, Viewer["memberships"][number]["role"]][], groups: [string, string, Viewer["groups"][number]["kind"], Viewer["groups"][number]["role"]][]): Viewer {
+function viewer(memberships: [string, string, Viewer["memberships"][number]["role"], Viewer["memberships"][number]["organisationKind"]?][], groups: [string, string, Viewer["groups"][number]["kind"], Viewer["groups"][number]["role"]][]): Viewer {
   return {
     userId: "u",
     name: "n",
     email: "e@example.se",
     isPlatformAdmin: false,
-    memberships: memberships.map(([municipalityId, organisationId, role]) => ({
-      municipalityId, organisationId, role, municipalitySlug: municipalityId, municipalityName: "", organisationName: "",
+    memberships: memberships.map(([municipalityId, organisationId, role, organisationKind]) => ({
+      municipalityId, organisationId, role, organisationKind, municipalitySlug: municipalityId, municipalityName: "", organisationName: "",
     })),
     groups: groups.map(([groupId, municipalityId, kind, role]) => ({ groupId, municipalityId, kind, role })),
   };
@@ -32,6 +32,7 @@ const ROLES: Record<string, Viewer | null> = {
   strategisk: viewer([[A, ORG.polis, "REPORTER"]], [[G.strategisk, A, "STRATEGISK", "MEMBER"]]),
   policeTwoMunicipalities: viewer([[A, ORG.polis, "REPORTER"], [B, ORG.polisB, "REPORTER"]], [[G.vecko, A, "VECKO", "MEMBER"], [G.veckoB, B, "VECKO", "MEMBER"]]),
   admin: viewer([[A, ORG.klk, "ADMIN"]], []),
+  nightWalker: viewer([[A, "org-nattvandrare", "REPORTER", "FORENING"]], []),
 };
 
 const T: Record<string, Target> = {
@@ -47,7 +48,7 @@ const T: Record<string, Target> = {
 
 // Each row: action, target, then the roles allowed. Every other role must be refused.
 const MATRIX: [Action, keyof typeof T, string[]][] = [
-  ["municipality:view", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
+  ["municipality:view", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin", "nightWalker"]],
   ["municipality:view", "municipalityB", ["policeTwoMunicipalities"]],
   ["municipality:admin", "municipalityA", ["admin"]],
   ["group:view", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
@@ -58,7 +59,7 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["group:manage", "insatsA", ["coordinator", "admin"]],
   ["lagesbild:view", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],
   ["lagesbild:edit", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
-  ["incident:create", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
+  ["incident:create", "municipalityA", ["reporter", "veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin", "nightWalker"]],
   ["incident:create", "municipalityB", ["policeTwoMunicipalities"]],
   ["incident:update", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
   ["incident:view-reporter", "polisIncidentB", ["policeTwoMunicipalities"]],
@@ -82,6 +83,11 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["measure:judge", "hemIncidentA", ["coordinator", "admin"]],
   ["rollup:view", "municipalityA", ["veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
   ["rollup:view", "municipalityB", ["policeTwoMunicipalities"]],
+  ["tip:triage", "municipalityA", ["coordinator", "admin"]],
+  ["tip:triage", "municipalityB", []],
+  ["measure:publish", "municipalityA", ["coordinator", "admin"]],
+  ["nightwalk:report", "municipalityA", ["coordinator", "admin", "nightWalker"]],
+  ["nightwalk:report", "municipalityB", []],
 ];
 
 test("role × action matrix: every cell is asserted", () => {

@@ -26,7 +26,10 @@ export type Action =
   | "measure:view"
   | "measure:update"
   | "measure:judge"
-  | "rollup:view";
+  | "rollup:view"
+  | "tip:triage"
+  | "measure:publish"
+  | "nightwalk:report";
 
 /** What an action is checked against: at least the municipality, often more. */
 export type Target = {
@@ -107,6 +110,13 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "rollup:view":
       // Aggregated counts for everyone who takes part in the municipality's EST work.
       return coordinator || viewer.groups.some((g) => g.municipalityId === target.municipalityId && g.role !== "OBSERVER");
+    case "tip:triage":
+    case "measure:publish":
+      // Residents' tips and what is shown to residents are the coordinators' to handle.
+      return coordinator;
+    case "nightwalk:report":
+      // Associations that walk the streets (nattvandrare), and coordinators on their behalf.
+      return coordinator || member.organisationKind === "FORENING";
     case "audit:view":
     case "apiToken:manage":
       return member.role === "ADMIN";

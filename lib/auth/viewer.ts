@@ -1,5 +1,5 @@
 // The signed-in user as every query and permission check sees them. Isomorphic type only.
-import type { GroupKind, GroupRole, MunicipalityRole } from "@/lib/generated/prisma/enums";
+import type { GroupKind, GroupRole, MunicipalityRole, OrganisationKind } from "@/lib/generated/prisma/enums";
 
 export type ViewerMembership = {
   municipalityId: string;
@@ -7,6 +7,7 @@ export type ViewerMembership = {
   municipalityName: string;
   organisationId: string;
   organisationName: string;
+  organisationKind?: OrganisationKind;
   role: MunicipalityRole;
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceSummary } from "@/lib/tips/sources";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -6,7 +7,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { getWeekCompleteness } from "@/lib/incidents/queries";
 import { listOpenMeasures } from "@/lib/measures/queries";
-import { samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
+import { periodRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
 import { stockholmFields } from "@/lib/time/zone";
 import { isUuid } from "@/lib/validation/ids";
 import { buildMatrix, weekdayHourTable, type WeekSet } from "./draft";
@@ -56,7 +57,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
   const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear, ...priorWeeks.previous4, priorWeeks.lastYear])];
   const scope = { municipalityId, areaId: { in: areaIds }, status: "ACTIVE" as const };
 
-  const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports] = await Promise.all([
+  const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports, sources] = await Promise.all([
     db().incident.groupBy({ by: ["areaId", "categoryId", "isoWeek"], where: { ...scope, isoWeek: { in: allWeeks } }, _count: { _all: true } }),
     db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
     db().incident.findMany({
@@ -78,6 +79,8 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     }),
     listOpenMeasures(municipalityId, groupId, areaIds),
     listLateReports(groupId, municipalityId, areaIds, week),
+    // Residents' tips and associations' reports, and night walks (adult presence), beside the partners'.
+    sourceSummary(municipalityId, periodRange(week), areaIds),
   ]);
 
   const rows = grouped.map((g) => ({ areaId: g.areaId, categoryId: g.categoryId, isoWeek: g.isoWeek, count: g._count._all }));
@@ -114,6 +117,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     completeness,
     measures,
     lateReports,
+    sources,
     points: thisWeek.filter((i) => i.latitude !== null && i.longitude !== null).map((i) => ({ id: i.id, lat: i.latitude!, lng: i.longitude!, category: i.category.code, label: `${i.category.label} – ${i.place}` })),
     saved,
   };

@@ -64,7 +64,7 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
         select: {
           id: true, municipalityId: true, title: true, description: true, status: true, cancelReason: true, kind: true, isJoint: true, place: true,
           startDate: true, dueDate: true, createdAt: true, responsibleName: true, effectVerdict: true, effectJudgement: true, version: true, origin: true,
-          groupId: true, ownerOrgId: true, areaId: true,
+          groupId: true, ownerOrgId: true, areaId: true, publicText: true, publishedAt: true,
           area: { select: { name: true } }, ownerOrg: { select: { name: true } }, group: { select: { id: true, name: true, kind: true } },
           lagesbild: { select: { periodKey: true } },
           meeting: { select: { id: true, startsAt: true } },
@@ -87,6 +87,7 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
       followUp: open && can(viewer, "measure:follow-up", target),
       update: can(viewer, "measure:update", target),
       judge: can(viewer, "measure:judge", target),
+      publish: can(viewer, "measure:publish", target),
     },
   };
 }

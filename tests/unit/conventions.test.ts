@@ -15,6 +15,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "liveness probe; reveals only whether the database answers",
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints",
   "app/api/invitations/[token]/route.ts": "accepting an e-mail invitation: the secret single-use token is the credential",
+  "app/api/tips/[municipality]/route.ts": "residents' tips: no accounts by design; same-origin, honeypot, size limits and rate limits in the database",
 };
 
 test("every server action module authenticates in each exported action", () => {

@@ -5,6 +5,8 @@ import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-r
 import { requireViewer } from "@/lib/auth/session";
 import { addFollowUp, judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
 import { ZFollowUp, ZMeasureJudgement, ZMeasureStatus } from "@/lib/measures/schema";
+import { publishMeasure } from "@/lib/tips/mutations";
+import { ZMeasurePublish } from "@/lib/tips/schema";
 
 export async function followUpAction(input: unknown): Promise<ActionResult<undefined>> {
   const parsed = ZFollowUp.safeParse(input);
@@ -29,6 +31,15 @@ export async function judgeAction(input: unknown): Promise<ActionResult<void>> {
   if (!parsed.success) return fieldErrors(parsed.error);
   const viewer = await requireViewer();
   const result = await withDomainErrors(() => judgeMeasure(viewer, parsed.data));
+  revalidatePath(`/atgarder/${parsed.data.measureId}`);
+  return result;
+}
+
+export async function publishAction(input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = ZMeasurePublish.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(async () => void (await publishMeasure(viewer, parsed.data)));
   revalidatePath(`/atgarder/${parsed.data.measureId}`);
   return result;
 }

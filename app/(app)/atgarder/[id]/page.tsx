@@ -11,8 +11,8 @@ import { EffectChart } from "@/components/analysis/effect-chart";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
 import { FollowUpForm } from "../../groups/[groupId]/_components/insats-manage";
-import { followUpAction, judgeAction, statusAction } from "./actions";
-import { JudgementForm, StatusForm } from "./_components/measure-forms";
+import { followUpAction, judgeAction, publishAction, statusAction } from "./actions";
+import { JudgementForm, PublishForm, StatusForm } from "./_components/measure-forms";
 
 export const metadata: Metadata = { title: "Åtgärd" };
 
@@ -83,6 +83,14 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
         ) : <p className="meta">Ingen uppföljning ännu.</p>}
         {m.may.followUp ? <FollowUpForm measureId={m.id} title={m.title} action={followUpAction} /> : null}
       </section>
+
+      {m.may.publish ? (
+        <section className="card no-print" style={{ marginBottom: "1rem" }} aria-labelledby="public">
+          <h2 id="public">Visa för boende</h2>
+          <p className="meta">{m.publishedAt ? `Visas på sidan ”Ni sa, vi gjorde” för ${m.area?.name ?? "kommundelen"} sedan ${formatDate(m.publishedAt)}.` : "Visas inte för boende."}</p>
+          <PublishForm measureId={m.id} initial={m.publicText ?? ""} action={publishAction} />
+        </section>
+      ) : null}
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="effect">
         <h2 id="effect">Hjälpte det?</h2>

@@ -179,6 +179,16 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
         ) : <p className="meta">Inga indikatorer är registrerade.</p>}
       </section>
 
+      {a.sources ? (
+        <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="sources">
+          <h2 id="sources">Boende och föreningar</h2>
+          <p data-testid="tertial-sources">
+            {a.sources.resident} händelser från tips av boende och {a.sources.association} från föreningars rapporter ingår i siffrorna.
+            Vuxennärvaro: {a.sources.walks} nattvandringspass med sammanlagt {a.sources.walkers} vandrare ({a.sources.walkerHours} vandrartimmar).
+          </p>
+        </section>
+      ) : null}
+
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="insatser">
         <h2 id="insatser">EST Insats under tertialet</h2>
         {a.insatser.length ? (

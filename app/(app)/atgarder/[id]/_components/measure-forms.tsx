@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -9,6 +10,7 @@ import { MEASURE_STATUS, VERDICTS, ZMeasureJudgement, ZMeasureStatus, type TMeas
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 
 
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
@@ -73,6 +75,26 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
       </Field>
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
       <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Spara bedömningen</button>
+    </form>
+  );
+}
+
+/** The plain-language line residents see on the area's "Ni sa, vi gjorde" page (empty hides it). */
+export function PublishForm(props: { measureId: string; initial: string; action: AnyAction }) {
+  const hydrated = useHydrated();
+  const [text, setText] = useState(props.initial);
+  const [done, setDone] = useState("");
+  const { pending, errors, submit } = useActionSubmit(props.action, () => setDone(text ? "Visas nu för boende." : "Visas inte längre för boende."));
+  return (
+    <form aria-label="Visa för boende" onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ measureId: props.measureId, publicText: text }); }}>
+      <p role="status" aria-live="polite">{done}</p>
+      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      <fieldset disabled={pending}>
+        <Field id="pub-text" label="Text för boende (lämna tomt för att inte visa)" error={errors.publicText} hint="Enkelt språk, inga personer. T.ex. ”Ny belysning i gångtunneln vid stationen.”">
+          {(a) => <textarea {...a} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+        </Field>
+        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>Spara</button>
+      </fieldset>
     </form>
   );
 }

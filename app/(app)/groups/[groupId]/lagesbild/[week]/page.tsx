@@ -210,6 +210,18 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         ) : null}
       </section>
 
+      {d.sources ? (
+        <section className="card" aria-labelledby="sources" style={{ marginTop: "1rem" }}>
+          <h2 id="sources">Boende och föreningar</h2>
+          <dl className="facts" data-testid="sources">
+            <dt>Tips från boende</dt><dd>{d.sources.resident} händelser</dd>
+            <dt>Rapporter från föreningar</dt><dd>{d.sources.association} händelser</dd>
+            <dt>Vuxennärvaro (nattvandring)</dt><dd>{d.sources.walks} pass, {d.sources.walkers} vandrare, {d.sources.walkerHours} vandrartimmar</dd>
+          </dl>
+          <p className="meta">Ingår i siffrorna ovan; visas här för sig så att källorna syns.</p>
+        </section>
+      ) : null}
+
       {d.completeness ? (
         <section className="card" aria-labelledby="completeness" style={{ marginTop: "1rem" }}>
           <h2 id="completeness">Rapportering</h2>

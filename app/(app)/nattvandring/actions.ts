@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/session";
+import { createNightWalk } from "@/lib/nightwalks/mutations";
+import { ZNightWalk } from "@/lib/nightwalks/schema";
+
+export async function createNightWalkAction(input: unknown): Promise<ActionResult<{ id: string; incidents: number }>> {
+  const parsed = ZNightWalk.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const viewer = await requireViewer();
+  const result = await withDomainErrors(() => createNightWalk(viewer, parsed.data));
+  revalidatePath("/nattvandring");
+  return result;
+}

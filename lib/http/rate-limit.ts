@@ -1,0 +1,27 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+
+/** A key that does not keep the address or device id itself. */
+export const limitKey = (scope: string, value: string) => `${scope}:${createHash("sha256").update(value).digest("hex").slice(0, 32)}`;
+
+/**
+ * Counts one attempt for each key and tells whether all of them are still within their limit
+ * (`limit` attempts per `windowSeconds`). Kept in PostgreSQL so that every app instance shares
+ * it; one transaction per call, serialised per key by an advisory lock.
+ */
+export async function allowAttempt(keys: { key: string; limit: number; windowSeconds: number }[], now = new Date()): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    let allowed = true;
+    for (const k of [...keys].sort((a, b) => a.key.localeCompare(b.key))) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${k.key}))`;
+      const since = new Date(now.getTime() - k.windowSeconds * 1000);
+      // Old hits of this key are no longer needed.
+      await tx.rateLimitHit.deleteMany({ where: { key: k.key, at: { lt: since } } });
+      const count = await tx.rateLimitHit.count({ where: { key: k.key, at: { gte: since } } });
+      if (count >= k.limit) allowed = false;
+    }
+    if (allowed) await tx.rateLimitHit.createMany({ data: keys.map((k) => ({ key: k.key, at: now })) });
+    return allowed;
+  });
+}
