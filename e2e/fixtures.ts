@@ -10,6 +10,7 @@ export const USERS = {
   ledning: "ledning@sollentuna.example",
   admin: "admin@sollentuna.example",
   vasby: "samordnare@upplandsvasby.example",
+  nightWalker: "nattvandrare@nattvandrarna.example",
 } as const;
 
 /** Signs in through the form, waiting for it to be hydrated before typing. */

@@ -14,11 +14,12 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Lägesbild v\. \d+ \d{4}$/);
   const flag = page.getByTestId("flags").getByRole("listitem").filter({ hasText: "Bagarby: Arrangemang" });
   // The burst plus whatever the seeded history happens to hold that week (it follows the calendar).
-  const [{ n }] = await sql<{ n: number }>(
+  const [row] = await sql<{ n: number }>(
     `SELECT count(*)::int AS n FROM incident i JOIN area a ON a.id = i."areaId" JOIN incident_category c ON c.id = i."categoryId"
      WHERE a.code = 'bagarby' AND c.code = 'arrangemang' AND i."isoWeek" = $1 AND i.status = 'ACTIVE' AND a."municipalityId" = (SELECT id FROM municipality WHERE slug = 'sollentuna')`,
     [week],
   );
+  const n = row!.n;
   expect(n).toBeGreaterThanOrEqual(8);
   await expect(flag).toContainText(new RegExp(`${n} händelser mot i snitt [\\d,]+ de fyra föregående veckorna`));
 

@@ -13,7 +13,7 @@ after(() => disconnectDb());
 test("the seed builds Sollentuna as the audit describes it, and is idempotent", async () => {
   const first = await runSeed(db(), { now: NOW, demoPassword: "demo-password-1", historyWeeks: 6 });
   assert.equal(first.municipalities, 3);
-  assert.equal(first.created.length, 6);
+  assert.equal(first.created.length, 7);
   assert.ok(first.incidents > 100, `expected a synthetic history, got ${first.incidents}`);
 
   const counts = async () => ({
