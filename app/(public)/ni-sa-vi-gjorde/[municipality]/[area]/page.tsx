@@ -23,7 +23,8 @@ export default async function YouSaidWeDidPage({ params, searchParams }: { param
         <h2 id="done">{t.doneTitle}</h2>
         {page.measures.length ? <ul data-testid="public-measures">{page.measures.map((m) => <li key={m.id}>{m.publicText}</li>)}</ul> : <p className="meta">{t.nsvgNone}</p>}
       </section>
-      <div className="table-wrap">
+      {/* Scrolls sideways on a phone: focusable so it can be scrolled by keyboard too. */}
+      <div className="table-wrap" role="region" aria-label={`${t.nsvgTitle}: ${page.area.name}`} tabIndex={0}>
         <table data-testid="public-counts">
           <caption className="visually-hidden">{t.nsvgTitle}: {page.area.name}</caption>
           <thead>
