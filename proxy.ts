@@ -1,14 +1,42 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// Only tells the root layout which language a public page is in (for <html lang dir>). It
-// protects nothing: every page and route checks access itself (lib/auth/permissions.ts).
+// Two jobs, neither of them access control (every page and route checks access itself through
+// lib/auth/permissions.ts): a fresh nonce-based Content-Security-Policy for every response, and
+// the language of the residents' public pages for <html lang dir>.
 const LANGS = new Set(["sv", "en", "ar", "so"]);
+const PUBLIC_LANG_PATHS = ["/tipsa", "/ni-sa-vi-gjorde"];
 
-export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  const lang = request.nextUrl.searchParams.get("lang");
-  headers.set("x-est-lang", lang && LANGS.has(lang) ? lang : "sv");
-  return NextResponse.next({ request: { headers } });
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    // Next.js puts the nonce on its own scripts; 'strict-dynamic' lets them load the chunks.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Style attributes (React style props, Leaflet) cannot carry a nonce.
+    "style-src 'self' 'unsafe-inline'",
+    // Map tiles come from the server configured in MAP_TILE_URL.
+    "img-src 'self' data: blob: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
-export const config = { matcher: ["/tipsa/:path*", "/ni-sa-vi-gjorde/:path*"] };
+export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const lang = request.nextUrl.searchParams.get("lang");
+  const isPublic = PUBLIC_LANG_PATHS.some((p) => request.nextUrl.pathname.startsWith(p));
+  headers.set("x-est-lang", isPublic && lang && LANGS.has(lang) ? lang : "sv");
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+// Everything but the build's static files (which carry no HTML).
+export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }] };

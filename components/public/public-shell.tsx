@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LANGUAGES, type Lang, messagesFor } from "@/lib/tips/messages";
 
 /** The frame of the residents' pages: who runs it, the language choice, the emergency notice. */
-export function PublicShell(props: { lang: Lang; municipality: string; path: string; query?: Record<string, string>; children: React.ReactNode }) {
+export function PublicShell(props: { lang: Lang; municipality: string; path: string; query?: Record<string, string>; wide?: boolean; children: React.ReactNode }) {
   const t = messagesFor(props.lang);
   return (
     <div className="public">
@@ -20,7 +20,7 @@ export function PublicShell(props: { lang: Lang; municipality: string; path: str
           </ul>
         </nav>
       </header>
-      <main id="main" className="public-main">
+      <main id="main" className={props.wide ? "public-main public-wide" : "public-main"}>
         <p className="alert alert-warn" role="note"><strong>{t.emergency}</strong></p>
         {props.children}
       </main>

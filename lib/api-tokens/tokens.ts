@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { limitKey, overLimit, recordHits } from "@/lib/http/rate-limit";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -44,15 +45,27 @@ export async function listApiTokens(viewer: Viewer, municipalityId: string) {
   });
 }
 
-/** The organisation a bearer token speaks for, or null for a missing, unknown or revoked one. */
-export async function authenticateApiToken(authorization: string | null) {
-  const token = /^Bearer (est_[A-Za-z0-9_-]{20,100})$/.exec(authorization ?? "")?.[1];
-  if (!token) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, municipalityId: true, organisationId: true, municipality: { select: { slug: true } } },
-  });
-  if (!row || row.revokedAt) return null;
+/** Failed bearer tokens allowed per address; after that even a right one is refused for a while. */
+export const TOKEN_FAILURE_LIMIT = { limit: 30, windowSeconds: 10 * 60 };
+
+/** The organisation a bearer token speaks for, or null for a missing, unknown or revoked one, or
+ * when the address has sent too many bad tokens lately (counted in the database, shared by every
+ * app instance). */
+export async function authenticateApiToken(authorization: string | null, address = "direct", now = new Date()) {
+  if (!authorization) return null;
+  const key = limitKey("api-token-address", address);
+  if (await overLimit([{ key, ...TOKEN_FAILURE_LIMIT }], now)) return null;
+  const token = /^Bearer (est_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
+  const row = token
+    ? await db().apiToken.findUnique({
+        where: { tokenHash: hashToken(token) },
+        select: { id: true, revokedAt: true, municipalityId: true, organisationId: true, municipality: { select: { slug: true } } },
+      })
+    : null;
+  if (!row || row.revokedAt) {
+    await recordHits([key], now);
+    return null;
+  }
   await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.municipality.slug, organisationId: row.organisationId };
 }

@@ -6,6 +6,7 @@ import { authSecret, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/audit/mutations";
 import { verifyCredentials } from "./credentials";
+import { clientAddress } from "@/lib/http/client-address";
 
 declare module "next-auth" {
   interface Session {
@@ -61,7 +62,10 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "E-post och lösenord",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: verifyCredentials,
+        authorize: (credentials, req) => {
+          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+          return verifyCredentials(credentials, clientAddress((name) => headers[name]));
+        },
       }),
       ...oidcProvider(),
     ],

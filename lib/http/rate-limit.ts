@@ -25,3 +25,19 @@ export async function allowAttempt(keys: { key: string; limit: number; windowSec
     return allowed;
   });
 }
+
+export type Limit = { key: string; limit: number; windowSeconds: number };
+
+/** Whether any key has reached its limit (counting only, nothing recorded). */
+export async function overLimit(limits: Limit[], now = new Date()): Promise<boolean> {
+  for (const l of limits) {
+    const count = await db().rateLimitHit.count({ where: { key: l.key, at: { gte: new Date(now.getTime() - l.windowSeconds * 1000) } } });
+    if (count >= l.limit) return true;
+  }
+  return false;
+}
+
+/** Records one hit (a failed sign-in, say) for each key. */
+export async function recordHits(keys: string[], now = new Date()): Promise<void> {
+  await db().rateLimitHit.createMany({ data: keys.map((key) => ({ key, at: now })) });
+}

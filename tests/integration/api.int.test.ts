@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
-import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { authenticateApiToken, createApiToken, revokeApiToken, TOKEN_FAILURE_LIMIT } from "@/lib/api-tokens/tokens";
 import { POST } from "@/app/api/v1/incidents/route";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -74,4 +74,13 @@ test("missing, unknown and revoked tokens get 401", async () => {
   assert.equal((await post(token, incident({ external_id: "SYS-4" }))).status, 201);
   await revokeApiToken(admin, id);
   assert.equal((await post(token, incident({ external_id: "SYS-5" }))).status, 401);
+});
+
+test("guessing tokens: after too many bad ones an address is refused even with a good token, for a while; other addresses are not", async () => {
+  const { token } = await createApiToken(admin, sollentuna, { name: "Gissning", organisationId: hem });
+  const t0 = new Date();
+  for (let i = 0; i < TOKEN_FAILURE_LIMIT.limit; i++) assert.equal(await authenticateApiToken(`Bearer est_${"x".repeat(30)}${i}`, "192.0.2.50", t0), null);
+  assert.equal(await authenticateApiToken(`Bearer ${token}`, "192.0.2.50", t0), null, "refused from the guessing address");
+  assert.ok(await authenticateApiToken(`Bearer ${token}`, "192.0.2.51", t0), "another address is fine");
+  assert.ok(await authenticateApiToken(`Bearer ${token}`, "192.0.2.50", new Date(t0.getTime() + TOKEN_FAILURE_LIMIT.windowSeconds * 1000 + 1000)), "and the window passes");
 });

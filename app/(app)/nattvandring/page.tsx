@@ -11,6 +11,12 @@ import { NightWalkForm } from "./_components/night-walk-form";
 export const metadata: Metadata = { title: "Nattvandring" };
 
 /** Associations that walk at night report their walks; the walks count as adult presence. */
+/** Walks are reported afterwards: before noon the default is the evening before. */
+function defaultDate(now = new Date()): string {
+  const local = toLocalInputs(now);
+  return Number(local.time.slice(0, 2)) < 12 ? toLocalInputs(new Date(now.getTime() - 12 * 3_600_000)).date : local.date;
+}
+
 export default async function NightWalkPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
@@ -25,7 +31,7 @@ export default async function NightWalkPage() {
       </div>
       <section className="card" aria-labelledby="new" style={{ marginBottom: "1rem" }}>
         <h2 id="new">Nytt pass</h2>
-        <NightWalkForm municipalityId={active.municipalityId} today={toLocalInputs(new Date()).date} areas={data.areas} categories={data.categories.map((c) => ({ id: c.id, name: c.label }))} action={createNightWalkAction} />
+        <NightWalkForm municipalityId={active.municipalityId} today={defaultDate()} areas={data.areas} categories={data.categories.map((c) => ({ id: c.id, name: c.label }))} action={createNightWalkAction} />
       </section>
       <section className="card" aria-labelledby="walks">
         <h2 id="walks">Registrerade pass</h2>

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
+import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logger";
 import { reencodePhoto } from "@/lib/tips/photo";
@@ -42,7 +43,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ mun
   const jar = await cookies();
   const device = jar.get(DEVICE_COOKIE)?.value ?? randomUUID();
   const h = await headers();
-  const address = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
+  const address = clientAddress((name) => h.get(name));
   const result = await submitTip((await params).municipality, parsed.data, photo, { address, device });
   jar.set(DEVICE_COOKIE, device, { httpOnly: true, sameSite: "lax", secure: new URL(request.url).protocol === "https:", maxAge: 365 * 86_400, path: "/" });
   if (!result.ok) {

@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/http/client-address";
 import { authenticateApiToken } from "@/lib/api-tokens/tokens";
 import { ingestApiIncident } from "@/lib/incidents/import/api";
 
@@ -9,7 +10,7 @@ const json = (body: unknown, status: number) => Response.json(body, { status, he
  * decides the organisation. Re-sending the same external_id updates instead of duplicating.
  */
 export async function POST(request: Request) {
-  const caller = await authenticateApiToken(request.headers.get("authorization"));
+  const caller = await authenticateApiToken(request.headers.get("authorization"), clientAddress((name) => request.headers.get(name)));
   if (!caller) return json({ error: "Ogiltig eller återkallad API-nyckel." }, 401);
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) return json({ error: "Content-Type ska vara application/json." }, 415);
   const text = await request.text();

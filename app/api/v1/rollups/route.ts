@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/http/client-address";
 import { authenticateApiToken } from "@/lib/api-tokens/tokens";
 import { isExpectedError } from "@/lib/errors";
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
@@ -10,7 +11,7 @@ const headers = { "Cache-Control": "no-store" };
  * municipality only; any other answers 404, as if it did not exist.
  */
 export async function GET(request: Request) {
-  const caller = await authenticateApiToken(request.headers.get("authorization"));
+  const caller = await authenticateApiToken(request.headers.get("authorization"), clientAddress((name) => request.headers.get(name)));
   if (!caller) return Response.json({ error: "Ogiltig eller återkallad API-nyckel." }, { status: 401, headers });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = ZRollupQuery.safeParse({ municipality: params.municipality ?? "", period: params.period ?? "", by: params.by });

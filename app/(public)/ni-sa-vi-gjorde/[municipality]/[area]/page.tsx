@@ -16,7 +16,7 @@ export default async function YouSaidWeDidPage({ params, searchParams }: { param
   if (!page) notFound();
   const monthName = new Intl.DateTimeFormat(lang === "so" ? "en" : lang, { month: "short", year: "2-digit", timeZone: "UTC" });
   return (
-    <PublicShell lang={lang} municipality={page.municipality.name} path={`/ni-sa-vi-gjorde/${municipality}/${area}`}>
+    <PublicShell lang={lang} municipality={page.municipality.name} path={`/ni-sa-vi-gjorde/${municipality}/${area}`} wide>
       <h1>{t.nsvgTitle}: {page.area.name}</h1>
       <p className="lead">{t.nsvgIntro}</p>
       <section className="card" aria-labelledby="done" style={{ marginBottom: "1rem" }}>

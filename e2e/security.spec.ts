@@ -1,0 +1,145 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+
+// A canary in Upplands Väsby (municipality B). Sollentuna's coordinator (municipality A) tries
+// every page and route with B's ids: each answers "not found" and the canary never appears.
+const CANARY = "KANARIE-7f3a9c";
+
+/** Refused: an error status, or, for an RSC request (answered 200 with a flight payload), the
+ * payload's own not-found or redirect-to-sign-in instruction, or a data-free prefetch shell. */
+function refused(status: number, body: string, headers: Record<string, string>) {
+  if ([401, 403, 404].includes(status)) return true;
+  if (!headers.RSC) return false;
+  if (/NEXT_HTTP_ERROR_FALLBACK;40[34]/.test(body) || (/NEXT_REDIRECT/.test(body) && body.includes("/login"))) return true;
+  return headers["Next-Router-Prefetch"] === "1" && body.length < 2_000;
+}
+
+async function plantCanary() {
+  const q = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await sql<T>(text, values))[0]!;
+  const b = await q<{ id: string }>(`SELECT id FROM municipality WHERE slug = 'upplands-vasby'`);
+  const area = await q<{ id: string; code: string }>(`SELECT id, code FROM area WHERE "municipalityId" = $1 ORDER BY code LIMIT 1`, [b.id]);
+  const category = await q<{ id: string }>(`SELECT id FROM incident_category WHERE "municipalityId" = $1 AND "parentId" IS NULL LIMIT 1`, [b.id]);
+  const org = await q<{ id: string }>(`SELECT id FROM organisation WHERE "municipalityId" = $1 AND code = 'polis'`, [b.id]);
+  const group = await q<{ id: string }>(`SELECT id FROM est_group WHERE "municipalityId" = $1 AND slug = 'est-vecko'`, [b.id]);
+  await sql(`UPDATE est_group SET description = $2 WHERE id = $1`, [group.id, `Gruppens beskrivning ${CANARY}`]);
+  const incident = await q<{ id: string; isoWeek: string }>(
+    `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, description, "occurredAt", "isoWeek", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $5, now() - interval '2 days', to_char(now() - interval '2 days', 'IYYY-"W"IW'), now()) RETURNING id, "isoWeek"`,
+    [b.id, area.id, category.id, org.id, `Platsen ${CANARY}`],
+  );
+  const measure = await q<{ id: string }>(
+    `INSERT INTO measure ("municipalityId", title, "ownerOrgId", "areaId", "groupId", "updatedAt") VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
+    [b.id, `Åtgärd ${CANARY}`, org.id, area.id, group.id],
+  );
+  const meeting = await q<{ id: string }>(`SELECT id FROM meeting WHERE "groupId" = $1 ORDER BY "startsAt" LIMIT 1`, [group.id]);
+  await sql(`UPDATE agenda_item SET notes = $2 WHERE "meetingId" = $1`, [meeting.id, `Punkt ${CANARY}`]);
+  const tip = await q<{ id: string }>(
+    `INSERT INTO tip ("municipalityId", "trackingHash", kind, place, description, "updatedAt") VALUES ($1, $2, 'OTHER', $3, $3, now()) RETURNING id`,
+    [b.id, `hash-${CANARY}`, `Tips ${CANARY}`],
+  );
+  return { b: b.id, area, group: group.id, incident, measure: measure.id, meeting: meeting.id, tip: tip.id };
+}
+
+test("a user of one municipality gets 'not found' for every page and route of another, and never sees its data", async ({ page }) => {
+  const ids = await plantCanary();
+  const before = await sql<{ n: number; v: number }>(`SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM incident WHERE "municipalityId" = $1`, [ids.b]);
+  await signInAndWait(page, USERS.coordinator);
+  const paths = [
+    `/incidents/${ids.incident.id}`,
+    `/groups/${ids.group}`,
+    `/groups/${ids.group}/moten`,
+    `/groups/${ids.group}/lagesbild/${ids.incident.isoWeek}`,
+    `/groups/${ids.group}/kvartal/2026-Q3`,
+    `/moten/${ids.meeting}`,
+    `/atgarder/${ids.measure}`,
+    `/tips/${ids.tip}`,
+    `/api/tips/photo/${ids.tip}`,
+    `/api/v1/rollups?municipality=upplands-vasby&period=${ids.incident.isoWeek}`,
+  ];
+  for (const path of paths) {
+    for (const headers of [{}, { RSC: "1" }, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }] as Record<string, string>[]) {
+      // Next.js answers a bare RSC request with a redirect that adds its cache-busting parameter; follow it.
+      const res = await page.request.get(path, { headers });
+      const body = await res.text();
+      expect(refused(res.status(), body, headers), `${path} ${JSON.stringify(headers)} → ${res.status()} ${res.url()}`).toBe(true);
+      expect(body, `${path} leaks the canary`).not.toContain(CANARY);
+    }
+  }
+  // Lists and exports that take the municipality from the session never include B's rows.
+  for (const path of ["/incidents", "/incidents/export", "/atgarder?view=all", "/tips", "/kalender", "/"]) {
+    const res = await page.request.get(path);
+    expect(await res.text(), `${path} leaks the canary`).not.toContain(CANARY);
+  }
+  const after = await sql<{ n: number; v: number }>(`SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM incident WHERE "municipalityId" = $1`, [ids.b]);
+  expect(after).toEqual(before);
+});
+
+test("pages are not reachable without signing in, whatever headers or suffixes a client tries", async ({ baseURL }) => {
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const [incident] = await sql<{ id: string }>(`SELECT id FROM incident LIMIT 1`);
+  const probes: [string, Record<string, string>][] = [
+    ["/incidents", {}],
+    ["/incidents", { RSC: "1" }],
+    ["/incidents", { "Next-Router-Prefetch": "1", RSC: "1" }],
+    ["/incidents", { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }],
+    ["/incidents", { "x-middleware-subrequest": "src/middleware:proxy:proxy:proxy:proxy" }],
+    ["/incidents.rsc", {}],
+    [`/incidents/${incident!.id}`, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }],
+    [`/incidents/${incident!.id}.rsc`, { RSC: "1" }],
+    ["/incidents/export", {}],
+    ["/api/v1/rollups?municipality=sollentuna&period=2026-T1", {}],
+  ];
+  const [place] = await sql<{ place: string }>(`SELECT place FROM incident WHERE id = $1`, [incident!.id]);
+  for (const [path, headers] of probes) {
+    const res = await anonymous.get(path, { headers });
+    const body = await res.text();
+    const toLogin = new URL(res.url()).pathname === "/login";
+    expect(toLogin || refused(res.status(), body, headers), `${path} ${JSON.stringify(headers)} → ${res.status()} ${res.url()}`).toBe(true);
+    expect(body).not.toContain(place!.place);
+  }
+  await anonymous.dispose();
+});
+
+test("responses carry a nonce-based CSP and the other security headers; signed-in pages are not cached", async ({ page }) => {
+  await signInAndWait(page, USERS.coordinator);
+  const res = await page.request.get("/incidents");
+  const h = res.headers();
+  const csp = h["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce, csp).toBeTruthy();
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain("'unsafe-eval'");
+  const html = await res.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const s of scripts) expect(s, "every script carries the nonce").toContain(`nonce="${nonce}"`);
+  const again = (await page.request.get("/incidents")).headers()["content-security-policy"];
+  expect(again).not.toBe(csp);
+  expect(h["strict-transport-security"]).toContain("max-age=");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-powered-by"]).toBeUndefined();
+  expect(h["cache-control"]).toContain("no-store");
+  // The app works under the policy: a client-side form hydrates and the map loads.
+  const violations: string[] = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto("/incidents/map");
+  await page.goto("/incidents/week");
+  await expect(page.getByRole("button", { name: /Spara|Skicka|Rapportera/ }).first()).toBeEnabled();
+  expect(violations).toEqual([]);
+});
+
+test("mutating routes refuse cross-site requests", async ({ baseURL }) => {
+  const client = await playwrightRequest.newContext({ baseURL });
+  for (const headers of [{ Origin: "https://evil.example" }, { Origin: "null" }, { "Sec-Fetch-Site": "cross-site" }] as Record<string, string>[]) {
+    const res = await client.post("/api/tips/sollentuna", { headers, multipart: { language: "sv", kind: "OTHER", place: "Torget" } });
+    expect(res.status(), JSON.stringify(headers)).toBe(403);
+  }
+  // A cross-site "simple" request (text/plain, no preflight) cannot create an invitation account either.
+  const res = await client.post("/api/invitations/whatever", { headers: { Origin: "https://evil.example", "Content-Type": "text/plain" }, data: JSON.stringify({ name: "x", password: "y" }) });
+  expect(res.status()).toBe(403);
+  const [tips] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM tip WHERE place = 'Torget'`);
+  expect(tips!.n).toBe(0);
+  await client.dispose();
+});
