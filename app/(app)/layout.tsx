@@ -31,6 +31,7 @@ const LEADERSHIP_NAV: NavItem[] = [
 const ADMIN_NAV: NavItem[] = [
   { href: "/admin/areas", label: "Kommundelar" },
   { href: "/admin/api-tokens", label: "API-nycklar" },
+  { href: "/admin/audit", label: "Åtkomstlogg" },
 ];
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -33,6 +34,7 @@ export async function getTertialAnalysis(viewer: Viewer, municipalityId: string,
     },
   });
   const status = row?.status ?? "DRAFT";
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "tertial:view", entityType: "tertial", entityId: tertial });
   const snapshot = status === "APPROVED" ? (row!.snapshot as TertialSnapshot) : null;
   const analysis = snapshot?.analysis ?? (await computeAnalysis(municipalityId, tertial));
   const target = { municipalityId };

@@ -2,6 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { clientAddress } from "@/lib/http/client-address";
+
+/** Where the request came from, when there is a request (a page, action or route); null for jobs and the CLI. */
+async function requestAddress(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    const h = await headers();
+    return clientAddress((name) => h.get(name));
+  } catch {
+    return null;
+  }
+}
 
 export type AuditInput = {
   userId: string | null;
@@ -24,6 +36,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
         entityType: input.entityType ?? null,
         entityId: input.entityId ?? null,
         outcome: input.outcome ?? "ALLOWED",
+        ip: await requestAddress(),
         details: input.details ?? Prisma.skip,
       },
     });

@@ -156,7 +156,8 @@ async function listLateReports(groupId: string, municipalityId: string, areaIds:
  * frozen (later edits and late reports do not change it), otherwise the live draft.
  */
 export async function getLagesbild(viewer: Viewer, groupId: string, week: string): Promise<LagesbildDraft & { published: boolean }> {
-  await loadGroup(viewer, groupId);
+  const { group } = await loadGroup(viewer, groupId);
+  await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:view", entityType: "lagesbild", entityId: `${groupId}:${week}` });
   const row = await db().lagesbild.findUnique({ where: { groupId_periodKey: { groupId, periodKey: week } }, select: { status: true, snapshot: true } });
   if (row?.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week)), published: false };
   const saved = await db().lagesbild.findUniqueOrThrow({

@@ -79,6 +79,7 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
     await recordAudit({ userId: viewer.userId, action: "measure:view", entityType: "measure", entityId: id.slice(0, 64), outcome: "DENIED" });
     throw new DomainError("NOT_FOUND", "Åtgärden finns inte, eller så har du inte behörighet att se den.");
   }
+  await recordAudit({ userId: viewer.userId, municipalityId: m.municipalityId, action: "measure:view", entityType: "measure", entityId: m.id });
   const open = m.status === "PLANNED" || m.status === "ONGOING";
   return {
     ...m,

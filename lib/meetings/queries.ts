@@ -39,6 +39,7 @@ export async function getMeeting(viewer: Viewer, meetingId: string) {
     await recordAudit({ userId: viewer.userId, action: "meeting:view", entityType: "meeting", entityId: meetingId.slice(0, 64), outcome: "DENIED" });
     throw new DomainError("NOT_FOUND", NOT_FOUND);
   }
+  await recordAudit({ userId: viewer.userId, municipalityId: meeting.municipalityId, action: "meeting:view", entityType: "meeting", entityId: meeting.id });
   const [neighbours, names, areasOfMunicipality] = await Promise.all([
     db().meeting.findMany({
       where: { groupId: meeting.group.id, status: { not: "CANCELLED" }, OR: [{ startsAt: { lt: meeting.startsAt } }, { startsAt: { gt: meeting.startsAt } }] },
