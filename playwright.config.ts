@@ -9,6 +9,8 @@ export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_
 export const DEMO_PASSWORD = "e2e-demo-losenord";
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || 2525);
 export const E2E_INBOX = ".data/e2e-mail/inbox.jsonl";
+// Everything the app logs during the run; scripts/e2e.mjs scans it for personal data and secrets.
+export const E2E_SERVER_LOG = ".data/e2e-server.log";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -32,7 +34,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "node scripts/run.mjs start",
+    // exec: the app itself receives the stop signal; its output goes to the scanned log file.
+    command: `exec node scripts/run.mjs start > ${E2E_SERVER_LOG} 2>&1`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -47,7 +50,7 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_SECRET: "",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       MAIL_FROM: "EST Sollentuna <est@sollentuna.example>",
     },

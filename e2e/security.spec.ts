@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { request as playwrightRequest } from "@playwright/test";
 import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
 
@@ -70,6 +71,9 @@ test("a user of one municipality gets 'not found' for every page and route of an
     const res = await page.request.get(path);
     expect(await res.text(), `${path} leaks the canary`).not.toContain(CANARY);
   }
+  // The export was logged (who, what filter; never the free-text search itself).
+  const [exported] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event e JOIN "user" u ON u.id = e."userId" WHERE e.action = 'incident:export' AND u.email = $1`, [USERS.coordinator]);
+  expect(exported!.n).toBeGreaterThan(0);
   const after = await sql<{ n: number; v: number }>(`SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM incident WHERE "municipalityId" = $1`, [ids.b]);
   expect(after).toEqual(before);
 });
@@ -142,4 +146,51 @@ test("mutating routes refuse cross-site requests", async ({ baseURL }) => {
   const [tips] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM tip WHERE place = 'Torget'`);
   expect(tips!.n).toBe(0);
   await client.dispose();
+});
+
+test("the session cookie is HttpOnly and SameSite; server actions refuse a foreign Origin (and work from the app's own)", async ({ page, baseURL }) => {
+  await signInAndWait(page, USERS.coordinator);
+  const session = (await page.context().cookies()).find((c) => /session-token/.test(c.name));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === "saveReminderPreferencesAction")![0];
+  const call = (origin: string) =>
+    page.request.post("/kalender", {
+      headers: { "Next-Action": id, Origin: origin, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([{ MEETING: false, REPORTING: false, MEASURE_DUE: false }]),
+    });
+  const optOuts = async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM reminder_opt_out o JOIN "user" u ON u.id = o."userId" WHERE u.email = $1`, [USERS.coordinator]))[0]!.n;
+  for (const origin of ["https://evil.example", "null"]) {
+    const res = await call(origin);
+    expect(res.status(), origin).toBeGreaterThanOrEqual(400);
+    expect(await optOuts(), `nothing changed for Origin ${origin}`).toBe(0);
+  }
+  // The same call from the app's own origin goes through: the refusal above is the Origin check.
+  expect((await call(new URL(baseURL!).origin)).status()).toBe(200);
+  expect(await optOuts()).toBe(3);
+  await sql(`DELETE FROM reminder_opt_out WHERE "userId" = (SELECT id FROM "user" WHERE email = $1)`, [USERS.coordinator]);
+});
+
+test("stored script in report text renders as text, never runs", async ({ page }) => {
+  const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, description, "occurredAt", "isoWeek", "updatedAt")
+     SELECT m.id, a.id, c.id, o.id, $1, $1, now() - interval '1 hour', to_char(now() - interval '1 hour', 'IYYY-"W"IW'), now()
+     FROM municipality m JOIN area a ON a."municipalityId" = m.id AND a.code = 'edsberg'
+     JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'ovrigt' JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'polis'
+     WHERE m.slug = 'sollentuna' RETURNING id`,
+    [payload],
+  );
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/incidents");
+  await expect(page.getByText(payload).first()).toBeVisible();
+  await page.goto(`/incidents/${row!.id}`);
+  await expect(page.getByText(payload).first()).toBeVisible();
+  await page.goto("/incidents/map");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(dialogs).toBe(0);
 });

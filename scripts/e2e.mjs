@@ -5,7 +5,7 @@
 //   3. as root on Debian: apt-get install chromium;  4. otherwise: npx playwright install chromium.
 // Afterwards it checks that the app and its embedded PostgreSQL were stopped cleanly.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -45,12 +45,35 @@ if (!process.env.E2E_SKIP_BUILD || !existsSync(path.join(root, ".next", "BUILD_I
 // A fresh database every run: start, migrate and seed from nothing, as a newcomer would.
 rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
 rmSync(path.join(root, ".data", "e2e-mail"), { recursive: true, force: true });
+mkdirSync(path.join(root, ".data"), { recursive: true });
+const serverLog = path.join(root, ".data", "e2e-server.log");
+rmSync(serverLog, { force: true });
 const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
   stdio: "inherit",
   cwd: root,
   env: { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}), E2E_PORT: String(E2E_PORT), E2E_PG_PORT: String(E2E_PG_PORT) },
 });
 let status = result.status ?? 1;
+// The app's logs must never hold personal data, report text, cookies or tokens (the suite feeds
+// it personnummer, phone numbers, canary text and tokens on purpose).
+const FORBIDDEN = [
+  [/(?<!\d)(?:19|20)?\d{6}[-+]\d{4}(?!\d)/, "personnummer"],
+  [/070[- ]?123[- ]?45[- ]?67/, "telefonnummer"],
+  [/est_[A-Za-z0-9_-]{20,}/, "API-nyckel"],
+  [/cal_[A-Za-z0-9_-]{40,}/, "kalenderlänk"],
+  [/Bearer\s+\S{10,}/, "Authorization-huvud"],
+  [/next-auth\.session-token|__Secure-next-auth|authjs\./, "sessionskaka"],
+  [/KANARIE-7f3a9c|Lugn vecka utom skadegörelse|شباب يتجمعون/, "fritext ur rapporter"],
+];
+if (existsSync(serverLog)) {
+  const lines = readFileSync(serverLog, "utf8").split("\n");
+  const hits = lines.flatMap((line, i) => FORBIDDEN.filter(([re]) => re.test(line)).map(([, what]) => `  rad ${i + 1}: ${what}`));
+  if (hits.length) {
+    console.error(`e2e: appens logg innehåller sådant som aldrig får loggas:\n${hits.slice(0, 20).join("\n")}`);
+    status = status || 1;
+  } else console.log(`e2e: appens logg (${lines.length} rader) granskad – inga personuppgifter, rapporttexter, kakor eller nycklar.`);
+  if (status !== 0) console.error(`e2e: sista raderna i appens logg:\n${lines.slice(-15).join("\n")}`);
+}
 // Ctrl-C must stop everything: neither the app nor the embedded PostgreSQL may be left running.
 await new Promise((r) => setTimeout(r, 1000));
 for (const [port, what] of [[E2E_PORT, "appen"], [E2E_PG_PORT, "den inbyggda PostgreSQL"]]) {

@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   if (!viewer) return new Response("Inloggning krävs.", { status: 401 });
   const active = await getActiveMembership(viewer);
   const filter = ZIncidentFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
-  await recordAudit({ userId: viewer.userId, municipalityId: active.municipalityId, action: "incident:export", details: { filter: { ...filter, q: filter.q ? "[fritext]" : undefined } } });
+  await recordAudit({ userId: viewer.userId, municipalityId: active.municipalityId, action: "incident:export", details: { filter: JSON.parse(JSON.stringify({ ...filter, q: filter.q ? "[fritext]" : undefined })) } });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
