@@ -1,6 +1,6 @@
 // `npm run est -- <command>`: one command-line entry for operator tasks.
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
@@ -8,6 +8,7 @@ import { isExpectedError } from "@/lib/errors";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
 import { extendCalendars } from "@/lib/meetings/mutations";
+import { backupDatabase, BackupError, restoreDatabase } from "@/lib/ops/backup";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
@@ -29,6 +30,8 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
                                 samma siffror som GET /api/v1/rollups
   meetings:extend               lägg ut gruppernas möten tolv månader framåt (körs varje natt av workern)
   reminders                     skicka de påminnelser som är aktuella nu (körs var 15:e minut av workern)
+  backup --file FIL             säkerhetskopiera hela databasen (pg_dump, eget format)
+  restore --file FIL --yes      ersätt databasens innehåll med säkerhetskopian (pg_restore, allt eller inget)
   help, --help                  visa denna hjälp
 
 Miljö: DATABASE_URL (krävs), se README för övriga variabler.`;
@@ -113,6 +116,18 @@ const COMMANDS: Record<string, Handler> = {
     const result = await rollup(municipality, period, by);
     return format === "csv" ? rollupCsv(result, by).trimEnd() : JSON.stringify(result, null, 2);
   },
+  async backup(flags) {
+    const file = need(flags, "file");
+    backupDatabase(env().DATABASE_URL, file);
+    return `Säkerhetskopian är skriven till ${file} (${Math.round(statSync(file).size / 1024)} kB).`;
+  },
+  async restore(flags) {
+    const file = need(flags, "file");
+    if (!existsSync(file)) throw new UsageError(`Filen ${file} finns inte.`);
+    if (flags.yes !== true) throw new UsageError("Återläsning ersätter allt i databasen. Bekräfta med --yes.");
+    restoreDatabase(env().DATABASE_URL, file);
+    return "Databasen är återläst från säkerhetskopian.";
+  },
   async "meetings:extend"() {
     return `${await extendCalendars()} nya möten utlagda.`;
   },
@@ -142,6 +157,8 @@ async function main(): Promise<number> {
       format: { type: "string" },
       "dry-run": { type: "boolean" },
       "skip-invalid": { type: "boolean" },
+      file: { type: "string" },
+      yes: { type: "boolean" },
     },
   });
   const [command] = positionals;
@@ -160,7 +177,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof ReportedFailure) console.log(error.message);
     else if (error instanceof UsageError) console.error(`${error.message} Se npm run est -- --help`);
-    else if (error instanceof ConfigError || isExpectedError(error)) console.error(error.message);
+    else if (error instanceof ConfigError || error instanceof BackupError || isExpectedError(error)) console.error(error.message);
     else console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
     return error instanceof UsageError ? 2 : 1;
   } finally {
