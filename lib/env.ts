@@ -21,6 +21,8 @@ const ZEnv = z
     OIDC_NAME: z.string().min(1).default("Kommunens inloggning"),
     // Map tiles, e.g. the municipality's own tile server. Without one, maps show outlines and
     // points on a plain background and make no outside requests.
+    // Where gallring writes each run's export before deleting or anonymising.
+    RETENTION_EXPORT_DIR: z.string().min(1).default(".data/gallring"),
     MAP_TILE_URL: z.string().regex(/^https?:\/\/\S+\{z\}\S*$/, "ska vara en adress med {z}, {x} och {y}").optional(),
     MAP_TILE_ATTRIBUTION: z.string().max(300).default(""),
     // Outgoing e-mail (återkoppling, reminders), e.g. smtp://user:pass@smtp.kommun.se:587. Without

@@ -9,6 +9,7 @@ import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { backupDatabase, BackupError, restoreDatabase } from "@/lib/ops/backup";
+import { runRetention } from "@/lib/ops/retention";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
@@ -30,6 +31,12 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
                                 samma siffror som GET /api/v1/rollups
   meetings:extend               lägg ut gruppernas möten tolv månader framåt (körs varje natt av workern)
   reminders                     skicka de påminnelser som är aktuella nu (körs var 15:e minut av workern)
+  retention:set --municipality SLUG --kind INCIDENT|TIP|NOTIFICATION --months N --action DELETE|ANONYMISE
+                                gallringsregel för en kommun och en sorts poster
+  retention:hold --municipality SLUG --kind K [--id POST] --reason TEXT
+                                undanta en post (eller alla av sorten) från gallring
+  retention:release --id HOLD   häv ett undantag
+  retention:run [--dry-run]     gallra nu: exportera först, radera eller avidentifiera sedan, logga
   backup --file FIL             säkerhetskopiera hela databasen (pg_dump, eget format)
   restore --file FIL --yes      ersätt databasens innehåll med säkerhetskopian (pg_restore, allt eller inget)
   help, --help                  visa denna hjälp
@@ -48,6 +55,17 @@ const need = (flags: Record<string, string | boolean | undefined>, name: string)
 };
 
 class UsageError extends Error {}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} ska vara ${allowed.join(", ")}.`);
+  return value as T;
+}
+
+async function municipalityBySlug(slug: string) {
+  const m = await db().municipality.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!m) throw new UsageError(`Kommunen "${slug}" finns inte.`);
+  return m;
+}
 
 const COMMANDS: Record<string, Handler> = {
   async check() {
@@ -116,6 +134,30 @@ const COMMANDS: Record<string, Handler> = {
     const result = await rollup(municipality, period, by);
     return format === "csv" ? rollupCsv(result, by).trimEnd() : JSON.stringify(result, null, 2);
   },
+  async "retention:set"(flags) {
+    const municipality = await municipalityBySlug(need(flags, "municipality"));
+    const kind = oneOf(need(flags, "kind"), ["INCIDENT", "TIP", "NOTIFICATION"] as const, "--kind");
+    const action = oneOf(need(flags, "action"), ["DELETE", "ANONYMISE"] as const, "--action");
+    const months = Number(need(flags, "months"));
+    if (!Number.isInteger(months) || months < 12 || months > 1200) throw new UsageError("--months ska vara ett heltal mellan 12 och 1200.");
+    await db().retentionRule.upsert({ where: { municipalityId_kind: { municipalityId: municipality.id, kind } }, update: { months, action }, create: { municipalityId: municipality.id, kind, months, action } });
+    return `Gallringsregel: ${kind} i ${municipality.name} – ${action === "DELETE" ? "raderas" : "avidentifieras"} efter ${months} månader.`;
+  },
+  async "retention:hold"(flags) {
+    const municipality = await municipalityBySlug(need(flags, "municipality"));
+    const kind = oneOf(need(flags, "kind"), ["INCIDENT", "TIP", "NOTIFICATION"] as const, "--kind");
+    const hold = await db().legalHold.create({ data: { municipalityId: municipality.id, kind, entityId: (flags.id as string | undefined) ?? null, reason: need(flags, "reason") }, select: { id: true } });
+    return `Undantag ${hold.id} registrerat.`;
+  },
+  async "retention:release"(flags) {
+    await db().legalHold.update({ where: { id: need(flags, "id") }, data: { releasedAt: new Date() } });
+    return "Undantaget är hävt.";
+  },
+  async "retention:run"(flags) {
+    const results = await runRetention(new Date(), { dryRun: flags["dry-run"] === true });
+    if (results.length === 0) return "Inga gallringsregler är satta.";
+    return results.map((r) => `${r.municipality} ${r.kind}: ${r.held === -1 ? "hela sorten undantagen" : `${r.affected} ${flags["dry-run"] ? "skulle " : ""}${r.action === "DELETE" ? "raderas" : "avidentifieras"}, ${r.held} undantagna`}${r.exportFile ? ` (export: ${r.exportFile})` : ""}`).join("\n");
+  },
   async backup(flags) {
     const file = need(flags, "file");
     backupDatabase(env().DATABASE_URL, file);
@@ -158,6 +200,11 @@ async function main(): Promise<number> {
       "dry-run": { type: "boolean" },
       "skip-invalid": { type: "boolean" },
       file: { type: "string" },
+      kind: { type: "string" },
+      months: { type: "string" },
+      action: { type: "string" },
+      reason: { type: "string" },
+      id: { type: "string" },
       yes: { type: "boolean" },
     },
   });

@@ -12,11 +12,13 @@ import { remindEndedInsatser } from "@/lib/insats/reminders";
 import { logger } from "@/lib/logger";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { sendDueReminders } from "@/lib/meetings/reminders";
+import { runRetention } from "@/lib/ops/retention";
 
 const QUEUE = "flush-outbox";
 const INSATS_REMINDERS = "insats-reminders";
 const REMINDERS = "reminders";
 const CALENDARS = "extend-calendars";
+const RETENTION = "retention";
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -45,6 +47,13 @@ async function main() {
   await boss.work(CALENDARS, async () => {
     const created = await extendCalendars();
     if (created) logger.info({ created }, "meetings laid out");
+  });
+  // Every night: gallring by each municipality's rules (export first, then delete or anonymise).
+  await boss.createQueue(RETENTION);
+  await boss.schedule(RETENTION, "0 3 * * *", {}, { tz: "Europe/Stockholm" });
+  await boss.work(RETENTION, async () => {
+    const runs = await runRetention();
+    for (const r of runs) if (r.affected) logger.info({ municipality: r.municipality, kind: r.kind, action: r.action, affected: r.affected, held: r.held }, "gallring");
   });
   await boss.work(QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     if (!transport) return logger.info("SMTP_URL is not set: e-mail stays in the outbox");

@@ -75,8 +75,8 @@ test("est backup and est restore round-trip every row; a restore needs --yes and
   assert.equal(restore.status, 0, restore.stderr);
   assert.deepEqual(await query(TARGET, `SELECT slug FROM municipality ORDER BY slug`), [{ slug: "testkommun" }]);
   assert.deepEqual(await fingerprint(TARGET), await fingerprint(SOURCE));
-  const [{ n }] = await query<{ n: number }>(TARGET, `SELECT count(*)::int AS n FROM incident`);
-  assert.equal(n, 250);
+  const [row] = await query<{ n: number }>(TARGET, `SELECT count(*)::int AS n FROM incident`);
+  assert.equal(row!.n, 250);
   // The restored database still guards the audit log.
   await assert.rejects(query(TARGET, `DELETE FROM audit_event`), /append-only/);
 
