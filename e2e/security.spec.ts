@@ -194,3 +194,25 @@ test("stored script in report text renders as text, never runs", async ({ page }
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toBe(0);
 });
+
+test("sessions end after the idle limit and after the absolute limit, whatever the cookie says", async ({ browser, baseURL }) => {
+  const { encode } = await import("next-auth/jwt");
+  const secret = readFileSync(".data/e2e/nextauth-secret", "utf8").trim();
+  const [user] = await sql<{ id: string; sessionVersion: number }>(`SELECT id, "sessionVersion" FROM "user" WHERE email = $1`, [USERS.reporter]);
+  const open = async (claims: Record<string, unknown>, maxAge = 3600) => {
+    const context = await browser.newContext();
+    const value = await encode({ secret, token: { uid: user!.id, sv: user!.sessionVersion, name: "x", ...claims } as never, maxAge });
+    await context.addCookies([{ name: "next-auth.session-token", value, url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto("/");
+    const heading = await page.getByRole("heading", { level: 1 }).first().textContent();
+    await context.close();
+    return heading;
+  };
+  // A well-formed fresh session gets in: the two refusals below are about time, nothing else.
+  expect(await open({ loginAt: Date.now() - 60_000 })).toBe("Mina grupper");
+  // Signed in nine hours ago (the absolute limit is eight), though recently active.
+  expect(await open({ loginAt: Date.now() - 9 * 3_600_000 })).toBe("Logga in i EST");
+  // Idle past the limit: the token's own expiry (renewed on activity) has passed.
+  expect(await open({ loginAt: Date.now() - 3_600_000 }, -60)).toBe("Logga in i EST");
+});
