@@ -12,6 +12,34 @@ export const E2E_INBOX = ".data/e2e-mail/inbox.jsonl";
 // Everything the app logs during the run; scripts/e2e.mjs scans it for personal data and secrets.
 export const E2E_SERVER_LOG = ".data/e2e-server.log";
 
+// E2E_INSTANCES=2: two instances of the same build share one database behind a round-robin proxy
+// on PORT (scripts/round-robin-proxy.mjs): sessions, rate limits and jobs must all work across them.
+const TWO_INSTANCES = process.env.E2E_INSTANCES === "2";
+export const E2E_SERVER_LOG_B = ".data/e2e-server-b.log";
+
+/** One app instance as the suite starts it; its output goes to a log file that is scanned afterwards. */
+function app(port: number, command: string, env: Record<string, string>) {
+  return {
+    command,
+    url: `http://localhost:${port}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 20_000 },
+    env: {
+      PORT: String(port),
+      EST_DEMO_PASSWORD: DEMO_PASSWORD,
+      // Links and redirects use the address the browser sees (the proxy, with two instances).
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      LOG_LEVEL: "info",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "EST Sollentuna <est@sollentuna.example>",
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: "./e2e",
   globalSetup: "./e2e/global-setup.ts",
@@ -33,26 +61,11 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // exec: the app itself receives the stop signal; its output goes to the scanned log file.
-    command: `exec node scripts/run.mjs start > ${E2E_SERVER_LOG} 2>&1`,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: {
-      PORT: String(PORT),
-      EST_PG_PORT: String(E2E_PG_PORT),
-      EST_DATA_DIR: ".data/e2e",
-      EST_DEMO_PASSWORD: DEMO_PASSWORD,
-      DATABASE_URL: "",
-      NEXTAUTH_SECRET: "",
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      LOG_LEVEL: "info",
-      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
-      MAIL_FROM: "EST Sollentuna <est@sollentuna.example>",
-    },
-  },
+  webServer: TWO_INSTANCES
+    ? [
+        app(PORT + 1, `exec node scripts/run.mjs start > ${E2E_SERVER_LOG} 2>&1`, { EST_PG_PORT: String(E2E_PG_PORT), EST_DATA_DIR: ".data/e2e", DATABASE_URL: "", NEXTAUTH_SECRET: "" }),
+        app(PORT + 2, `exec node scripts/e2e-second-instance.mjs > ${E2E_SERVER_LOG_B} 2>&1`, { E2E_FIRST_PORT: String(PORT + 1), DATABASE_URL: E2E_DATABASE_URL }),
+        { command: `exec node scripts/round-robin-proxy.mjs ${PORT + 1} ${PORT + 2}`, url: `http://localhost:${PORT}/api/health`, timeout: 240_000, reuseExistingServer: false, stdout: "pipe", gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 }, env: { PORT: String(PORT), E2E_PROXY_STATS: ".data/e2e-proxy.json" } },
+      ]
+    : app(PORT, `exec node scripts/run.mjs start > ${E2E_SERVER_LOG} 2>&1`, { EST_PG_PORT: String(E2E_PG_PORT), EST_DATA_DIR: ".data/e2e", DATABASE_URL: "", NEXTAUTH_SECRET: "" }),
 });

@@ -46,8 +46,12 @@ if (!process.env.E2E_SKIP_BUILD || !existsSync(path.join(root, ".next", "BUILD_I
 rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
 rmSync(path.join(root, ".data", "e2e-mail"), { recursive: true, force: true });
 mkdirSync(path.join(root, ".data"), { recursive: true });
-const serverLog = path.join(root, ".data", "e2e-server.log");
-rmSync(serverLog, { force: true });
+const twoInstances = process.env.E2E_INSTANCES === "2";
+rmSync(path.join(root, ".data", "e2e-b"), { recursive: true, force: true });
+const serverLogs = [path.join(root, ".data", "e2e-server.log"), path.join(root, ".data", "e2e-server-b.log")];
+for (const log of serverLogs) rmSync(log, { force: true });
+const proxyStats = path.join(root, ".data", "e2e-proxy.json");
+rmSync(proxyStats, { force: true });
 const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
   stdio: "inherit",
   cwd: root,
@@ -65,18 +69,28 @@ const FORBIDDEN = [
   [/next-auth\.session-token|__Secure-next-auth|authjs\./, "sessionskaka"],
   [/KANARIE-7f3a9c|Lugn vecka utom skadegörelse|شباب يتجمعون/, "fritext ur rapporter"],
 ];
-if (existsSync(serverLog)) {
+for (const serverLog of serverLogs.filter((f) => existsSync(f))) {
   const lines = readFileSync(serverLog, "utf8").split("\n");
   const hits = lines.flatMap((line, i) => FORBIDDEN.filter(([re]) => re.test(line)).map(([, what]) => `  rad ${i + 1}: ${what}`));
   if (hits.length) {
     console.error(`e2e: appens logg innehåller sådant som aldrig får loggas:\n${hits.slice(0, 20).join("\n")}`);
     status = status || 1;
-  } else console.log(`e2e: appens logg (${lines.length} rader) granskad – inga personuppgifter, rapporttexter, kakor eller nycklar.`);
+  } else console.log(`e2e: ${path.basename(serverLog)} (${lines.length} rader) granskad – inga personuppgifter, rapporttexter, kakor eller nycklar.`);
   if (status !== 0) console.error(`e2e: sista raderna i appens logg:\n${lines.slice(-15).join("\n")}`);
 }
 // Ctrl-C must stop everything: neither the app nor the embedded PostgreSQL may be left running.
 await new Promise((r) => setTimeout(r, 1000));
-for (const [port, what] of [[E2E_PORT, "appen"], [E2E_PG_PORT, "den inbyggda PostgreSQL"]]) {
+// With two instances: both served requests, and no server action was lost between them.
+if (twoInstances) {
+  const served = existsSync(proxyStats) ? Object.values(JSON.parse(readFileSync(proxyStats, "utf8"))) : [];
+  const lost = serverLogs.filter((f) => existsSync(f)).some((f) => /Failed to find Server Action/i.test(readFileSync(f, "utf8")));
+  if (served.length !== 2 || served.some((n) => n < 100) || lost) {
+    console.error(`e2e: två instanser – förfrågningar per instans ${JSON.stringify(served)}${lost ? ", och en server action hittades inte" : ""}.`);
+    status = status || 1;
+  } else console.log(`e2e: två instanser bakom proxyn – förfrågningar per instans: ${served.join(" och ")}; inga förlorade server actions.`);
+}
+const ports = [[E2E_PORT, twoInstances ? "proxyn" : "appen"], [E2E_PG_PORT, "den inbyggda PostgreSQL"], ...(twoInstances ? [[E2E_PORT + 1, "app-instans 1"], [E2E_PORT + 2, "app-instans 2"]] : [])];
+for (const [port, what] of ports) {
   if (await listening(port)) {
     console.error(`e2e: ${what} lyssnar fortfarande på port ${port} efter testerna – stoppades inte rent.`);
     status = status || 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit, integration (real PostgreSQL), production build and
-// end-to-end (Playwright, Chromium). Prints each step's result and one closing tally.
+// `npm test`: typecheck, lint, unit, integration (real PostgreSQL), production build, system and
+// end-to-end (Playwright, Chromium; once against one instance, once against two behind a proxy).
+// Prints each step's result and one closing tally.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -16,6 +17,9 @@ const STEPS = [
   { name: "build", cmd: bin("next"), args: ["build"] },
   { name: "system", cmd: "node", args: ["scripts/node-tests.mjs", "system"], tests: true, needs: "build" },
   { name: "e2e", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build", env: { E2E_SKIP_BUILD: "1" } },
+  // The same suite against two instances of the build behind a round-robin proxy: nothing may
+  // depend on which instance answers (sessions, server actions, rate limits, jobs).
+  { name: "e2e×2", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build", env: { E2E_SKIP_BUILD: "1", E2E_INSTANCES: "2" } },
 ];
 
 function runStep(step) {
