@@ -23,6 +23,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await submit.click();
 }
 
+/** Opens one of the top bar's menus (Uppföljning, Administration). */
+export async function openMenu(page: Page, label: "Uppföljning" | "Administration") {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).locator("summary", { hasText: label }).click();
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page.getByRole("heading", { name: "Logga in i EST" })).toBeVisible();

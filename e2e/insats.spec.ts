@@ -1,5 +1,5 @@
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, insertBurst, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
+import { expect, insertBurst, openMenu, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
 
 test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats; the invited police officer is told and sees it", async ({ page }) => {
   const week = shiftPeriod(weekKey(new Date()), -1);
@@ -55,6 +55,7 @@ test("a coordinator goes from a flagged hotspot to an opened, staffed EST Insats
   await expect(page.getByTestId("closing-report")).toContainText("Bättre belysning vid strandbadet – lämnad till EST Vecko");
   await signOut(page);
   await signInAndWait(page, USERS.ledning);
+  await openMenu(page, "Uppföljning");
   await page.getByRole("link", { name: "Insatser" }).click();
   await expect(page.getByTestId("insatser").getByRole("row", { name: /EST Insats Norrviken/ })).toContainText("Avslutad");
 });

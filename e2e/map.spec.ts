@@ -1,4 +1,4 @@
-import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+import { expect, openMenu, signInAndWait, sql, test, USERS } from "./fixtures";
 
 const outline = (name: string, lng: number, lat: number) => ({
   type: "Feature",
@@ -13,6 +13,7 @@ test("the map shows the period's incidents and the uploaded outlines without any
     if (!["localhost", "127.0.0.1"].includes(host) && !r.url().startsWith("data:")) outside.push(r.url());
   });
   await signInAndWait(page, USERS.admin);
+  await openMenu(page, "Administration");
   await page.getByRole("link", { name: "Kommundelar" }).click();
   await expect(page.getByRole("button", { name: "Ladda upp" })).toBeDisabled();
   const geojson = { type: "FeatureCollection", features: [outline("Edsberg", 17.986, 59.445), outline("tureberg", 17.937, 59.429), outline("Narnia", 10, 50)] };

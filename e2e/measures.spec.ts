@@ -1,5 +1,5 @@
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, insertBurst, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
+import { expect, insertBurst, openMenu, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
 
 const TITLE = "Klottersanering inom 24 timmar i Tureberg";
 
@@ -52,9 +52,11 @@ test("the owner organisation follows up its action; the coordinator marks it don
 
 test("EST Ledning sees which nämnder lack indicators and the unmet agreement commitments; the coordinator records a value, and a wrong unit is refused", async ({ page }) => {
   await signInAndWait(page, USERS.ledning);
+  await openMenu(page, "Uppföljning");
   await page.getByRole("link", { name: "Indikatorer" }).click();
   await expect(page.getByTestId("boards-without")).toContainText("Stadsbyggnadsnämnden");
   await expect(page.getByTestId("value-form")).toHaveCount(0);
+  await openMenu(page, "Uppföljning");
   await page.getByRole("link", { name: "Samverkan", exact: true }).click();
   await expect(page.getByTestId("unmet")).toContainText("Utveckla avhopparverksamheten");
   await expect(page.getByTestId("unmet")).toContainText("Inte uppfyllt");
@@ -92,6 +94,7 @@ test("EST Ledning sees which nämnder lack indicators and the unmet agreement co
 
 test("a coordinator imports survey values; a bad file is refused row by row and saves nothing", async ({ page }) => {
   await signInAndWait(page, USERS.coordinator);
+  await openMenu(page, "Uppföljning");
   await page.getByRole("link", { name: "Trygghetsmätningar" }).click();
   const header = "kalla;serie;enhet;period;omrade;grupp;varde;svarande";
   await expect(page.getByRole("button", { name: "Importera" })).toBeEnabled();

@@ -1,5 +1,5 @@
 import { periodRange, shiftPeriod, tertialKey } from "../lib/time/periods";
-import { expect, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
+import { expect, openMenu, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
 
 const tertial = shiftPeriod(tertialKey(new Date()), -1);
 const previous = shiftPeriod(tertial, -1);
@@ -30,6 +30,7 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
 
   // EST Ledning finds it, compares Edsberg with the previous tertial and opens the incidents behind it.
   await signInAndWait(page, USERS.ledning);
+  await openMenu(page, "Uppföljning");
   await page.getByRole("link", { name: "Tertialanalys" }).click();
   await page.getByTestId("tertial-list").getByRole("link", { name: new RegExp(`^T${tertial.slice(-1)} ${tertial.slice(0, 4)}`) }).click();
   const edsberg = page.getByTestId("area-section").filter({ has: page.getByRole("heading", { name: /^Edsberg/ }) });
@@ -66,7 +67,7 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
 
 test("a reporter has no tertial analysis", async ({ page }) => {
   await signInAndWait(page, USERS.reporter);
-  await expect(page.getByRole("link", { name: "Tertialanalys" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Tertialanalys", includeHidden: true })).toHaveCount(0);
   expect((await page.goto(`/tertial/${tertial}`))?.status()).toBe(404);
   expect((await page.goto(`/tertial/${tertial}/incidents?slot=${tertial}`))?.status()).toBe(404);
 });

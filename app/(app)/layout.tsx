@@ -57,9 +57,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 ...NAV,
                 ...(newTips !== null ? [{ href: "/tips", label: newTips ? `Tips (${newTips})` : "Tips" }] : []),
                 ...(active && can(viewer, "nightwalk:report", { municipalityId: active.municipalityId }) ? [{ href: "/nattvandring", label: "Nattvandring" }] : []),
-                ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? LEADERSHIP_NAV : []),
+                ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? [{ label: "Uppföljning", items: LEADERSHIP_NAV }] : []),
                 ...(viewer.memberships.filter((m) => can(viewer, "rollup:view", { municipalityId: m.municipalityId })).length > 1 ? [{ href: "/omrade", label: "Flera kommuner" }] : []),
-                ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? ADMIN_NAV : []),
+                ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? [{ label: "Administration", items: ADMIN_NAV }] : []),
               ]}
             />
           ) : null}
