@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -26,4 +27,13 @@ export async function queueEmail(tx: Tx, m: Pick<Message, "email" | "dedupeKey" 
 /** NOTIFY is delivered on commit: the worker wakes only if the transaction succeeds. */
 export async function wakeMailer(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify('est_outbox', '')`;
+}
+
+/** One message on its own (a reminder): queued, and the mailer woken, in one transaction. */
+export async function queueMessageNow(m: Message): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const fresh = await queueMessage(tx, m);
+    if (fresh) await wakeMailer(tx);
+    return fresh;
+  });
 }

@@ -1,17 +1,11 @@
 // Turns the form's local date and times into instants (Stockholm), refusing times that do not
 // exist and times in the future. Isomorphic.
-import { resolveStockholmWall } from "@/lib/time/zone";
+import { resolveStockholmInputs as resolve } from "@/lib/time/zone";
 
 export type WhenInput = { date: string; time: string; untilTime?: string };
 export type WhenResult =
   | { ok: true; occurredAt: Date; occurredUntil: Date | null; ambiguous: boolean }
   | { ok: false; field: "date" | "time" | "untilTime"; message: string };
-
-function resolve(date: string, time: string) {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hour, minute] = time.split(":").map(Number) as [number, number];
-  return resolveStockholmWall({ year, month, day, hour, minute });
-}
 
 const NONEXISTENT = "Tiden finns inte (sommartid börjar, klockan hoppar från 02:00 till 03:00).";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import { queueMessageNow } from "@/lib/feedback/queue";
 import { formatDate, toLocalInputs } from "@/lib/time/format";
 
 /**
@@ -23,12 +23,7 @@ export async function remindEndedInsatser(now = new Date()): Promise<number> {
     const body = `${g.name} skulle ha avslutats ${formatDate(g.plannedEndDate!)}. Förläng den med en motivering, eller avsluta den med en slutrapport.\n\n${env().NEXTAUTH_URL ?? ""}${link}`;
     for (const { user } of g.members) {
       const dedupeKey = `insats-end:${g.id}:${end}:${user.id}`;
-      const queued = await db().$transaction(async (tx) => {
-        const fresh = await queueMessage(tx, { userId: user.id, email: user.email, municipalityId: g.municipalityId, dedupeKey, title, body, link });
-        if (fresh) await wakeMailer(tx);
-        return fresh;
-      });
-      if (queued) sent++;
+      if (await queueMessageNow({ userId: user.id, email: user.email, municipalityId: g.municipalityId, dedupeKey, title, body, link })) sent++;
     }
   }
   return sent;

@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { GroupKind } from "@/lib/generated/prisma/enums";
 import { formatDate, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
 import { periodRange, quarterKey, shiftPeriod, tertialKey, weekKey } from "@/lib/time/periods";
-import { fromStockholmWall, resolveStockholmWall } from "@/lib/time/zone";
+import { fromStockholmWall, resolveStockholmInputs } from "@/lib/time/zone";
 import { defaultAgenda } from "./agenda";
 import { planMeetings } from "./cadence";
 import { createMeetings } from "./create";
@@ -31,9 +31,7 @@ export function periodForMeeting(kind: GroupKind, start: Date): string {
 }
 
 function wall(date: string, time: string, field = "time"): Date {
-  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  const [h, mi] = time.split(":").map(Number) as [number, number];
-  const r = resolveStockholmWall({ year: y, month: mo, day: d, hour: h, minute: mi });
+  const r = resolveStockholmInputs(date, time);
   if (r.kind === "nonexistent") throw new DomainError("INVALID", "Den tiden finns inte i Stockholm den dagen (sommartiden börjar). Välj en annan tid.", field);
   return r.instant;
 }

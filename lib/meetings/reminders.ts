@@ -5,7 +5,7 @@ import "server-only";
 // and nobody gets a kind they have turned off.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import { queueMessageNow } from "@/lib/feedback/queue";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import { weekStates } from "@/lib/incidents/queries";
 import { formatDate, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
@@ -26,14 +26,7 @@ function localWeekday(now: Date): number {
 
 async function send(reminders: Reminder[]): Promise<number> {
   let sent = 0;
-  for (const r of reminders) {
-    const fresh = await db().$transaction(async (tx) => {
-      const queued = await queueMessage(tx, { userId: r.user.id, email: r.user.email, municipalityId: r.municipalityId, dedupeKey: r.dedupeKey, title: r.title, body: r.body, link: r.link });
-      if (queued) await wakeMailer(tx);
-      return queued;
-    });
-    if (fresh) sent++;
-  }
+  for (const { user, ...r } of reminders) if (await queueMessageNow({ ...r, userId: user.id, email: user.email })) sent++;
   return sent;
 }
 

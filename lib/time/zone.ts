@@ -65,3 +65,10 @@ export function resolveStockholmWall(wall: WallTime): WallTimeResolution {
 function sameWall(local: LocalFields, wall: WallTime): boolean {
   return local.year === wall.year && local.month === wall.month && local.day === wall.day && local.hour === wall.hour && local.minute === wall.minute;
 }
+
+/** The same, from form values: a local date "2026-03-29" and time "02:30". */
+export function resolveStockholmInputs(date: string, time: string): WallTimeResolution {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  return resolveStockholmWall({ year, month, day, hour, minute });
+}

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TipKind } from "@/lib/generated/prisma/enums";
 import { allowAttempt, limitKey } from "@/lib/http/rate-limit";
 import { weekKey } from "@/lib/time/periods";
-import { resolveStockholmWall } from "@/lib/time/zone";
+import { resolveStockholmInputs } from "@/lib/time/zone";
 import type { TTip, ZMeasurePublish, ZTipAccept, ZTipClose, ZTipMerge } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -27,9 +27,7 @@ function newCode(): string {
 }
 
 function wall(date: string, time: string): Date | null {
-  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  const [h, mi] = time.split(":").map(Number) as [number, number];
-  const r = resolveStockholmWall({ year: y, month: mo, day: d, hour: h, minute: mi });
+  const r = resolveStockholmInputs(date, time);
   return r.kind === "nonexistent" ? null : r.instant;
 }
 
