@@ -13,12 +13,17 @@ import { runRetention } from "@/lib/ops/retention";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
+import { generateNational } from "@/prisma/seed/national";
 
 const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
 
   check                         kontrollera konfiguration och databasanslutning
   migrate                       tillämpa de incheckade migreringarna på DATABASE_URL
   seed                          lägg in/uppdatera grunddata (idempotent; Sollentuna = "sollentuna")
+  generate --municipalities N --years Y [--per-year N] [--seed S]
+                                syntetisk nationell datamängd för prestandatester (kommun-001 …):
+                                områden, organisationer, grupper, händelser (COPY) och åtgärder;
+                                deterministisk, kan återupptas (kommuner med händelser hoppas över)
   import <fil.csv> --municipality SLUG [--dry-run] [--skip-invalid]
                                 importera händelser i formatet EST händelse-CSV v1
   user:add --email E --name N --municipality SLUG --org KOD [--role REPORTER|COORDINATOR|ADMIN]
@@ -104,6 +109,23 @@ const COMMANDS: Record<string, Handler> = {
     if (!report.committed && report.invalid > 0 && !flags["dry-run"]) throw new ReportedFailure(lines.join("\n"));
     if (flags["dry-run"] && report.invalid > 0) throw new ReportedFailure(lines.join("\n"));
     return lines.join("\n");
+  },
+  async generate(flags) {
+    const count = (name: string, fallback?: number) => {
+      const raw = flags[name];
+      const n = raw === undefined && fallback !== undefined ? fallback : Number(raw);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} ska vara ett positivt heltal.`);
+      return n;
+    };
+    const result = await generateNational(db(), env().DATABASE_URL, {
+      municipalities: count("municipalities"),
+      years: count("years"),
+      perYear: count("per-year", 3500),
+      seed: count("seed", 20260101),
+      onProgress: (done, total, incidents) => process.stderr.write(`\rGenererar: ${done} av ${total} kommuner, ${incidents.toLocaleString("sv-SE")} händelser …`),
+    });
+    process.stderr.write("\n");
+    return `Klart på ${result.seconds.toFixed(0)} s: ${result.incidents.toLocaleString("sv-SE")} händelser och ${result.measures.toLocaleString("sv-SE")} åtgärder i ${result.municipalities - result.skipped} kommuner${result.skipped ? ` (${result.skipped} fanns redan)` : ""}.`;
   },
   async "user:add"(flags) {
     const role = (flags.role as string | undefined) ?? "REPORTER";
@@ -206,6 +228,10 @@ async function main(): Promise<number> {
       reason: { type: "string" },
       id: { type: "string" },
       yes: { type: "boolean" },
+      municipalities: { type: "string" },
+      years: { type: "string" },
+      "per-year": { type: "string" },
+      seed: { type: "string" },
     },
   });
   const [command] = positionals;
