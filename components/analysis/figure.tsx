@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { delta } from "@/lib/lagesbild/flags";
 import type { Figure, Rate } from "@/lib/analysis/build";
+import { formatDecimal } from "@/lib/text/number";
 
 const UNCERTAIN = "Osäker siffra: färre än 5 händelser";
 
@@ -30,7 +31,7 @@ export function RateText({ rate }: { rate: Rate | null }) {
   if (!rate) return <span className="meta">saknar befolkningsuppgift</span>;
   return (
     <>
-      {rate.value.toLocaleString("sv-SE", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}
+      {formatDecimal(rate.value, 1, 1)}
       {rate.uncertain ? <Uncertain title="Osäker takt: få händelser eller under 1 000 invånare" /> : null}
     </>
   );

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { delta } from "@/lib/lagesbild/flags";
 import type { LagesbildDraft } from "@/lib/lagesbild/queries";
+import { formatDecimal } from "@/lib/text/number";
 
 type Cell = LagesbildDraft["matrix"]["total"];
 
 /** A count that links to the incidents behind it, with its comparisons on hover and for readers. */
 function CountCell({ cell, href }: { cell: Cell; href: string }) {
-  const title = `Förra veckan ${cell.previousWeek}, snitt 4 veckor ${cell.meanPrevious4.toLocaleString("sv-SE", { maximumFractionDigits: 1 })}, samma vecka i fjol ${cell.sameWeekLastYear}`;
+  const title = `Förra veckan ${cell.previousWeek}, snitt 4 veckor ${formatDecimal(cell.meanPrevious4)}, samma vecka i fjol ${cell.sameWeekLastYear}`;
   return (
     <td className={cell.flag.flagged ? "cell-flagged" : undefined} title={title}>
       {cell.count > 0 ? <Link href={href}>{cell.count}</Link> : <span className="meta">0</span>}

@@ -4,11 +4,24 @@ import { fromStockholmWall, stockholmFields } from "@/lib/time/zone";
 
 const DAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
 
+// A week's 7 × 24 hour boundaries (DST-aware), kept for the few weeks pages show at a time.
+const hourStarts = new Map<string, Date[]>();
+
+function weekHours(week: string): Date[] {
+  let hours = hourStarts.get(week);
+  if (!hours) {
+    const monday = stockholmFields(periodRange(week).start);
+    hours = Array.from({ length: 7 * 24 + 1 }, (_, i) => fromStockholmWall(monday.year, monday.month, monday.day + Math.floor(i / 24), i % 24));
+    if (hourStarts.size > 64) hourStarts.clear();
+    hourStarts.set(week, hours);
+  }
+  return hours;
+}
+
 /** The incidents of one hour of one weekday of a week, as a list link. */
 export function weekSlotHref(week: string, day: number, hour: number): string {
-  const monday = stockholmFields(periodRange(week).start);
-  const start = fromStockholmWall(monday.year, monday.month, monday.day + day, hour);
-  const end = fromStockholmWall(monday.year, monday.month, monday.day + day, hour + 1);
+  const hours = weekHours(week);
+  const [start, end] = [hours[day * 24 + hour]!, hours[day * 24 + hour + 1]!];
   return `/incidents?${new URLSearchParams({ period: "", after: start.toISOString(), before: end.toISOString() })}`;
 }
 

@@ -45,6 +45,8 @@ export async function listApiTokens(viewer: Viewer, municipalityId: string) {
   });
 }
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** Failed bearer tokens allowed per address; after that even a right one is refused for a while. */
 export const TOKEN_FAILURE_LIMIT = { limit: 30, windowSeconds: 10 * 60 };
 
@@ -56,16 +58,20 @@ export async function authenticateApiToken(authorization: string | null, address
   const key = limitKey("api-token-address", address);
   if (await overLimit([{ key, ...TOKEN_FAILURE_LIMIT }], now)) return null;
   const token = /^Bearer (est_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
-  const row = token
-    ? await db().apiToken.findUnique({
-        where: { tokenHash: hashToken(token) },
-        select: { id: true, revokedAt: true, municipalityId: true, organisationId: true, municipality: { select: { slug: true } } },
-      })
-    : null;
+  const [row] = token
+    ? await db().$queryRaw<{ id: string; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string }[]>`
+        SELECT t.id, t."revokedAt", t."municipalityId", t."organisationId", m.slug FROM api_token t JOIN municipality m ON m.id = t."municipalityId"
+        WHERE t."tokenHash" = ${hashToken(token)}`
+    : [];
   if (!row || row.revokedAt) {
     await recordHits([key], now);
     return null;
   }
-  await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.municipality.slug, organisationId: row.organisationId };
+  // "Last used" to the minute is all an admin needs; writing it on every call would make every
+  // request of a busy integration queue on the same row lock.
+  await db().apiToken.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+    data: { lastUsedAt: now },
+  });
+  return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.slug, organisationId: row.organisationId };
 }

@@ -65,10 +65,14 @@ export async function getIncidentFormOptions(viewer: Viewer, municipalityId: str
       select: { id: true, label: true, children: { where: { active: true }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } } },
       orderBy: { sortOrder: "asc" },
     }),
-    db().incident.aggregate({ where: { municipalityId, latitude: { not: null } }, _avg: { latitude: true, longitude: true } }),
+    // The map opens where the municipality's latest incidents are: the newest 500 with a position
+    // (an index read), not an average over every incident the municipality ever logged.
+    db().$queryRaw<{ lat: number | null; lon: number | null }[]>`
+      SELECT avg(latitude) AS lat, avg(longitude) AS lon FROM (
+        SELECT latitude, longitude FROM incident WHERE "municipalityId" = ${municipalityId}::uuid AND latitude IS NOT NULL
+        ORDER BY "occurredAt" DESC LIMIT 500) recent`,
   ]);
-  // The map opens where the municipality's incidents are.
-  const center: [number, number] = [middle._avg.latitude ?? 59.33, middle._avg.longitude ?? 18.07];
+  const center: [number, number] = [middle[0]?.lat ?? 59.33, middle[0]?.lon ?? 18.07];
   return { areas, categories, center, tileUrl: env().MAP_TILE_URL ?? null };
 }
 

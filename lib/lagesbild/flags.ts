@@ -1,4 +1,6 @@
 // The statistical rule behind a flag, and the comparisons shown next to every count. Pure.
+import { formatDecimal } from "@/lib/text/number";
+
 
 /** P(X ≥ k) for X ~ Poisson(λ). */
 export function poissonAtLeast(k: number, lambda: number): number {
@@ -30,7 +32,7 @@ export type Comparison = {
 
 export type Flag = { flagged: boolean; probability: number; explanation: string };
 
-const num = (n: number) => n.toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+const num = (n: number) => formatDecimal(n);
 
 /** Poisson control limit against the mean of the four previous weeks, with a minimum count. */
 export function flagFor(c: Comparison): Flag {

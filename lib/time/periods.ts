@@ -110,19 +110,47 @@ function next(p: Period, start: TZDate): TZDate {
   return p.kind === "week" ? addWeeks(start, 1) : addMonths(start, MONTHS_PER[p.kind]);
 }
 
-/** The instants [start, end) of a period; DST makes some weeks 167 or 169 hours long. */
-export function periodRange(key: string): Range {
+/**
+ * Remembers the results of a pure function of a string key. Time-zone arithmetic costs tens of
+ * microseconds a call, and a lägesbild asks for the same few weeks hundreds of times (every cell
+ * of the weekday × hour table links to its hour). Bounded: cleared when full.
+ */
+function memo<T>(fn: (key: string) => T, size = 2048): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= size) cache.clear();
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const rangeMs = memo((key) => {
   const p = parsePeriod(key);
   const start = startOf(p);
-  return { start: new Date(start.getTime()), end: new Date(next(p, start).getTime()) };
+  return [start.getTime(), next(p, start).getTime()] as const;
+});
+
+/** The instants [start, end) of a period; DST makes some weeks 167 or 169 hours long. */
+export function periodRange(key: string): Range {
+  const [start, end] = rangeMs(key);
+  return { start: new Date(start), end: new Date(end) };
 }
+
+const shifted = memo((keyAndN) => {
+  const [key, n] = keyAndN.split("|") as [string, string];
+  const p = parsePeriod(key);
+  const start = startOf(p);
+  const moved = p.kind === "week" ? addWeeks(start, Number(n)) : addMonths(start, Number(n) * MONTHS_PER[p.kind]);
+  return formatPeriod(periodOf(p.kind, moved));
+});
 
 /** The key `n` periods after (or before, for negative n) the given one. */
 export function shiftPeriod(key: string, n: number): string {
-  const p = parsePeriod(key);
-  const start = startOf(p);
-  const shifted = p.kind === "week" ? addWeeks(start, n) : addMonths(start, n * MONTHS_PER[p.kind]);
-  return formatPeriod(periodOf(p.kind, shifted));
+  return shifted(`${key}|${n}`);
 }
 
 /** The same period one year earlier (for weeks: the same ISO week number, or W52 for W53). */

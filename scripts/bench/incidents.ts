@@ -12,6 +12,7 @@ import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { createIncident } from "@/lib/incidents/mutations";
 import { ZIncidentCreate } from "@/lib/incidents/schema";
 import { runSeed } from "@/prisma/seed/run";
+import { benchCsv } from "./csv";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SAVES = Number(process.env.BENCH_SAVES ?? 2_000);
@@ -19,19 +20,6 @@ const CONCURRENCY = 50;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-function csv(rows: number): string {
-  const areas = ["Edsberg", "Tureberg", "Rotebro", "Helenelund", "Bagarby", "Häggvik", "Norrviken"];
-  const cats = ["skadegorelse", "samling", "ordningsstorning", "otrygg_plats"];
-  const orgs = ["Sollentunahem AB", "polis", "trygghetsvardar", "kfk"];
-  const lines = ["occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id"];
-  for (let i = 0; i < rows; i++) {
-    const day = new Date(Date.UTC(2025, 0, 1) + (i % 600) * 86_400_000).toISOString().slice(0, 10);
-    const hh = String(8 + (i % 15)).padStart(2, "0");
-    lines.push(`${day} ${hh}:${String(i % 60).padStart(2, "0")},${areas[i % 7]},Plats ${i % 250},${cats[i % 4]},${orgs[i % 4]},"Händelse nr ${i}, inga personer",59.${4000 + (i % 900)},17.${9000 + (i % 900)},BENCH-${i}`);
-  }
-  return lines.join("\n") + "\n";
-}
 
 async function runConcurrent(total: number, worker: (i: number) => Promise<void>): Promise<number[]> {
   const times: number[] = [];
@@ -54,7 +42,7 @@ async function main() {
   const municipality = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" }, select: { id: true } });
   const results: [string, string, string][] = [];
 
-  const file = csv(ROWS);
+  const file = benchCsv(ROWS);
   let t = performance.now();
   const first = await importIncidentsCsv(file, "sollentuna");
   const importSeconds = (performance.now() - t) / 1000;

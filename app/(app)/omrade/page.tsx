@@ -6,6 +6,7 @@ import { isPeriodKey, monthKey, periodLabel, quarterKey, shiftPeriod, tertialKey
 import { changeText } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { PrintButton } from "@/components/ui/print-button";
+import { formatDecimal } from "@/lib/text/number";
 
 export const metadata: Metadata = { title: "Flera kommuner" };
 
@@ -54,7 +55,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
                     <td>{m.count}</td>
                     <td>{changeText(m.count, m.previous)}</td>
                     <td>{changeText(m.count, m.lastYear)}</td>
-                    <td>{m.perThousand === null ? "–" : m.perThousand.toLocaleString("sv-SE", { maximumFractionDigits: 2, minimumFractionDigits: 2 })}</td>
+                    <td>{m.perThousand === null ? "–" : formatDecimal(m.perThousand, 2, 2)}</td>
                     {categories.map((c) => <td key={c.code}>{m.byCategory[c.code]}</td>)}
                   </tr>
                 ))}

@@ -24,14 +24,15 @@ export type ImportReport = {
 const MAX_ISSUES_REPORTED = 1000;
 
 export async function loadReference(municipalityId: string): Promise<Reference> {
-  const [areas, categories, organisations] = await Promise.all([
-    db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, code: true } }),
-    db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, label: true, code: true } }),
-    db().organisation.findMany({ where: { municipalityId }, select: { id: true, name: true, code: true } }),
-  ]);
+  // One round trip and no query compilation: the machine API calls this for every incident.
+  const rows = await db().$queryRaw<{ kind: "area" | "category" | "organisation"; id: string; name: string; code: string }[]>`
+    SELECT 'area' AS kind, id, name, code FROM area WHERE "municipalityId" = ${municipalityId}::uuid
+    UNION ALL SELECT 'category', id, label, code FROM incident_category WHERE "municipalityId" = ${municipalityId}::uuid AND "parentId" IS NULL
+    UNION ALL SELECT 'organisation', id, name, code FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid`;
+  const of = (kind: string) => rows.filter((r) => r.kind === kind);
   const index = <T extends { id: string }>(rows: T[], ...keys: (keyof T)[]) =>
     new Map(rows.flatMap((r) => keys.map((k) => [String(r[k]).toLowerCase(), r.id] as const)));
-  return { areas: index(areas, "name", "code"), categories: index(categories, "label", "code"), organisations: index(organisations, "name", "code") };
+  return { areas: index(of("area"), "name", "code"), categories: index(of("category"), "name", "code"), organisations: index(of("organisation"), "name", "code") };
 }
 
 /**

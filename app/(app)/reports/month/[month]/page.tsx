@@ -10,6 +10,7 @@ import { toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodLabel, periodRange, shiftPeriod } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
+import { formatDecimal } from "@/lib/text/number";
 
 export const metadata: Metadata = { title: "Månadsrapport" };
 
@@ -52,7 +53,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           <p>
             <Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id })}`}><strong>{a.total}</strong> händelser</Link>{" "}
             ({delta(a.total, a.previous)} mot {periodLabel(shiftPeriod(month, -1))}, {delta(a.total, a.lastYear)} mot samma månad i fjol
-            {a.perThousand !== null ? `; ${a.perThousand.toLocaleString("sv-SE", { maximumFractionDigits: 1 })} per 1 000 invånare` : ""})
+            {a.perThousand !== null ? `; ${formatDecimal(a.perThousand)} per 1 000 invånare` : ""})
           </p>
           <div className="table-wrap">
             <table>
