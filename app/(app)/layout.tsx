@@ -7,7 +7,7 @@ import { MunicipalitySwitcher } from "@/components/shell/municipality-switcher";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SessionKeepAlive } from "@/components/shell/session-keepalive";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { switchMunicipalityAction } from "./actions";
+import { signOutAction, switchMunicipalityAction } from "./actions";
 import { countNewTips } from "@/lib/tips/queries";
 
 // Shell and navigation only: every page decides access itself (lib/auth).
@@ -77,7 +77,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 {viewer.name}
                 {active ? <span className="visually-hidden">, {active.organisationName}</span> : null}
               </span>
-              <SignOutButton />
+              <SignOutButton action={signOutAction} />
             </div>
           ) : null}
         </div>

@@ -1,11 +1,11 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-
-export function SignOutButton() {
+/** A plain form posting a server action: works before the page's JavaScript has loaded and needs
+ * no client library. The layout passes the action (components do not import from app/). */
+export function SignOutButton({ action }: { action: () => Promise<void> }) {
   return (
-    <button type="button" className="btn-link" onClick={() => signOut({ callbackUrl: "/login" })}>
-      Logga ut
-    </button>
+    <form action={action} className="inline-form">
+      <button type="submit" className="btn-link">
+        Logga ut
+      </button>
+    </form>
   );
 }

@@ -101,9 +101,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       // Signing out ends the user's sessions on the server too: a copied cookie stops working.
       async signOut({ token }) {
-        if (!token?.uid) return;
-        await db().user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
-        await recordAudit({ userId: token.uid, action: "auth:logout" });
+        if (token?.uid) await endOwnSessions(token.uid);
       },
     },
     logger: {
@@ -113,4 +111,10 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return cached;
+}
+
+/** Signing out ends every session of the user on the server too: a copied cookie stops working. */
+export async function endOwnSessions(userId: string): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId, action: "auth:logout" });
 }
