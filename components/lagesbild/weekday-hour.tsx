@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { periodRange } from "@/lib/time/periods";
 import { fromStockholmWall, stockholmFields } from "@/lib/time/zone";
+import { heatCell } from "@/lib/charts/heat";
 
 const DAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
 
@@ -44,7 +45,7 @@ export function WeekdayHourTable({ table, href }: { table: number[][]; href?: (d
             <tr key={d}>
               <th scope="row">{DAYS[d]}</th>
               {row.map((n, h) => (
-                <td key={h} style={{ background: n ? `rgba(31, 78, 140, ${0.12 + (0.78 * n) / max})` : undefined, color: n / max > 0.5 ? "#fff" : undefined }}>
+                <td key={h} style={n ? { background: heatCell(n / max).background, color: heatCell(n / max).color } : undefined}>
                   {n ? (href ? <Link href={href(d, h)} style={{ color: "inherit" }}>{n}</Link> : n) : ""}
                 </td>
               ))}
