@@ -42,4 +42,9 @@ export default tseslint.config(
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", fetch: "readonly", module: "writable", require: "readonly" } },
   },
+  {
+    // The service worker runs in the browser's worker scope.
+    files: ["public/sw.js"],
+    languageOptions: { globals: { self: "readonly", caches: "readonly", Response: "readonly" } },
+  },
 );

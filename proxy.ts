@@ -18,6 +18,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
+    // The offline report form's service worker (public/sw.js) and the install manifest.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",

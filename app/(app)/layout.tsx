@@ -7,6 +7,7 @@ import { MunicipalitySwitcher } from "@/components/shell/municipality-switcher";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SessionKeepAlive } from "@/components/shell/session-keepalive";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { signOutAction, switchMunicipalityAction } from "./actions";
 import { countNewTips } from "@/lib/tips/queries";
 
@@ -83,7 +84,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       {viewer ? <SessionKeepAlive /> : null}
+      {viewer ? <RegisterServiceWorker /> : null}
       <main id="main">{children}</main>
+      <footer className="app-footer">
+        <Link href="/tillganglighet">Tillgänglighetsredogörelse</Link>
+      </footer>
     </>
   );
 }

@@ -24,6 +24,11 @@ export function PublicShell(props: { lang: Lang; municipality: string; path: str
         <p className="alert alert-warn" role="note"><strong>{t.emergency}</strong></p>
         {props.children}
       </main>
+      <footer className="public-footer">
+        <Link href="/tillganglighet" lang="sv">
+          Tillgänglighetsredogörelse
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Logga in" };
@@ -17,6 +19,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="lead">Effektiv samordning för trygghet</p>
         <LoginForm callbackUrl={safeCallback(callbackUrl)} oidcName={oidcName} initialError={error ? "Inloggningen misslyckades. Försök igen." : undefined} />
       </div>
+      <RegisterServiceWorker clear />
+      <p className="auth-footer">
+        <Link href="/tillganglighet">Tillgänglighetsredogörelse</Link>
+      </p>
     </main>
   );
 }

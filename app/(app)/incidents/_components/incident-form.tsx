@@ -12,6 +12,7 @@ import { piiMessage, redactPii } from "@/lib/incidents/pii";
 import { ZIncidentFields } from "@/lib/incidents/schema";
 import { periodLabel } from "@/lib/time/periods";
 import { PinPicker } from "@/components/map/pin-picker";
+import { OutboxPanel, useOutbox } from "./use-outbox";
 import type { z } from "zod";
 
 type Values = z.input<typeof ZIncidentFields>;
@@ -25,8 +26,9 @@ type Options = {
 export type IncidentFormProps = {
   options: Options;
   defaults: Partial<Values>;
-  /** Create: a new idempotency key per incident. Edit: the id and version being changed. */
-  mode: { kind: "create" } | { kind: "edit"; id: string; version: number };
+  /** Create: a new idempotency key per incident; reports made offline queue under the owner
+   * (the signed-in user). Edit: the id and version being changed. */
+  mode: { kind: "create"; owner: string } | { kind: "edit"; id: string; version: number };
   submit: (values: unknown) => Promise<ActionResult<{ id: string; isoWeek?: string; version?: number }>>;
   suggestPlaces: (areaId: string) => Promise<string[]>;
 };
@@ -45,6 +47,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [showMap, setShowMap] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
+  const outbox = useOutbox(submit, mode.kind === "create" ? mode.owner : "");
   const form = useForm<Values>({ resolver: zodResolver(ZIncidentFields), defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
   const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
   const errors = formState.errors;
@@ -76,18 +79,34 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   function onSubmit(values: Values) {
     setSaved(null);
     const payload = mode.kind === "create" ? { ...values, idempotencyKey: key } : { ...values, id: mode.id, version: mode.version };
+    const afterCreate = (message: string) => {
+      // Keep when and where for the next incident of the week; clear the rest.
+      reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId });
+      setShowMap(false);
+      setKey(crypto.randomUUID());
+      setSaved(message);
+    };
+    const queueOffline = () => {
+      const area = options.areas.find((a) => a.id === values.areaId)?.name ?? "";
+      outbox.queue(key, payload, `${values.date} ${values.time}, ${[area, values.place].filter(Boolean).join(", ")}`);
+      afterCreate("Du är inte uppkopplad. Händelsen är sparad på enheten och skickas när nätet är tillbaka.");
+    };
+    // Without network a new report waits on the device (an edit needs the server's version).
+    if (mode.kind === "create" && !navigator.onLine) return queueOffline();
     startTransition(async () => {
-      const result = await submit(payload);
+      let result: Awaited<ReturnType<typeof submit>>;
+      try {
+        result = await submit(payload);
+      } catch (error) {
+        if (mode.kind === "create") return queueOffline(); // the connection failed on the way
+        throw error;
+      }
       if (!result.ok) {
         applyActionErrors(result, setError);
         return;
       }
       if (mode.kind === "create") {
-        // Keep when and where for the next incident of the week; clear the rest.
-        reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId });
-        setShowMap(false);
-        setKey(crypto.randomUUID());
-        setSaved(`Händelsen är sparad${result.data.isoWeek ? ` (${periodLabel(result.data.isoWeek)})` : ""}. Fyll i nästa eller gå vidare.`);
+        afterCreate(`Händelsen är sparad${result.data.isoWeek ? ` (${periodLabel(result.data.isoWeek)})` : ""}. Fyll i nästa eller gå vidare.`);
       } else {
         setSaved("Ändringarna är sparade.");
       }
@@ -98,6 +117,8 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const redact = (field: "description" | "place") => setValue(field, redactPii(form.getValues(field) ?? ""), { shouldValidate: true, shouldDirty: true });
 
   return (
+    <>
+    {mode.kind === "create" ? <OutboxPanel queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} /> : null}
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="incident-form">
       <div aria-live="polite">
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
@@ -177,5 +198,6 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
         </button>
       </fieldset>
     </form>
+    </>
   );
 }

@@ -54,7 +54,7 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
 
       <section className="card" aria-labelledby="new">
         <h2 id="new">Ny händelse</h2>
-        <IncidentForm options={options} defaults={defaults} mode={{ kind: "create" }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} />
+        <IncidentForm options={options} defaults={defaults} mode={{ kind: "create", owner: viewer.userId }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} />
       </section>
 
       <section aria-labelledby="reported">

@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, openMenu, signInAndWait, test, USERS } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// Every page a role reaches from its menus passes axe (WCAG 2.1 A and AA), plus the deep pages
+// the main journeys go through. The pages are found by following the role's own navigation, so a
+// new menu entry is checked without touching this file.
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function menuPages(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  for (const label of ["Uppföljning", "Administration"] as const) {
+    if (await nav.locator("summary", { hasText: label }).count()) await openMenu(page, label);
+  }
+  const hrefs = await page.locator("header a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  return [...new Set(["/", ...hrefs])];
+}
+
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("main")).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(result.violations.map((v) => `${path}: ${v.id} – ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+for (const [role, email] of Object.entries(USERS)) {
+  test(`every page in the ${role}'s menus passes axe`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await signInAndWait(page, email);
+    const pages = await menuPages(page);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const path of pages) await expectNoViolations(page, path);
+  });
+}
+
+test("the deep pages of the main journeys pass axe: week report, lägesbild, tertial drill-down", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAndWait(page, USERS.coordinator);
+  const deep: string[] = [];
+  for (const [from, link] of [
+    ["/", /EST Vecko/],
+    ["/tertial", /T[123]/],
+  ] as const) {
+    await page.goto(from);
+    const href = await page.locator("main").getByRole("link", { name: link }).first().getAttribute("href");
+    expect(href, `a link matching ${link} on ${from}`).toBeTruthy();
+    deep.push(href!);
+  }
+  for (const path of deep) {
+    await expectNoViolations(page, path);
+    // One level further: the first link into a lägesbild or a tertial area, where there is one.
+    const further = page.locator("main a[href*='/lagesbild/'], main a[href*='/tertial/'][href*='area']");
+    const next = (await further.count()) ? await further.first().getAttribute("href") : null;
+    if (next) await expectNoViolations(page, next);
+  }
+  await expectNoViolations(page, "/tillganglighet");
+});

@@ -1,0 +1,51 @@
+import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+
+const count = async (description: string) => Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident WHERE description = $1`, [description]))[0]!.n);
+
+test.describe("on a phone without coverage", () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("a report made offline waits on the device, survives a reload, and is stored exactly once when the network is back", async ({ page, context }) => {
+    await signInAndWait(page, USERS.reporter);
+    await page.goto("/incidents/new");
+    const save = page.getByRole("button", { name: "Spara händelse" });
+    await expect(save).toBeEnabled();
+    // Once the service worker controls the page, a reload goes through it and it keeps a copy.
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await page.reload();
+    await expect(save).toBeEnabled();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+    const description = `Trasig belysning i garaget ${Date.now()}`;
+    await context.setOffline(true);
+    await page.getByLabel("Kommundel").selectOption({ label: "Edsberg" });
+    await page.getByLabel("Plats", { exact: true }).fill("Fågelsångens garage");
+    await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+    await page.getByLabel("Beskrivning").fill(description);
+    await save.click();
+    const panel = page.getByRole("region", { name: "Rapporter på den här enheten" });
+    await expect(panel.getByRole("heading", { name: "Väntar på nätverk (1)" })).toBeVisible();
+    await expect(panel).toContainText("Fågelsångens garage");
+    expect(await count(description)).toBe(0);
+
+    // Still offline: the page opens from the device, with the report still waiting.
+    await page.reload();
+    await expect(save).toBeEnabled();
+    await expect(panel.getByRole("heading", { name: "Väntar på nätverk (1)" })).toBeVisible();
+
+    await context.setOffline(false);
+    await expect(panel.getByRole("status")).toContainText("Skickat nu");
+    await expect.poll(() => count(description)).toBe(1);
+
+    // Nothing is left to resend: another visit sends nothing and stores nothing twice.
+    await page.reload();
+    await expect(save).toBeEnabled();
+    await expect(panel).toHaveCount(0);
+    expect(await count(description)).toBe(1);
+    const stored = await sql<{ place: string; reporter: string }>(
+      `SELECT i.place, u.email AS reporter FROM incident i JOIN "user" u ON u.id = i."reportedById" WHERE i.description = $1`,
+      [description],
+    );
+    expect(stored).toEqual([{ place: "Fågelsångens garage", reporter: USERS.reporter }]);
+  });
+});
