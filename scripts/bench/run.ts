@@ -10,7 +10,7 @@
 // Runs inside scripts/with-test-db.mjs (a fresh embedded PostgreSQL), see package.json.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -96,9 +96,12 @@ async function alternate(rounds: number, product: autocannon.Options, reference:
   })) as [Load, Load];
 }
 
+/** Starts a production server; its errors go to bench-results/server-<port>.log (a load test
+ * ends with requests cut off mid-flight, which Next logs as "aborted"). */
 function start(args: string[], port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn("node_modules/.bin/next", ["start", ...args, "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
-  return child;
+  mkdirSync("bench-results", { recursive: true });
+  const log = openSync(`bench-results/server-${port}.log`, "w");
+  return spawn("node_modules/.bin/next", ["start", ...args, "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", log] });
 }
 
 async function waitFor(url: string) {

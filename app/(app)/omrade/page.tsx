@@ -7,6 +7,7 @@ import { changeText } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { PrintButton } from "@/components/ui/print-button";
 import { formatDecimal } from "@/lib/text/number";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Flera kommuner" };
 
@@ -42,7 +43,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <TrendChart title={`Händelser ${periodLabel(period)} per kommun`} periods={[shiftPeriod(period, -1), period]} series={municipalities.map((m) => ({ label: m.name, values: [m.previous, m.count] }))} />
-          <div className="table-wrap">
+          <ScrollRegion label="Händelser per kommun, tabell">
             <table data-testid="across-table">
               <caption className="visually-hidden">Händelser per kommun</caption>
               <thead>
@@ -61,7 +62,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="meta">Siffrorna räknar händelser som inte återkallats, efter när de inträffade i svensk tid – samma som GET /api/v1/rollups.</p>
         </>
       )}
