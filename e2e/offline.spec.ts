@@ -5,13 +5,19 @@ const count = async (description: string) => Number((await sql<{ n: number }>(`S
 test.describe("on a phone without coverage", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
+  test.setTimeout(60_000);
+
   test("a report made offline waits on the device, survives a reload, and is stored exactly once when the network is back", async ({ page, context }) => {
     await signInAndWait(page, USERS.reporter);
     await page.goto("/incidents/new");
     const save = page.getByRole("button", { name: "Spara händelse" });
     await expect(save).toBeEnabled();
-    // Once the service worker controls the page, a reload goes through it and it keeps a copy.
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    // Once the service worker is active, the next load of the page goes through it and it keeps a copy.
+    const worker = await page.evaluate(async () => {
+      const ready = await Promise.race([navigator.serviceWorker.ready, new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
+      return ready ? "active" : `not active after 20 s (${(await navigator.serviceWorker.getRegistrations()).length} registrations)`;
+    });
+    expect(worker).toBe("active");
     await page.reload();
     await expect(save).toBeEnabled();
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);

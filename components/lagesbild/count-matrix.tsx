@@ -1,16 +1,17 @@
-import Link from "next/link";
 import { delta } from "@/lib/lagesbild/flags";
 import type { LagesbildDraft } from "@/lib/lagesbild/queries";
 import { formatDecimal } from "@/lib/text/number";
 
 type Cell = LagesbildDraft["matrix"]["total"];
 
+// Plain links (see weekday-hour.tsx): a matrix has one per area × category.
+
 /** A count that links to the incidents behind it, with its comparisons on hover and for readers. */
 function CountCell({ cell, href }: { cell: Cell; href: string }) {
   const title = `Förra veckan ${cell.previousWeek}, snitt 4 veckor ${formatDecimal(cell.meanPrevious4)}, samma vecka i fjol ${cell.sameWeekLastYear}`;
   return (
     <td className={cell.flag.flagged ? "cell-flagged" : undefined} title={title}>
-      {cell.count > 0 ? <Link href={href}>{cell.count}</Link> : <span className="meta">0</span>}
+      {cell.count > 0 ? <a href={href}>{cell.count}</a> : <span className="meta">0</span>}
       {cell.count > 0 || cell.previousWeek > 0 ? <span className="delta"> {delta(cell.count, cell.previousWeek)}</span> : null}
       {cell.flag.flagged ? <span className="visually-hidden"> (flaggad)</span> : null}
     </td>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { periodRange } from "@/lib/time/periods";
 import { fromStockholmWall, stockholmFields } from "@/lib/time/zone";
 import { heatCell } from "@/lib/charts/heat";
@@ -26,6 +25,9 @@ export function weekSlotHref(week: string, day: number, hour: number): string {
   return `/incidents?${new URLSearchParams({ period: "", after: start.toISOString(), before: end.toISOString() })}`;
 }
 
+// Plain links, not next/link: up to 168 per table, and each Link is a client component that costs
+// server rendering, payload and hydration; a full page load into the incident list is fine here.
+
 /** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. Each
  * count links to its incidents through `href(dayIndex, hour)` (Monday = 0). */
 export function WeekdayHourTable({ table, href }: { table: number[][]; href?: (day: number, hour: number) => string }) {
@@ -46,7 +48,7 @@ export function WeekdayHourTable({ table, href }: { table: number[][]; href?: (d
               <th scope="row">{DAYS[d]}</th>
               {row.map((n, h) => (
                 <td key={h} style={n ? { background: heatCell(n / max).background, color: heatCell(n / max).color } : undefined}>
-                  {n ? (href ? <Link href={href(d, h)} style={{ color: "inherit" }}>{n}</Link> : n) : ""}
+                  {n ? (href ? <a href={href(d, h)} style={{ color: "inherit" }}>{n}</a> : n) : ""}
                 </td>
               ))}
             </tr>
