@@ -28,14 +28,15 @@ export default function AccessibilityStatementPage() {
         <ul>
           <li>Kartor över händelser går inte att använda med tangentbord eller skärmläsare. Samma uppgifter finns i tabeller och listor bredvid kartan.</li>
           <li>Inloggade sidor finns bara på svenska. Tipsformuläret och sidorna ”Ni sa, vi gjorde” finns på svenska, engelska, arabiska och somaliska.</li>
-          <li>Rapportformuläret kräver nätverksanslutning när det skickas.</li>
         </ul>
 
         <h2>Så har vi testat</h2>
         <p>
           Varje version testas automatiskt: tipsformuläret och de publika sidorna granskas med axe (WCAG 2.1 A och AA) på alla fyra språken,
           och prestandatestet kör Lighthouse tillgänglighetsgranskning på inloggning, tipsformulär, rapportformulär, lägesbild och
-          tertialanalys. Redogörelsen uppdaterades senast den 26 november 2026.
+          tertialanalys. De tre huvudflödena (rapportera en händelse, publicera en lägesbild med åtgärder, öppna tertialanalysen och gå ned
+          till händelserna) körs också med enbart tangentbord, och det kontrolleras att fokus syns vid varje steg. Varje sida som en
+          roll når från sina menyer granskas med axe. Redogörelsen uppdaterades senast den 26 november 2026.
         </p>
 
         <h2>Rapportera brister</h2>
