@@ -27,7 +27,7 @@ export function pickWeighted<T>(rand: () => number, items: readonly (readonly [T
   return items[items.length - 1]![0];
 }
 
-function poisson(rand: () => number, lambda: number): number {
+export function poisson(rand: () => number, lambda: number): number {
   let k = 0;
   let p = Math.exp(-lambda);
   let s = p;

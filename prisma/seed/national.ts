@@ -12,7 +12,7 @@ import pg from "pg";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { TZ } from "../../lib/time/zone";
 import { weekKey } from "../../lib/time/periods";
-import { mulberry32 } from "./history";
+import { mulberry32, poisson as poissonSmall } from "./history";
 import { seedMunicipality } from "./municipality";
 import { CATEGORIES, type AreaSeed, type MunicipalitySeed, type OrgSeed } from "./reference";
 
@@ -120,19 +120,9 @@ function sampler<T>(items: readonly (readonly [T, number])[]): (rand: () => numb
 const pickHour = sampler(HOUR_WEIGHTS);
 const pickVerdict = sampler([["HELPED", 3], ["PARTLY", 2], ["NO_EFFECT", 1]] as const);
 
+/** Poisson draws; above λ = 30 the normal approximation keeps it quick for large municipalities. */
 function poisson(rand: () => number, lambda: number): number {
-  // Normal approximation above 30 keeps the inversion loop short for large municipalities.
-  if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gaussian(rand)));
-  let k = 0;
-  let p = Math.exp(-lambda);
-  let s = p;
-  const u = rand();
-  while (u > s) {
-    k++;
-    p *= lambda / k;
-    s += p;
-  }
-  return k;
+  return lambda > 30 ? Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gaussian(rand))) : poissonSmall(rand, lambda);
 }
 
 const gaussian = (rand: () => number) => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());

@@ -8,8 +8,9 @@ import pg from "pg";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
-import { shiftPeriod, weekKey, periodRange } from "@/lib/time/periods";
+import { shiftPeriod, weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
+import { fillWeek } from "./shared";
 import { generateHistory } from "@/prisma/seed/history";
 import { seedMunicipality } from "@/prisma/seed/municipality";
 import { SOLLENTUNA } from "@/prisma/seed/reference";
@@ -40,15 +41,7 @@ async function main() {
   // Bring Sollentuna's last complete week up to ~300 incidents.
   const municipality = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
   const week = shiftPeriod(weekKey(now), -1);
-  const have = await db().incident.count({ where: { municipalityId: municipality.id, isoWeek: week } });
-  const sample = await db().incident.findMany({ where: { municipalityId: municipality.id, isoWeek: { lt: week } }, take: Math.max(0, 300 - have) });
-  const start = periodRange(week).start.getTime();
-  await db().incident.createMany({
-    data: sample.map(({ id: _id, idempotencyKey: _k, externalId: _e, createdAt: _c, updatedAt: _u, ...rest }, i) => {
-      const occurredAt = new Date(start + ((i * 7919) % (7 * 86_400_000 - 60_000)));
-      return { ...rest, occurredAt, isoWeek: weekKey(occurredAt), description: rest.description };
-    }),
-  });
+  await fillWeek(municipality.id, week);
   const total = await db().incident.count();
   const inWeek = await db().incident.count({ where: { municipalityId: municipality.id, isoWeek: week } });
 

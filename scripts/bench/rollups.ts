@@ -12,12 +12,12 @@
 //   DATABASE_URL=postgresql://…/est_bench npx prisma migrate deploy
 //   DATABASE_URL=postgresql://…/est_bench npx tsx --conditions=react-server scripts/bench/rollups.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { computeAnalysis } from "@/lib/analysis/load";
 import { rollup, rollupCounts } from "@/lib/rollups/queries";
 import { localDayRange, periodRange } from "@/lib/time/periods";
+import { paired, ROLLUP_ONE_SQL, type Timing } from "./shared";
 
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES || 290);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS || 10_000_000);
@@ -26,28 +26,8 @@ const RUNS = 200;
 const TERTIAL = "2026-T1";
 const FIRST_DAY = "2016-05-01";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-
-type Timing = { median: number; p95: number };
-
 async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<Timing> {
   return (await paired(runs, fn))[0]!;
-}
-
-/** Times several functions call by call in turn, so each run of each sees the same machine. */
-async function paired(runs: number, ...fns: ((i: number) => Promise<unknown>)[]): Promise<Timing[]> {
-  for (let i = 0; i < Math.min(10, runs); i++) for (const fn of fns) await fn(i);
-  const out = fns.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    // Take turns going first: the second call of a pair finds the first one's pages in cache.
-    for (let k = 0; k < fns.length; k++) {
-      const j = (i + k) % fns.length;
-      const t = performance.now();
-      await fns[j]!(i);
-      out[j]!.push(performance.now() - t);
-    }
-  }
-  return out.map((xs) => ({ median: pct(xs, 50), p95: pct(xs, 95) }));
 }
 
 async function load(client: pg.Client) {
@@ -107,15 +87,9 @@ async function main() {
   // The hand-written SQL the product's rollup() sends, through a pg pool like the app's, with
   // nothing in between: the ratio is what the product's own code adds.
   const refPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-  const handWritten = `
-    SELECT m.slug, a.name AS area, c.code AS category, s.n FROM municipality m
-    LEFT JOIN LATERAL (SELECT r."areaId", r."categoryId", sum(r.n)::int AS n FROM incident_month_count r
-      WHERE r."municipalityId" = m.id AND r.month >= $2::date AND r.month < $3::date GROUP BY 1, 2 HAVING sum(r.n) <> 0) s ON true
-    LEFT JOIN area a ON a.id = s."areaId" LEFT JOIN incident_category c ON c.id = s."categoryId"
-    WHERE m.slug = $1`;
   const rows: { figure: string; median: number; p95: number; reference?: string; refMedian?: number; refP95?: number; target: string }[] = [];
 
-  const [one, oneRef] = (await paired(RUNS, (i) => rollup(pick(i).slug, TERTIAL, ["area", "category"]), (i) => refPool.query(handWritten, [pick(i).slug, from, to]))) as [Timing, Timing];
+  const [one, oneRef] = (await paired(RUNS, (i) => rollup(pick(i).slug, TERTIAL, ["area", "category"]), (i) => refPool.query(ROLLUP_ONE_SQL, [pick(i).slug, from, to]))) as [Timing, Timing];
   const oneRaw = await time(20, (i) => client.query(
     `SELECT "areaId", "categoryId", count(*) FROM incident WHERE "municipalityId" = $1 AND status = 'ACTIVE' AND "occurredAt" >= $2 AND "occurredAt" < $3 GROUP BY 1, 2`,
     [pick(i).id, start, end]));

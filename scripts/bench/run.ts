@@ -20,10 +20,11 @@ import pg from "pg";
 import { db, disconnectDb } from "@/lib/db";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { rollup, rollupCounts } from "@/lib/rollups/queries";
-import { formatPeriod, localDayRange, periodOf, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { formatPeriod, localDayRange, periodOf, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { generateNational } from "@/prisma/seed/national";
 import { runSeed } from "@/prisma/seed/run";
 import { benchCsv } from "./csv";
+import { fillWeek, paired, ROLLUP_ONE_SQL, timing, type Timing } from "./shared";
 
 const { values: flags } = parseArgs({
   options: { municipalities: { type: "string" }, years: { type: "string" }, quick: { type: "boolean" }, "no-build": { type: "boolean" }, "no-lighthouse": { type: "boolean" } },
@@ -36,7 +37,6 @@ const PASSWORD = "bench-losenord";
 const DATABASE_URL = process.env.DATABASE_URL!;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-type Timing = { median: number; p95: number };
 type Row = {
   figure: string;
   unit: "ms" | "req/s" | "s" | "kB" | "poäng";
@@ -47,24 +47,7 @@ type Row = {
   met?: boolean;
 };
 const rows: Row[] = [];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const timing = (xs: number[]): Timing => ({ median: pct(xs, 50), p95: pct(xs, 95) });
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-/** Times functions call by call in turn, so each run of each sees the same machine. */
-async function paired(runs: number, ...fns: ((i: number) => Promise<unknown>)[]): Promise<Timing[]> {
-  for (let i = 0; i < Math.min(10, runs); i++) for (const fn of fns) await fn(i);
-  const out = fns.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    for (let k = 0; k < fns.length; k++) {
-      const j = (i + k) % fns.length; // take turns going first: the second finds a warm cache
-      const t = performance.now();
-      await fns[j]!(i);
-      out[j]!.push(performance.now() - t);
-    }
-  }
-  return out.map(timing);
-}
 
 type Load = { latencies: number[]; rps: number; errors: number; non2xx: number; requests: number };
 
@@ -181,15 +164,7 @@ async function loadData() {
   // Sollentuna's last complete week brought up to ~300 incidents for the lägesbild figure.
   const municipality = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
   const week = shiftPeriod(weekKey(now), -1);
-  const have = await db().incident.count({ where: { municipalityId: municipality.id, isoWeek: week } });
-  const sample = await db().incident.findMany({ where: { municipalityId: municipality.id, isoWeek: { lt: week } }, take: Math.max(0, 300 - have) });
-  const weekStart = periodRange(week).start.getTime();
-  await db().incident.createMany({
-    data: sample.map(({ id: _id, idempotencyKey: _k, externalId: _e, createdAt: _c, updatedAt: _u, ...rest }, i) => {
-      const occurredAt = new Date(weekStart + ((i * 7919) % (7 * 86_400_000 - 60_000)));
-      return { ...rest, occurredAt, isoWeek: weekKey(occurredAt) };
-    }),
-  });
+  await fillWeek(municipality.id, week);
   await db().$executeRaw`ANALYZE`;
   const total = await db().incident.count();
   return { now, week, municipality, national, total, generateSeconds: (performance.now() - t) / 1000 };
@@ -237,13 +212,7 @@ async function measure(data: Awaited<ReturnType<typeof loadData>>) {
   const pick = (i: number) => slugs[(i * 37) % slugs.length]!;
   const tertial = shiftPeriod(formatPeriod(periodOf("tertial", data.now)), -1);
   const { from, to } = localDayRange(tertial);
-  const handWritten = `
-    SELECT m.slug, a.name AS area, c.code AS category, s.n FROM municipality m
-    LEFT JOIN LATERAL (SELECT r."areaId", r."categoryId", sum(r.n)::int AS n FROM incident_month_count r
-      WHERE r."municipalityId" = m.id AND r.month >= $2::date AND r.month < $3::date GROUP BY 1, 2 HAVING sum(r.n) <> 0) s ON true
-    LEFT JOIN area a ON a.id = s."areaId" LEFT JOIN incident_category c ON c.id = s."categoryId"
-    WHERE m.slug = $1`;
-  const [one, oneRef] = await paired(200, (i) => rollup(pick(i), tertial, ["area", "category"]), (i) => pool.query(handWritten, [pick(i), from, to]));
+  const [one, oneRef] = await paired(200, (i) => rollup(pick(i), tertial, ["area", "category"]), (i) => pool.query(ROLLUP_ONE_SQL, [pick(i), from, to]));
   rows.push({ figure: `Tertial ${tertial}, en kommun, område × kategori`, unit: "ms", value: one!, reference: { what: "samma SQL via pg", value: oneRef! }, target: "p95 ≤ 20 ms och ≤ 1,5×", met: one!.p95 <= 20 && one!.p95 <= 1.5 * oneRef!.p95 });
   const [all, allRef] = await paired(
     100,
