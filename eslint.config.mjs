@@ -35,6 +35,16 @@ export default tseslint.config(
     },
   },
   {
+    // UI text comes from the message catalogue (lib/i18n), in the viewer's language. The screens
+    // listed here have moved to it; JSX text written into them fails the lint. Grow the list.
+    files: [
+      "app/(app)/layout.tsx", "app/(app)/page.tsx", "app/(app)/konto/**/*.tsx",
+      "app/(app)/incidents/page.tsx", "app/(app)/incidents/[[]id]/**/*.tsx", "app/(app)/incidents/week/**/*.tsx", "app/(app)/incidents/_components/**/*.tsx",
+      "components/shell/**/*.tsx", "components/i18n/**/*.tsx", "components/groups/**/*.tsx",
+    ],
+    rules: { "react/jsx-no-literals": ["error", { noStrings: false }] },
+  },
+  {
     files: ["tests/**/*.ts"],
     rules: { "no-restricted-properties": "off" },
   },

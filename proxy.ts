@@ -35,7 +35,9 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const lang = request.nextUrl.searchParams.get("lang");
   const isPublic = PUBLIC_LANG_PATHS.some((p) => request.nextUrl.pathname.startsWith(p));
-  headers.set("x-est-lang", isPublic && lang && LANGS.has(lang) ? lang : "sv");
+  // The residents' pages take their language from the URL; every other page from the viewer.
+  if (isPublic && lang && LANGS.has(lang)) headers.set("x-est-lang", lang);
+  else headers.delete("x-est-lang");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { getI18n } from "@/lib/i18n/server";
 import { dirOf, isLang } from "@/lib/tips/messages";
 import "./globals.css";
 
@@ -14,9 +15,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The public pages for residents come in four languages (proxy.ts passes the choice on).
+  // The public pages for residents come in four languages (proxy.ts passes the choice on); the
+  // app speaks the language the signed-in user chose.
   const asked = (await headers()).get("x-est-lang");
-  const lang = isLang(asked) ? asked : "sv";
+  const lang = isLang(asked) ? asked : (await getI18n()).locale;
   return (
     <html lang={lang} dir={dirOf(lang)}>
       <body>{children}</body>

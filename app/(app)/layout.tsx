@@ -10,30 +10,35 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { signOutAction, switchMunicipalityAction } from "./actions";
 import { countNewTips } from "@/lib/tips/queries";
+import { clientMessages, fill, type Messages } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
 
 // Shell and navigation only: every page decides access itself (lib/auth).
-const NAV: NavItem[] = [
-  { href: "/", label: "Mina grupper" },
-  { href: "/kalender", label: "Kalender" },
-  { href: "/incidents/week", label: "Rapportera" },
-  { href: "/incidents", label: "Händelser" },
-  { href: "/incidents/map", label: "Karta" },
-  { href: "/atgarder", label: "Åtgärder" },
-];
-const LEADERSHIP_NAV: NavItem[] = [
-  { href: "/tertial", label: "Tertialanalys" },
-  { href: "/reports/month", label: "Månadsrapport" },
-  { href: "/insats", label: "Insatser" },
-  { href: "/indikatorer", label: "Indikatorer" },
-  { href: "/samverkan", label: "Samverkan" },
-  { href: "/kontext", label: "Trygghetsmätningar" },
-  { href: "/groups/overlapp", label: "Gruppöverlapp" },
-];
-const ADMIN_NAV: NavItem[] = [
-  { href: "/admin/areas", label: "Kommundelar" },
-  { href: "/admin/api-tokens", label: "API-nycklar" },
-  { href: "/admin/audit", label: "Åtkomstlogg" },
-];
+const nav = (m: Messages["nav"]) => ({
+  main: [
+    { href: "/", label: m.myGroups },
+    { href: "/kalender", label: m.calendar },
+    { href: "/incidents/week", label: m.report },
+    { href: "/incidents", label: m.incidents },
+    { href: "/incidents/map", label: m.map },
+    { href: "/atgarder", label: m.actions },
+  ],
+  leadership: [
+    { href: "/tertial", label: m.tertial },
+    { href: "/reports/month", label: m.monthReport },
+    { href: "/insats", label: m.insatser },
+    { href: "/indikatorer", label: m.indicators },
+    { href: "/samverkan", label: m.cooperation },
+    { href: "/kontext", label: m.surveys },
+    { href: "/groups/overlapp", label: m.groupOverlap },
+  ],
+  admin: [
+    { href: "/admin/areas", label: m.areas },
+    { href: "/admin/api-tokens", label: m.apiKeys },
+    { href: "/admin/audit", label: m.auditLog },
+  ],
+}) satisfies Record<string, NavItem[]>;
 
 export const dynamic = "force-dynamic";
 
@@ -42,25 +47,28 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const active = viewer && viewer.memberships.length > 0 ? await getActiveMembership(viewer) : null;
   const unread = viewer ? await countUnread(viewer) : 0;
   const newTips = viewer && active ? await countNewTips(viewer, active.municipalityId) : null;
+  const { locale, m } = await getI18n();
+  const items = nav(m.nav);
   return (
     <>
       <a className="skip-link" href="#main">
-        Hoppa till innehållet
+        {m.common.skipToContent}
       </a>
       <header className="topbar">
         <div className="topbar-inner">
           <Link href="/" className="brand">
-            EST
+            {"EST"}
           </Link>
           {viewer ? (
             <NavLinks
+              label={m.common.mainMenu}
               items={[
-                ...NAV,
-                ...(newTips !== null ? [{ href: "/tips", label: newTips ? `Tips (${newTips})` : "Tips" }] : []),
-                ...(active && can(viewer, "nightwalk:report", { municipalityId: active.municipalityId }) ? [{ href: "/nattvandring", label: "Nattvandring" }] : []),
-                ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? [{ label: "Uppföljning", items: LEADERSHIP_NAV }] : []),
-                ...(viewer.memberships.filter((m) => can(viewer, "rollup:view", { municipalityId: m.municipalityId })).length > 1 ? [{ href: "/omrade", label: "Flera kommuner" }] : []),
-                ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? [{ label: "Administration", items: ADMIN_NAV }] : []),
+                ...items.main,
+                ...(newTips !== null ? [{ href: "/tips", label: newTips ? fill(m.nav.tipsNew, { count: newTips }) : m.nav.tips }] : []),
+                ...(active && can(viewer, "nightwalk:report", { municipalityId: active.municipalityId }) ? [{ href: "/nattvandring", label: m.nav.nightWalk }] : []),
+                ...(active && can(viewer, "tertial:view", { municipalityId: active.municipalityId }) ? [{ label: m.nav.followUp, items: items.leadership }] : []),
+                ...(viewer.memberships.filter((ms) => can(viewer, "rollup:view", { municipalityId: ms.municipalityId })).length > 1 ? [{ href: "/omrade", label: m.nav.severalMunicipalities }] : []),
+                ...(active && can(viewer, "apiToken:manage", { municipalityId: active.municipalityId }) ? [{ label: m.nav.administration, items: items.admin }] : []),
               ]}
             />
           ) : null}
@@ -70,24 +78,30 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 options={viewer.memberships.map((m) => ({ slug: m.municipalitySlug, name: m.municipalityName }))}
                 active={active?.municipalitySlug ?? ""}
                 onSwitch={switchMunicipalityAction}
+                label={m.common.municipality}
               />
               <Link href="/notifications" className="topbar-link">
-                Återkoppling{unread ? <span className="badge" style={{ marginLeft: "0.3rem" }}>{unread}<span className="visually-hidden"> nya</span></span> : null}
+                {m.common.feedback}
+                {unread ? <span className="badge" style={{ marginLeft: "0.3rem" }}>{unread}<span className="visually-hidden">{m.common.unreadSuffix}</span></span> : null}
               </Link>
-              <span>
+              <Link href="/konto" className="topbar-link" title={m.nav.account}>
                 {viewer.name}
-                {active ? <span className="visually-hidden">, {active.organisationName}</span> : null}
-              </span>
-              <SignOutButton action={signOutAction} />
+                {active ? <span className="visually-hidden">{`, ${active.organisationName}`}</span> : null}
+              </Link>
+              <SignOutButton action={signOutAction} label={m.common.signOut} />
             </div>
           ) : null}
         </div>
       </header>
       {viewer ? <SessionKeepAlive /> : null}
       {viewer ? <RegisterServiceWorker /> : null}
-      <main id="main">{children}</main>
+      <main id="main">
+        <I18nProvider locale={locale} messages={clientMessages(m)}>
+          {children}
+        </I18nProvider>
+      </main>
       <footer className="app-footer">
-        <Link href="/tillganglighet">Tillgänglighetsredogörelse</Link>
+        <Link href="/tillganglighet">{m.common.accessibility}</Link>
       </footer>
     </>
   );

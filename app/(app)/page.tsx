@@ -4,15 +4,20 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listGroupsForViewer } from "@/lib/groups/queries";
 import { getOwnWeekStatus, getWeekCompleteness } from "@/lib/incidents/queries";
-import { periodLabel, weekKey } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { weekKey } from "@/lib/time/periods";
 import { GroupCard } from "@/components/groups/group-card";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 
-export const metadata: Metadata = { title: "Mina grupper" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.home.title };
+}
 
 export default async function MyGroupsPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const { m, f } = await getI18n();
   const week = weekKey(new Date());
   const [groups, own, completeness] = await Promise.all([
     listGroupsForViewer(viewer, active.municipalityId),
@@ -26,27 +31,29 @@ export default async function MyGroupsPage() {
     <>
       <div className="page-header">
         <div>
-          <h1>Mina grupper</h1>
+          <h1>{m.home.title}</h1>
           <p className="lead">
-            {active.municipalityName} · {active.organisationName}
+            {`${active.municipalityName} · ${active.organisationName}`}
           </p>
         </div>
       </div>
 
       <section className="card" aria-labelledby="week-status">
-        <h2 id="week-status">Veckans rapportering – {periodLabel(week)}</h2>
+        <h2 id="week-status">{fill(m.home.weekReporting, { week: f.period(week) })}</h2>
         <p>
-          {own.organisationName}: <ReportingStateBadge state={own.state} count={own.count} />{" "}
-          <Link href={`/incidents/week/${week}`}>Öppna veckorapporten</Link>
+          {`${own.organisationName}: `}<ReportingStateBadge state={own.state} count={own.count} />{" "}
+          <Link href={`/incidents/week/${week}`}>{m.home.openWeekReport}</Link>
         </p>
         {completeness ? (
           <details>
             <summary>
-              Alla organisationer: {completeness.filter((c) => c.state === "REPORTED").length} har rapporterat,{" "}
-              {completeness.filter((c) => c.state === "NOTHING_TO_REPORT").length} inget att rapportera,{" "}
-              {completeness.filter((c) => c.state === "SILENT").length} ej hörts av
+              {fill(m.home.allOrganisations, {
+                reported: completeness.filter((c) => c.state === "REPORTED").length,
+                nothing: completeness.filter((c) => c.state === "NOTHING_TO_REPORT").length,
+                silent: completeness.filter((c) => c.state === "SILENT").length,
+              })}
             </summary>
-            <ul className="status-list" aria-label="Rapportering per organisation">
+            <ul className="status-list" aria-label={m.home.perOrganisation}>
               {completeness.map((c) => (
                 <li key={c.id}>
                   <span>{c.name}</span>
@@ -54,14 +61,14 @@ export default async function MyGroupsPage() {
                 </li>
               ))}
             </ul>
-            <p><Link href="/incidents/completeness">Rapporteringsgrad de senaste veckorna</Link></p>
+            <p><Link href="/incidents/completeness">{m.home.completenessLink}</Link></p>
           </details>
         ) : null}
       </section>
 
-      <h2>Grupper jag är med i</h2>
+      <h2>{m.home.myGroups}</h2>
       {mine.length === 0 ? (
-        <p className="meta">Du är inte med i någon EST-grupp i {active.municipalityName} ännu.</p>
+        <p className="meta">{fill(m.home.noGroups, { municipality: active.municipalityName })}</p>
       ) : (
         <div className="grid" data-testid="my-groups">
           {mine.map((g) => (
@@ -72,7 +79,7 @@ export default async function MyGroupsPage() {
 
       {others.length > 0 ? (
         <>
-          <h2>Övriga grupper i kommunen</h2>
+          <h2>{m.home.otherGroups}</h2>
           <div className="grid" data-testid="other-groups">
             {others.map((g) => (
               <GroupCard key={g.id} group={g} />

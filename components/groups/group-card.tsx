@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { GROUP_KIND_LABEL, GROUP_ROLE_LABEL, cadenceLabel } from "@/lib/groups/labels";
+import { cadenceLabel } from "@/lib/groups/labels";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import type { Cadence, GroupKind, GroupRole, GroupStatus } from "@/lib/generated/prisma/enums";
-import { formatDate, formatMeetingTime } from "@/lib/time/format";
-import { periodLabel } from "@/lib/time/periods";
 
 export type GroupCardData = {
   id: string;
@@ -19,30 +19,31 @@ export type GroupCardData = {
   nextMeeting: { startsAt: Date; periodKey: string } | null;
 };
 
-export function GroupCard({ group }: { group: GroupCardData }) {
+export async function GroupCard({ group }: { group: GroupCardData }) {
+  const { locale, m: { groups: m }, f } = await getI18n();
   return (
     <article className="card card-clickable stack" data-testid="group-card">
-      {group.name.startsWith(GROUP_KIND_LABEL[group.kind]) ? null : <div className="meta">{GROUP_KIND_LABEL[group.kind]}</div>}
+      {group.name.startsWith(m.kind[group.kind]) ? null : <div className="meta">{m.kind[group.kind]}</div>}
       <h3>
         <Link href={`/groups/${group.id}`}>{group.name}</Link>
       </h3>
         <div>
-          {group.myRole ? <Badge>{GROUP_ROLE_LABEL[group.myRole]}</Badge> : <Badge tone="info">Insyn som samordnare</Badge>}{" "}
-          {group.status === "CLOSED" ? <Badge tone="warn">Avslutad</Badge> : null}
+          {group.myRole ? <Badge>{m.role[group.myRole]}</Badge> : <Badge tone="info">{m.coordinatorInsight}</Badge>}{" "}
+          {group.status === "CLOSED" ? <Badge tone="warn">{m.closed}</Badge> : null}
         </div>
-        <div className="meta">{cadenceLabel(group.cadence, group.meetingWeekday, group.meetingTime)}</div>
+        <div className="meta">{cadenceLabel(group.cadence, group.meetingWeekday, group.meetingTime, m)}</div>
         <div>
           {group.nextMeeting ? (
             <>
-              Nästa möte: <strong>{formatMeetingTime(group.nextMeeting.startsAt)}</strong>
-              <div className="meta">Avser {periodLabel(group.nextMeeting.periodKey)}</div>
+              {`${m.nextMeeting} `}<strong>{f.meetingTime(group.nextMeeting.startsAt)}</strong>
+              <div className="meta">{fill(m.concerns, { period: f.period(group.nextMeeting.periodKey) })}</div>
             </>
           ) : (
-            <span className="meta">Inget möte inplanerat</span>
+            <span className="meta">{m.noMeeting}</span>
           )}
         </div>
-        {group.kind === "INSATS" && group.plannedEndDate ? <div className="meta">Planerat slut: {formatDate(group.plannedEndDate)}</div> : null}
-        <div className="meta">{group.memberCount === 1 ? "1 medlem" : `${group.memberCount} medlemmar`}</div>
+        {group.kind === "INSATS" && group.plannedEndDate ? <div className="meta">{fill(m.plannedEnd, { date: f.date(group.plannedEndDate) })}</div> : null}
+        <div className="meta">{plural(locale, m.members, group.memberCount)}</div>
     </article>
   );
 }

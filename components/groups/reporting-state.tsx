@@ -1,7 +1,10 @@
+import { plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 
-export function ReportingStateBadge({ state, count }: { state: "REPORTED" | "NOTHING_TO_REPORT" | "SILENT"; count: number }) {
-  if (state === "REPORTED") return <Badge tone="ok">{count === 1 ? "1 händelse rapporterad" : `${count} händelser rapporterade`}</Badge>;
-  if (state === "NOTHING_TO_REPORT") return <Badge tone="info">Inget att rapportera</Badge>;
-  return <Badge tone="warn">Ej rapporterat</Badge>;
+export async function ReportingStateBadge({ state, count }: { state: "REPORTED" | "NOTHING_TO_REPORT" | "SILENT"; count: number }) {
+  const { locale, m } = await getI18n();
+  if (state === "REPORTED") return <Badge tone="ok">{plural(locale, m.reportingState.reported, count)}</Badge>;
+  if (state === "NOTHING_TO_REPORT") return <Badge tone="info">{m.reportingState.nothing}</Badge>;
+  return <Badge tone="warn">{m.reportingState.silent}</Badge>;
 }

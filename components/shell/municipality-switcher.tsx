@@ -6,13 +6,13 @@ import { useRouter } from "next/navigation";
 type Option = { slug: string; name: string };
 
 // Shown only to users who work in several municipalities (e.g. the local police).
-export function MunicipalitySwitcher(props: { options: Option[]; active: string; onSwitch: (slug: string) => Promise<unknown> }) {
+export function MunicipalitySwitcher(props: { options: Option[]; active: string; label: string; onSwitch: (slug: string) => Promise<unknown> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   if (props.options.length < 2) return <span>{props.options[0]?.name}</span>;
   return (
     <label>
-      <span className="visually-hidden">Kommun</span>
+      <span className="visually-hidden">{props.label}</span>
       <select
         value={props.active}
         disabled={pending}

@@ -9,7 +9,7 @@ export type NavGroup = { label: string; items: NavItem[] };
 
 const isGroup = (x: NavItem | NavGroup): x is NavGroup => "items" in x;
 
-export function NavLinks({ items }: { items: (NavItem | NavGroup)[] }) {
+export function NavLinks({ items, label }: { items: (NavItem | NavGroup)[]; label: string }) {
   const pathname = usePathname();
   const all = items.flatMap((i) => (isGroup(i) ? i.items : [i]));
   // The most specific item that matches is the current one.
@@ -26,7 +26,7 @@ export function NavLinks({ items }: { items: (NavItem | NavGroup)[] }) {
     </Link>
   );
   return (
-    <nav className="nav" aria-label="Huvudmeny">
+    <nav className="nav" aria-label={label}>
       {items.map((item) =>
         isGroup(item) ? (
           <details key={item.label} className="nav-group">

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { GroupKind, GroupRole, MunicipalityRole, OrganisationKind } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/validation/ids";
 import type { Viewer, ViewerGroup, ViewerMembership } from "./viewer";
 
@@ -11,6 +12,7 @@ type Row = {
   isPlatformAdmin: boolean;
   disabledAt: Date | null;
   sessionVersion: number;
+  locale: string;
   memberships: (Omit<ViewerMembership, "role" | "organisationKind"> & { role: MunicipalityRole; organisationKind: OrganisationKind })[];
   groups: (Omit<ViewerGroup, "kind" | "role"> & { kind: GroupKind; role: GroupRole })[];
 };
@@ -21,7 +23,7 @@ type Row = {
 export async function loadViewer(userId: string, sessionVersion?: number): Promise<Viewer | null> {
   if (!isUuid(userId)) return null;
   const [user] = await db().$queryRaw<Row[]>`
-    SELECT u.id, u.name, u.email, u."isPlatformAdmin", u."disabledAt", u."sessionVersion",
+    SELECT u.id, u.name, u.email, u."isPlatformAdmin", u."disabledAt", u."sessionVersion", u.locale,
       COALESCE((
         -- The first municipality a user joined is their home, chosen when nothing else is.
         SELECT json_agg(json_build_object(
@@ -36,5 +38,8 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
     FROM "user" u WHERE u.id = ${userId}::uuid`;
   if (!user || user.disabledAt) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  return { userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: user.memberships, groups: user.groups };
+  return {
+    userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin,
+    locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, memberships: user.memberships, groups: user.groups,
+  };
 }

@@ -14,6 +14,7 @@ function viewer(memberships: [string, string, Viewer["memberships"][number]["rol
     userId: "u",
     name: "n",
     email: "e@example.se",
+    locale: "sv",
     isPlatformAdmin: false,
     memberships: memberships.map(([municipalityId, organisationId, role, organisationKind]) => ({
       municipalityId, organisationId, role, organisationKind, municipalitySlug: municipalityId, municipalityName: "", organisationName: "",

@@ -1,4 +1,5 @@
 // The signed-in user as every query and permission check sees them. Isomorphic type only.
+import type { Locale } from "@/lib/i18n/locales";
 import type { GroupKind, GroupRole, MunicipalityRole, OrganisationKind } from "@/lib/generated/prisma/enums";
 
 export type ViewerMembership = {
@@ -23,6 +24,8 @@ export type Viewer = {
   name: string;
   email: string;
   isPlatformAdmin: boolean;
+  /** The language the user chose for the app. */
+  locale: Locale;
   memberships: ViewerMembership[];
   groups: ViewerGroup[];
 };

@@ -1,37 +1,17 @@
-// Swedish labels for group kinds, roles and cadences. Isomorphic.
+// Labels for group kinds, roles and cadences, from the message catalogue. Isomorphic.
 import type { Cadence, GroupKind, GroupRole } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n/catalogue";
+import { sv } from "@/lib/i18n/messages/sv";
 
-export const GROUP_KIND_LABEL: Record<GroupKind, string> = {
-  VECKO: "EST Vecko",
-  FORDJUPNING: "EST Fördjupning",
-  STRATEGISK: "EST Strategisk",
-  LEDNING: "EST Ledning",
-  INSATS: "EST Insats",
-  OTHER: "Övrig grupp",
-};
+type GroupMessages = Messages["groups"];
 
-export const GROUP_ROLE_LABEL: Record<GroupRole, string> = {
-  MEMBER: "Medlem",
-  COORDINATOR: "Samordnare",
-  OBSERVER: "Observatör",
-};
-
-const WEEKDAYS = ["måndagar", "tisdagar", "onsdagar", "torsdagar", "fredagar", "lördagar", "söndagar"];
-
-export function cadenceLabel(cadence: Cadence, weekday?: number | null, time?: string | null): string {
-  const when = weekday ? ` ${WEEKDAYS[weekday - 1]}${time ? ` kl. ${time}` : ""}` : "";
-  switch (cadence) {
-    case "WEEKLY":
-      return `Varje vecka,${when}`.replace(/,$/, "");
-    case "TWICE_WEEKLY":
-      return `Två gånger i veckan,${when}`.replace(/,$/, "");
-    case "BIWEEKLY":
-      return `Varannan vecka,${when}`.replace(/,$/, "");
-    case "QUARTERLY":
-      return "Fyra gånger om året (kvartalsvis)";
-    case "TERTIAL":
-      return "Tertialvis (tre gånger om året)";
-    case "AD_HOC":
-      return "Vid behov";
-  }
+/** "Varje vecka, tisdagar kl. 09:00" / "Every week, Tuesdays at 09:00". */
+export function cadenceLabel(cadence: Cadence, weekday?: number | null, time?: string | null, m: GroupMessages = sv.groups): string {
+  const label = m.cadence[cadence];
+  if (!weekday || !["WEEKLY", "TWICE_WEEKLY", "BIWEEKLY"].includes(cadence)) return label;
+  return `${label}, ${m.onWeekdays[weekday - 1]}${time ? ` ${m.atTime.replace("{time}", time)}` : ""}`;
 }
+
+// Swedish shorthands for the screens not yet moved to the viewer's language.
+export const GROUP_KIND_LABEL: Record<GroupKind, string> = sv.groups.kind;
+export const GROUP_ROLE_LABEL: Record<GroupRole, string> = sv.groups.role;

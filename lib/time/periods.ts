@@ -10,6 +10,7 @@ import {
   startOfISOWeekYear,
 } from "date-fns";
 import { TZDate } from "@date-fns/tz";
+import { INTL_TAG, type Locale } from "@/lib/i18n/locales";
 import { TZ, stockholmFields, toStockholm } from "./zone";
 
 export type PeriodKind = "week" | "month" | "quarter" | "tertial";
@@ -175,19 +176,24 @@ export function weeksIn(key: string): string[] {
 }
 
 /** Short Swedish label: "v. 7 2026", "februari 2026", "Q1 2026", "T1 2026 (jan–apr)". */
-export function periodLabel(key: string): string {
+const TERTIAL_MONTHS: Record<Locale, string[]> = { sv: ["jan–apr", "maj–aug", "sep–dec"], en: ["Jan–Apr", "May–Aug", "Sep–Dec"] };
+const monthLabel = new Map<Locale, Intl.DateTimeFormat>();
+
+/** "v. 7 2026" / "week 7 2026", "februari 2026", "Q1 2026", "T1 2026 (jan–apr)". */
+export function periodLabel(key: string, locale: Locale = "sv"): string {
   const p = parsePeriod(key);
   switch (p.kind) {
     case "week":
-      return `v. ${p.index} ${p.year}`;
-    case "month":
-      return new Intl.DateTimeFormat("sv-SE", { month: "long", year: "numeric", timeZone: TZ }).format(
-        periodRange(key).start,
-      );
+      return locale === "en" ? `week ${p.index} ${p.year}` : `v. ${p.index} ${p.year}`;
+    case "month": {
+      let f = monthLabel.get(locale);
+      if (!f) monthLabel.set(locale, (f = new Intl.DateTimeFormat(INTL_TAG[locale], { month: "long", year: "numeric", timeZone: TZ })));
+      return f.format(periodRange(key).start);
+    }
     case "quarter":
       return `Q${p.index} ${p.year}`;
     case "tertial":
-      return `T${p.index} ${p.year} (${["jan–apr", "maj–aug", "sep–dec"][p.index - 1]})`;
+      return `T${p.index} ${p.year} (${TERTIAL_MONTHS[locale][p.index - 1]})`;
   }
 }
 

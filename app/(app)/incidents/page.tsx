@@ -5,10 +5,13 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getIncidentFormOptions, listIncidents, listReportingOrganisations } from "@/lib/incidents/queries";
 import { ZIncidentFilter } from "@/lib/incidents/schema";
-import { formatDateTime, formatTime } from "@/lib/time/format";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import { weekKey } from "@/lib/time/periods";
 
-export const metadata: Metadata = { title: "Händelser" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.incidents.title };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -21,6 +24,7 @@ function toQuery(params: Record<string, string | number | undefined>): string {
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const { locale, m: { incidents: m, common }, f } = await getI18n();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = ZIncidentFilter.parse({ period: weekKey(new Date()), ...raw });
   const [{ rows, total, pageSize }, options, organisations] = await Promise.all([
@@ -36,77 +40,77 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     <>
       <div className="page-header">
         <div>
-          <h1>Händelser</h1>
+          <h1>{m.title}</h1>
           <p className="lead">{active.municipalityName}</p>
         </div>
         <div className="toolbar">
-          <Link className="btn" href="/incidents/new">Rapportera händelse</Link>
-          <a className="btn btn-secondary" href={`/incidents/export?${toQuery(rest)}`} download>Exportera CSV</a>
-          {canImport ? <Link className="btn btn-secondary" href="/incidents/import">Importera CSV</Link> : null}
+          <Link className="btn" href="/incidents/new">{m.report}</Link>
+          <a className="btn btn-secondary" href={`/incidents/export?${toQuery(rest)}`} download>{m.exportCsv}</a>
+          {canImport ? <Link className="btn btn-secondary" href="/incidents/import">{m.importCsv}</Link> : null}
         </div>
       </div>
 
-      <form method="get" className="card filters" aria-label="Filter">
+      <form method="get" className="card filters" aria-label={m.filter}>
         <div className="field">
-          <label htmlFor="f-period">Period</label>
+          <label htmlFor="f-period">{m.period}</label>
           <input id="f-period" name="period" defaultValue={filter.period ?? ""} placeholder="2026-W07, 2026-02, 2026-T1" />
         </div>
         <div className="field">
-          <label htmlFor="f-from">Från</label>
+          <label htmlFor="f-from">{m.from}</label>
           <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="f-to">Till</label>
+          <label htmlFor="f-to">{m.to}</label>
           <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="f-area">Kommundel</label>
+          <label htmlFor="f-area">{m.area}</label>
           <select id="f-area" name="areaId" defaultValue={filter.areaId ?? ""}>
-            <option value="">Alla</option>
+            <option value="">{common.all}</option>
             {options.areas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-cat">Kategori</label>
+          <label htmlFor="f-cat">{m.category}</label>
           <select id="f-cat" name="categoryId" defaultValue={filter.categoryId ?? ""}>
-            <option value="">Alla</option>
+            <option value="">{common.all}</option>
             {options.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-org">Organisation</label>
+          <label htmlFor="f-org">{m.organisation}</label>
           <select id="f-org" name="organisationId" defaultValue={filter.organisationId ?? ""}>
-            <option value="">Alla</option>
+            <option value="">{common.all}</option>
             {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-q">Fritext</label>
+          <label htmlFor="f-q">{m.freeText}</label>
           <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="f-status">Visa</label>
+          <label htmlFor="f-status">{m.show}</label>
           <select id="f-status" name="status" defaultValue={filter.status}>
-            <option value="ACTIVE">Aktiva</option>
-            <option value="WITHDRAWN">Tillbakadragna</option>
-            <option value="ALL">Alla</option>
+            <option value="ACTIVE">{m.showActive}</option>
+            <option value="WITHDRAWN">{m.showWithdrawn}</option>
+            <option value="ALL">{common.all}</option>
           </select>
         </div>
         <div className="field">
-          <button className="btn" type="submit">Filtrera</button>
+          <button className="btn" type="submit">{m.apply}</button>
         </div>
       </form>
-      <p className="meta" aria-live="polite" data-testid="incident-total">{total} händelser{filter.from || filter.to ? "" : filter.period ? ` (${filter.period})` : ""}</p>
+      <p className="meta" aria-live="polite" data-testid="incident-total">{plural(locale, m.total, total)}{filter.from || filter.to ? "" : filter.period ? ` (${filter.period})` : ""}</p>
 
       <div className="table-wrap">
         <table>
           <thead>
-            <tr><th scope="col">När</th><th scope="col">Kommundel</th><th scope="col">Plats</th><th scope="col">Kategori</th><th scope="col">Rapportör</th></tr>
+            <tr><th scope="col">{m.when}</th><th scope="col">{m.area}</th><th scope="col">{m.place}</th><th scope="col">{m.category}</th><th scope="col">{m.reporter}</th></tr>
           </thead>
           <tbody>
             {rows.map((i) => (
               <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                <td><Link href={`/incidents/${i.id}`}>{formatDateTime(i.occurredAt)}{i.occurredUntil ? `–${formatTime(i.occurredUntil)}` : ""}</Link></td>
+                <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}{i.occurredUntil ? `–${f.time(i.occurredUntil)}` : ""}</Link></td>
                 <td>{i.area.name}</td>
                 <td>{i.place}</td>
                 <td>{i.category.label}{i.subcategory ? ` · ${i.subcategory.label}` : ""}</td>
@@ -116,10 +120,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Sidor">
-        {page > 1 ? <Link href={`/incidents?${toQuery({ ...rest, page: page - 1 })}`}>← Föregående</Link> : <span />}
-        <span className="meta">Sida {page} av {pages}</span>
-        {page < pages ? <Link href={`/incidents?${toQuery({ ...rest, page: page + 1 })}`}>Nästa →</Link> : <span />}
+      <nav className="pager" aria-label={common.pages}>
+        {page > 1 ? <Link href={`/incidents?${toQuery({ ...rest, page: page - 1 })}`}>{common.previous}</Link> : <span />}
+        <span className="meta">{fill(common.pageOf, { page, pages })}</span>
+        {page < pages ? <Link href={`/incidents?${toQuery({ ...rest, page: page + 1 })}`}>{common.next}</Link> : <span />}
       </nav>
     </>
   );

@@ -10,7 +10,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/incidents/pii";
 import { ZIncidentFields } from "@/lib/incidents/schema";
-import { periodLabel } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
 import { OutboxPanel, useOutbox } from "./use-outbox";
 import type { z } from "zod";
@@ -41,6 +42,7 @@ const EMPTY: Values = {
 export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }: IncidentFormProps) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { incidentForm: m, common }, f } = useI18n();
   const [pending, startTransition] = useTransition();
   const [saved, setSaved] = useState<string | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
@@ -61,7 +63,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     setGeoError(null);
     navigator.geolocation.getCurrentPosition(
       (p) => setPin(Math.round(p.coords.latitude * 1e6) / 1e6, Math.round(p.coords.longitude * 1e6) / 1e6),
-      () => setGeoError("Positionen kunde inte hämtas. Markera på kartan i stället."),
+      () => setGeoError(m.positionFailed),
       { enableHighAccuracy: true, timeout: 10_000 },
     );
   };
@@ -89,7 +91,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     const queueOffline = () => {
       const area = options.areas.find((a) => a.id === values.areaId)?.name ?? "";
       outbox.queue(key, payload, `${values.date} ${values.time}, ${[area, values.place].filter(Boolean).join(", ")}`);
-      afterCreate("Du är inte uppkopplad. Händelsen är sparad på enheten och skickas när nätet är tillbaka.");
+      afterCreate(m.savedOffline);
     };
     // Without network a new report waits on the device (an edit needs the server's version).
     if (mode.kind === "create" && !navigator.onLine) return queueOffline();
@@ -106,9 +108,9 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
         return;
       }
       if (mode.kind === "create") {
-        afterCreate(`Händelsen är sparad${result.data.isoWeek ? ` (${periodLabel(result.data.isoWeek)})` : ""}. Fyll i nästa eller gå vidare.`);
+        afterCreate(fill(m.saved, { week: result.data.isoWeek ? f.period(result.data.isoWeek) : "–" }));
       } else {
-        setSaved("Ändringarna är sparade.");
+        setSaved(m.updated);
       }
       router.refresh();
     });
@@ -126,75 +128,75 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
       </div>
       <fieldset disabled={pending}>
         <div className="form-row">
-          <Field id="date" label="Datum" error={errors.date?.message}>
+          <Field id="date" label={m.date} error={errors.date?.message}>
             {(a) => <input {...a} type="date" {...register("date")} />}
           </Field>
-          <Field id="time" label="Klockslag" error={errors.time?.message}>
+          <Field id="time" label={m.time} error={errors.time?.message}>
             {(a) => <input {...a} type="time" {...register("time")} />}
           </Field>
-          <Field id="untilTime" label="Till (valfritt)" hint="Om det pågick en stund" error={errors.untilTime?.message}>
+          <Field id="untilTime" label={m.until} hint={m.untilHint} error={errors.untilTime?.message}>
             {(a) => <input {...a} type="time" {...register("untilTime")} />}
           </Field>
         </div>
         <div className="form-row">
-          <Field id="areaId" label="Kommundel" error={errors.areaId?.message}>
+          <Field id="areaId" label={m.area} error={errors.areaId?.message}>
             {(a) => (
               <select {...a} {...register("areaId")}>
-                <option value="">Välj kommundel …</option>
+                <option value="">{m.chooseArea}</option>
                 {options.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
-          <Field id="place" label="Plats" hint="Plats, inte person – t.ex. ”Edsbergs torg, vid entrén”" error={errors.place?.message ?? pii.place ?? undefined}>
+          <Field id="place" label={m.place} hint={m.placeHint} error={errors.place?.message ?? pii.place ?? undefined}>
             {(a) => <input {...a} list="place-suggestions" autoComplete="off" {...register("place")} />}
           </Field>
           <datalist id="place-suggestions">
             {places.map((p) => <option key={p} value={p} />)}
           </datalist>
         </div>
-        {pii.place ? <button type="button" className="btn btn-secondary" onClick={() => redact("place")}>Ta bort personuppgifter i platsen</button> : null}
+        {pii.place ? <button type="button" className="btn btn-secondary" onClick={() => redact("place")}>{m.removePiiPlace}</button> : null}
         <div className="field">
-          <span className="meta">Kartnål (valfritt): {pin ? `${pin[0]}, ${pin[1]}` : "ingen"}</span>
+          <span className="meta">{fill(m.pin, { pin: pin ? `${pin[0]}, ${pin[1]}` : common.none })}</span>
           <div className="toolbar">
-            <button type="button" className="btn btn-secondary" onClick={() => setShowMap((v) => !v)} aria-expanded={showMap}>{showMap ? "Dölj karta" : "Markera på karta"}</button>
-            <button type="button" className="btn btn-secondary" onClick={useMyPosition}>Använd min position</button>
-            {pin ? <button type="button" className="btn-link" onClick={() => setPin("", "")}>Ta bort kartnålen</button> : null}
+            <button type="button" className="btn btn-secondary" onClick={() => setShowMap((v) => !v)} aria-expanded={showMap}>{showMap ? m.hideMap : m.showMap}</button>
+            <button type="button" className="btn btn-secondary" onClick={useMyPosition}>{m.myPosition}</button>
+            {pin ? <button type="button" className="btn-link" onClick={() => setPin("", "")}>{m.removePin}</button> : null}
           </div>
           <span className="field-error" aria-live="polite">{geoError ?? errors.latitude?.message ?? errors.longitude?.message ?? ""}</span>
         </div>
         {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
         <div className="form-row">
-          <Field id="categoryId" label="Kategori" error={errors.categoryId?.message}>
+          <Field id="categoryId" label={m.category} error={errors.categoryId?.message}>
             {(a) => (
               <select {...a} {...register("categoryId", { onChange: () => setValue("subcategoryId", "") })}>
-                <option value="">Välj kategori …</option>
+                <option value="">{m.chooseCategory}</option>
                 {options.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
               </select>
             )}
           </Field>
-          <Field id="subcategoryId" label="Underkategori (valfritt)" error={errors.subcategoryId?.message}>
+          <Field id="subcategoryId" label={m.subcategory} error={errors.subcategoryId?.message}>
             {(a) => (
               <select {...a} {...register("subcategoryId")} disabled={subcategories.length === 0}>
-                <option value="">–</option>
+                <option value="">{"–"}</option>
                 {subcategories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
               </select>
             )}
           </Field>
         </div>
-        <Field id="description" label="Beskrivning" hint="Vad hände? Inga namn, personnummer, telefonnummer eller registreringsnummer." error={errors.description?.message ?? pii.description ?? undefined}>
+        <Field id="description" label={m.description} hint={m.descriptionHint} error={errors.description?.message ?? pii.description ?? undefined}>
           {(a) => <textarea {...a} rows={4} {...register("description")} />}
         </Field>
         {pii.description ? (
           <p>
-            <button type="button" className="btn btn-secondary" onClick={() => redact("description")}>Ta bort personuppgifter</button>
+            <button type="button" className="btn btn-secondary" onClick={() => redact("description")}>{m.removePii}</button>
           </p>
         ) : null}
         <div className="checks">
-          <label><input type="checkbox" {...register("policeReported")} /> Polisanmält</label>
-          <label><input type="checkbox" {...register("needsFollowUp")} /> Behöver uppföljning</label>
+          <label><input type="checkbox" {...register("policeReported")} /> {m.policeReported}</label>
+          <label><input type="checkbox" {...register("needsFollowUp")} /> {m.needsFollowUp}</label>
         </div>
         <button type="submit" className="btn" disabled={!hydrated || pending}>
-          {pending ? "Sparar …" : mode.kind === "create" ? "Spara händelse" : "Spara ändringar"}
+          {pending ? common.saving : mode.kind === "create" ? m.create : m.update}
         </button>
       </fieldset>
     </form>

@@ -4,13 +4,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { enqueue, flushOutbox, readOutbox, remove, type QueuedReport } from "@/lib/incidents/outbox";
-import { formatDateTime } from "@/lib/time/format";
+import { fill } from "@/lib/i18n/catalogue";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Submit = (values: unknown) => Promise<ActionResult<unknown>>;
 
 /** The device's queue of reports made offline, sent when the browser is back online. */
 export function useOutbox(submit: Submit, owner: string) {
   const router = useRouter();
+  const failedDefault = useI18n().m.outbox.failedDefault;
   const [queued, setQueued] = useState<QueuedReport[]>([]);
   const [sent, setSent] = useState<QueuedReport[]>([]);
   const flushing = useRef(false);
@@ -25,7 +27,7 @@ export function useOutbox(submit: Submit, owner: string) {
         const r = await submit(payload);
         if (r.ok) return { ok: true };
         const field = Object.values(r.fieldErrors ?? {})[0]?.[0];
-        return { ok: false, message: r.formError ?? field ?? "Rapporten kunde inte sparas." };
+        return { ok: false, message: r.formError ?? field ?? failedDefault };
       });
       setQueued(result.remaining);
       if (result.sent.length) {
@@ -35,7 +37,7 @@ export function useOutbox(submit: Submit, owner: string) {
     } finally {
       flushing.current = false;
     }
-  }, [submit, router, box, owner]);
+  }, [submit, router, box, owner, failedDefault]);
 
   useEffect(() => {
     if (!owner) return; // editing an incident: nothing is queued
@@ -55,23 +57,24 @@ export function useOutbox(submit: Submit, owner: string) {
 
 /** What waits on this device and what was just sent, announced politely to screen readers. */
 export function OutboxPanel({ queued, sent, discard }: Pick<ReturnType<typeof useOutbox>, "queued" | "sent" | "discard">) {
+  const { m: { outbox: m, common }, f } = useI18n();
   if (queued.length === 0 && sent.length === 0) return null;
   return (
-    <section className="card outbox" aria-live="polite" aria-label="Rapporter på den här enheten">
+    <section className="card outbox" aria-live="polite" aria-label={m.label}>
       {queued.length ? (
         <>
-          <h2>Väntar på nätverk ({queued.length})</h2>
-          <p className="meta">Sparade på den här enheten. De skickas av sig själva när du är uppkopplad igen – ingen rapport skickas två gånger.</p>
+          <h2>{fill(m.waiting, { count: queued.length })}</h2>
+          <p className="meta">{m.explain}</p>
           <ul>
             {queued.map((r) => (
               <li key={r.key}>
-                {r.summary} <span className="meta">(köad {formatDateTime(new Date(r.queuedAt))})</span>
+                {`${r.summary} `}<span className="meta">{fill(m.queuedAt, { time: f.dateTime(new Date(r.queuedAt)) })}</span>
                 {r.error ? (
                   <>
                     {" – "}
-                    <span className="field-error">kunde inte sparas: {r.error}</span>{" "}
+                    <span className="field-error">{fill(m.failed, { reason: r.error })}</span>{" "}
                     <button type="button" className="btn-link" onClick={() => discard(r.key)}>
-                      Ta bort
+                      {common.remove}
                     </button>
                   </>
                 ) : null}
@@ -80,7 +83,7 @@ export function OutboxPanel({ queued, sent, discard }: Pick<ReturnType<typeof us
           </ul>
         </>
       ) : null}
-      {sent.length ? <p role="status">Skickat nu: {sent.map((r) => r.summary).join("; ")}.</p> : null}
+      {sent.length ? <p role="status">{fill(m.sent, { list: sent.map((r) => r.summary).join("; ") })}</p> : null}
     </section>
   );
 }

@@ -5,10 +5,12 @@ import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 export function WithdrawForm(props: { id: string; version: number; action: (input: unknown) => Promise<ActionResult<undefined>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.incident;
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
@@ -19,15 +21,15 @@ export function WithdrawForm(props: { id: string; version: number; action: (inpu
         startTransition(async () => {
           const result = await props.action({ id: props.id, version: props.version, reason });
           if (result.ok) router.refresh();
-          else setError(result.fieldErrors?.reason?.[0] ?? result.formError ?? "Det gick inte att dra tillbaka händelsen.");
+          else setError(result.fieldErrors?.reason?.[0] ?? result.formError ?? m.withdrawFailed);
         });
       }}
     >
       <fieldset disabled={pending}>
-        <Field id="reason" label="Varför dras händelsen tillbaka?" hint="Den räknas inte längre men finns kvar i historiken." error={error}>
+        <Field id="reason" label={m.withdrawReason} hint={m.withdrawHint} error={error}>
           {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
-        <button type="submit" className="btn btn-secondary" disabled={!hydrated || pending}>Dra tillbaka händelsen</button>
+        <button type="submit" className="btn btn-secondary" disabled={!hydrated || pending}>{m.withdrawSubmit}</button>
       </fieldset>
     </form>
   );

@@ -5,20 +5,25 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getIncidentFormOptions, getOwnWeekStatus, listIncidents } from "@/lib/incidents/queries";
 import { ZIncidentFilter } from "@/lib/incidents/schema";
-import { formatDateTime, toLocalInputs } from "@/lib/time/format";
-import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { toLocalInputs } from "@/lib/time/format";
+import { isPeriodKey, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { IncidentForm } from "../../_components/incident-form";
 import { NothingToReport } from "../../_components/nothing-to-report";
 import { createIncidentAction, placeSuggestionsAction, setNothingToReportAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Veckorapport" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.weekReport.metaTitle };
+}
 
 export default async function WeekReportPage({ params }: { params: Promise<{ week: string }> }) {
   const { week } = await params;
   if (!isPeriodKey(week, "week")) notFound();
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const { m: { weekReport: m, common }, f } = await getI18n();
   const now = new Date();
   const [options, status, own] = await Promise.all([
     getIncidentFormOptions(viewer, active.municipalityId),
@@ -32,18 +37,18 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
     <>
       <div className="page-header">
         <div>
-          <h1>Veckorapport {periodLabel(week)}</h1>
-          <p className="lead">{active.organisationName} · {active.municipalityName}</p>
+          <h1>{fill(m.title, { week: f.period(week) })}</h1>
+          <p className="lead">{`${active.organisationName} · ${active.municipalityName}`}</p>
         </div>
-        <nav className="toolbar" aria-label="Byt vecka">
-          <Link className="btn btn-secondary" href={`/incidents/week/${shiftPeriod(week, -1)}`}>← Föregående</Link>
-          {week !== current ? <Link className="btn btn-secondary" href={`/incidents/week/${current}`}>Denna vecka</Link> : null}
-          {week < current ? <Link className="btn btn-secondary" href={`/incidents/week/${shiftPeriod(week, 1)}`}>Nästa →</Link> : null}
+        <nav className="toolbar" aria-label={m.changeWeek}>
+          <Link className="btn btn-secondary" href={`/incidents/week/${shiftPeriod(week, -1)}`}>{common.previous}</Link>
+          {week !== current ? <Link className="btn btn-secondary" href={`/incidents/week/${current}`}>{m.thisWeek}</Link> : null}
+          {week < current ? <Link className="btn btn-secondary" href={`/incidents/week/${shiftPeriod(week, 1)}`}>{common.next}</Link> : null}
         </nav>
       </div>
 
       <section className="card" aria-labelledby="status">
-        <h2 id="status">Status</h2>
+        <h2 id="status">{m.status}</h2>
         <p data-testid="week-status">
           <ReportingStateBadge state={status.state} count={status.count} />
         </p>
@@ -53,27 +58,27 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
       </section>
 
       <section className="card" aria-labelledby="new">
-        <h2 id="new">Ny händelse</h2>
+        <h2 id="new">{m.newIncident}</h2>
         <IncidentForm options={options} defaults={defaults} mode={{ kind: "create", owner: viewer.userId }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} />
       </section>
 
       <section aria-labelledby="reported">
-        <h2 id="reported">Rapporterat av {active.organisationName} ({own.total})</h2>
+        <h2 id="reported">{fill(m.reportedBy, { organisation: active.organisationName, count: own.total })}</h2>
         {own.rows.length === 0 ? (
-          <p className="meta">Inget rapporterat för veckan ännu.</p>
+          <p className="meta">{m.nothingYet}</p>
         ) : (
           <div className="table-wrap">
             <table data-testid="week-incidents">
               <thead>
-                <tr><th scope="col">När</th><th scope="col">Var</th><th scope="col">Kategori</th><th scope="col">Status</th></tr>
+                <tr><th scope="col">{m.when}</th><th scope="col">{m.where}</th><th scope="col">{m.category}</th><th scope="col">{m.state}</th></tr>
               </thead>
               <tbody>
                 {own.rows.map((i) => (
                   <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                    <td><Link href={`/incidents/${i.id}`}>{formatDateTime(i.occurredAt)}</Link></td>
-                    <td>{i.area.name} – {i.place}</td>
+                    <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link></td>
+                    <td>{`${i.area.name} – ${i.place}`}</td>
                     <td>{i.category.label}</td>
-                    <td>{i.status === "WITHDRAWN" ? "Tillbakadragen" : "Aktiv"}</td>
+                    <td>{i.status === "WITHDRAWN" ? common.withdrawn : common.active}</td>
                   </tr>
                 ))}
               </tbody>

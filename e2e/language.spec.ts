@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { expect, signIn, sql, test, USERS } from "./fixtures";
+
+// A user of their own, so switching the language does not change what other tests see.
+async function newReporter(): Promise<string> {
+  const email = `english-${randomUUID().slice(0, 8)}@sollentunahem.example`;
+  await sql(
+    `WITH u AS (INSERT INTO "user" (email, name, "passwordHash") SELECT $1, 'Alex Reporter', "passwordHash" FROM "user" WHERE email = $2 RETURNING id)
+     INSERT INTO membership ("userId", "municipalityId", "organisationId", role)
+     SELECT u.id, ms."municipalityId", ms."organisationId", ms.role FROM u, membership ms JOIN "user" r ON r.id = ms."userId" WHERE r.email = $2`,
+    [email, USERS.reporter],
+  );
+  return email;
+}
+
+test("a user switches the app to English: menus, the report form, dates and counts follow; Swedish again on switching back", async ({ page }) => {
+  const email = await newReporter();
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Mina grupper" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+
+  await page.getByRole("link", { name: /Alex Reporter/ }).click();
+  await expect(page.getByRole("heading", { name: "Mitt konto" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
+  await page.getByRole("button", { name: "Spara språk" }).click();
+  await expect(page.getByRole("status")).toHaveText("The language is saved.");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const menu = page.getByRole("navigation", { name: "Main menu" });
+  await expect(menu.getByRole("link", { name: "Incidents", exact: true })).toBeVisible();
+
+  // The weekly report in English, including the client-side form and its confirmation.
+  await menu.getByRole("link", { name: "Report", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /^Weekly report week \d+ \d{4}$/ })).toBeVisible();
+  await page.getByLabel("Area (kommundel)").selectOption({ label: "Edsberg" });
+  await page.getByLabel("Place", { exact: true }).fill("Edsbergs torg");
+  await page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Description").fill("Broken lamp by the entrance");
+  await page.getByRole("button", { name: "Save incident" }).click();
+  await expect(page.getByRole("status")).toContainText(/The incident is saved \(week \d+ \d{4}\)/);
+
+  // Counts are pluralised and dates spelled the English way (14 Feb 2026, 21:30).
+  const table = page.getByTestId("week-incidents");
+  await expect(table.getByRole("columnheader", { name: "When" })).toBeVisible();
+  await expect(table.getByRole("link").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+  await expect(page.getByTestId("week-status")).toHaveText(/^(1 incident reported|\d+ incidents reported)$/);
+
+  // Back to Swedish.
+  await page.getByRole("link", { name: /Alex Reporter/ }).click();
+  await page.getByRole("combobox", { name: "Language" }).selectOption("sv");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("status")).toHaveText("Språket är sparat.");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Händelser", exact: true })).toBeVisible();
+});
