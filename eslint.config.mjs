@@ -40,9 +40,19 @@ export default tseslint.config(
     files: [
       "app/(app)/layout.tsx", "app/(app)/page.tsx", "app/(app)/konto/**/*.tsx",
       "app/(app)/incidents/page.tsx", "app/(app)/incidents/[[]id]/**/*.tsx", "app/(app)/incidents/week/**/*.tsx", "app/(app)/incidents/_components/**/*.tsx",
-      "components/shell/**/*.tsx", "components/i18n/**/*.tsx", "components/groups/**/*.tsx",
+      "app/(app)/groups/[[]groupId]/lagesbild/**/*.tsx", "app/(app)/groups/[[]groupId]/page.tsx", "app/(app)/groups/[[]groupId]/_components/members-manage.tsx",
+      "components/shell/**/*.tsx", "components/i18n/**/*.tsx", "components/groups/**/*.tsx", "components/lagesbild/**/*.tsx", "components/ui/**/*.tsx",
     ],
-    rules: { "react/jsx-no-literals": ["error", { noStrings: false }] },
+    rules: {
+      "react/jsx-no-literals": ["error", { noStrings: false }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name=/^(label|hint|title|aria-label|placeholder|alt)$/] > Literal[value=/[A-Za-zÅÄÖåäö]/]",
+          message: "Text for people comes from the message catalogue (lib/i18n).",
+        },
+      ],
+    },
   },
   {
     files: ["tests/**/*.ts"],

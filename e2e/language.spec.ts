@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, signIn, sql, test, USERS } from "./fixtures";
+import { expect, signIn, sollentunaGroupId, sql, test, USERS } from "./fixtures";
 
 // A user of their own, so switching the language does not change what other tests see.
 async function newReporter(): Promise<string> {
@@ -10,6 +10,8 @@ async function newReporter(): Promise<string> {
      SELECT u.id, ms."municipalityId", ms."organisationId", ms.role FROM u, membership ms JOIN "user" r ON r.id = ms."userId" WHERE r.email = $2`,
     [email, USERS.reporter],
   );
+  // A member of EST Vecko, to read the week's lägesbild.
+  await sql(`INSERT INTO group_member ("groupId", "userId") SELECT $1, id FROM "user" WHERE email = $2`, [await sollentunaGroupId("est-vecko"), email]);
   return email;
 }
 
@@ -43,6 +45,17 @@ test("a user switches the app to English: menus, the report form, dates and coun
   await expect(table.getByRole("columnheader", { name: "When" })).toBeVisible();
   await expect(table.getByRole("link").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   await expect(page.getByTestId("week-status")).toHaveText(/^(1 incident reported|\d+ incidents reported)$/);
+
+  // The week's lägesbild: headings, the matrix, the weekday × hour table and the judgement form.
+  await menu.getByRole("link", { name: "My groups", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: /EST Vecko/ }).first().click();
+  await page.getByRole("link", { name: /lägesbild/i }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Lägesbild \(situation picture\) week \d+ \d{4}$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Incidents by area and category" })).toBeVisible();
+  await expect(page.getByTestId("count-matrix").getByRole("columnheader", { name: "Total" })).toBeVisible();
+  await expect(page.getByTestId("weekday-hour").getByRole("rowheader", { name: "Mon" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "The group's assessment" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print / PDF" })).toBeVisible();
 
   // Back to Swedish.
   await page.getByRole("link", { name: /Alex Reporter/ }).click();

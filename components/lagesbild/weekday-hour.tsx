@@ -1,8 +1,7 @@
 import { periodRange } from "@/lib/time/periods";
 import { fromStockholmWall, stockholmFields } from "@/lib/time/zone";
 import { heatCell } from "@/lib/charts/heat";
-
-const DAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
+import { getI18n } from "@/lib/i18n/server";
 
 // A week's 7 × 24 hour boundaries (DST-aware), kept for the few weeks pages show at a time.
 const hourStarts = new Map<string, Date[]>();
@@ -30,22 +29,23 @@ export function weekSlotHref(week: string, day: number, hour: number): string {
 
 /** Weekday × hour of day (Stockholm time) as a shaded table: darker means more incidents. Each
  * count links to its incidents through `href(dayIndex, hour)` (Monday = 0). */
-export function WeekdayHourTable({ table, href }: { table: number[][]; href?: (day: number, hour: number) => string }) {
+export async function WeekdayHourTable({ table, href }: { table: number[][]; href?: (day: number, hour: number) => string }) {
+  const m = (await getI18n()).m.heat;
   const max = Math.max(1, ...table.flat());
   return (
     <div className="table-wrap">
       <table className="heat-table" data-testid="weekday-hour">
-        <caption className="visually-hidden">Händelser per veckodag och timme</caption>
+        <caption className="visually-hidden">{m.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Dag</th>
+            <th scope="col">{m.day}</th>
             {Array.from({ length: 24 }, (_, h) => <th key={h} scope="col">{String(h).padStart(2, "0")}</th>)}
           </tr>
         </thead>
         <tbody>
           {table.map((row, d) => (
             <tr key={d}>
-              <th scope="row">{DAYS[d]}</th>
+              <th scope="row">{m.days[d]}</th>
               {row.map((n, h) => (
                 <td key={h} style={n ? { background: heatCell(n / max).background, color: heatCell(n / max).color } : undefined}>
                   {n ? (href ? <a href={href(d, h)} style={{ color: "inherit" }}>{n}</a> : n) : ""}

@@ -1,6 +1,9 @@
 // The statistical rule behind a flag, and the comparisons shown next to every count. Pure.
 import { formatDecimal } from "@/lib/text/number";
-
+import type { Messages } from "@/lib/i18n/catalogue";
+import { fill } from "@/lib/i18n/fill";
+import type { Locale } from "@/lib/i18n/locales";
+import { sv } from "@/lib/i18n/messages/sv";
 
 /** P(X ≥ k) for X ~ Poisson(λ). */
 export function poissonAtLeast(k: number, lambda: number): number {
@@ -32,27 +35,29 @@ export type Comparison = {
 
 export type Flag = { flagged: boolean; probability: number; explanation: string };
 
-const num = (n: number) => formatDecimal(n);
+
+type FlagTexts = Pick<Messages["lagesbild"], "flagFlagged" | "flagTooFew" | "flagUsual" | "chanceBelow">;
+
+/** Why a count is or is not flagged, in the reader's language. */
+export function explainFlag(c: Comparison, probability: number, flagged: boolean, m: FlagTexts = sv.lagesbild, locale: Locale = "sv"): string {
+  const n = (x: number) => formatDecimal(x, 1, 0, locale);
+  const chance = probability < 0.001 ? m.chanceBelow : `${n(probability * 100)} %`;
+  if (flagged) return fill(m.flagFlagged, { count: c.count, mean: n(c.meanPrevious4), chance });
+  if (c.count < FLAG_RULE.minCount) return fill(m.flagTooFew, { min: FLAG_RULE.minCount });
+  return fill(m.flagUsual, { chance, mean: n(c.meanPrevious4) });
+}
 
 /** Poisson control limit against the mean of the four previous weeks, with a minimum count. */
 export function flagFor(c: Comparison): Flag {
   const baseline = Math.max(c.meanPrevious4, FLAG_RULE.baselineFloor);
   const probability = poissonAtLeast(c.count, baseline);
   const flagged = c.count >= FLAG_RULE.minCount && probability < FLAG_RULE.pValue;
-  const chance = probability < 0.001 ? "under 0,1 %" : `${num(probability * 100)} %`;
-  return {
-    flagged,
-    probability,
-    explanation: flagged
-      ? `${c.count} händelser mot i snitt ${num(c.meanPrevious4)} de fyra föregående veckorna – så många eller fler inträffar av en slump i ${chance} av veckorna.`
-      : c.count < FLAG_RULE.minCount
-        ? `Färre än ${FLAG_RULE.minCount} händelser flaggas inte.`
-        : `Inom det vanliga (${chance} sannolikhet mot snittet ${num(c.meanPrevious4)}).`,
-  };
+  return { flagged, probability, explanation: explainFlag(c, probability, flagged) };
 }
 
-/** Change against a reference, as a short Swedish text: "+3", "−2", "±0". */
-export function delta(count: number, reference: number): string {
+/** Change against a reference, as a short text: "+3", "−2", "±0" ("+1,5" / "+1.5"). */
+export function delta(count: number, reference: number, locale: Locale = "sv"): string {
   const d = Math.round((count - reference) * 10) / 10;
-  return d > 0 ? `+${num(d)}` : d < 0 ? `−${num(-d)}` : "±0";
+  const n = (x: number) => formatDecimal(x, 1, 0, locale);
+  return d > 0 ? `+${n(d)}` : d < 0 ? `−${n(-d)}` : "±0";
 }

@@ -53,7 +53,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <form method="get" className="card filters" aria-label={m.filter}>
         <div className="field">
           <label htmlFor="f-period">{m.period}</label>
-          <input id="f-period" name="period" defaultValue={filter.period ?? ""} placeholder="2026-W07, 2026-02, 2026-T1" />
+          <input id="f-period" name="period" defaultValue={filter.period ?? ""} placeholder={m.periodExample} />
         </div>
         <div className="field">
           <label htmlFor="f-from">{m.from}</label>

@@ -10,7 +10,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/incidents/pii";
 import { ZIncidentFields } from "@/lib/incidents/schema";
-import { fill } from "@/lib/i18n/catalogue";
+import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
 import { OutboxPanel, useOutbox } from "./use-outbox";

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { enqueue, flushOutbox, readOutbox, remove, type QueuedReport } from "@/lib/incidents/outbox";
-import { fill } from "@/lib/i18n/catalogue";
+import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Submit = (values: unknown) => Promise<ActionResult<unknown>>;

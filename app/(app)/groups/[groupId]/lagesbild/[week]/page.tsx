@@ -5,13 +5,15 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { getLagesbild, listLagesbildWeeks } from "@/lib/lagesbild/queries";
-import { formatDate, toLocalInputs } from "@/lib/time/format";
-import { isPeriodKey, periodLabel, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { explainFlag } from "@/lib/lagesbild/flags";
+import { toLocalInputs } from "@/lib/time/format";
+import { isPeriodKey, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { CountMatrix } from "@/components/lagesbild/count-matrix";
 import { WeekdayHourTable, weekSlotHref } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/lib/time/format";
 import { listReportingOrganisations } from "@/lib/incidents/queries";
 import { env } from "@/lib/env";
 import { IncidentMap } from "@/components/map/incident-map";
@@ -21,7 +23,9 @@ import { MeasureForm } from "./_components/measure-form";
 import { PrintButton } from "@/components/ui/print-button";
 import { createMeasureAction, publishAction, saveJudgementAction } from "./actions";
 
-export const metadata: Metadata = { title: "Lägesbild" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.lagesbild.metaTitle };
+}
 
 async function load(groupId: string, week: string) {
   if (!isPeriodKey(week, "week")) notFound();
@@ -40,6 +44,7 @@ async function load(groupId: string, week: string) {
 export default async function LagesbildPage({ params }: { params: Promise<{ groupId: string; week: string }> }) {
   const { groupId, week } = await params;
   const d = await load(groupId, week);
+  const { locale, m: { lagesbild: m }, f } = await getI18n();
   const canOpenInsats = d.canOpenInsats;
   const list = (q: Record<string, string>) => `/incidents?${new URLSearchParams({ period: week, ...q })}`;
   const base = `/groups/${groupId}/lagesbild`;
@@ -50,67 +55,69 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
   const repeatTo = toLocalInputs(new Date(periodRange(week).end.getTime() - 1)).date;
   return (
     <>
-      <p className="no-print"><Link href={`/groups/${groupId}`}>← {d.group.name}</Link></p>
+      <p className="no-print"><Link href={`/groups/${groupId}`}>{`← ${d.group.name}`}</Link></p>
       <div className="page-header">
         <div>
-          <h1>Lägesbild {periodLabel(week)}</h1>
+          <h1>{fill(m.title, { week: f.period(week) })}</h1>
           <p className="lead">
-            {d.group.name} · {d.published ? <Badge tone="ok">Publicerad {d.saved?.publishedAt ? formatDateTime(d.saved.publishedAt) : ""}</Badge> : <Badge tone="warn">Utkast</Badge>} ·{" "}
-            <Link href={list({})}>{d.matrix.total.count} händelser</Link> ({d.matrix.total.previousWeek} förra veckan)
+            {`${d.group.name} · `}
+            {d.published ? <Badge tone="ok">{fill(m.published, { time: d.saved?.publishedAt ? f.dateTime(d.saved.publishedAt) : "" })}</Badge> : <Badge tone="warn">{m.draft}</Badge>}
+            {" · "}
+            <Link href={list({})}>{plural(locale, m.total, d.matrix.total.count)}</Link> {fill(m.previousWeek, { count: d.matrix.total.previousWeek })}
           </p>
         </div>
-        <nav className="toolbar no-print" aria-label="Byt vecka">
+        <nav className="toolbar no-print" aria-label={m.changeWeek}>
           <PrintButton />
-          <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, -1)}`}>← {periodLabel(shiftPeriod(week, -1))}</Link>
-          {week < weekKey(new Date()) ? <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, 1)}`}>{periodLabel(shiftPeriod(week, 1))} →</Link> : null}
+          <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, -1)}`}>{`← ${f.period(shiftPeriod(week, -1))}`}</Link>
+          {week < weekKey(new Date()) ? <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, 1)}`}>{`${f.period(shiftPeriod(week, 1))} →`}</Link> : null}
         </nav>
       </div>
 
       <section aria-labelledby="flags">
-        <h2 id="flags">Flaggor ({d.flags.length})</h2>
+        <h2 id="flags">{fill(m.flags, { count: d.flags.length })}</h2>
         {d.flags.length === 0 ? (
-          <p className="meta">Inget ovanligt högt den här veckan enligt flaggregeln.</p>
+          <p className="meta">{m.noFlags}</p>
         ) : (
           <ul className="flag-list" data-testid="flags">
-            {d.flags.map((f) => (
-              <li key={`${f.area.id}-${f.category.id}`}>
-                <strong><Link href={list({ areaId: f.area.id, categoryId: f.category.id })}>{f.area.name}: {f.category.label}</Link></strong>
-                <div>{f.cell.flag.explanation}</div>
-                {f.twoWeeksRunning ? <div><Badge tone="danger">Flaggad två veckor i rad</Badge></div> : null}
+            {d.flags.map((fl) => (
+              <li key={`${fl.area.id}-${fl.category.id}`}>
+                <strong><Link href={list({ areaId: fl.area.id, categoryId: fl.category.id })}>{`${fl.area.name}: ${fl.category.label}`}</Link></strong>
+                <div>{explainFlag(fl.cell, fl.cell.flag.probability, fl.cell.flag.flagged, m, locale)}</div>
+                {fl.twoWeeksRunning ? <div><Badge tone="danger">{m.twoWeeks}</Badge></div> : null}
                 {canOpenInsats && !d.published ? (
-                  <Link className={f.twoWeeksRunning ? "btn" : "btn btn-secondary"} style={{ marginTop: "0.4rem" }}
-                    href={`/insats/new?${new URLSearchParams({ fromGroup: d.group.id, week, areaId: f.area.id, categoryId: f.category.id })}`}>
-                    {f.twoWeeksRunning ? "Föreslaget: starta EST Insats" : "Starta EST Insats"}
+                  <Link className={fl.twoWeeksRunning ? "btn" : "btn btn-secondary"} style={{ marginTop: "0.4rem" }}
+                    href={`/insats/new?${new URLSearchParams({ fromGroup: d.group.id, week, areaId: fl.area.id, categoryId: fl.category.id })}`}>
+                    {fl.twoWeeksRunning ? m.suggestInsats : m.startInsats}
                   </Link>
                 ) : null}
               </li>
             ))}
           </ul>
         )}
-        <p className="meta">Flaggregel: antalet jämförs med snittet för de fyra föregående veckorna (Poisson). Flagga när minst 3 händelser och så många eller fler bara inträffar av en slump i under 1 % av veckorna.</p>
+        <p className="meta">{m.flagRule}</p>
       </section>
 
       <section aria-labelledby="matrix">
-        <h2 id="matrix">Händelser per kommundel och kategori</h2>
+        <h2 id="matrix">{m.matrix}</h2>
         <CountMatrix draft={d} />
-        <p className="meta">Siffran efter antalet är förändringen mot förra veckan. Håll över en siffra för snittet av fyra veckor och samma vecka i fjol.</p>
+        <p className="meta">{m.matrixHint}</p>
       </section>
 
       <div className="grid">
         <section className="card" aria-labelledby="hotspots">
-          <h2 id="hotspots">Platser med flest händelser</h2>
+          <h2 id="hotspots">{m.hotspots}</h2>
           <ol data-testid="hotspots">
             {d.hotspots.map((h) => (
-              <li key={`${h.areaId}-${h.place}`}><Link href={list({ areaId: h.areaId, q: h.place })}>{h.place}</Link> ({h.areaName}) – {h.count}</li>
+              <li key={`${h.areaId}-${h.place}`}><Link href={list({ areaId: h.areaId, q: h.place })}>{h.place}</Link>{` (${h.areaName}) – ${h.count}`}</li>
             ))}
           </ol>
         </section>
         <section className="card" aria-labelledby="repeat">
-          <h2 id="repeat">Återkommande platser</h2>
-          <p className="meta">Minst 3 händelser de senaste fyra veckorna.</p>
+          <h2 id="repeat">{m.repeat}</h2>
+          <p className="meta">{m.repeatHint}</p>
           <ul data-testid="repeat-places">
             {d.repeatPlaces.map((r) => (
-              <li key={`${r.areaId}-${r.place}`}><Link href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</Link> ({r.areaName}) – {r.count}</li>
+              <li key={`${r.areaId}-${r.place}`}><Link href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</Link>{` (${r.areaName}) – ${r.count}`}</li>
             ))}
           </ul>
         </section>
@@ -118,18 +125,18 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
 
       {d.lateReports.length > 0 ? (
         <section className="card" aria-labelledby="late" style={{ marginBottom: "1rem" }}>
-          <h2 id="late">Efterrapporterade händelser ({d.lateReports.length})</h2>
-          <p className="meta">Rapporterade efter att deras veckas lägesbild publicerades; de publicerade siffrorna ändras inte.</p>
+          <h2 id="late">{fill(m.late, { count: d.lateReports.length })}</h2>
+          <p className="meta">{m.lateHint}</p>
           <ul data-testid="late-reports">
             {d.lateReports.map((i) => (
-              <li key={i.id}><Link href={`/incidents/${i.id}`}>{formatDateTime(new Date(i.occurredAt))}</Link> {i.area.name} – {i.place} ({i.category.label}) <Badge tone="warn">efterrapporterad, {periodLabel(i.isoWeek)}</Badge></li>
+              <li key={i.id}><Link href={`/incidents/${i.id}`}>{f.dateTime(new Date(i.occurredAt))}</Link>{` ${i.area.name} – ${i.place} (${i.category.label}) `}<Badge tone="warn">{fill(m.lateBadge, { week: f.period(i.isoWeek) })}</Badge></li>
             ))}
           </ul>
         </section>
       ) : null}
 
       <section aria-labelledby="map">
-        <h2 id="map">Veckans karta</h2>
+        <h2 id="map">{m.map}</h2>
         <IncidentMap
           points={d.points.map((p) => ({ ...p, color: CATEGORY_COLOR[p.category]?.color ?? "#555" }))}
           outlines={[]}
@@ -142,12 +149,12 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
       </section>
 
       <section aria-labelledby="when">
-        <h2 id="when">Veckodag och tid på dygnet</h2>
+        <h2 id="when">{m.when}</h2>
         <WeekdayHourTable table={d.weekdayHour} href={(day, hour) => weekSlotHref(week, day, hour)} />
       </section>
 
       <section className="card" aria-labelledby="judgement" style={{ marginTop: "1rem" }}>
-        <h2 id="judgement">Gruppens bedömning</h2>
+        <h2 id="judgement">{m.judgement}</h2>
         {d.canEdit && !d.published ? (
           <JudgementForm
             groupId={d.group.id}
@@ -161,49 +168,49 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           />
         ) : d.saved ? (
           <div data-testid="judgement-read">
-            {[["Bedömning", d.saved.assessment], ["Händelseutveckling", d.saved.outlook], ["Resursplanering", d.saved.resourceNotes], ["Fokus nästa vecka", d.saved.focusNotes]].map(([label, text]) =>
+            {[[m.assessment, d.saved.assessment], [m.outlook, d.saved.outlook], [m.resources, d.saved.resourceNotes], [m.focus, d.saved.focusNotes]].map(([label, text]) =>
               text ? (<div key={label}><h3>{label}</h3><p style={{ whiteSpace: "pre-wrap" }}>{text}</p></div>) : null,
             )}
             <ul className="status-list">
               {d.saved.areaStatuses.map((s) => (
                 <li key={s.areaId}>
                   <span>{d.areas.find((a) => a.id === s.areaId)?.name}{s.reason ? ` – ${s.reason}` : ""}</span>
-                  <Badge tone={s.level === "GREEN" ? "ok" : s.level === "YELLOW" ? "warn" : "danger"}>{{ GREEN: "Grön", YELLOW: "Gul", RED: "Röd" }[s.level]}</Badge>
+                  <Badge tone={s.level === "GREEN" ? "ok" : s.level === "YELLOW" ? "warn" : "danger"}>{m.level[s.level]}</Badge>
                 </li>
               ))}
             </ul>
           </div>
         ) : (
-          <p className="meta">Ingen bedömning ännu.</p>
+          <p className="meta">{m.noJudgement}</p>
         )}
       </section>
 
       <section className="card" aria-labelledby="measures" style={{ marginTop: "1rem" }}>
-        <h2 id="measures">Åtgärder ({d.measures.length} pågående eller planerade)</h2>
+        <h2 id="measures">{fill(m.measures, { count: d.measures.length })}</h2>
         {d.measures.length ? (
           <div className="table-wrap">
             <table data-testid="measures">
-              <thead><tr><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Kommundel</th><th scope="col">Klart senast</th><th scope="col">Senaste uppföljning</th></tr></thead>
+              <thead><tr><th scope="col">{m.measure}</th><th scope="col">{m.owner}</th><th scope="col">{m.area}</th><th scope="col">{m.due}</th><th scope="col">{m.latestFollowUp}</th></tr></thead>
               <tbody>
-                {d.measures.map((m) => {
-                  const due = m.dueDate ? new Date(m.dueDate) : null;
+                {d.measures.map((ms) => {
+                  const due = ms.dueDate ? new Date(ms.dueDate) : null;
                   return (
-                    <tr key={m.id}>
-                      <td>{m.title}{m.lagesbild ? <span className="meta"> (beslut {periodLabel(m.lagesbild.periodKey)})</span> : null}</td>
-                      <td>{m.ownerOrg.name}{m.responsibleName ? `, ${m.responsibleName}` : ""}</td>
-                      <td>{m.area?.name ?? "–"}</td>
-                      <td>{due ? <>{formatDate(due)} {m.overdue ? <Badge tone="danger">Försenad</Badge> : null}</> : "–"}</td>
-                      <td>{m.latestFollowUp ? `${formatDate(new Date(m.latestFollowUp.date))}: ${m.latestFollowUp.text}` : "–"}</td>
+                    <tr key={ms.id}>
+                      <td>{ms.title}{ms.lagesbild ? <span className="meta">{fill(m.decidedIn, { week: f.period(ms.lagesbild.periodKey) })}</span> : null}</td>
+                      <td>{ms.ownerOrg.name}{ms.responsibleName ? `, ${ms.responsibleName}` : ""}</td>
+                      <td>{ms.area?.name ?? "–"}</td>
+                      <td>{due ? <>{`${f.date(due)} `}{ms.overdue ? <Badge tone="danger">{m.overdue}</Badge> : null}</> : "–"}</td>
+                      <td>{ms.latestFollowUp ? `${f.date(new Date(ms.latestFollowUp.date))}: ${ms.latestFollowUp.text}` : "–"}</td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
-        ) : <p className="meta">Inga öppna åtgärder i gruppens områden.</p>}
+        ) : <p className="meta">{m.noMeasures}</p>}
         {d.canEdit ? (
           <div className="no-print" style={{ marginTop: "1rem" }}>
-            <h3>Beslut → ny åtgärd</h3>
+            <h3>{m.decisionToMeasure}</h3>
             <MeasureForm groupId={d.group.id} week={week} organisations={d.organisations} areas={d.areas} action={createMeasureAction}
               defaultDue={toLocalInputs(new Date(Math.max(new Date().getTime(), periodRange(week).end.getTime()) + 14 * 86_400_000)).date} />
           </div>
@@ -212,19 +219,19 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
 
       {d.sources ? (
         <section className="card" aria-labelledby="sources" style={{ marginTop: "1rem" }}>
-          <h2 id="sources">Boende och föreningar</h2>
+          <h2 id="sources">{m.sources}</h2>
           <dl className="facts" data-testid="sources">
-            <dt>Tips från boende</dt><dd>{d.sources.resident} händelser</dd>
-            <dt>Rapporter från föreningar</dt><dd>{d.sources.association} händelser</dd>
-            <dt>Vuxennärvaro (nattvandring)</dt><dd>{d.sources.walks} pass, {d.sources.walkers} vandrare, {d.sources.walkerHours} vandrartimmar</dd>
+            <dt>{m.residentTips}</dt><dd>{plural(locale, m.total, d.sources.resident)}</dd>
+            <dt>{m.associationReports}</dt><dd>{plural(locale, m.total, d.sources.association)}</dd>
+            <dt>{m.adultPresence}</dt><dd>{fill(m.walks, { walks: d.sources.walks, walkers: d.sources.walkers, hours: f.number(d.sources.walkerHours) })}</dd>
           </dl>
-          <p className="meta">Ingår i siffrorna ovan; visas här för sig så att källorna syns.</p>
+          <p className="meta">{m.sourcesHint}</p>
         </section>
       ) : null}
 
       {d.completeness ? (
         <section className="card" aria-labelledby="completeness" style={{ marginTop: "1rem" }}>
-          <h2 id="completeness">Rapportering</h2>
+          <h2 id="completeness">{m.reporting}</h2>
           <ul className="status-list">
             {d.completeness.map((c) => (
               <li key={c.id}><span>{c.name}</span><ReportingStateBadge state={c.state} count={c.count} /></li>
@@ -233,10 +240,10 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         </section>
       ) : null}
       <details className="no-print" style={{ marginTop: "1rem" }}>
-        <summary>Tidigare veckor</summary>
+        <summary>{m.earlierWeeks}</summary>
         <ul data-testid="history">
           {d.history.map((h) => (
-            <li key={h.periodKey}><Link href={`${base}/${h.periodKey}`}>{periodLabel(h.periodKey)}</Link> – {h.status === "PUBLISHED" ? "publicerad" : "utkast"}</li>
+            <li key={h.periodKey}><Link href={`${base}/${h.periodKey}`}>{f.period(h.periodKey)}</Link>{` – ${h.status === "PUBLISHED" ? m.statusPublished : m.statusDraft}`}</li>
           ))}
         </ul>
       </details>

@@ -6,17 +6,12 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import type { TLagesbildJudgement } from "@/lib/lagesbild/schema";
 import type { Conflict, SaveResult } from "../actions";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Texts = Pick<TLagesbildJudgement, "assessment" | "outlook" | "resourceNotes" | "focusNotes">;
 type Status = TLagesbildJudgement["areaStatuses"][number];
 
-const FIELDS: [keyof Texts, string, string][] = [
-  ["assessment", "Bedömning", "Vad säger veckans händelser? Vad har förändrats och var?"],
-  ["outlook", "Händelseutveckling", "Vad tror gruppen händer framåt?"],
-  ["resourceNotes", "Resursplanering", "Vilka resurser behövs var, och vem ansvarar?"],
-  ["focusNotes", "Fokusområden och platser nästa vecka", ""],
-];
-const LEVELS = [["", "Ej bedömd"], ["GREEN", "Grön"], ["YELLOW", "Gul"], ["RED", "Röd"]] as const;
 
 export function JudgementForm(props: {
   groupId: string;
@@ -30,6 +25,14 @@ export function JudgementForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { judgementForm: m, common } } = useI18n();
+  const fields: [keyof Texts, string, string][] = [
+    ["assessment", m.assessment, m.assessmentHint],
+    ["outlook", m.outlook, m.outlookHint],
+    ["resourceNotes", m.resources, m.resourcesHint],
+    ["focusNotes", m.focus, ""],
+  ];
+  const levels = [["", m.notAssessed], ["GREEN", m.level.GREEN], ["YELLOW", m.level.YELLOW], ["RED", m.level.RED]] as const;
   const [texts, setTexts] = useState<Texts>(props.initial);
   const [statuses, setStatuses] = useState<Status[]>(() => props.areas.map((a) => props.statuses.find((s) => s.areaId === a.id) ?? { areaId: a.id, level: "", reason: "" }));
   const [version, setVersion] = useState(props.version);
@@ -54,7 +57,7 @@ export function JudgementForm(props: {
       setConflict(result.conflict);
       setMessage(result.formError);
     } else {
-      setMessage(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "Det gick inte att spara.");
+      setMessage(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? common.saveFailed);
     }
     return null;
   }
@@ -80,24 +83,24 @@ export function JudgementForm(props: {
       const saved = state === "saved" ? version : await save();
       if (saved === null) return;
       const result = await props.publish({ groupId: props.groupId, week: props.week, version: saved, confirmIncomplete });
-      if (!result.ok) return setMessage(result.formError ?? "Det gick inte att publicera.");
+      if (!result.ok) return setMessage(result.formError ?? m.publishFailed);
       if (!result.data.published) return setMissing(result.data.missing);
       router.refresh();
     });
 
   return (
     <div className="stack" data-testid="judgement">
-      {FIELDS.map(([key, label, hint]) => (
+      {fields.map(([key, label, hint]) => (
         <div className="field" key={key}>
           <label htmlFor={`j-${key}`}>{label}</label>
           {hint ? <span className="hint">{hint}</span> : null}
           <textarea id={`j-${key}`} rows={key === "assessment" ? 5 : 3} value={texts[key]} onChange={(e) => edit({ [key]: e.target.value })} />
         </div>
       ))}
-      <h3>Status per kommundel</h3>
+      <h3>{m.statusPerArea}</h3>
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">Kommundel</th><th scope="col">Status</th><th scope="col">Motivering</th></tr></thead>
+          <thead><tr><th scope="col">{m.area}</th><th scope="col">{m.status}</th><th scope="col">{m.reason}</th></tr></thead>
           <tbody>
             {props.areas.map((a) => {
               const s = statuses.find((x) => x.areaId === a.id)!;
@@ -105,11 +108,11 @@ export function JudgementForm(props: {
                 <tr key={a.id}>
                   <th scope="row">{a.name}</th>
                   <td>
-                    <select aria-label={`Status ${a.name}`} value={s.level} onChange={(e) => editStatus(a.id, { level: e.target.value as Status["level"] })}>
-                      {LEVELS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                    <select aria-label={fill(m.statusFor, { area: a.name })} value={s.level} onChange={(e) => editStatus(a.id, { level: e.target.value as Status["level"] })}>
+                      {levels.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
                     </select>
                   </td>
-                  <td><input aria-label={`Motivering ${a.name}`} value={s.reason} onChange={(e) => editStatus(a.id, { reason: e.target.value })} /></td>
+                  <td><input aria-label={fill(m.reasonFor, { area: a.name })} value={s.reason} onChange={(e) => editStatus(a.id, { reason: e.target.value })} /></td>
                 </tr>
               );
             })}
@@ -117,29 +120,29 @@ export function JudgementForm(props: {
         </table>
       </div>
       <p aria-live="polite" className="meta" data-testid="save-state">
-        {state === "saving" ? "Sparar …" : state === "dirty" ? "Ändringar sparas automatiskt …" : state === "saved" ? "Alla ändringar är sparade." : ""}
+        {state === "saving" ? common.saving : state === "dirty" ? m.autosaving : state === "saved" ? m.allSaved : ""}
       </p>
       {message ? <div className="alert alert-error" role="alert">{message}</div> : null}
       {conflict ? (
         <div className="card" data-testid="conflict">
-          <h3>Den sparade versionen (version {conflict.version})</h3>
-          <p style={{ whiteSpace: "pre-wrap" }}>{conflict.assessment || "(ingen bedömning)"}</p>
+          <h3>{fill(m.savedVersion, { version: conflict.version })}</h3>
+          <p style={{ whiteSpace: "pre-wrap" }}>{conflict.assessment || m.noAssessment}</p>
           <div className="toolbar">
-            <button type="button" className="btn" onClick={() => { setVersion(conflict.version); setConflict(null); setState("dirty"); }}>Behåll min text och spara</button>
-            <button type="button" className="btn btn-secondary" onClick={() => { setTexts({ assessment: conflict.assessment, outlook: conflict.outlook, resourceNotes: conflict.resourceNotes, focusNotes: conflict.focusNotes }); setVersion(conflict.version); setConflict(null); setState("saved"); router.refresh(); }}>Använd den sparade</button>
+            <button type="button" className="btn" onClick={() => { setVersion(conflict.version); setConflict(null); setState("dirty"); }}>{m.keepMine}</button>
+            <button type="button" className="btn btn-secondary" onClick={() => { setTexts({ assessment: conflict.assessment, outlook: conflict.outlook, resourceNotes: conflict.resourceNotes, focusNotes: conflict.focusNotes }); setVersion(conflict.version); setConflict(null); setState("saved"); router.refresh(); }}>{m.useSaved}</button>
           </div>
         </div>
       ) : null}
       {missing ? (
         <div className="alert alert-error" data-testid="missing">
-          <p>Lägesbilden är inte komplett:</p>
-          <ul>{missing.map((m) => <li key={m}>{m}</li>)}</ul>
-          <button type="button" className="btn" disabled={pending} onClick={() => publish(true)}>Publicera ändå</button>
+          <p>{m.incomplete}</p>
+          <ul>{missing.map((x) => <li key={x}>{x}</li>)}</ul>
+          <button type="button" className="btn" disabled={pending} onClick={() => publish(true)}>{m.publishAnyway}</button>
         </div>
       ) : null}
       <div className="toolbar">
-        <button type="button" className="btn btn-secondary" disabled={!hydrated || state === "saving"} onClick={() => void save()}>Spara nu</button>
-        <button type="button" className="btn" disabled={!hydrated || pending || Boolean(conflict)} onClick={() => publish(false)}>Publicera lägesbilden</button>
+        <button type="button" className="btn btn-secondary" disabled={!hydrated || state === "saving"} onClick={() => void save()}>{m.saveNow}</button>
+        <button type="button" className="btn" disabled={!hydrated || pending || Boolean(conflict)} onClick={() => publish(false)}>{m.publish}</button>
       </div>
     </div>
   );

@@ -9,6 +9,8 @@ import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { ZMeasureFromLagesbild, type TMeasureFromLagesbild } from "@/lib/measures/schema";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 // A decision taken in the meeting becomes an action with an owner and a due date.
 export function MeasureForm(props: {
@@ -21,6 +23,7 @@ export function MeasureForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.measureForm;
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState<string | null>(null);
   const defaults: TMeasureFromLagesbild = { groupId: props.groupId, week: props.week, title: "", ownerOrgId: "", responsibleName: "", areaId: "", dueDate: props.defaultDue };
@@ -33,37 +36,37 @@ export function MeasureForm(props: {
         applyActionErrors(result, setError);
         return;
       }
-      setDone(`Åtgärden ”${values.title}” är skapad.`);
+      setDone(fill(m.created, { title: values.title }));
       reset(defaults);
       router.refresh();
     });
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Ny åtgärd">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={m.label}>
       <p aria-live="polite" role="status">{done ?? ""}</p>
       {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
       <fieldset disabled={pending}>
-        <Field id="m-title" label="Åtgärd" error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
+        <Field id="m-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
         <div className="form-row">
-          <Field id="m-owner" label="Ansvarig organisation" error={e.ownerOrgId?.message}>
+          <Field id="m-owner" label={m.ownerOrg} error={e.ownerOrgId?.message}>
             {(a) => (
               <select {...a} {...register("ownerOrgId")}>
-                <option value="">Välj …</option>
+                <option value="">{m.choose}</option>
                 {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
-          <Field id="m-responsible" label="Ansvarig person (valfritt)" error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
-          <Field id="m-area" label="Kommundel (valfritt)" error={e.areaId?.message}>
+          <Field id="m-responsible" label={m.responsible} error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
+          <Field id="m-area" label={m.area} error={e.areaId?.message}>
             {(a) => (
               <select {...a} {...register("areaId")}>
-                <option value="">–</option>
+                <option value="">{"–"}</option>
                 {props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
-          <Field id="m-due" label="Klart senast" error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
+          <Field id="m-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>Lägg till åtgärd</button>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.submit}</button>
       </fieldset>
     </form>
   );
