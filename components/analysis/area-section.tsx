@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import type { Analysis } from "@/lib/analysis/build";
-import { MEASURE_STATUS_LABEL, verdictLabel } from "@/lib/measures/labels";
-import { periodLabel } from "@/lib/time/periods";
+import { verdictLabel } from "@/lib/measures/labels";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { FigureCell, RateText, Uncertain, changeText } from "./figure";
 import { StatusStrip } from "./status-strip";
@@ -12,17 +13,18 @@ export type DrillParams = { slot?: string; areaId?: string; categoryId?: string;
 export type DrillHref = (p: DrillParams) => string;
 
 
-export function MeasureList({ measures }: { measures: Analysis["measures"]["started"] }) {
-  if (!measures.length) return <p className="meta">Inga åtgärder.</p>;
+export async function MeasureList({ measures }: { measures: Analysis["measures"]["started"] }) {
+  const { m: { analysis: t, measureLabels } } = await getI18n();
+  if (!measures.length) return <p className="meta">{t.noMeasures}</p>;
   return (
     <ul className="status-list">
       {measures.map((m) => (
         <li key={m.id}>
           <span>
-            <Link href={`/atgarder/${m.id}`}><strong>{m.title}</strong></Link> · {m.ownerOrg}
-            {m.effectVerdict || m.effectJudgement ? <> · effekt: {[verdictLabel(m.effectVerdict), m.effectJudgement].filter(Boolean).join(" – ")}</> : null}
+            <Link href={`/atgarder/${m.id}`}><strong>{m.title}</strong></Link>{` · ${m.ownerOrg}`}
+            {m.effectVerdict || m.effectJudgement ? ` · ${fill(t.effect, { verdict: [verdictLabel(m.effectVerdict, measureLabels), m.effectJudgement].filter(Boolean).join(" – ") })}` : null}
           </span>
-          <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{MEASURE_STATUS_LABEL[m.status]}</Badge>
+          <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{measureLabels.status[m.status]}</Badge>
         </li>
       ))}
     </ul>
@@ -31,37 +33,40 @@ export function MeasureList({ measures }: { measures: Analysis["measures"]["star
 
 /** One kommundel's part of an analysis: its figures against earlier periods, where and when,
  * its weekly statuses, what was done, and the group's own words. */
-export function AreaSection({ analysis, area, drill, narrative, children }: {
+export async function AreaSection({ analysis, area, drill, narrative, children }: {
   analysis: Analysis;
   area: Analysis["areas"][number];
   drill: DrillHref;
   narrative?: string;
   children?: ReactNode;
 }) {
-  const unit = analysis.kind === "tertial" ? "tertial" : "kvartal";
+  const { locale, m: { analysis: t }, f } = await getI18n();
+  const unit = t.unit[analysis.kind === "tertial" ? "tertial" : "quarter"];
   return (
     <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`area-${area.id}`} data-testid="area-section" data-area={area.name}>
-      <h2 id={`area-${area.id}`}>{area.name}{area.isFocus ? " (fokusområde)" : ""}</h2>
+      <h2 id={`area-${area.id}`}>{area.isFocus ? fill(t.focusArea, { area: area.name }) : area.name}</h2>
       <p data-testid="area-summary">
-        <Link href={drill({ areaId: area.id })}><strong>{area.total.count}</strong> händelser</Link>
-        {area.total.uncertain ? <Uncertain /> : null} · mot föregående {unit} ({periodLabel(analysis.previous)}):{" "}
-        <span data-testid="change-previous">{changeText(area.total.count, area.total.previous)}</span> · mot samma {unit} i fjol:{" "}
-        {changeText(area.total.count, area.total.lastYear)} · per 1 000 invånare: <RateText rate={area.rate} />
+        <Link href={drill({ areaId: area.id })}>{plural(locale, t.incidents, area.total.count)}</Link>
+        {area.total.uncertain ? <Uncertain /> : null}
+        {` · ${fill(t.againstPrevious, { unit, period: f.period(analysis.previous) })}`}
+        <span data-testid="change-previous">{changeText(area.total.count, area.total.previous, t)}</span>
+        {` · ${fill(t.againstLastYear, { unit })}${changeText(area.total.count, area.total.lastYear, t)} · ${t.perThousand}`}
+        <RateText rate={area.rate} />
       </p>
-      <TrendChart title={`${area.name}: händelser per ${unit}`} periods={analysis.periods} series={[{ label: area.name, values: area.trend }]} />
+      <TrendChart title={fill(t.trendTitle, { area: area.name, unit })} periods={analysis.periods} series={[{ label: area.name, values: area.trend }]} />
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">{area.name}: händelser per kategori</caption>
-          <thead><tr><th scope="col">Kategori</th><th scope="col">Antal (förändring)</th><th scope="col">Föregående</th><th scope="col">I fjol</th></tr></thead>
+          <caption className="visually-hidden">{fill(t.byCategoryCaption, { area: area.name })}</caption>
+          <thead><tr><th scope="col">{t.category}</th><th scope="col">{t.countChange}</th><th scope="col">{t.previous}</th><th scope="col">{t.lastYear}</th></tr></thead>
           <tbody>
             {analysis.categories.filter((c) => area.byCategory[c.id]!.count || area.byCategory[c.id]!.previous || area.byCategory[c.id]!.lastYear).map((c) => {
-              const f = area.byCategory[c.id]!;
+              const fig = area.byCategory[c.id]!;
               return (
                 <tr key={c.id}>
                   <th scope="row">{c.label}</th>
-                  <FigureCell figure={f} href={drill({ areaId: area.id, categoryId: c.id })} />
-                  <td>{f.previous ? <Link href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{f.previous}</Link> : 0}</td>
-                  <td>{f.lastYear ? <Link href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{f.lastYear}</Link> : 0}</td>
+                  <FigureCell figure={fig} href={drill({ areaId: area.id, categoryId: c.id })} />
+                  <td>{fig.previous ? <Link href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{fig.previous}</Link> : 0}</td>
+                  <td>{fig.lastYear ? <Link href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{fig.lastYear}</Link> : 0}</td>
                 </tr>
               );
             })}
@@ -69,17 +74,17 @@ export function AreaSection({ analysis, area, drill, narrative, children }: {
         </table>
       </div>
       {area.hotspots.length ? (
-        <p><strong>Platser:</strong>{" "}
+        <p><strong>{t.places}</strong>{" "}
           {area.hotspots.map((h, i) => (
-            <span key={h.place}>{i ? ", " : ""}<Link href={drill({ areaId: area.id, place: h.place })}>{h.place} ({h.count})</Link></span>
+            <span key={h.place}>{i ? ", " : ""}<Link href={drill({ areaId: area.id, place: h.place })}>{`${h.place} (${h.count})`}</Link></span>
           ))}
         </p>
       ) : null}
-      <h3>Områdesstatus per vecka</h3>
+      <h3>{t.statusPerWeek}</h3>
       <StatusStrip statuses={area.statuses} />
       {area.goals.length ? (
         <>
-          <h3>Områdesmål</h3>
+          <h3>{t.goals}</h3>
           {area.goals.map((g) => (
             <div key={g.id}>
               <p><strong>{g.title}</strong></p>
@@ -88,11 +93,11 @@ export function AreaSection({ analysis, area, drill, narrative, children }: {
           ))}
         </>
       ) : null}
-      {area.measures.length ? <><h3>Åtgärder</h3><MeasureList measures={area.measures} /></> : null}
+      {area.measures.length ? <><h3>{t.measures}</h3><MeasureList measures={area.measures} /></> : null}
       {area.insatser.length ? (
-        <p><strong>EST Insats:</strong> {area.insatser.map((i) => `${i.name}${i.status === "CLOSED" ? ` (avslutad${i.outcome ? `: ${i.outcome}` : ""})` : " (pågår)"}`).join("; ")}</p>
+        <p><strong>{t.insats}</strong>{` ${area.insatser.map((i) => fill(i.status !== "CLOSED" ? t.insatsOngoing : i.outcome ? t.insatsClosedOutcome : t.insatsClosed, { name: i.name, outcome: i.outcome ?? "" })).join("; ")}`}</p>
       ) : null}
-      {narrative ? <><h3>Bedömning</h3><p className="narrative">{narrative}</p></> : null}
+      {narrative ? <><h3>{t.judgement}</h3><p className="narrative">{narrative}</p></> : null}
       {children}
     </section>
   );

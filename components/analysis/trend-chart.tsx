@@ -1,12 +1,13 @@
-import { periodLabel } from "@/lib/time/periods";
+import { getI18n } from "@/lib/i18n/server";
 
 /**
  * Bars over periods, drawn as SVG so it prints sharp; the numbers are in the bars' labels and in
  * the table one click away, for those who prefer to read.
  */
-export function TrendChart({ periods, series, title, plainLabels = false }: { periods: string[]; series: { label: string; values: number[] }[]; title: string; plainLabels?: boolean }) {
+export async function TrendChart({ periods, series, title, plainLabels = false }: { periods: string[]; series: { label: string; values: number[] }[]; title: string; plainLabels?: boolean }) {
+  const { m, f } = await getI18n();
   const short = (p: string) => (plainLabels ? p : p.replace("-", " "));
-  const long = (p: string) => (plainLabels ? p : periodLabel(p));
+  const long = (p: string) => (plainLabels ? p : f.period(p));
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const width = 560;
   const height = 180;
@@ -40,10 +41,10 @@ export function TrendChart({ periods, series, title, plainLabels = false }: { pe
         </figcaption>
       ) : null}
       <details>
-        <summary>Visa som tabell</summary>
+        <summary>{m.analysis.showTable}</summary>
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">Period</th>{series.map((s) => <th key={s.label} scope="col">{s.label}</th>)}</tr></thead>
+            <thead><tr><th scope="col">{m.analysis.period}</th>{series.map((s) => <th key={s.label} scope="col">{s.label}</th>)}</tr></thead>
             <tbody>
               {periods.map((p, i) => <tr key={p}><th scope="row">{long(p)}</th>{series.map((s) => <td key={s.label}>{s.values[i]}</td>)}</tr>)}
             </tbody>

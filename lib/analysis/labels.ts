@@ -1,11 +1,5 @@
+import type { Messages } from "@/lib/i18n/catalogue";
+import { sv } from "@/lib/i18n/messages/sv";
 import type { IndicatorStatus } from "./build";
 
-const INDICATOR: Record<IndicatorStatus, string> = {
-  "saknar-varde": "Värde saknas",
-  uppnatt: "Målet nått",
-  battre: "Bättre än utgångsläget",
-  samre: "Sämre än utgångsläget",
-  oforandrat: "Oförändrat",
-};
-
-export const indicatorLabel = (s: IndicatorStatus) => INDICATOR[s];
+export const indicatorLabel = (s: IndicatorStatus, m: Messages["analysis"] = sv.analysis) => m.indicator[s];

@@ -6,8 +6,9 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 import { getTertialAnalysis } from "@/lib/analysis/tertial";
 import { indicatorLabel } from "@/lib/analysis/labels";
 import { isExpectedError } from "@/lib/errors";
-import { formatDate, formatDateTime } from "@/lib/time/format";
-import { isPeriodKey, periodLabel, shiftPeriod } from "@/lib/time/periods";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { isPeriodKey, shiftPeriod } from "@/lib/time/periods";
 import { AreaSection, MeasureList, type DrillParams } from "@/components/analysis/area-section";
 import { FigureCell, RateText, changeText } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
@@ -19,9 +20,11 @@ import { CommentForm } from "./_components/comment-form";
 import { NarrativeForm } from "./_components/narrative-form";
 import { Workflow } from "./_components/workflow";
 
-export const metadata: Metadata = { title: "Tertialanalys" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.tertial.metaTitle };
+}
 
-const STATUS = { DRAFT: ["info", "Utkast"], IN_REVIEW: ["warn", "Under granskning"], APPROVED: ["ok", "Godkänd"] } as const;
+const STATUS_TONE = { DRAFT: "info", IN_REVIEW: "warn", APPROVED: "ok" } as const;
 
 async function load(tertial: string) {
   if (!isPeriodKey(tertial, "tertial")) notFound();
@@ -39,6 +42,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
   const { tertial } = await params;
   const { active, view } = await load(tertial);
   const a = view.analysis;
+  const { m: { tertial: t, analysis }, f } = await getI18n();
   const drill = (p: DrillParams) => {
     const q = new URLSearchParams({ slot: p.slot ?? tertial });
     for (const [k, v] of Object.entries(p)) if (k !== "slot" && v !== undefined) q.set(k, String(v));
@@ -49,8 +53,8 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
   const commentsOn = (section: string) => view.comments.filter((c) => c.section === section);
   const comments = (section: string) =>
     commentsOn(section).length ? (
-      <ul className="comment-list" aria-label="Kommentarer">
-        {commentsOn(section).map((c) => <li key={c.id}><span className="meta">{c.author?.name ?? "Borttagen användare"}, {formatDateTime(c.createdAt)}:</span> {c.text}</li>)}
+      <ul className="comment-list" aria-label={t.comments}>
+        {commentsOn(section).map((c) => <li key={c.id}><span className="meta">{`${c.author?.name ?? t.deletedUser}, ${f.dateTime(c.createdAt)}:`}</span>{` ${c.text}`}</li>)}
       </ul>
     ) : null;
 
@@ -58,36 +62,37 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
     <>
       <div className="page-header">
         <div>
-          <h1>Tertialanalys {periodLabel(tertial)}</h1>
+          <h1>{fill(t.title, { period: f.period(tertial) })}</h1>
           <p className="lead">
-            {active.municipalityName} · <Badge tone={STATUS[view.status][0]}>{STATUS[view.status][1]}</Badge>
-            {view.status === "APPROVED" && view.approvedAt ? <> · godkänd av {view.approvedBy} {formatDate(view.approvedAt)}</> : null}
-            {view.status === "IN_REVIEW" && view.submittedAt ? <> · lämnad för granskning {formatDate(view.submittedAt)}</> : null}
+            {`${active.municipalityName} · `}<Badge tone={STATUS_TONE[view.status]}>{t.status_[view.status]}</Badge>
+            {view.status === "APPROVED" && view.approvedAt ? ` · ${fill(t.approvedBy, { name: view.approvedBy ?? "", date: f.date(view.approvedAt) })}` : null}
+            {view.status === "IN_REVIEW" && view.submittedAt ? ` · ${fill(t.submitted, { date: f.date(view.submittedAt) })}` : null}
           </p>
         </div>
-        <nav className="toolbar no-print" aria-label="Byt tertial">
+        <nav className="toolbar no-print" aria-label={t.changeTertial}>
           <PrintButton />
-          <Link className="btn btn-secondary" href={`/lag/${tertial}`}>Lägesbild och åtgärdsplan (lag 2023:196)</Link>
-          <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, -1)}`}>← {shiftPeriod(tertial, -1).replace("-", " ")}</Link>
-          <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, 1)}`}>{shiftPeriod(tertial, 1).replace("-", " ")} →</Link>
+          <Link className="btn btn-secondary" href={`/lag/${tertial}`}>{t.lawDocument}</Link>
+          <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, -1)}`}>{`← ${shiftPeriod(tertial, -1).replace("-", " ")}`}</Link>
+          <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, 1)}`}>{`${shiftPeriod(tertial, 1).replace("-", " ")} →`}</Link>
         </nav>
       </div>
 
       <Workflow tertial={tertial} version={view.version} may={view.may} submit={submitForReviewAction} approve={approveAction} returnToDraft={returnToDraftAction} />
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="summary">
-        <h2 id="summary">Kommunen som helhet</h2>
+        <h2 id="summary">{t.wholeMunicipality}</h2>
         <p data-testid="total">
-          <Link href={drill({})}><strong>{a.total.count}</strong> händelser</Link> · mot {periodLabel(a.previous)}: {changeText(a.total.count, a.total.previous)} ·
-          mot {periodLabel(a.lastYear)}: {changeText(a.total.count, a.total.lastYear)}
+          <Link href={drill({})}>{plural(f.locale, analysis.incidents, a.total.count)}</Link>
+          {` · ${fill(t.against, { period: f.period(a.previous), change: changeText(a.total.count, a.total.previous, analysis) })}`}
+          {` · ${fill(t.against, { period: f.period(a.lastYear), change: changeText(a.total.count, a.total.lastYear, analysis) })}`}
         </p>
-        <TrendChart title="Händelser per tertial, hela kommunen" periods={a.periods} series={[{ label: "Kommunen", values: a.trend }, ...focus.map((f) => ({ label: f.name, values: f.trend }))]} />
-        {view.narrative.overall ? <><h3>Övergripande bedömning</h3><p className="narrative">{view.narrative.overall}</p></> : null}
+        <TrendChart title={t.trendTitle} periods={a.periods} series={[{ label: t.municipality, values: a.trend }, ...focus.map((x) => ({ label: x.name, values: x.trend }))]} />
+        {view.narrative.overall ? <><h3>{t.overall}</h3><p className="narrative">{view.narrative.overall}</p></> : null}
         {comments("overall")}
-        <h3>Kommundelar</h3>
+        <h3>{t.areas}</h3>
         <div className="table-wrap">
           <table data-testid="area-table">
-            <thead><tr><th scope="col">Kommundel</th><th scope="col">Händelser</th><th scope="col">Mot föregående tertial</th><th scope="col">Mot samma tertial i fjol</th><th scope="col">Per 1 000 inv.</th></tr></thead>
+            <thead><tr><th scope="col">{t.area}</th><th scope="col">{t.incidents}</th><th scope="col">{t.againstPrevious}</th><th scope="col">{t.againstLastYear}</th><th scope="col">{t.perThousand}</th></tr></thead>
             <tbody>
               {a.areas.map((x) => (
                 <tr key={x.id}>
@@ -101,11 +106,11 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
             </tbody>
           </table>
         </div>
-        <h3>Kommundel × kategori</h3>
+        <h3>{t.areaByCategory}</h3>
         <div className="table-wrap">
           <table className="matrix" data-testid="area-category">
-            <caption className="visually-hidden">Händelser per kommundel och kategori med förändring mot föregående tertial</caption>
-            <thead><tr><th scope="col">Kommundel</th>{a.categories.map((c) => <th key={c.id} scope="col">{c.label}</th>)}<th scope="col">Totalt</th></tr></thead>
+            <caption className="visually-hidden">{t.matrixCaption}</caption>
+            <thead><tr><th scope="col">{t.area}</th>{a.categories.map((c) => <th key={c.id} scope="col">{c.label}</th>)}<th scope="col">{t.total}</th></tr></thead>
             <tbody>
               {a.areas.map((x) => (
                 <tr key={x.id}>
@@ -117,14 +122,14 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">Totalt</th>
+                <th scope="row">{t.total}</th>
                 {a.categories.map((c) => <FigureCell key={c.id} figure={a.byCategory[c.id]!} href={drill({ categoryId: c.id })} />)}
                 <FigureCell figure={a.total} href={drill({})} />
               </tr>
             </tfoot>
           </table>
         </div>
-        <p className="meta">* Osäker siffra: färre än 5 händelser, eller en takt för en kommundel med under 1 000 invånare.</p>
+        <p className="meta">{t.uncertainNote}</p>
       </section>
 
       {focus.map((x) => (
@@ -134,34 +139,34 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
       ))}
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="when">
-        <h2 id="when">När händer det?</h2>
-        <p className="meta">Veckodag och timme (svensk tid) för tertialets händelser. Mörkare ruta betyder fler händelser.</p>
+        <h2 id="when">{t.when}</h2>
+        <p className="meta">{t.whenHint}</p>
         <WeekdayHourTable table={a.weekdayHour} href={(day, hour) => drill({ weekday: day + 1, hour })} />
       </section>
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="where">
-        <h2 id="where">Platser med flest händelser</h2>
+        <h2 id="where">{t.hotspots}</h2>
         {a.hotspots.length ? (
           <ol>
-            {a.hotspots.map((h) => <li key={`${h.areaId}-${h.place}`}><Link href={drill({ areaId: h.areaId, place: h.place })}>{h.place}</Link>, {h.area}: {h.count}</li>)}
+            {a.hotspots.map((h) => <li key={`${h.areaId}-${h.place}`}><Link href={drill({ areaId: h.areaId, place: h.place })}>{h.place}</Link>{`, ${h.area}: ${h.count}`}</li>)}
           </ol>
-        ) : <p className="meta">Inga händelser under tertialet.</p>}
+        ) : <p className="meta">{t.noIncidents}</p>}
       </section>
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="measures">
-        <h2 id="measures">Åtgärder</h2>
-        <h3>Startade under tertialet</h3>
+        <h2 id="measures">{t.measures}</h2>
+        <h3>{t.started}</h3>
         <MeasureList measures={a.measures.started} />
-        <h3>Genomförda under tertialet</h3>
+        <h3>{t.completed}</h3>
         <MeasureList measures={a.measures.completed} />
       </section>
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="indicators">
-        <h2 id="indicators">Indikatorer – Inga utsatta områden 2030</h2>
+        <h2 id="indicators">{t.indicators}</h2>
         {a.indicators.length ? (
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">Indikator</th><th scope="col">Ägare</th><th scope="col">Utgångsläge</th><th scope="col">Senaste</th><th scope="col">Mål</th><th scope="col">Status</th></tr></thead>
+              <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.owner}</th><th scope="col">{t.baseline}</th><th scope="col">{t.latest}</th><th scope="col">{t.target}</th><th scope="col">{t.status}</th></tr></thead>
               <tbody>
                 {a.indicators.map((i) => (
                   <tr key={i.id}>
@@ -170,51 +175,50 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
                     <td>{i.baseline ?? "–"}{i.unit && i.baseline !== null ? ` ${i.unit}` : ""}</td>
                     <td>{i.latest ? `${i.latest.value}${i.unit ? ` ${i.unit}` : ""} (${i.latest.period})` : "–"}</td>
                     <td>{i.target ?? "–"}{i.unit && i.target !== null ? ` ${i.unit}` : ""}</td>
-                    <td>{indicatorLabel(i.status)}</td>
+                    <td>{indicatorLabel(i.status, analysis)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : <p className="meta">Inga indikatorer är registrerade.</p>}
+        ) : <p className="meta">{t.noIndicators}</p>}
       </section>
 
       {a.sources ? (
         <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="sources">
-          <h2 id="sources">Boende och föreningar</h2>
+          <h2 id="sources">{t.sources}</h2>
           <p data-testid="tertial-sources">
-            {a.sources.resident} händelser från tips av boende och {a.sources.association} från föreningars rapporter ingår i siffrorna.
-            Vuxennärvaro: {a.sources.walks} nattvandringspass med sammanlagt {a.sources.walkers} vandrare ({a.sources.walkerHours} vandrartimmar).
+            {fill(t.sourcesText, { resident: a.sources.resident, association: a.sources.association, walks: a.sources.walks, walkers: a.sources.walkers, hours: f.number(a.sources.walkerHours) })}
           </p>
         </section>
       ) : null}
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="insatser">
-        <h2 id="insatser">EST Insats under tertialet</h2>
+        <h2 id="insatser">{t.insatser}</h2>
         {a.insatser.length ? (
           <ul className="status-list" data-testid="tertial-insatser">
             {a.insatser.map((i) => (
               <li key={i.id}>
                 <span>
                   <strong>{i.name}</strong>
-                  {i.openedAt ? ` · ${formatDate(new Date(i.openedAt))}–${i.closedAt ? formatDate(new Date(i.closedAt)) : ""}` : ""}
-                  {i.before !== null && i.during !== null ? ` · ${i.before} händelser före, ${i.during} under` : ""}
-                  {i.outcome ? ` · Resultat: ${i.outcome}` : ""}
-                  {i.lessons ? ` · Lärdomar: ${i.lessons}` : ""}
+                  {i.openedAt ? ` · ${f.date(new Date(i.openedAt))}–${i.closedAt ? f.date(new Date(i.closedAt)) : ""}` : ""}
+                  {i.before !== null && i.during !== null ? ` · ${fill(t.beforeDuring, { before: i.before, during: i.during })}` : ""}
+                  {i.outcome ? ` · ${fill(t.outcome, { text: i.outcome })}` : ""}
+                  {i.lessons ? ` · ${fill(t.lessons, { text: i.lessons })}` : ""}
                 </span>
-                <Badge tone={i.status === "CLOSED" ? "ok" : "warn"}>{i.status === "CLOSED" ? "Avslutad" : "Pågår"}</Badge>
+                <Badge tone={i.status === "CLOSED" ? "ok" : "warn"}>{i.status === "CLOSED" ? t.closed : t.ongoing}</Badge>
               </li>
             ))}
           </ul>
-        ) : <p className="meta">Ingen EST Insats pågick under tertialet.</p>}
+        ) : <p className="meta">{t.noInsatser}</p>}
       </section>
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="others">
-        <h2 id="others">Övriga kommundelar</h2>
+        <h2 id="others">{t.otherAreas}</h2>
         {others.map((x) => (
           <div key={x.id} data-testid="other-area">
             <h3>{x.name}</h3>
-            <p>{x.total.count} händelser ({changeText(x.total.count, x.total.previous)} mot föregående tertial)</p>
+            <p>{fill(t.otherArea, { count: x.total.count, change: changeText(x.total.count, x.total.previous, analysis) })}</p>
             {view.narrative.areas[x.id] ? <p className="narrative">{view.narrative.areas[x.id]}</p> : null}
             {comments(x.id)}
           </div>
@@ -223,7 +227,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
 
       {view.may.edit ? (
         <section className="card no-print" style={{ marginBottom: "1rem" }} aria-labelledby="write">
-          <h2 id="write">Skriv analysen</h2>
+          <h2 id="write">{t.write}</h2>
           <NarrativeForm
             tertial={tertial}
             version={view.version}
@@ -236,8 +240,8 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
 
       {view.may.comment ? (
         <section className="card no-print" style={{ marginBottom: "1rem" }} aria-labelledby="review">
-          <h2 id="review">Kommentera</h2>
-          <CommentForm tertial={tertial} sections={[{ id: "overall", label: "Kommunen som helhet" }, ...a.areas.map((x) => ({ id: x.id, label: x.name }))]} add={commentAction} />
+          <h2 id="review">{t.comment}</h2>
+          <CommentForm tertial={tertial} sections={[{ id: "overall", label: t.wholeMunicipality }, ...a.areas.map((x) => ({ id: x.id, label: x.name }))]} add={commentAction} />
         </section>
       ) : null}
     </>
