@@ -40,8 +40,8 @@ export default tseslint.config(
     files: [
       "app/(app)/layout.tsx", "app/(app)/page.tsx", "app/(app)/konto/**/*.tsx",
       "app/(app)/incidents/page.tsx", "app/(app)/incidents/[[]id]/**/*.tsx", "app/(app)/incidents/week/**/*.tsx", "app/(app)/incidents/_components/**/*.tsx",
-      "app/(app)/groups/[[]groupId]/lagesbild/**/*.tsx", "app/(app)/groups/[[]groupId]/page.tsx", "app/(app)/groups/[[]groupId]/_components/members-manage.tsx",
-      "components/shell/**/*.tsx", "components/i18n/**/*.tsx", "components/groups/**/*.tsx", "components/lagesbild/**/*.tsx", "components/ui/**/*.tsx",
+      "app/(app)/groups/[[]groupId]/lagesbild/**/*.tsx", "app/(app)/tertial/**/*.tsx", "app/(app)/groups/[[]groupId]/page.tsx", "app/(app)/groups/[[]groupId]/_components/members-manage.tsx",
+      "components/shell/**/*.tsx", "components/i18n/**/*.tsx", "components/groups/**/*.tsx", "components/lagesbild/**/*.tsx", "components/analysis/**/*.tsx", "components/ui/**/*.tsx",
     ],
     rules: {
       "react/jsx-no-literals": ["error", { noStrings: false }],

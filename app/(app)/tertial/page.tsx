@@ -5,17 +5,20 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listTertials } from "@/lib/analysis/tertial";
 import { isExpectedError } from "@/lib/errors";
-import { formatDate } from "@/lib/time/format";
-import { periodLabel } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 
-export const metadata: Metadata = { title: "Tertialanalyser" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.tertial.listTitle };
+}
 
-const STATUS = { DRAFT: ["info", "Utkast"], IN_REVIEW: ["warn", "Under granskning"], APPROVED: ["ok", "Godkänd"] } as const;
+const STATUS_TONE = { DRAFT: "info", IN_REVIEW: "warn", APPROVED: "ok" } as const;
 
 export default async function TertialListPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const { m: { tertial: t }, f } = await getI18n();
   let rows;
   try {
     rows = await listTertials(viewer, active.municipalityId);
@@ -27,15 +30,15 @@ export default async function TertialListPage() {
     <>
       <div className="page-header">
         <div>
-          <h1>Tertialanalyser</h1>
-          <p className="lead">{active.municipalityName} · EST Strategisk tar fram, EST Ledning godkänner</p>
+          <h1>{t.listTitle}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.listLead}`}</p>
         </div>
       </div>
       <ul className="status-list" data-testid="tertial-list">
         {rows.map((r) => (
           <li key={r.tertial}>
-            <span><Link href={`/tertial/${r.tertial}`}>{periodLabel(r.tertial)}</Link>{r.ongoing ? " (pågår)" : ""}{r.approvedAt ? ` · godkänd ${formatDate(r.approvedAt)}` : ""}</span>
-            {r.status ? <Badge tone={STATUS[r.status][0]}>{STATUS[r.status][1]}</Badge> : <span className="meta">Inte påbörjad</span>}
+            <span><Link href={`/tertial/${r.tertial}`}>{f.period(r.tertial)}</Link>{r.ongoing ? ` ${t.inProgress}` : ""}{r.approvedAt ? ` · ${fill(t.approvedOn, { date: f.date(r.approvedAt) })}` : ""}</span>
+            {r.status ? <Badge tone={STATUS_TONE[r.status]}>{t.status_[r.status]}</Badge> : <span className="meta">{t.notStarted}</span>}
           </li>
         ))}
       </ul>

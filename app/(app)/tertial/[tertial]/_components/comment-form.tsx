@@ -8,11 +8,13 @@ import { ZTertialComment, type TTertialComment } from "@/lib/analysis/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** A review comment on one section of the analysis. */
 export function CommentForm(props: { tertial: string; sections: { id: string; label: string }[]; add: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.tertialForms;
   const { register, handleSubmit, formState, setError, reset } = useForm<TTertialComment>({
     resolver: zodResolver(ZTertialComment),
     defaultValues: { tertial: props.tertial, section: "overall", text: "" },
@@ -26,7 +28,7 @@ export function CommentForm(props: { tertial: string; sections: { id: string; la
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="comment-form">
       <div className="form-row">
-        <Field id="c-section" label="Avsnitt" error={formState.errors.section?.message}>
+        <Field id="c-section" label={m.section} error={formState.errors.section?.message}>
           {(a11y) => (
             <select {...a11y} {...register("section")}>
               {props.sections.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
@@ -34,11 +36,11 @@ export function CommentForm(props: { tertial: string; sections: { id: string; la
           )}
         </Field>
       </div>
-      <Field id="c-text" label="Kommentar" error={formState.errors.text?.message}>
+      <Field id="c-text" label={m.comment} error={formState.errors.text?.message}>
         {(a11y) => <textarea {...a11y} rows={3} {...register("text")} />}
       </Field>
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Lägg till kommentar</button>
+      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.addComment}</button>
     </form>
   );
 }

@@ -9,6 +9,8 @@ import { ZTertialNarrative, type TTertialNarrative } from "@/lib/analysis/schema
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** The analysis's words: an overall assessment and one per kommundel, saved with a version check. */
 export function NarrativeForm(props: {
@@ -20,6 +22,7 @@ export function NarrativeForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { tertialForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
   // "Sparat." only once the page around the form shows the saved version (the review buttons
   // send it along), so a click right after saving never carries a stale version.
@@ -42,18 +45,18 @@ export function NarrativeForm(props: {
   const areaError = (id: string) => (formState.errors.areas as Record<string, { message?: string }> | undefined)?.[id]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" data-testid="narrative-form">
-      <Field id="n-overall" label="Övergripande bedömning för kommunen" hint="Vad säger tertialets siffror och lägesbilder? Jämför med tidigare analyser." error={formState.errors.overall?.message}>
+      <Field id="n-overall" label={m.overall} hint={m.overallHint} error={formState.errors.overall?.message}>
         {(a11y) => <textarea {...a11y} rows={6} {...register("overall")} />}
       </Field>
       {props.areas.map((a) => (
-        <Field key={a.id} id={`n-${a.id}`} label={`Bedömning ${a.name}`} error={areaError(a.id)}>
+        <Field key={a.id} id={`n-${a.id}`} label={fill(m.areaJudgement, { area: a.name })} error={areaError(a.id)}>
           {(a11y) => <textarea {...a11y} rows={3} {...register(`areas.${a.id}`)} />}
         </Field>
       ))}
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
       <div className="toolbar">
-        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Spara texten"}</button>
-        <span aria-live="polite" className="meta">{refreshing ? "Sparar …" : saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
+        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveText}</button>
+        <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? m.unsaved : ""}</span>
       </div>
     </form>
   );

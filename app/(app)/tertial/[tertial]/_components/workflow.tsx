@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -18,6 +19,7 @@ export function Workflow(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { tertialForms: m, common } } = useI18n();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
@@ -30,7 +32,7 @@ export function Workflow(props: {
       const result = await step({ tertial: props.tertial, version: props.version, ...extra });
       if (result.ok) return router.refresh();
       if (result.fieldErrors?.reason) return setReasonError(result.fieldErrors.reason[0] ?? null);
-      setError(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "Det gick inte.");
+      setError(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? common.saveFailed);
     });
 
   if (!props.may.submit && !props.may.approve) return null;
@@ -38,20 +40,20 @@ export function Workflow(props: {
     <div className="card no-print stack" data-testid="workflow">
       {props.may.submit ? (
         <>
-          <p>När analysen är klar lämnas den till EST Ledning för granskning och godkännande.</p>
-          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => run(props.submit)}>Skicka till granskning</button></div>
+          <p>{m.submitHint}</p>
+          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => run(props.submit)}>{m.submit}</button></div>
         </>
       ) : null}
       {props.may.approve ? (
         <>
-          <p>Godkännandet fryser siffrorna, texten och händelserna bakom varje siffra.</p>
-          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => { if (window.confirm("Godkänna analysen? Den kan inte ändras efteråt.")) run(props.approve); }}>Godkänn analysen</button></div>
+          <p>{m.approveHint}</p>
+          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => { if (window.confirm(m.approveConfirm)) run(props.approve); }}>{m.approve}</button></div>
           <div className="field">
-            <label htmlFor="return-reason">Eller återför till EST Strategisk – vad behöver ändras?</label>
+            <label htmlFor="return-reason">{m.returnReason}</label>
             <textarea id="return-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError ? true : undefined} aria-describedby="return-reason-error" />
             <span id="return-reason-error" className="field-error" aria-live="polite">{reasonError ?? ""}</span>
           </div>
-          <div><button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.returnToDraft, { reason })}>Återför till utkast</button></div>
+          <div><button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.returnToDraft, { reason })}>{m.returnToDraft}</button></div>
         </>
       ) : null}
       {error ? <p className="alert alert-error" role="alert">{error}</p> : null}

@@ -5,12 +5,13 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { drillDown, drillLabels, ZDrillFilter } from "@/lib/analysis/drilldown";
 import { isExpectedError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/time/format";
-import { isPeriodKey, periodLabel } from "@/lib/time/periods";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { isPeriodKey } from "@/lib/time/periods";
 
-export const metadata: Metadata = { title: "Händelser bakom siffran" };
-
-const DAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.drill.title };
+}
 
 export default async function DrillDownPage({ params, searchParams }: { params: Promise<{ tertial: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { tertial } = await params;
@@ -26,40 +27,41 @@ export default async function DrillDownPage({ params, searchParams }: { params: 
     if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const f = filter.data;
-  const names = await drillLabels(active.municipalityId, f.areaId, f.categoryId);
+  const q = filter.data;
+  const { locale, m: { drill: t }, f } = await getI18n();
+  const names = await drillLabels(active.municipalityId, q.areaId, q.categoryId);
   const what = [
-    periodLabel(f.slot),
+    f.period(q.slot),
     names.area,
     names.category,
-    f.place,
-    f.weekday ? DAYS[f.weekday - 1] : undefined,
-    f.hour !== undefined ? `kl. ${String(f.hour).padStart(2, "0")}–${String(f.hour + 1).padStart(2, "0")}` : undefined,
+    q.place,
+    q.weekday ? t.weekdays[q.weekday - 1] : undefined,
+    q.hour !== undefined ? fill(t.hours, { from: String(q.hour).padStart(2, "0"), to: String(q.hour + 1).padStart(2, "0") }) : undefined,
   ].filter(Boolean).join(" · ");
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Händelser bakom siffran</h1>
+          <h1>{t.title}</h1>
           <p className="lead" data-testid="drill-what">{what}</p>
         </div>
-        <Link className="btn btn-secondary no-print" href={`/tertial/${tertial}`}>← Till analysen {periodLabel(tertial)}</Link>
+        <Link className="btn btn-secondary no-print" href={`/tertial/${tertial}`}>{fill(t.back, { period: f.period(tertial) })}</Link>
       </div>
       <p data-testid="drill-count">
-        <strong>{result.total}</strong> händelser{result.total > result.shown ? ` (de ${result.shown} senaste visas)` : ""}.{" "}
-        {result.fromSnapshot ? "Ur den godkända analysens ögonblicksbild: samma händelser som när den godkändes." : "Aktuella uppgifter: analysen är ännu inte godkänd."}
+        <strong>{plural(locale, t.count, result.total)}</strong>
+        {`${result.total > result.shown ? ` ${fill(t.shown, { shown: result.shown })}` : ""}. ${result.fromSnapshot ? t.fromSnapshot : t.current}`}
       </p>
       <div className="table-wrap">
         <table data-testid="drill-table">
-          <thead><tr><th scope="col">Tid</th><th scope="col">Kommundel</th><th scope="col">Plats</th><th scope="col">Kategori</th><th scope="col">Beskrivning</th></tr></thead>
+          <thead><tr><th scope="col">{t.time}</th><th scope="col">{t.area}</th><th scope="col">{t.place}</th><th scope="col">{t.category}</th><th scope="col">{t.description}</th></tr></thead>
           <tbody>
             {result.incidents.map((i) => (
               <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                <td><Link href={`/incidents/${i.id}`}>{formatDateTime(i.occurredAt)}</Link></td>
+                <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link></td>
                 <td>{i.area}</td>
                 <td>{i.place}</td>
                 <td>{i.category}</td>
-                <td>{i.description.length > 140 ? `${i.description.slice(0, 140)} …` : i.description}{i.status === "WITHDRAWN" ? " (återkallad efter godkännandet)" : ""}</td>
+                <td>{i.description.length > 140 ? `${i.description.slice(0, 140)} …` : i.description}{i.status === "WITHDRAWN" ? ` ${t.withdrawnAfter}` : ""}</td>
               </tr>
             ))}
           </tbody>
