@@ -11,6 +11,6 @@ export type Messages = typeof sv;
 export const CATALOGUE: Record<Locale, Messages> = { sv, en };
 
 /** The namespaces client components read; the layout sends only these to the browser. */
-export const CLIENT_NAMESPACES = ["common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms"] as const;
+export const CLIENT_NAMESPACES = ["common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms", "insatsForm", "insatsManage"] as const;
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 export const clientMessages = (m: Messages): ClientMessages => Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, m[ns]])) as ClientMessages;

@@ -9,8 +9,7 @@ import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { ZInsatsOpen, type TInsatsOpen } from "@/lib/insats/schema";
-
-const WEEKDAYS = ["måndagar", "tisdagar", "onsdagar", "torsdagar", "fredagar"];
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 export function OpenInsatsForm(props: {
   defaults: TInsatsOpen;
@@ -21,6 +20,7 @@ export function OpenInsatsForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { insatsForm: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, formState } = useForm<TInsatsOpen>({ resolver: zodResolver(ZInsatsOpen), defaultValues: props.defaults });
   const e = formState.errors;
@@ -34,59 +34,59 @@ export function OpenInsatsForm(props: {
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
       <fieldset disabled={pending}>
-        <Field id="i-name" label="Namn" error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
-        <Field id="i-problem" label="Problembild" hint="Vad har hänt och var? Platser och händelser, inte personer." error={e.problem?.message}>
+        <Field id="i-name" label={m.name} error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
+        <Field id="i-problem" label={m.problem} hint={m.problemHint} error={e.problem?.message}>
           {(a) => <textarea {...a} rows={4} {...register("problem")} />}
         </Field>
-        <Field id="i-places" label="Platser (valfritt)" error={e.places?.message}>{(a) => <input {...a} {...register("places")} />}</Field>
+        <Field id="i-places" label={m.places} error={e.places?.message}>{(a) => <input {...a} {...register("places")} />}</Field>
         <fieldset className="field" aria-describedby="i-areas-error">
-          <legend><strong>Kommundelar</strong></legend>
+          <legend><strong>{m.areas}</strong></legend>
           <div className="checks">
-            {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("areaIds")} /> {a.name}</label>)}
+            {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("areaIds")} />{` ${a.name}`}</label>)}
           </div>
           <span id="i-areas-error" className="field-error" aria-live="polite">{e.areaIds?.message ?? ""}</span>
         </fieldset>
         <div className="form-row">
-          <Field id="i-end" label="Planerat slut" hint="Tidsbegränsad; förval sex veckor" error={e.plannedEndDate?.message}>{(a) => <input {...a} type="date" {...register("plannedEndDate")} />}</Field>
-          <Field id="i-cadence" label="Mötesrytm" error={e.cadence?.message}>
+          <Field id="i-end" label={m.plannedEnd} hint={m.plannedEndHint} error={e.plannedEndDate?.message}>{(a) => <input {...a} type="date" {...register("plannedEndDate")} />}</Field>
+          <Field id="i-cadence" label={m.cadence} error={e.cadence?.message}>
             {(a) => (
               <select {...a} {...register("cadence")}>
-                <option value="TWICE_WEEKLY">Två gånger i veckan</option>
-                <option value="WEEKLY">Varje vecka</option>
-                <option value="AD_HOC">Vid behov</option>
+                <option value="TWICE_WEEKLY">{m.cadences.TWICE_WEEKLY}</option>
+                <option value="WEEKLY">{m.cadences.WEEKLY}</option>
+                <option value="AD_HOC">{m.cadences.AD_HOC}</option>
               </select>
             )}
           </Field>
-          <Field id="i-weekday" label="Första mötesdag" error={e.weekday?.message}>
+          <Field id="i-weekday" label={m.firstDay} error={e.weekday?.message}>
             {(a) => (
               <select {...a} {...register("weekday")}>
-                {WEEKDAYS.map((d, i) => <option key={d} value={i + 1}>{d}</option>)}
+                {m.weekdays.map((d, i) => <option key={d} value={i + 1}>{d}</option>)}
               </select>
             )}
           </Field>
-          <Field id="i-time" label="Tid" error={e.time?.message}>{(a) => <input {...a} type="time" {...register("time")} />}</Field>
+          <Field id="i-time" label={m.time} error={e.time?.message}>{(a) => <input {...a} type="time" {...register("time")} />}</Field>
         </div>
         <fieldset className="field" aria-describedby="i-members-error">
-          <legend><strong>Bjud in</strong> (från alla organisationer)</legend>
+          <legend><strong>{m.invite}</strong>{` ${m.inviteAll}`}</legend>
           <div className="checks" style={{ maxHeight: "14rem", overflowY: "auto" }}>
-            {props.people.map((p) => <label key={p.id}><input type="checkbox" value={p.id} {...register("memberIds")} /> {p.name} ({p.organisation})</label>)}
+            {props.people.map((p) => <label key={p.id}><input type="checkbox" value={p.id} {...register("memberIds")} />{` ${p.name} (${p.organisation})`}</label>)}
           </div>
           <span id="i-members-error" className="field-error" aria-live="polite">{e.memberIds?.message ?? ""}</span>
         </fieldset>
         <div className="form-row">
-          <Field id="i-invite" label="Bjud in via e-post (personer utan konto)" hint="En eller flera adresser. De får en länk för att skapa konto och gå med." error={e.inviteEmails?.message}>
+          <Field id="i-invite" label={m.inviteEmail} hint={m.inviteEmailHint} error={e.inviteEmails?.message}>
             {(a) => <textarea {...a} rows={2} {...register("inviteEmails")} />}
           </Field>
-          <Field id="i-invite-org" label="De inbjudnas organisation" error={e.inviteOrganisationId?.message}>
+          <Field id="i-invite-org" label={m.inviteOrg} error={e.inviteOrganisationId?.message}>
             {(a) => (
               <select {...a} {...register("inviteOrganisationId")}>
-                <option value="">Välj …</option>
+                <option value="">{common.choose}</option>
                 {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
         </div>
-        <button type="submit" className="btn" disabled={!hydrated || pending}>{pending ? "Startar …" : "Starta EST Insats"}</button>
+        <button type="submit" className="btn" disabled={!hydrated || pending}>{pending ? m.starting : m.start}</button>
       </fieldset>
     </form>
   );
