@@ -10,7 +10,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { signOutAction, switchMunicipalityAction } from "./actions";
 import { countNewTips } from "@/lib/tips/queries";
-import { clientMessages, fill, type Messages } from "@/lib/i18n/catalogue";
+import { fill, type Messages } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 
@@ -96,7 +96,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       {viewer ? <SessionKeepAlive /> : null}
       {viewer ? <RegisterServiceWorker /> : null}
       <main id="main">
-        <I18nProvider locale={locale} messages={clientMessages(m)}>
+        <I18nProvider locale={locale} messages={{ common: m.common }}>
           {children}
         </I18nProvider>
       </main>

@@ -8,10 +8,12 @@ import { formattersFor, type Formatters } from "@/lib/time/format";
 type ClientI18n = { locale: Locale; m: ClientMessages; f: Formatters };
 const I18nContext = createContext<ClientI18n | null>(null);
 
-/** Gives client components the viewer's language: only the namespaces they use, in one language,
- * travel to the browser (the layout picks them). */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: ClientMessages; children: React.ReactNode }) {
-  const value = useMemo(() => ({ locale, m: messages, f: formattersFor(locale) }), [locale, messages]);
+/** Gives client components the viewer's language. Only the namespaces a screen's client
+ * components use travel to the browser: the layout sends the common ones, a page adds its own
+ * through <ClientMessages> (nested providers merge). */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Partial<ClientMessages>; children: React.ReactNode }) {
+  const parent = useContext(I18nContext);
+  const value = useMemo(() => ({ locale, m: { ...parent?.m, ...messages } as ClientMessages, f: formattersFor(locale) }), [locale, messages, parent]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

@@ -10,7 +10,10 @@ export { fill, plural, type Plural } from "./fill";
 export type Messages = typeof sv;
 export const CATALOGUE: Record<Locale, Messages> = { sv, en };
 
-/** The namespaces client components read; the layout sends only these to the browser. */
-export const CLIENT_NAMESPACES = ["common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms", "insatsForm", "insatsManage"] as const;
+/** The namespaces client components read (through useI18n). The layout sends "common" to every
+ * page; a page sends the others its client components need with <ClientMessages ns={…}>. */
+export const CLIENT_NAMESPACES = [
+  "common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms",
+  "insatsForm", "insatsManage", "measureFormFull", "measureDetail",
+] as const;
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
-export const clientMessages = (m: Messages): ClientMessages => Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, m[ns]])) as ClientMessages;

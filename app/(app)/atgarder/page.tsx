@@ -5,14 +5,16 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { listMeasures } from "@/lib/measures/register";
-import { MEASURE_STATUS_LABEL, MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
+import { MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
+import { getI18n } from "@/lib/i18n/server";
 import { ZMeasureFilter } from "@/lib/measures/schema";
-import { formatDate } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 
-export const metadata: Metadata = { title: "Åtgärder" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.measures.title };
+}
 
-const VIEWS = [["all", "Alla jag kan se"], ["mine", "Min organisations"], ["overdue", "Försenade"]] as const;
+const VIEWS = ["all", "mine", "overdue"] as const;
 
 export default async function MeasuresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -20,62 +22,63 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const data = await listMeasures(viewer, active.municipalityId, filter).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const { m: { measures: t, measureLabels, common }, f } = await getI18n();
   const query = (patch: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...patch })}`;
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Åtgärder</h1>
-          <p className="lead">{active.municipalityName} · åtgärdsregistret: vem gör vad, till när, och hjälpte det?</p>
+          <h1>{t.title}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.lead}`}</p>
         </div>
         <div className="toolbar no-print">
-          {data.canCreate ? <Link className="btn" href="/atgarder/ny">Ny åtgärd</Link> : null}
-          <a className="btn btn-secondary" href={`/atgarder/export${query({})}`}>Exportera CSV</a>
+          {data.canCreate ? <Link className="btn" href="/atgarder/ny">{t.new}</Link> : null}
+          <a className="btn btn-secondary" href={`/atgarder/export${query({})}`}>{t.exportCsv}</a>
         </div>
       </div>
-      <nav className="toolbar" aria-label="Urval" style={{ marginBottom: "0.75rem" }}>
-        {VIEWS.map(([v, label]) => <Link key={v} className="btn btn-secondary" aria-current={filter.view === v ? "page" : undefined} href={query({ view: v })}>{label}</Link>)}
+      <nav className="toolbar" aria-label={t.selection} style={{ marginBottom: "0.75rem" }}>
+        {VIEWS.map((v) => <Link key={v} className="btn btn-secondary" aria-current={filter.view === v ? "page" : undefined} href={query({ view: v })}>{t.views[v]}</Link>)}
       </nav>
       <form method="get" className="filters card no-print" style={{ marginBottom: "1rem" }}>
         <input type="hidden" name="view" value={filter.view} />
         <div className="field">
-          <label htmlFor="f-status">Status</label>
+          <label htmlFor="f-status">{t.status}</label>
           <select id="f-status" name="status" defaultValue={filter.status}>
-            <option value="">Alla</option><option value="OPEN">Öppna</option>
-            {Object.entries(MEASURE_STATUS_LABEL).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+            <option value="">{common.all}</option><option value="OPEN">{t.open}</option>
+            {Object.entries(measureLabels.status).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-group">Grupp</label>
+          <label htmlFor="f-group">{t.group}</label>
           <select id="f-group" name="groupId" defaultValue={filter.groupId}>
-            <option value="">Alla</option>
+            <option value="">{common.all}</option>
             {data.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-area">Kommundel</label>
+          <label htmlFor="f-area">{t.area}</label>
           <select id="f-area" name="areaId" defaultValue={filter.areaId}>
-            <option value="">Alla</option>
+            <option value="">{common.all}</option>
             {data.areas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </div>
-        <div className="field"><button type="submit" className="btn">Visa</button></div>
+        <div className="field"><button type="submit" className="btn">{t.show}</button></div>
       </form>
       {data.measures.length === 0 ? (
-        <p className="meta">Inga åtgärder med det urvalet. Åtgärder skapas från beslut i lägesbilder och EST Insatser.</p>
+        <p className="meta">{t.empty}</p>
       ) : (
         <div className="table-wrap">
           <table data-testid="measure-table">
-            <thead><tr><th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Kommundel</th><th scope="col">Klart senast</th><th scope="col">Status</th><th scope="col">Senaste uppföljning</th></tr></thead>
+            <thead><tr><th scope="col">{t.measure}</th><th scope="col">{t.owner}</th><th scope="col">{t.area}</th><th scope="col">{t.due}</th><th scope="col">{t.status}</th><th scope="col">{t.latestFollowUp}</th></tr></thead>
             <tbody>
               {data.measures.map((m) => (
                 <tr key={m.id}>
                   <td><Link href={`/atgarder/${m.id}`}>{m.title}</Link>{m.group ? <div className="meta">{m.group.name}</div> : null}</td>
                   <td>{m.ownerOrg.name}{m.responsibleName ? <div className="meta">{m.responsibleName}</div> : null}</td>
                   <td>{m.area?.name ?? "–"}</td>
-                  <td>{m.dueDate ? formatDate(m.dueDate) : "–"}{m.overdue ? <> <Badge tone="danger">Försenad</Badge></> : null}</td>
-                  <td><Badge tone={MEASURE_STATUS_TONE[m.status]}>{MEASURE_STATUS_LABEL[m.status]}</Badge>{m.effectVerdict ? <div className="meta">{verdictLabel(m.effectVerdict)}</div> : null}</td>
-                  <td>{m.latestFollowUp ? `${formatDate(m.latestFollowUp.date)}: ${m.latestFollowUp.text}` : <span className="meta">–</span>}</td>
+                  <td>{m.dueDate ? f.date(m.dueDate) : "–"}{m.overdue ? <>{" "}<Badge tone="danger">{t.overdue}</Badge></> : null}</td>
+                  <td><Badge tone={MEASURE_STATUS_TONE[m.status]}>{measureLabels.status[m.status]}</Badge>{m.effectVerdict ? <div className="meta">{verdictLabel(m.effectVerdict, measureLabels)}</div> : null}</td>
+                  <td>{m.latestFollowUp ? `${f.date(m.latestFollowUp.date)}: ${m.latestFollowUp.text}` : <span className="meta">{"–"}</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getMeasureFormOptions } from "@/lib/measures/register";
 import { toLocalInputs } from "@/lib/time/format";
+import { getI18n } from "@/lib/i18n/server";
 import { createMeasureAction } from "./actions";
 import { NewMeasureForm } from "./_components/new-measure-form";
 
-export const metadata: Metadata = { title: "Ny åtgärd" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.measures.new };
+}
 
 export default async function NewMeasurePage() {
   const viewer = await requireViewer();
@@ -16,13 +20,14 @@ export default async function NewMeasurePage() {
   const options = await getMeasureFormOptions(viewer, active.municipalityId);
   if (!options) notFound();
   const today = toLocalInputs(new Date()).date;
+  const t = (await getI18n()).m.measures;
   return (
-    <>
+    <ClientMessages ns={["measureFormFull"]}>
       <div className="page-header">
         <div>
-          <div className="meta"><Link href="/atgarder">Åtgärder</Link></div>
-          <h1>Ny åtgärd</h1>
-          <p className="lead">Vem gör vad, var och till när – och vilket mål det bidrar till.</p>
+          <div className="meta"><Link href="/atgarder">{t.title}</Link></div>
+          <h1>{t.new}</h1>
+          <p className="lead">{t.newLead}</p>
         </div>
       </div>
       <section className="card">
@@ -32,6 +37,6 @@ export default async function NewMeasurePage() {
           action={createMeasureAction}
         />
       </section>
-    </>
+    </ClientMessages>
   );
 }

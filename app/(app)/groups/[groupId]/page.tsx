@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
@@ -40,7 +41,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const group = await load((await params).groupId);
   const { m: { group: m, groups }, f } = await getI18n();
   return (
-    <>
+    <ClientMessages ns={["group", "insatsManage"]}>
       <p className="no-print">
         <Link href="/">{m.back}</Link>
       </p>
@@ -149,6 +150,6 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <h2 id="orgs">{m.organisations}</h2>
         <p>{group.organisations.map((o) => o.name).join(" · ")}</p>
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
@@ -34,7 +35,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { m: { incident: m, common }, f } = await getI18n();
   const fieldLabel: Record<string, string> = m.field;
   return (
-    <>
+    <ClientMessages ns={["incidentForm", "outbox", "incident"]}>
       <p className="no-print"><Link href={`/incidents?period=${i.isoWeek}`}>{fill(m.back, { week: f.period(i.isoWeek) })}</Link></p>
       <div className="page-header">
         <div>
@@ -88,6 +89,6 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </section>
         </>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -50,7 +51,7 @@ export default async function OpenInsatsPage({ searchParams }: { searchParams: P
     areaIds: from?.areaIds ?? [], plannedEndDate: options.defaultEndDate, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: from?.origin ?? null,
   };
   return (
-    <>
+    <ClientMessages ns={["insatsForm"]}>
       <div className="page-header">
         <div>
           <h1>{t.start}</h1>
@@ -58,6 +59,6 @@ export default async function OpenInsatsPage({ searchParams }: { searchParams: P
         </div>
       </div>
       <section className="card"><OpenInsatsForm defaults={defaults} areas={options.areas} people={options.people} organisations={options.organisations} action={openInsatsAction} /></section>
-    </>
+    </ClientMessages>
   );
 }

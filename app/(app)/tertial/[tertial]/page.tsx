@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
@@ -59,7 +60,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
     ) : null;
 
   return (
-    <>
+    <ClientMessages ns={["tertialForms"]}>
       <div className="page-header">
         <div>
           <h1>{fill(t.title, { period: f.period(tertial) })}</h1>
@@ -244,6 +245,6 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
           <CommentForm tertial={tertial} sections={[{ id: "overall", label: t.wholeMunicipality }, ...a.areas.map((x) => ({ id: x.id, label: x.name }))]} add={commentAction} />
         </section>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

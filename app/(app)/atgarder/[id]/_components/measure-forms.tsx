@@ -5,17 +5,20 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
-import { MEASURE_STATUS_LABEL } from "@/lib/measures/labels";
 import { MEASURE_STATUS, VERDICTS, ZMeasureJudgement, ZMeasureStatus, type TMeasureJudgement, type TMeasureStatus } from "@/lib/measures/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
+import { useI18n } from "@/components/i18n/i18n-provider";
+
+const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
 
 
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { measureDetail: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: zodResolver(ZMeasureStatus), defaultValues: props.initial });
   const status = useWatch({ control, name: "status" });
   const onSubmit = handleSubmit(async (values) => {
@@ -26,27 +29,27 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="status-form">
       <div className="form-row">
-        <Field id="m-status" label="Status" error={formState.errors.status?.message}>
-          {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{MEASURE_STATUS_LABEL[s]}</option>)}</select>}
+        <Field id="m-status" label={m.status} error={formState.errors.status?.message}>
+          {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{m.statuses[s]}</option>)}</select>}
         </Field>
         {status === "DONE" && props.needsVerdict ? (
-          <Field id="m-done-verdict" label="Hjälpte åtgärden?" error={formState.errors.verdict?.message}>
+          <Field id="m-done-verdict" label={m.helped} error={formState.errors.verdict?.message}>
             {(a11y) => (
               <select {...a11y} {...register("verdict")}>
-                <option value="">Välj …</option>
-                {Object.entries(VERDICTS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+                <option value="">{common.choose}</option>
+                {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
               </select>
             )}
           </Field>
         ) : null}
         {status === "CANCELLED" ? (
-          <Field id="m-reason" label="Skäl till att åtgärden avbryts" error={formState.errors.cancelReason?.message}>
+          <Field id="m-reason" label={m.cancelReasonField} error={formState.errors.cancelReason?.message}>
             {(a11y) => <input {...a11y} {...register("cancelReason")} />}
           </Field>
         ) : null}
       </div>
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Ändra status</button>
+      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.changeStatus}</button>
     </form>
   );
 }
@@ -54,6 +57,7 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
 export function JudgementForm(props: { initial: TMeasureJudgement; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { measureDetail: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: zodResolver(ZMeasureJudgement), defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
@@ -62,19 +66,19 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
   });
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="judgement-form">
-      <Field id="m-verdict" label="Bedömning" error={formState.errors.verdict?.message}>
+      <Field id="m-verdict" label={m.verdict} error={formState.errors.verdict?.message}>
         {(a11y) => (
           <select {...a11y} {...register("verdict")}>
-            <option value="">Välj …</option>
-            {Object.entries(VERDICTS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+            <option value="">{common.choose}</option>
+            {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
           </select>
         )}
       </Field>
-      <Field id="m-judgement" label="Motivering" error={formState.errors.judgement?.message}>
+      <Field id="m-judgement" label={m.reason} error={formState.errors.judgement?.message}>
         {(a11y) => <textarea {...a11y} rows={3} {...register("judgement")} />}
       </Field>
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Spara bedömningen</button>
+      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.saveJudgement}</button>
     </form>
   );
 }
@@ -82,18 +86,19 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
 /** The plain-language line residents see on the area's "Ni sa, vi gjorde" page (empty hides it). */
 export function PublishForm(props: { measureId: string; initial: string; action: AnyAction }) {
   const hydrated = useHydrated();
+  const { m: { measureDetail: m, common } } = useI18n();
   const [text, setText] = useState(props.initial);
   const [done, setDone] = useState("");
-  const { pending, errors, submit } = useActionSubmit(props.action, () => setDone(text ? "Visas nu för boende." : "Visas inte längre för boende."));
+  const { pending, errors, submit } = useActionSubmit(props.action, () => setDone(text ? m.nowPublic : m.noLongerPublic));
   return (
-    <form aria-label="Visa för boende" onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ measureId: props.measureId, publicText: text }); }}>
+    <form aria-label={m.public} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ measureId: props.measureId, publicText: text }); }}>
       <p role="status" aria-live="polite">{done}</p>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
       <fieldset disabled={pending}>
-        <Field id="pub-text" label="Text för boende (lämna tomt för att inte visa)" error={errors.publicText} hint="Enkelt språk, inga personer. T.ex. ”Ny belysning i gångtunneln vid stationen.”">
+        <Field id="pub-text" label={m.publicText} error={errors.publicText} hint={m.publicTextHint}>
           {(a) => <textarea {...a} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
         </Field>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>Spara</button>
+        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{common.save}</button>
       </fieldset>
     </form>
   );

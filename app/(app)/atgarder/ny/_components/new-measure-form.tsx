@@ -8,6 +8,7 @@ import { ZMeasureCreate, type TMeasureCreate } from "@/lib/measures/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Option = { id: string; name: string };
 
@@ -22,6 +23,7 @@ export function NewMeasureForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { measureFormFull: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureCreate>({ resolver: zodResolver(ZMeasureCreate), defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -32,41 +34,41 @@ export function NewMeasureForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate>
       {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
-      <Field id="n-title" label="Åtgärd" error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
-      <Field id="n-desc" label="Beskrivning (valfri)" error={e.description?.message}>{(a) => <textarea {...a} rows={3} {...register("description")} />}</Field>
+      <Field id="n-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
+      <Field id="n-desc" label={m.description} error={e.description?.message}>{(a) => <textarea {...a} rows={3} {...register("description")} />}</Field>
       <div className="form-row">
-        <Field id="n-owner" label="Ansvarig organisation" error={e.ownerOrgId?.message}>
-          {(a) => <select {...a} {...register("ownerOrgId")}><option value="">Välj …</option>{props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
+        <Field id="n-owner" label={m.ownerOrg} error={e.ownerOrgId?.message}>
+          {(a) => <select {...a} {...register("ownerOrgId")}><option value="">{common.choose}</option>{props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
         </Field>
-        <Field id="n-resp" label="Ansvarig person (valfri)" error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
-        <Field id="n-kind" label="Typ" error={e.kind?.message}>
-          {(a) => <select {...a} {...register("kind")}><option value="SHORT_TERM">Kortsiktig</option><option value="LONG_TERM">Långsiktig</option></select>}
+        <Field id="n-resp" label={m.responsible} error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
+        <Field id="n-kind" label={m.kind} error={e.kind?.message}>
+          {(a) => <select {...a} {...register("kind")}><option value="SHORT_TERM">{m.shortTerm}</option><option value="LONG_TERM">{m.longTerm}</option></select>}
         </Field>
       </div>
       <fieldset className="field">
-        <legend><strong>Deltagande organisationer</strong> (gemensam åtgärd)</legend>
+        <legend><strong>{m.participants}</strong>{` ${m.joint}`}</legend>
         <div className="checks" style={{ maxHeight: "10rem", overflowY: "auto" }}>
-          {props.organisations.map((o) => <label key={o.id}><input type="checkbox" value={o.id} {...register("participantOrgIds")} /> {o.name}</label>)}
+          {props.organisations.map((o) => <label key={o.id}><input type="checkbox" value={o.id} {...register("participantOrgIds")} />{` ${o.name}`}</label>)}
         </div>
         <span className="field-error" aria-live="polite">{e.participantOrgIds?.message ?? ""}</span>
       </fieldset>
       <div className="form-row">
-        <Field id="n-area" label="Kommundel" error={e.areaId?.message}>
-          {(a) => <select {...a} {...register("areaId")}><option value="">Ingen särskild</option>{props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
+        <Field id="n-area" label={m.area} error={e.areaId?.message}>
+          {(a) => <select {...a} {...register("areaId")}><option value="">{m.noArea}</option>{props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
         </Field>
-        <Field id="n-place" label="Plats (valfri)" error={e.place?.message}>{(a) => <input {...a} {...register("place")} />}</Field>
-        <Field id="n-start" label="Start" error={e.startDate?.message}>{(a) => <input {...a} type="date" {...register("startDate")} />}</Field>
-        <Field id="n-due" label="Klart senast" error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
+        <Field id="n-place" label={m.place} error={e.place?.message}>{(a) => <input {...a} {...register("place")} />}</Field>
+        <Field id="n-start" label={m.start} error={e.startDate?.message}>{(a) => <input {...a} type="date" {...register("startDate")} />}</Field>
+        <Field id="n-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
       </div>
       <div className="form-row">
-        <Field id="n-goal" label="Bidrar till mål (valfritt)" error={e.goalId?.message}>
-          {(a) => <select {...a} {...register("goalId")}><option value="">Inget</option>{props.goals.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}</select>}
+        <Field id="n-goal" label={m.goal} error={e.goalId?.message}>
+          {(a) => <select {...a} {...register("goalId")}><option value="">{m.noGoal}</option>{props.goals.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}</select>}
         </Field>
-        <Field id="n-group" label={props.groupRequired ? "Grupp" : "Grupp (valfri)"} error={e.groupId?.message}>
-          {(a) => <select {...a} {...register("groupId")}>{props.groupRequired ? null : <option value="">Ingen</option>}{props.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select>}
+        <Field id="n-group" label={props.groupRequired ? m.group : m.groupOptional} error={e.groupId?.message}>
+          {(a) => <select {...a} {...register("groupId")}>{props.groupRequired ? null : <option value="">{m.noGroup}</option>}{props.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select>}
         </Field>
       </div>
-      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Lägg till åtgärden"}</button>
+      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.submit}</button>
     </form>
   );
 }

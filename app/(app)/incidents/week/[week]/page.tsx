@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
@@ -34,7 +35,7 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
   const defaults = week === current ? toLocalInputs(now) : { date: toLocalInputs(periodRange(week).start).date, time: "12:00" };
 
   return (
-    <>
+    <ClientMessages ns={["incidentForm", "outbox", "weekReport"]}>
       <div className="page-header">
         <div>
           <h1>{fill(m.title, { week: f.period(week) })}</h1>
@@ -86,6 +87,6 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
           </div>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

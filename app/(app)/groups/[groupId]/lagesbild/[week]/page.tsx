@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
@@ -54,7 +55,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
   const repeatFrom = toLocalInputs(periodRange(shiftPeriod(week, -3)).start).date;
   const repeatTo = toLocalInputs(new Date(periodRange(week).end.getTime() - 1)).date;
   return (
-    <>
+    <ClientMessages ns={["judgementForm", "measureForm"]}>
       <p className="no-print"><Link href={`/groups/${groupId}`}>{`← ${d.group.name}`}</Link></p>
       <div className="page-header">
         <div>
@@ -247,6 +248,6 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           ))}
         </ul>
       </details>
-    </>
+    </ClientMessages>
   );
 }

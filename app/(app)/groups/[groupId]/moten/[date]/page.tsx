@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
@@ -38,7 +39,7 @@ export default async function MeetingPicturePage({ params }: { params: Promise<{
   const published = p.saved?.status === "PUBLISHED";
   const { locale, m: { meetingPicture: t, lagesbild }, f } = await getI18n();
   return (
-    <>
+    <ClientMessages ns={["judgementForm"]}>
       <div className="page-header">
         <div>
           <div className="meta"><Link href={`/groups/${groupId}`}>{p.group.name}</Link></div>
@@ -117,6 +118,6 @@ export default async function MeetingPicturePage({ params }: { params: Promise<{
           </div>
         ) : <p className="meta">{t.noJudgement}</p>}
       </section>
-    </>
+    </ClientMessages>
   );
 }
