@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
-import { GROUP_KIND_LABEL } from "@/lib/groups/labels";
 import { agendaContent } from "@/lib/meetings/agenda-content";
 import { isAgendaKind } from "@/lib/meetings/agenda";
 import { getMeeting } from "@/lib/meetings/queries";
-import { MEASURE_STATUS_LABEL } from "@/lib/measures/labels";
-import { formatDate, formatDateTime, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
-import { periodLabel } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { toLocalInputs } from "@/lib/time/format";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
@@ -19,10 +19,11 @@ import {
 } from "./actions";
 import { AgendaAddForm, DecisionForm, MeetingTools, MinutesForm } from "./_components/meeting-forms";
 
-export const metadata: Metadata = { title: "Möte" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.meeting.metaTitle };
+}
 
-const MINUTES_STATUS = { DRAFT: ["Protokoll: utkast", undefined], SENT: ["Protokoll: skickat för granskning", "warn"], APPROVED: ["Protokoll: justerat", "ok"] } as const;
-const EVENT = { CREATED: "Mötet lades till", MOVED: "Mötet flyttades", CANCELLED: "Mötet ställdes in", SENT: "Protokollet skickades till medlemmarna", APPROVED: "Protokollet justerades" } as const;
+const MINUTES_TONE = { DRAFT: undefined, SENT: "warn", APPROVED: "ok" } as const;
 
 async function load(meetingId: string) {
   const viewer = await requireViewer();
@@ -40,7 +41,9 @@ async function load(meetingId: string) {
 export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
   const { meeting: m, content } = await load((await params).meetingId);
   const local = toLocalInputs(m.startsAt);
-  const [statusLabel, statusTone] = MINUTES_STATUS[m.minutesStatus];
+  const { m: { meeting: t, groups, measureLabels, common }, f } = await getI18n();
+  const statusLabel = t.minutesStatus[m.minutesStatus];
+  const statusTone = MINUTES_TONE[m.minutesStatus];
   const decisionsFor = (itemId: string | null) => m.decisions.filter((d) => d.agendaItemId === itemId);
   const editable = !m.readOnly;
   const today = toLocalInputs(new Date()).date;
@@ -51,13 +54,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
       <ul className="status-list" data-testid="decisions">
         {items.map((d) => (
           <li key={d.id}>
-            <span><strong>Beslut:</strong> {d.text}</span>
+            <span><strong>{t.decisionLabel}</strong>{` ${d.text}`}</span>
             <span className="toolbar">
               {d.measures.map((x) => (
-                <Link key={x.id} href={`/atgarder/${x.id}`}>Åtgärd: {x.ownerOrg.name}{x.dueDate ? `, klart senast ${formatDate(x.dueDate)}` : ""} ({MEASURE_STATUS_LABEL[x.status]})</Link>
+                <Link key={x.id} href={`/atgarder/${x.id}`}>{`${fill(t.measureLink, { owner: x.ownerOrg.name })}${x.dueDate ? `, ${fill(t.due, { date: f.date(x.dueDate) })}` : ""} (${measureLabels.status[x.status]})`}</Link>
               ))}
               {editable && d.measures.length === 0 ? (
-                <ActionButton className="btn-link no-print" action={removeDecisionAction} input={{ meetingId: m.id, decisionId: d.id }} label="Ta bort" ariaLabel={`Ta bort beslutet ${d.text}`} confirm="Ta bort beslutet?" />
+                <ActionButton className="btn-link no-print" action={removeDecisionAction} input={{ meetingId: m.id, decisionId: d.id }} label={common.remove} ariaLabel={fill(t.removeDecision, { text: d.text })} confirm={t.removeDecisionConfirm} />
               ) : null}
             </span>
           </li>
@@ -66,32 +69,32 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
     ) : null;
 
   return (
-    <>
-      <p className="no-print"><Link href={`/groups/${m.group.id}/moten`}>← Mötesplan för {m.group.name}</Link></p>
+    <ClientMessages ns={["meetingForms"]}>
+      <p className="no-print"><Link href={`/groups/${m.group.id}/moten`}>{fill(t.back, { group: m.group.name })}</Link></p>
       <div className="page-header">
         <div>
-          <div className="meta">{GROUP_KIND_LABEL[m.group.kind]} · {m.group.municipality}</div>
-          <h1>{m.group.name} {formatMeetingTime(m.startsAt)}</h1>
+          <div className="meta">{`${groups.kind[m.group.kind]} · ${m.group.municipality}`}</div>
+          <h1>{`${m.group.name} ${f.meetingTime(m.startsAt)}`}</h1>
           <p className="lead">
-            {periodLabel(m.periodKey)}{m.location ? ` · ${m.location}` : ""} ·{" "}
-            {m.status === "CANCELLED" ? <Badge tone="danger">Inställt</Badge> : <Badge tone={statusTone}>{statusLabel}</Badge>}
-            {m.plannedStartsAt ? <span className="meta"> · flyttat från {formatMeetingTime(m.plannedStartsAt)}</span> : null}
+            {`${f.period(m.periodKey)}${m.location ? ` · ${m.location}` : ""} · `}
+            {m.status === "CANCELLED" ? <Badge tone="danger">{t.cancelled}</Badge> : <Badge tone={statusTone}>{statusLabel}</Badge>}
+            {m.plannedStartsAt ? <span className="meta">{` · ${fill(t.movedFrom, { time: f.meetingTime(m.plannedStartsAt) })}`}</span> : null}
           </p>
-          {m.status === "CANCELLED" && m.cancelReason ? <p className="alert alert-warn">Inställt: {m.cancelReason}</p> : null}
+          {m.status === "CANCELLED" && m.cancelReason ? <p className="alert alert-warn">{fill(t.cancelledReason, { reason: m.cancelReason })}</p> : null}
         </div>
-        <nav className="toolbar no-print" aria-label="Mötet">
+        <nav className="toolbar no-print" aria-label={t.meetingNav}>
           <PrintButton />
-          {m.previous ? <Link className="btn btn-secondary" href={`/moten/${m.previous.id}`}>← Förra mötet</Link> : null}
-          {m.next ? <Link className="btn btn-secondary" href={`/moten/${m.next.id}`}>Nästa möte →</Link> : null}
+          {m.previous ? <Link className="btn btn-secondary" href={`/moten/${m.previous.id}`}>{t.previousMeeting}</Link> : null}
+          {m.next ? <Link className="btn btn-secondary" href={`/moten/${m.next.id}`}>{t.nextMeeting}</Link> : null}
         </nav>
       </div>
 
       <section className="card" aria-labelledby="agenda" style={{ marginBottom: "1rem" }}>
-        <h2 id="agenda">Dagordning</h2>
+        <h2 id="agenda">{t.agenda}</h2>
         {m.agendaItems.length === 0 ? (
           <div className="meta">
-            <p>Mötet har ingen dagordning ännu.</p>
-            {editable ? <ActionButton action={resetAgendaAction} input={{ meetingId: m.id }} label="Skapa dagordning från gruppens underlag" /> : null}
+            <p>{t.noAgenda}</p>
+            {editable ? <ActionButton action={resetAgendaAction} input={{ meetingId: m.id }} label={t.createAgenda} /> : null}
           </div>
         ) : (
           <ol className="agenda" data-testid="agenda">
@@ -103,9 +106,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
                     <h3>{item.title}</h3>
                     {editable ? (
                       <span className="toolbar no-print">
-                        {i > 0 ? <ActionButton className="btn btn-secondary btn-small" action={moveAgendaItemAction} input={{ meetingId: m.id, itemId: item.id, direction: "up" }} label="↑" ariaLabel={`Flytta upp ${item.title}`} /> : null}
-                        {i < m.agendaItems.length - 1 ? <ActionButton className="btn btn-secondary btn-small" action={moveAgendaItemAction} input={{ meetingId: m.id, itemId: item.id, direction: "down" }} label="↓" ariaLabel={`Flytta ned ${item.title}`} /> : null}
-                        <ActionButton className="btn btn-secondary btn-small" action={removeAgendaItemAction} input={{ meetingId: m.id, itemId: item.id }} label="Ta bort" ariaLabel={`Ta bort punkten ${item.title}`} confirm={`Ta bort punkten ”${item.title}” från dagordningen?`} />
+                        {i > 0 ? <ActionButton className="btn btn-secondary btn-small" action={moveAgendaItemAction} input={{ meetingId: m.id, itemId: item.id, direction: "up" }} label="↑" ariaLabel={fill(t.moveUp, { title: item.title })} /> : null}
+                        {i < m.agendaItems.length - 1 ? <ActionButton className="btn btn-secondary btn-small" action={moveAgendaItemAction} input={{ meetingId: m.id, itemId: item.id, direction: "down" }} label="↓" ariaLabel={fill(t.moveDown, { title: item.title })} /> : null}
+                        <ActionButton className="btn btn-secondary btn-small" action={removeAgendaItemAction} input={{ meetingId: m.id, itemId: item.id }} label={common.remove} ariaLabel={fill(t.removeItem, { title: item.title })} confirm={fill(t.removeItemConfirm, { title: item.title })} />
                       </span>
                     ) : null}
                   </div>
@@ -117,7 +120,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
                           {c.lines.map((l, k) => <li key={k} className={l.tone ? `tone-${l.tone}` : undefined}>{l.href ? <Link href={l.href}>{l.text}</Link> : l.text}</li>)}
                         </ul>
                       ) : c.empty ? <p className="meta">{c.empty}</p> : null}
-                      {c.link ? <p className="no-print"><Link href={c.link.href}>{c.link.label} →</Link></p> : null}
+                      {c.link ? <p className="no-print"><Link href={c.link.href}>{`${c.link.label} →`}</Link></p> : null}
                     </div>
                   ) : null}
                   {item.minutes ? <div className="minutes" data-testid="item-minutes">{item.minutes}</div> : null}
@@ -127,18 +130,18 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
             })}
           </ol>
         )}
-        {m.minutes ? <><h3>Övrigt</h3><div className="minutes agenda">{m.minutes}</div></> : null}
+        {m.minutes ? <><h3>{t.other}</h3><div className="minutes agenda">{m.minutes}</div></> : null}
         {decisionList(decisionsFor(null))}
         {editable ? <div className="no-print" style={{ marginTop: "1rem" }}><AgendaAddForm meetingId={m.id} action={addAgendaItemAction} /></div> : null}
       </section>
 
       {editable ? (
         <>
-          <section className="print-only" aria-label="Närvarande">
-            <p><strong>Närvarande:</strong> {m.group.members.filter((x) => m.present.includes(x.id)).map((x) => x.name).join(", ") || "–"}</p>
+          <section className="print-only" aria-label={t.present}>
+            <p><strong>{t.presentLabel}</strong>{" "}{m.group.members.filter((x) => m.present.includes(x.id)).map((x) => x.name).join(", ") || "–"}</p>
           </section>
           <section className="card no-print" aria-labelledby="in-meeting" style={{ marginBottom: "1rem" }}>
-            <h2 id="in-meeting">Närvaro och protokoll</h2>
+            <h2 id="in-meeting">{t.attendanceAndMinutes}</h2>
             <MinutesForm
               meetingId={m.id}
               version={m.version}
@@ -152,7 +155,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
             />
           </section>
           <section className="card no-print" aria-labelledby="decide" style={{ marginBottom: "1rem" }}>
-            <h2 id="decide">Beslut</h2>
+            <h2 id="decide">{t.decisions}</h2>
             <DecisionForm
               meetingId={m.id}
               items={m.agendaItems.map((i, k) => ({ id: i.id, name: `§ ${k + 1} ${i.title}` }))}
@@ -165,32 +168,32 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         </>
       ) : (
         <section className="card" aria-labelledby="attendance" style={{ marginBottom: "1rem" }}>
-          <h2 id="attendance">Närvarande</h2>
-          <p data-testid="attendance">{m.group.members.filter((x) => m.present.includes(x.id)).map((x) => x.name).join(", ") || "Ingen närvaro registrerad."}</p>
-          <p className="meta">Organisationer: {m.group.organisations.filter((o) => m.organisationsPresent.includes(o.id)).map((o) => o.name).join(", ") || "–"}</p>
+          <h2 id="attendance">{t.present}</h2>
+          <p data-testid="attendance">{m.group.members.filter((x) => m.present.includes(x.id)).map((x) => x.name).join(", ") || t.noAttendance}</p>
+          <p className="meta">{fill(t.organisations, { list: m.group.organisations.filter((o) => m.organisationsPresent.includes(o.id)).map((o) => o.name).join(", ") || "–" })}</p>
         </section>
       )}
 
       <section className="card" aria-labelledby="workflow">
-        <h2 id="workflow">Protokollets gång</h2>
+        <h2 id="workflow">{t.workflow}</h2>
         {m.canManage && m.status !== "CANCELLED" && m.minutesStatus !== "APPROVED" ? (
           <div className="toolbar no-print" style={{ marginBottom: "0.75rem" }}>
-            <ActionButton action={sendMinutesAction} input={{ meetingId: m.id, version: m.version }} label={m.minutesStatus === "SENT" ? "Skicka ändrat protokoll igen" : "Skicka protokollet till medlemmarna"} className="btn btn-secondary" />
-            {m.minutesStatus === "SENT" ? <ActionButton action={approveMinutesAction} input={{ meetingId: m.id, version: m.version }} label="Justera protokollet" className="btn" confirm="Ett justerat protokoll kan inte ändras. Justera?" /> : null}
+            <ActionButton action={sendMinutesAction} input={{ meetingId: m.id, version: m.version }} label={m.minutesStatus === "SENT" ? t.resend : t.send} className="btn btn-secondary" />
+            {m.minutesStatus === "SENT" ? <ActionButton action={approveMinutesAction} input={{ meetingId: m.id, version: m.version }} label={t.approve} className="btn" confirm={t.approveConfirm} /> : null}
           </div>
         ) : null}
-        {m.minutesStatus === "APPROVED" ? <p className="alert alert-info">Protokollet justerades {m.approvedAt ? formatDateTime(m.approvedAt) : ""} och kan inte längre ändras.</p> : null}
+        {m.minutesStatus === "APPROVED" ? <p className="alert alert-info">{fill(t.approved, { time: m.approvedAt ? f.dateTime(m.approvedAt) : "" })}</p> : null}
         <ul className="status-list" data-testid="meeting-history">
           {m.events.map((e) => (
-            <li key={e.id}><span>{EVENT[e.kind]}{e.note ? `: ${e.note}` : ""}</span><span className="meta">{formatDateTime(e.at)}{e.by ? ` · ${e.by}` : ""}</span></li>
+            <li key={e.id}><span>{`${t.events[e.kind]}${e.note ? `: ${e.note}` : ""}`}</span><span className="meta">{`${f.dateTime(e.at)}${e.by ? ` · ${e.by}` : ""}`}</span></li>
           ))}
-          {m.events.length === 0 ? <li className="meta">Ingen historik ännu.</li> : null}
+          {m.events.length === 0 ? <li className="meta">{t.noHistory}</li> : null}
         </ul>
       </section>
 
       {m.canManage && m.status !== "CANCELLED" && m.minutesStatus === "DRAFT" ? (
         <details className="card no-print" style={{ marginTop: "1rem" }}>
-          <summary>Flytta eller ställ in mötet</summary>
+          <summary>{t.moveOrCancel}</summary>
           <MeetingTools
             meetingId={m.id}
             date={local.date}
@@ -202,6 +205,6 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
           />
         </details>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

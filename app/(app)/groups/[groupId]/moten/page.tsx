@@ -5,15 +5,17 @@ import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { cadenceLabel } from "@/lib/groups/labels";
 import { getGroupCalendar } from "@/lib/meetings/queries";
-import { formatMeetingTime, formatMonth, toLocalInputs } from "@/lib/time/format";
-import { periodLabel } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { toLocalInputs } from "@/lib/time/format";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { addMeetingAction, changeCadenceAction } from "./actions";
 import { AddMeetingForm, CadenceForm } from "./_components/calendar-forms";
 
-export const metadata: Metadata = { title: "Mötesplan" };
-
-const MINUTES = { DRAFT: null, SENT: ["warn", "Protokoll skickat"], APPROVED: ["ok", "Protokoll justerat"] } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.meetingPlan.metaTitle };
+}
 
 async function load(groupId: string) {
   const viewer = await requireViewer();
@@ -29,44 +31,46 @@ async function load(groupId: string) {
 export default async function GroupCalendarPage({ params }: { params: Promise<{ groupId: string }> }) {
   const { group, meetings, canManage } = await load((await params).groupId);
   const today = toLocalInputs(new Date()).date;
+  const { m: { meetingPlan: t, meeting, groups }, f } = await getI18n();
+  const minutesBadge = { DRAFT: null, SENT: ["warn", t.minutesSent], APPROVED: ["ok", t.minutesApproved] } as const;
   const months = new Map<string, typeof meetings>();
   for (const m of meetings) {
-    const key = formatMonth(m.startsAt);
+    const key = f.month(m.startsAt);
     months.set(key, [...(months.get(key) ?? []), m]);
   }
   const clashes = meetings.filter((m) => m.overlaps).length;
   return (
-    <>
-      <p className="no-print"><Link href={`/groups/${group.id}`}>← {group.name}</Link></p>
+    <ClientMessages ns={["calendarForms"]}>
+      <p className="no-print"><Link href={`/groups/${group.id}`}>{`← ${group.name}`}</Link></p>
       <div className="page-header">
         <div>
-          <h1>Mötesplan: {group.name}</h1>
-          <p className="lead">{cadenceLabel(group.cadence, group.meetingWeekday, group.meetingTime)} · påminnelse {group.reminderLeadHours} timmar före · tider i svensk tid</p>
+          <h1>{fill(t.title, { group: group.name })}</h1>
+          <p className="lead">{`${cadenceLabel(group.cadence, group.meetingWeekday, group.meetingTime, groups)} · ${fill(t.reminder, { hours: group.reminderLeadHours })} · ${t.swedishTime}`}</p>
         </div>
-        <div className="toolbar no-print"><Link className="btn btn-secondary" href="/kalender">Prenumerera i Outlook</Link></div>
+        <div className="toolbar no-print"><Link className="btn btn-secondary" href="/kalender">{t.subscribe}</Link></div>
       </div>
-      {clashes ? <p className="alert alert-warn" role="status">{clashes} möten krockar med ett annat möte i gruppen. Flytta eller ställ in ett av dem.</p> : null}
+      {clashes ? <p className="alert alert-warn" role="status">{fill(t.clashes, { count: clashes })}</p> : null}
 
       <section className="card" aria-labelledby="meetings" style={{ marginBottom: "1rem" }}>
-        <h2 id="meetings">Möten</h2>
-        {meetings.length === 0 ? <p className="meta">Inga möten utlagda. {canManage ? "Välj en mötesrytm nedan eller lägg till ett möte." : ""}</p> : null}
+        <h2 id="meetings">{t.meetings}</h2>
+        {meetings.length === 0 ? <p className="meta">{canManage ? `${t.none} ${t.noneManage}` : t.none}</p> : null}
         {[...months.entries()].map(([month, rows]) => (
           <div key={month}>
             <h3 className="calendar-month">{month}</h3>
             <ul className="status-list" data-testid="calendar">
               {rows.map((m) => {
-                const badge = MINUTES[m.minutesStatus];
+                const badge = minutesBadge[m.minutesStatus];
                 return (
                   <li key={m.id}>
                     <span>
-                      {m.status === "CANCELLED" ? <s><Link href={`/moten/${m.id}`}>{formatMeetingTime(m.startsAt)}</Link></s> : <Link href={`/moten/${m.id}`}>{formatMeetingTime(m.startsAt)}</Link>}
-                      {m.location ? <span className="meta"> · {m.location}</span> : null}
-                      {m.plannedStartsAt ? <span className="meta"> · flyttat från {formatMeetingTime(m.plannedStartsAt)}</span> : null}
+                      {m.status === "CANCELLED" ? <s><Link href={`/moten/${m.id}`}>{f.meetingTime(m.startsAt)}</Link></s> : <Link href={`/moten/${m.id}`}>{f.meetingTime(m.startsAt)}</Link>}
+                      {m.location ? <span className="meta">{` · ${m.location}`}</span> : null}
+                      {m.plannedStartsAt ? <span className="meta">{` · ${fill(meeting.movedFrom, { time: f.meetingTime(m.plannedStartsAt) })}`}</span> : null}
                     </span>
                     <span className="toolbar">
-                      <span className="meta">{periodLabel(m.periodKey)}</span>
-                      {m.status === "CANCELLED" ? <Badge tone="danger">Inställt</Badge> : null}
-                      {m.overlaps ? <Badge tone="warn">Krockar</Badge> : null}
+                      <span className="meta">{f.period(m.periodKey)}</span>
+                      {m.status === "CANCELLED" ? <Badge tone="danger">{meeting.cancelled}</Badge> : null}
+                      {m.overlaps ? <Badge tone="warn">{t.clash}</Badge> : null}
                       {badge ? <Badge tone={badge[0]}>{badge[1]}</Badge> : null}
                     </span>
                   </li>
@@ -80,7 +84,7 @@ export default async function GroupCalendarPage({ params }: { params: Promise<{ 
       {canManage && group.status === "OPEN" ? (
         <div className="grid no-print">
           <section className="card" aria-labelledby="cadence">
-            <h2 id="cadence">Mötesrytm</h2>
+            <h2 id="cadence">{t.cadence}</h2>
             <CadenceForm
               groupId={group.id}
               today={today}
@@ -93,11 +97,11 @@ export default async function GroupCalendarPage({ params }: { params: Promise<{ 
             />
           </section>
           <section className="card" aria-labelledby="extra">
-            <h2 id="extra">Extra möte</h2>
+            <h2 id="extra">{t.extra}</h2>
             <AddMeetingForm groupId={group.id} today={today} time={group.meetingTime ?? "09:00"} minutes={group.meetingMinutes} action={addMeetingAction} />
           </section>
         </div>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

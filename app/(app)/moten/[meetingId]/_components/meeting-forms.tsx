@@ -10,40 +10,47 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 import { ZDecision, type TDecision } from "@/lib/meetings/schema";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Option = { id: string; name: string };
 
 /** Move the meeting (date, time, length, place), or cancel it with a reason. */
 export function MeetingTools(props: { meetingId: string; date: string; time: string; minutes: number; location: string; move: AnyAction<{ overlaps: string[] }>; cancel: AnyAction }) {
   const hydrated = useHydrated();
+  const m = useI18n().m.meetingForms;
   const [v, setV] = useState({ date: props.date, time: props.time, minutes: String(props.minutes), location: props.location });
   const [reason, setReason] = useState("");
   const [notice, setNotice] = useState("");
-  const move = useActionSubmit(props.move, (d) => setNotice(d.overlaps.length ? `Mötet är flyttat, men krockar med gruppens möte ${d.overlaps.join(", ")}.` : "Mötet är flyttat."));
+  const [clash, setClash] = useState(false);
+  const move = useActionSubmit(props.move, (d) => {
+    setClash(d.overlaps.length > 0);
+    setNotice(d.overlaps.length ? fill(m.movedClash, { list: d.overlaps.join(", ") }) : m.moved);
+  });
   const cancel = useActionSubmit(props.cancel);
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV((x) => ({ ...x, [k]: e.target.value }));
   return (
     <div className="grid">
-      <form aria-label="Flytta mötet" onSubmit={(e) => { e.preventDefault(); move.submit({ meetingId: props.meetingId, ...v }); }}>
-        <p role="status" aria-live="polite" className={notice.includes("krockar") ? "alert alert-warn" : undefined}>{notice}</p>
+      <form aria-label={m.move} onSubmit={(e) => { e.preventDefault(); move.submit({ meetingId: props.meetingId, ...v }); }}>
+        <p role="status" aria-live="polite" className={clash ? "alert alert-warn" : undefined}>{notice}</p>
         {move.errors.form ? <div className="alert alert-error">{move.errors.form}</div> : null}
         <fieldset disabled={move.pending}>
           <div className="form-row">
-            <Field id="mv-date" label="Datum" error={move.errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
-            <Field id="mv-time" label="Tid (svensk tid)" error={move.errors.time}>{(a) => <input {...a} type="time" value={v.time} onChange={set("time")} />}</Field>
-            <Field id="mv-minutes" label="Minuter" error={move.errors.minutes}>{(a) => <input {...a} type="number" min={15} max={480} value={v.minutes} onChange={set("minutes")} />}</Field>
+            <Field id="mv-date" label={m.date} error={move.errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
+            <Field id="mv-time" label={m.time} error={move.errors.time}>{(a) => <input {...a} type="time" value={v.time} onChange={set("time")} />}</Field>
+            <Field id="mv-minutes" label={m.minutes} error={move.errors.minutes}>{(a) => <input {...a} type="number" min={15} max={480} value={v.minutes} onChange={set("minutes")} />}</Field>
           </div>
-          <Field id="mv-location" label="Plats eller länk (valfritt)" error={move.errors.location}>{(a) => <input {...a} value={v.location} onChange={set("location")} />}</Field>
-          <button className="btn btn-secondary" type="submit" disabled={!hydrated || move.pending}>Spara tid och plats</button>
+          <Field id="mv-location" label={m.location} error={move.errors.location}>{(a) => <input {...a} value={v.location} onChange={set("location")} />}</Field>
+          <button className="btn btn-secondary" type="submit" disabled={!hydrated || move.pending}>{m.saveTime}</button>
         </fieldset>
       </form>
-      <form aria-label="Ställ in mötet" onSubmit={(e) => { e.preventDefault(); cancel.submit({ meetingId: props.meetingId, reason }); }}>
+      <form aria-label={m.cancel} onSubmit={(e) => { e.preventDefault(); cancel.submit({ meetingId: props.meetingId, reason }); }}>
         {cancel.errors.form ? <div className="alert alert-error">{cancel.errors.form}</div> : null}
         <fieldset disabled={cancel.pending}>
-          <Field id="cx-reason" label="Varför ställs mötet in?" error={cancel.errors.reason} hint="Medlemmarna får besked i appen och med e-post.">
+          <Field id="cx-reason" label={m.cancelReason} error={cancel.errors.reason} hint={m.cancelHint}>
             {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <button className="btn btn-danger" type="submit" disabled={!hydrated || cancel.pending}>Ställ in mötet</button>
+          <button className="btn btn-danger" type="submit" disabled={!hydrated || cancel.pending}>{m.cancel}</button>
         </fieldset>
       </form>
     </div>
@@ -52,18 +59,19 @@ export function MeetingTools(props: { meetingId: string; date: string; time: str
 
 export function AgendaAddForm({ meetingId, action }: { meetingId: string; action: AnyAction }) {
   const hydrated = useHydrated();
+  const m = useI18n().m.meetingForms;
   const [title, setTitle] = useState("");
   const [notes, setNotes] = useState("");
   const { pending, errors, submit } = useActionSubmit(action, () => { setTitle(""); setNotes(""); });
   return (
-    <form aria-label="Ny punkt på dagordningen" onSubmit={(e) => { e.preventDefault(); submit({ meetingId, title, notes }); }}>
+    <form aria-label={m.newItemLabel} onSubmit={(e) => { e.preventDefault(); submit({ meetingId, title, notes }); }}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
       <fieldset disabled={pending}>
         <div className="form-row">
-          <Field id="ag-title" label="Ny punkt" error={errors.title}>{(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-          <Field id="ag-notes" label="Beskrivning (valfritt)" error={errors.notes}>{(a) => <input {...a} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+          <Field id="ag-title" label={m.newItem} error={errors.title}>{(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+          <Field id="ag-notes" label={m.itemNotes} error={errors.notes}>{(a) => <input {...a} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
         </div>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>Lägg till punkt</button>
+        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.addItem}</button>
       </fieldset>
     </form>
   );
@@ -82,17 +90,18 @@ export function MinutesForm(props: {
   action: AnyAction<{ version: number }>;
 }) {
   const hydrated = useHydrated();
+  const m = useI18n().m.meetingForms;
   const [version, setVersion] = useState(props.version);
   const [present, setPresent] = useState(new Set(props.present));
   const [orgs, setOrgs] = useState(new Set(props.organisationsPresent));
   const [items, setItems] = useState(Object.fromEntries(props.items.map((i) => [i.id, i.minutes])));
   const [general, setGeneral] = useState(props.general);
   const [saved, setSaved] = useState("");
-  const { pending, errors, submit } = useActionSubmit(props.action, (d) => { setVersion(d.version); setSaved("Protokollet är sparat."); });
+  const { pending, errors, submit } = useActionSubmit(props.action, (d) => { setVersion(d.version); setSaved(m.minutesSaved); });
   const toggle = (set: Set<string>, id: string) => { const next = new Set(set); if (next.has(id)) next.delete(id); else next.add(id); return next; };
   return (
     <form
-      aria-label="Närvaro och protokoll"
+      aria-label={m.attendance}
       onSubmit={(e) => {
         e.preventDefault();
         setSaved("");
@@ -104,17 +113,17 @@ export function MinutesForm(props: {
       <fieldset disabled={pending}>
         <div className="grid">
           <fieldset className="checks checks-column">
-            <legend>Närvarande medlemmar</legend>
-            {props.members.map((m) => (
-              <label key={m.id}><input type="checkbox" checked={present.has(m.id)} onChange={() => setPresent((s) => toggle(s, m.id))} /> {m.name}{m.organisation ? <span className="meta"> · {m.organisation}</span> : null}</label>
+            <legend>{m.presentMembers}</legend>
+            {props.members.map((mb) => (
+              <label key={mb.id}><input type="checkbox" checked={present.has(mb.id)} onChange={() => setPresent((s) => toggle(s, mb.id))} />{` ${mb.name}`}{mb.organisation ? <span className="meta">{` · ${mb.organisation}`}</span> : null}</label>
             ))}
             <span className="field-error" aria-live="polite">{errors.present ?? ""}</span>
           </fieldset>
           <fieldset className="checks checks-column">
-            <legend>Representerade organisationer</legend>
-            <p className="hint">Organisationer med en närvarande medlem räknas med automatiskt.</p>
+            <legend>{m.representedOrgs}</legend>
+            <p className="hint">{m.representedHint}</p>
             {props.organisations.map((o) => (
-              <label key={o.id}><input type="checkbox" checked={orgs.has(o.id)} onChange={() => setOrgs((s) => toggle(s, o.id))} /> {o.name}</label>
+              <label key={o.id}><input type="checkbox" checked={orgs.has(o.id)} onChange={() => setOrgs((s) => toggle(s, o.id))} />{` ${o.name}`}</label>
             ))}
             <span className="field-error" aria-live="polite">{errors.organisations ?? ""}</span>
           </fieldset>
@@ -124,8 +133,8 @@ export function MinutesForm(props: {
             {(a) => <textarea {...a} rows={3} value={items[item.id] ?? ""} onChange={(e) => setItems((x) => ({ ...x, [item.id]: e.target.value }))} />}
           </Field>
         ))}
-        <Field id="mi-general" label="Övrigt att protokollföra (valfritt)" error={errors.general}>{(a) => <textarea {...a} rows={2} value={general} onChange={(e) => setGeneral(e.target.value)} />}</Field>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>Spara protokollet</button>
+        <Field id="mi-general" label={m.general} error={errors.general}>{(a) => <textarea {...a} rows={2} value={general} onChange={(e) => setGeneral(e.target.value)} />}</Field>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.saveMinutes}</button>
       </fieldset>
     </form>
   );
@@ -142,6 +151,7 @@ export function DecisionForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { meetingForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState("");
   const defaults: TDecision = { meetingId: props.meetingId, agendaItemId: "", text: "", createMeasure: false, ownerOrgId: "", responsibleName: "", areaId: "", dueDate: props.defaultDue };
@@ -152,50 +162,50 @@ export function DecisionForm(props: {
     startTransition(async () => {
       const result = await props.action(values);
       if (!result.ok) return applyActionErrors(result, setError);
-      setDone(result.data.measureId ? "Beslutet är sparat och har blivit en åtgärd." : "Beslutet är sparat.");
+      setDone(result.data.measureId ? m.decisionSavedMeasure : m.decisionSaved);
       reset({ ...defaults, agendaItemId: values.agendaItemId });
       router.refresh();
     });
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Nytt beslut">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={m.newDecision}>
       <p role="status" aria-live="polite">{done}</p>
       {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
       <fieldset disabled={pending}>
         <div className="form-row">
-          <Field id="d-item" label="Under punkt" error={e.agendaItemId?.message}>
+          <Field id="d-item" label={m.underItem} error={e.agendaItemId?.message}>
             {(a) => (
               <select {...a} {...register("agendaItemId")}>
-                <option value="">Övrigt</option>
+                <option value="">{m.other}</option>
                 {props.items.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
         </div>
-        <Field id="d-text" label="Beslut" error={e.text?.message}>{(a) => <textarea {...a} rows={2} {...register("text")} />}</Field>
-        <label className="check"><input type="checkbox" {...register("createMeasure")} /> Beslutet blir en åtgärd med ansvarig och slutdatum</label>
+        <Field id="d-text" label={m.decision} error={e.text?.message}>{(a) => <textarea {...a} rows={2} {...register("text")} />}</Field>
+        <label className="check"><input type="checkbox" {...register("createMeasure")} />{` ${m.asMeasure}`}</label>
         {asMeasure ? (
           <div className="form-row">
-            <Field id="d-owner" label="Ansvarig organisation" error={e.ownerOrgId?.message}>
+            <Field id="d-owner" label={m.ownerOrg} error={e.ownerOrgId?.message}>
               {(a) => (
                 <select {...a} {...register("ownerOrgId")}>
-                  <option value="">Välj …</option>
+                  <option value="">{common.choose}</option>
                   {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
                 </select>
               )}
             </Field>
-            <Field id="d-responsible" label="Ansvarig person (valfritt)" error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
-            <Field id="d-area" label="Kommundel (valfritt)" error={e.areaId?.message} hint="Periodens händelser där blir åtgärdens underlag.">
+            <Field id="d-responsible" label={m.responsible} error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
+            <Field id="d-area" label={m.area} error={e.areaId?.message} hint={m.areaHint}>
               {(a) => (
                 <select {...a} {...register("areaId")}>
-                  <option value="">–</option>
+                  <option value="">{"–"}</option>
                   {props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
                 </select>
               )}
             </Field>
-            <Field id="d-due" label="Klart senast" error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
+            <Field id="d-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
           </div>
         ) : null}
-        <button className="btn" type="submit" disabled={!hydrated || pending}>Spara beslutet</button>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.saveDecision}</button>
       </fieldset>
     </form>
   );
