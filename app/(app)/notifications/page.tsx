@@ -2,30 +2,33 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/session";
 import { listMyNotifications } from "@/lib/feedback/queries";
-import { formatDateTime } from "@/lib/time/format";
+import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { MarkAllRead } from "./_components/mark-read";
 import { markAllReadAction } from "./actions";
 
-export const metadata: Metadata = { title: "Återkoppling" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.notifications.title };
+}
 
 export default async function NotificationsPage() {
   const viewer = await requireViewer();
   const notifications = await listMyNotifications(viewer);
+  const { m: { notifications: t }, f } = await getI18n();
   return (
     <>
       <div className="page-header">
-        <div><h1>Återkoppling</h1><p className="lead">Vad grupperna kom fram till om det ni rapporterat</p></div>
-        {notifications.some((n) => !n.readAt) ? <MarkAllRead action={markAllReadAction} /> : null}
+        <div><h1>{t.title}</h1><p className="lead">{t.lead}</p></div>
+        {notifications.some((n) => !n.readAt) ? <MarkAllRead action={markAllReadAction} label={t.markAllRead} /> : null}
       </div>
-      {notifications.length === 0 ? <p className="meta">Ingen återkoppling ännu.</p> : null}
+      {notifications.length === 0 ? <p className="meta">{t.empty}</p> : null}
       <div className="stack" data-testid="notifications">
         {notifications.map((n) => (
           <article key={n.id} className="card">
-            <h2 style={{ marginTop: 0 }}>{n.title} {n.readAt ? null : <Badge>Ny</Badge>}</h2>
-            <p className="meta">{formatDateTime(n.createdAt)}</p>
+            <h2 style={{ marginTop: 0 }}>{n.title} {n.readAt ? null : <Badge>{t.new}</Badge>}</h2>
+            <p className="meta">{f.dateTime(n.createdAt)}</p>
             <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
-            {n.link ? <Link href={n.link}>Öppna</Link> : null}
+            {n.link ? <Link href={n.link}>{t.open}</Link> : null}
           </article>
         ))}
       </div>

@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getWeekCompleteness } from "@/lib/incidents/queries";
-import { periodLabel, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { shiftPeriod, weekKey } from "@/lib/time/periods";
 
-export const metadata: Metadata = { title: "Rapporteringsgrad" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.completeness.title };
+}
 
 const WEEKS = 8;
 const SYMBOL = { REPORTED: "✔", NOTHING_TO_REPORT: "–", SILENT: "!" } as const;
-const TEXT = { REPORTED: "rapporterat", NOTHING_TO_REPORT: "inget att rapportera", SILENT: "ej hörts av" } as const;
 
 // Coordinators see, per organisation and week, who reported, who had nothing, who was silent.
 export default async function CompletenessPage() {
@@ -21,21 +24,22 @@ export default async function CompletenessPage() {
   const perWeek = await Promise.all(weeks.map((w) => getWeekCompleteness(viewer, active.municipalityId, w)));
   if (perWeek.some((w) => w === null)) notFound();
   const organisations = perWeek[0]!;
+  const { m: { completeness: t }, f } = await getI18n();
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Rapporteringsgrad</h1>
-          <p className="lead">{active.municipalityName} · organisationerna i EST Vecko, senaste {WEEKS} veckorna</p>
+          <h1>{t.title}</h1>
+          <p className="lead">{`${active.municipalityName} · ${fill(t.lead, { weeks: WEEKS })}`}</p>
         </div>
       </div>
-      <p className="meta">✔ rapporterat (antal) · – inget att rapportera · ! ej hörts av</p>
+      <p className="meta">{t.legend}</p>
       <div className="table-wrap">
         <table data-testid="completeness">
           <thead>
             <tr>
-              <th scope="col">Organisation</th>
-              {weeks.map((w) => <th key={w} scope="col"><Link href={`/incidents?period=${w}`}>{periodLabel(w).replace(/ \d{4}$/, "")}</Link></th>)}
+              <th scope="col">{t.organisation}</th>
+              {weeks.map((w) => <th key={w} scope="col"><Link href={`/incidents?period=${w}`}>{f.period(w).replace(/ \d{4}$/, "")}</Link></th>)}
             </tr>
           </thead>
           <tbody>
@@ -45,9 +49,9 @@ export default async function CompletenessPage() {
                 {perWeek.map((week, i) => {
                   const cell = week!.find((c) => c.id === org.id)!;
                   return (
-                    <td key={weeks[i]} className={`state-${cell.state.toLowerCase()}`} title={`${periodLabel(weeks[i]!)}: ${TEXT[cell.state]}`}>
+                    <td key={weeks[i]} className={`state-${cell.state.toLowerCase()}`} title={`${f.period(weeks[i]!)}: ${t.state[cell.state]}`}>
                       <span aria-hidden="true">{SYMBOL[cell.state]}{cell.count ? ` ${cell.count}` : ""}</span>
-                      <span className="visually-hidden">{TEXT[cell.state]}{cell.count ? `, ${cell.count}` : ""}</span>
+                      <span className="visually-hidden">{`${t.state[cell.state]}${cell.count ? `, ${cell.count}` : ""}`}</span>
                     </td>
                   );
                 })}

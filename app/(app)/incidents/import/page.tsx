@@ -3,31 +3,35 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ImportForm } from "./_components/import-form";
 
-export const metadata: Metadata = { title: "Importera händelser" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.importPage.title };
+}
 
 export default async function ImportPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   if (!can(viewer, "incident:import", { municipalityId: active.municipalityId })) notFound();
+  const t = (await getI18n()).m.importPage;
   return (
-    <>
+    <ClientMessages ns={["importForm"]}>
       <div className="page-header">
         <div>
-          <h1>Importera händelser</h1>
-          <p className="lead">{active.municipalityName} · EST händelse-CSV v1</p>
+          <h1>{t.title}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.format}`}</p>
         </div>
       </div>
       <section className="card">
         <p>
-          CSV i UTF-8 (med eller utan BOM), kommaseparerad, med rubrikraden
-          <code> occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id</code>.
-          Tid som <code>ÅÅÅÅ-MM-DD TT:MM</code> (svensk tid) eller ISO 8601 med tidszon. Rader med samma
-          organisation och external_id som en tidigare import uppdateras i stället för att dubbleras.
+          {t.help1}
+          <code>{" occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id"}</code>
+          {`. ${t.help2} `}<code>{t.timeFormat}</code>{` ${t.help3}`}
         </p>
         <ImportForm />
       </section>
-    </>
+    </ClientMessages>
   );
 }

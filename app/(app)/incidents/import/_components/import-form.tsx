@@ -3,14 +3,18 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Issue = { row: number; column: string; reason: string };
 type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; committed: boolean };
 type Progress = { phase: "validating" | "saving"; done: number; total?: number };
 
-async function upload(file: File, mode: "preview" | "commit", skipInvalid: boolean, onProgress: (p: Progress) => void): Promise<Report> {
+type Texts = { uploadFailed: string; interrupted: string };
+
+async function upload(file: File, mode: "preview" | "commit", skipInvalid: boolean, onProgress: (p: Progress) => void, t: Texts): Promise<Report> {
   const res = await fetch(`/incidents/import/upload?mode=${mode}&skipInvalid=${skipInvalid ? 1 : 0}`, { method: "POST", body: file, headers: { "Content-Type": "text/csv" } });
-  if (!res.ok || !res.body) throw new Error((await res.text()) || "Uppladdningen misslyckades.");
+  if (!res.ok || !res.body) throw new Error((await res.text()) || t.uploadFailed);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {
@@ -26,12 +30,13 @@ async function upload(file: File, mode: "preview" | "commit", skipInvalid: boole
       if (msg.type === "report") return msg.report!;
     }
   }
-  throw new Error("Svaret avbröts. Inget sparades.");
+  throw new Error(t.interrupted);
 }
 
 export function ImportForm() {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.importForm;
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -45,10 +50,10 @@ export function ImportForm() {
     setError(null);
     setProgress({ phase: "validating", done: 0 });
     try {
-      setReport(await upload(file, mode, skipInvalid, setProgress));
+      setReport(await upload(file, mode, skipInvalid, setProgress, m));
       if (mode === "commit") router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : "Importen misslyckades. Inget sparades.");
+      setError(e instanceof Error ? e.message : m.failed);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -60,19 +65,19 @@ export function ImportForm() {
   return (
     <div className="stack">
       <div className="field">
-        <label htmlFor="csv-file">CSV-fil</label>
+        <label htmlFor="csv-file">{m.file}</label>
         <input id="csv-file" type="file" accept=".csv,text/csv" disabled={busy} onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
       </div>
-      <label className="checks"><input type="checkbox" checked={skipInvalid} disabled={busy} onChange={(e) => setSkipInvalid(e.target.checked)} /> Importera de giltiga raderna även om några är ogiltiga</label>
+      <label className="checks"><input type="checkbox" checked={skipInvalid} disabled={busy} onChange={(e) => setSkipInvalid(e.target.checked)} />{` ${m.skipInvalid}`}</label>
       <div className="toolbar">
-        <button type="button" className="btn btn-secondary" disabled={!hydrated || !file || busy} onClick={() => run("preview")}>Kontrollera filen</button>
+        <button type="button" className="btn btn-secondary" disabled={!hydrated || !file || busy} onClick={() => run("preview")}>{m.check}</button>
         <button type="button" className="btn" disabled={!hydrated || !canCommit || busy} onClick={() => run("commit")}>
-          Importera {report ? report.valid : ""} händelser
+          {report ? fill(m.importCount, { count: report.valid }) : m.import}
         </button>
       </div>
       {progress ? (
         <div>
-          <label htmlFor="import-progress">{progress.phase === "validating" ? "Kontrollerar" : "Sparar"} … {progress.done} rader</label>
+          <label htmlFor="import-progress">{fill(progress.phase === "validating" ? m.validating : m.saving, { count: progress.done })}</label>
           <progress id="import-progress" max={100} value={percent} style={{ width: "100%" }} />
         </div>
       ) : null}
@@ -81,18 +86,18 @@ export function ImportForm() {
         {report ? (
           <div className={report.committed ? "alert alert-info" : report.invalid ? "alert alert-error" : "alert alert-info"} data-testid="import-report">
             {report.committed
-              ? `Klart: ${report.inserted} nya och ${report.updated} uppdaterade händelser.`
-              : `${report.rows} rader: ${report.valid} giltiga, ${report.invalid} ogiltiga.${report.invalid && !skipInvalid ? " Inget importeras förrän alla rader är giltiga (eller välj att hoppa över de ogiltiga)." : ""}`}
+              ? fill(m.done, { inserted: report.inserted, updated: report.updated })
+              : `${fill(m.summary, { rows: report.rows, valid: report.valid, invalid: report.invalid })}${report.invalid && !skipInvalid ? ` ${m.nothingUntilValid}` : ""}`}
           </div>
         ) : null}
       </div>
       {report && (report.errors.length > 0 || report.warnings.length > 0) ? (
         <div className="table-wrap">
           <table data-testid="import-issues">
-            <thead><tr><th scope="col">Rad</th><th scope="col">Kolumn</th><th scope="col">Problem</th></tr></thead>
+            <thead><tr><th scope="col">{m.row}</th><th scope="col">{m.column}</th><th scope="col">{m.problem}</th></tr></thead>
             <tbody>
               {report.errors.map((e, i) => <tr key={`e${i}`}><td>{e.row}</td><td>{e.column}</td><td>{e.reason}</td></tr>)}
-              {report.warnings.map((w, i) => <tr key={`w${i}`}><td>{w.row}</td><td>{w.column}</td><td>Varning: {w.reason}</td></tr>)}
+              {report.warnings.map((w, i) => <tr key={`w${i}`}><td>{w.row}</td><td>{w.column}</td><td>{fill(m.warning, { reason: w.reason })}</td></tr>)}
             </tbody>
           </table>
         </div>
