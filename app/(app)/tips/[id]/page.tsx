@@ -3,15 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
-import { TIP_EVENT_LABEL, TIP_KIND_LABEL } from "@/lib/tips/labels";
 import { LANGUAGES } from "@/lib/tips/messages";
 import { getTip } from "@/lib/tips/queries";
-import { formatDateTime, toLocalInputs } from "@/lib/time/format";
+import { toLocalInputs } from "@/lib/time/format";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Badge } from "@/components/ui/badge";
 import { acceptTipAction, closeTipsAction, mergeTipAction } from "../actions";
 import { AcceptTipForm, CloseTipForm, MergeTipForm } from "../_components/triage-forms";
 
-export const metadata: Metadata = { title: "Tips" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.tips.one };
+}
 
 async function load(id: string) {
   const viewer = await requireViewer();
@@ -28,47 +32,48 @@ export default async function TipPage({ params }: { params: Promise<{ id: string
   const tip = await load((await params).id);
   const when = tip.occurredAt ?? tip.createdAt;
   const local = toLocalInputs(when);
+  const { m: { tips: t }, f } = await getI18n();
   return (
-    <>
-      <p><Link href="/tips">← Tips från boende</Link></p>
+    <ClientMessages ns={["tipForms"]}>
+      <p><Link href="/tips">{`← ${t.title}`}</Link></p>
       <div className="page-header">
         <div>
-          <h1>{TIP_KIND_LABEL[tip.kind]}: {tip.place}</h1>
+          <h1>{`${t.kind[tip.kind]}: ${tip.place}`}</h1>
           <p className="lead">
-            {tip.area?.name ?? "Område okänt"} · {tip.occurredAt ? `inträffade ${formatDateTime(tip.occurredAt)}` : `inkom ${formatDateTime(tip.createdAt)}`} · {LANGUAGES[tip.language as keyof typeof LANGUAGES] ?? tip.language}
-            {" "}{tip.status === "NEW" ? <Badge tone="warn">Ny</Badge> : <Badge>{TIP_EVENT_LABEL[tip.status]}</Badge>}
+            {`${tip.area?.name ?? t.areaUnknown} · ${tip.occurredAt ? fill(t.occurred, { time: f.dateTime(tip.occurredAt) }) : fill(t.received, { time: f.dateTime(tip.createdAt) })} · ${LANGUAGES[tip.language as keyof typeof LANGUAGES] ?? tip.language}`}
+            {" "}{tip.status === "NEW" ? <Badge tone="warn">{t.new}</Badge> : <Badge>{t.event[tip.status]}</Badge>}
           </p>
         </div>
       </div>
       <div className="grid">
         <section className="card" aria-labelledby="what">
-          <h2 id="what">Vad boende skrev</h2>
-          <p style={{ whiteSpace: "pre-wrap" }}>{tip.description || <span className="meta">Ingen beskrivning – bara platsen.</span>}</p>
-          {tip.latitude !== null && tip.longitude !== null ? <p className="meta">Markerad position: {tip.latitude.toFixed(5)}, {tip.longitude.toFixed(5)}</p> : null}
-          {tip.photoType ? <p><img src={`/api/tips/photo/${tip.id}`} alt={`Bild från tipset om ${tip.place}`} style={{ maxWidth: "100%", borderRadius: 6 }} /></p> : null}
-          {tip.closeReason ? <p><strong>Skäl:</strong> {tip.closeReason}</p> : null}
-          {tip.incidentId ? <p><Link href={`/incidents/${tip.incidentId}`}>Händelsen tipset gäller →</Link></p> : null}
+          <h2 id="what">{t.wrote}</h2>
+          <p style={{ whiteSpace: "pre-wrap" }}>{tip.description || <span className="meta">{t.noDescription}</span>}</p>
+          {tip.latitude !== null && tip.longitude !== null ? <p className="meta">{fill(t.position, { lat: tip.latitude.toFixed(5), lng: tip.longitude.toFixed(5) })}</p> : null}
+          {tip.photoType ? <p><img src={`/api/tips/photo/${tip.id}`} alt={fill(t.photoAlt, { place: tip.place })} style={{ maxWidth: "100%", borderRadius: 6 }} /></p> : null}
+          {tip.closeReason ? <p><strong>{t.reason}</strong>{` ${tip.closeReason}`}</p> : null}
+          {tip.incidentId ? <p><Link href={`/incidents/${tip.incidentId}`}>{t.incidentLink}</Link></p> : null}
         </section>
         <section className="card" aria-labelledby="contact">
-          <h2 id="contact">Kontaktuppgifter</h2>
+          <h2 id="contact">{t.contact}</h2>
           {tip.contact ? (
             <dl className="facts" data-testid="tip-contact">
-              <dt>Namn</dt><dd>{tip.contact.name ?? "–"}</dd>
-              <dt>E-post</dt><dd>{tip.contact.email ?? "–"}</dd>
-              <dt>Telefon</dt><dd>{tip.contact.phone ?? "–"}</dd>
+              <dt>{t.name}</dt><dd>{tip.contact.name ?? "–"}</dd>
+              <dt>{t.email}</dt><dd>{tip.contact.email ?? "–"}</dd>
+              <dt>{t.phone}</dt><dd>{tip.contact.phone ?? "–"}</dd>
             </dl>
-          ) : <p className="meta">Anonymt – inga kontaktuppgifter.</p>}
-          <h3>Historik</h3>
+          ) : <p className="meta">{t.anonymous}</p>}
+          <h3>{t.history}</h3>
           <ul className="status-list">
-            {tip.events.map((e) => <li key={e.id}><span>{TIP_EVENT_LABEL[e.status]}{e.note && e.status === "CLOSED" ? `: ${e.note}` : ""}</span><span className="meta">{formatDateTime(e.at)}{e.by ? ` · ${e.by}` : ""}</span></li>)}
+            {tip.events.map((e) => <li key={e.id}><span>{`${t.event[e.status]}${e.note && e.status === "CLOSED" ? `: ${e.note}` : ""}`}</span><span className="meta">{`${f.dateTime(e.at)}${e.by ? ` · ${e.by}` : ""}`}</span></li>)}
           </ul>
         </section>
       </div>
       {tip.status === "NEW" ? (
         <div className="grid" style={{ marginTop: "1rem" }}>
           <section className="card" aria-labelledby="accept">
-            <h2 id="accept">Godta som händelse</h2>
-            <p className="meta">Händelsen räknas med källan ”boende” och visas skilt i lägesbilden.</p>
+            <h2 id="accept">{t.accept}</h2>
+            <p className="meta">{t.acceptHint}</p>
             <AcceptTipForm
               tipId={tip.id}
               areas={tip.areas}
@@ -78,15 +83,15 @@ export default async function TipPage({ params }: { params: Promise<{ id: string
             />
           </section>
           <section className="card" aria-labelledby="merge">
-            <h2 id="merge">Redan rapporterat?</h2>
+            <h2 id="merge">{t.alreadyReported}</h2>
             {tip.candidates.length ? (
-              <MergeTipForm tipId={tip.id} candidates={tip.candidates.map((c) => ({ id: c.id, name: `${formatDateTime(c.occurredAt)} ${c.place}, ${c.area.name} (${c.category.label})` }))} action={mergeTipAction} />
-            ) : <p className="meta">Inga händelser i området veckan runt tipset.</p>}
-            <h2 style={{ marginTop: "1.5rem" }}>Avsluta</h2>
+              <MergeTipForm tipId={tip.id} candidates={tip.candidates.map((c) => ({ id: c.id, name: `${f.dateTime(c.occurredAt)} ${c.place}, ${c.area.name} (${c.category.label})` }))} action={mergeTipAction} />
+            ) : <p className="meta">{t.noCandidates}</p>}
+            <h2 style={{ marginTop: "1.5rem" }}>{t.close}</h2>
             <CloseTipForm tipId={tip.id} action={closeTipsAction} />
           </section>
         </div>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }
