@@ -8,10 +8,12 @@ import { ZAgreementCreate, type TAgreementCreate } from "@/lib/agreements/schema
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 export function AgreementForm(props: { defaults: TAgreementCreate; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.agreementForms;
   const { register, handleSubmit, formState, setError } = useForm<TAgreementCreate>({ resolver: zodResolver(ZAgreementCreate), defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -22,15 +24,15 @@ export function AgreementForm(props: { defaults: TAgreementCreate; action: (inpu
   return (
     <form onSubmit={onSubmit} noValidate>
       {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
-      <Field id="ag-title" label="Namn" error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
+      <Field id="ag-title" label={m.name} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
       <div className="form-row">
-        <Field id="ag-from" label="Gäller från" error={e.validFrom?.message}>{(a) => <input {...a} type="date" {...register("validFrom")} />}</Field>
-        <Field id="ag-to" label="Gäller till" error={e.validTo?.message}>{(a) => <input {...a} type="date" {...register("validTo")} />}</Field>
+        <Field id="ag-from" label={m.from} error={e.validFrom?.message}>{(a) => <input {...a} type="date" {...register("validFrom")} />}</Field>
+        <Field id="ag-to" label={m.to} error={e.validTo?.message}>{(a) => <input {...a} type="date" {...register("validTo")} />}</Field>
       </div>
-      <Field id="ag-commitments" label="Åtaganden" hint="Ett per rad; börja med ”Polisen:”, ”Kommunen:” eller ”Gemensamt:” för att ange part." error={e.commitments?.message}>
+      <Field id="ag-commitments" label={m.commitments} hint={m.commitmentsHint} error={e.commitments?.message}>
         {(a) => <textarea {...a} rows={8} {...register("commitments")} />}
       </Field>
-      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>Spara överenskommelsen</button>
+      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{m.save}</button>
     </form>
   );
 }

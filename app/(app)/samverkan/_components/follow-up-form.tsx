@@ -5,6 +5,8 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { COMMITMENT_STATUS, ZCommitmentFollowUp, type TCommitmentFollowUp } from "@/lib/agreements/schema";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -12,6 +14,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 export function CommitmentFollowUpForm(props: { commitmentId: string; text: string; halfYear: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.agreementForms;
   const { register, handleSubmit, formState, setError } = useForm<TCommitmentFollowUp>({
     resolver: zodResolver(ZCommitmentFollowUp),
     defaultValues: { commitmentId: props.commitmentId, halfYear: props.halfYear, status: "MET", comment: "" },
@@ -24,17 +27,17 @@ export function CommitmentFollowUpForm(props: { commitmentId: string; text: stri
   const id = props.commitmentId.slice(0, 8);
   return (
     <details className="no-print">
-      <summary>Följ upp</summary>
-      <form onSubmit={onSubmit} noValidate aria-label={`Uppföljning: ${props.text}`}>
+      <summary>{m.followUp}</summary>
+      <form onSubmit={onSubmit} noValidate aria-label={fill(m.followUpOf, { text: props.text })}>
         <div className="form-row">
-          <Field id={`h-${id}`} label="Halvår" error={formState.errors.halfYear?.message}>{(a) => <input {...a} {...register("halfYear")} />}</Field>
-          <Field id={`s-${id}`} label="Status" error={formState.errors.status?.message}>
-            {(a) => <select {...a} {...register("status")}>{Object.entries(COMMITMENT_STATUS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select>}
+          <Field id={`h-${id}`} label={m.halfYear} error={formState.errors.halfYear?.message}>{(a) => <input {...a} {...register("halfYear")} />}</Field>
+          <Field id={`s-${id}`} label={m.status} error={formState.errors.status?.message}>
+            {(a) => <select {...a} {...register("status")}>{(Object.keys(COMMITMENT_STATUS) as (keyof typeof COMMITMENT_STATUS)[]).map((k) => <option key={k} value={k}>{m.statuses[k]}</option>)}</select>}
           </Field>
         </div>
-        <Field id={`c-${id}`} label="Kommentar" error={formState.errors.comment?.message}>{(a) => <textarea {...a} rows={2} {...register("comment")} />}</Field>
+        <Field id={`c-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <textarea {...a} rows={2} {...register("comment")} />}</Field>
         {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-        <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>Spara uppföljningen</button>
+        <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.save2}</button>
       </form>
     </details>
   );
