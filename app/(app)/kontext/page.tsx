@@ -8,27 +8,32 @@ import { isExpectedError } from "@/lib/errors";
 import { Uncertain } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { PrintButton } from "@/components/ui/print-button";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { importContextAction } from "./actions";
 import { ContextImportForm } from "./_components/import-form";
 
-export const metadata: Metadata = { title: "Kontext: trygghetsmätningar" };
-
-const column = (v: { areaName: string; subgroup: string }) => [v.areaName || "Hela kommunen", v.subgroup].filter(Boolean).join(", ");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.context.metaTitle };
+}
 
 export default async function ContextPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const { m: { context: t }, f } = await getI18n();
+  const column = (v: { areaName: string; subgroup: string }) => [v.areaName || t.wholeMunicipality, v.subgroup].filter(Boolean).join(", ");
   const data = await listContextSeries(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
   return (
-    <>
+    <ClientMessages ns={["contextForm"]}>
       <div className="page-header">
         <div>
-          <h1>Trygghetsmätningar och andra källor</h1>
-          <p className="lead">{active.municipalityName} · enkäter bredvid EST-händelserna samma år</p>
+          <h1>{t.title}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.lead}`}</p>
         </div>
         <div className="toolbar no-print"><PrintButton /></div>
       </div>
-      {data.series.length === 0 ? <p className="meta">Inga serier ännu. Importera en CSV-fil från t.ex. Brå NTU eller Polisens trygghetsmätning.</p> : null}
+      {data.series.length === 0 ? <p className="meta">{t.none}</p> : null}
       {data.series.map((s) => {
         const columns = [...new Set(s.values.map(column))];
         const periods = [...new Set(s.values.map((v) => v.periodKey))];
@@ -36,20 +41,20 @@ export default async function ContextPage() {
         return (
           <section key={s.id} className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`s-${s.id}`} data-testid="context-series">
             <h2 id={`s-${s.id}`}>{s.name}</h2>
-            <p className="meta">Källa: {s.source}{s.unit ? ` · enhet: ${s.unit}` : ""}</p>
+            <p className="meta">{`${fill(t.source, { source: s.source })}${s.unit ? ` · ${fill(t.unit, { unit: s.unit })}` : ""}`}</p>
             {whole.some((v) => v > 0) ? (
-              <TrendChart plainLabels title={s.name} periods={periods} series={[{ label: `${s.name} (hela kommunen)`, values: whole }]} />
+              <TrendChart plainLabels title={s.name} periods={periods} series={[{ label: fill(t.seriesWhole, { name: s.name }), values: whole }]} />
             ) : null}
             <div className="table-wrap">
               <table>
-                <thead><tr><th scope="col">Period</th>{columns.map((c) => <th key={c} scope="col">{c}</th>)}<th scope="col">EST-händelser samma år</th></tr></thead>
+                <thead><tr><th scope="col">{t.period}</th>{columns.map((c) => <th key={c} scope="col">{c}</th>)}<th scope="col">{t.incidentsSameYear}</th></tr></thead>
                 <tbody>
                   {periods.map((p) => (
                     <tr key={p}>
                       <th scope="row">{p}</th>
                       {columns.map((c) => {
                         const v = s.values.find((x) => x.periodKey === p && column(x) === c);
-                        return <td key={c}>{v ? <>{v.value.toLocaleString("sv-SE")}{v.uncertain ? <Uncertain title={`Osäkert: bara ${v.respondents} svarande`} /> : null}</> : "–"}</td>;
+                        return <td key={c}>{v ? <>{f.number(v.value, 3)}{v.uncertain ? <Uncertain title={fill(t.uncertain, { count: v.respondents ?? 0 })} /> : null}</> : "–"}</td>;
                       })}
                       <td>{data.incidents[p.slice(0, 4)] ?? "–"}</td>
                     </tr>
@@ -57,13 +62,13 @@ export default async function ContextPage() {
                 </tbody>
               </table>
             </div>
-            <p className="meta">* Värden från färre än 30 svarande är osäkra – på kommundelsnivå vilar enkätsiffror ofta på mycket få svar.</p>
+            <p className="meta">{t.uncertainNote}</p>
           </section>
         );
       })}
       {can(viewer, "tertial:edit", { municipalityId: active.municipalityId }) ? (
-        <section className="card" aria-labelledby="import"><h2 id="import">Importera</h2><ContextImportForm action={importContextAction} /></section>
+        <section className="card" aria-labelledby="import"><h2 id="import">{t.import}</h2><ContextImportForm action={importContextAction} /></section>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -5,8 +5,12 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { getMembershipOverlap } from "@/lib/groups/members";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Överlapp mellan grupper" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.overlap.title };
+}
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -14,32 +18,33 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 export default async function OverlapPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const t = (await getI18n()).m.overlap;
   const data = await getMembershipOverlap(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Överlapp mellan grupper</h1>
-          <p className="lead">{active.municipalityName} · gemensamma medlemmar och organisationer, andel av den mindre gruppen. Högt överlapp kan tala för att slå ihop grupper.</p>
+          <h1>{t.title}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.lead}`}</p>
         </div>
       </div>
-      {data.pairs.length === 0 ? <p className="meta">Inga grupper har medlemmar eller organisationer gemensamt.</p> : (
+      {data.pairs.length === 0 ? <p className="meta">{t.none}</p> : (
         <div className="table-wrap">
           <table data-testid="overlap">
             <thead>
-              <tr><th scope="col">Grupper</th><th scope="col">Organisationer gemensamt</th><th scope="col">Medlemmar gemensamt</th></tr>
+              <tr><th scope="col">{t.groups}</th><th scope="col">{t.organisations}</th><th scope="col">{t.members}</th></tr>
             </thead>
             <tbody>
               {data.pairs.map((p) => (
                 <tr key={`${p.a.id}-${p.b.id}`}>
-                  <th scope="row"><Link href={`/groups/${p.a.id}`}>{p.a.name}</Link> och <Link href={`/groups/${p.b.id}`}>{p.b.name}</Link></th>
+                  <th scope="row"><Link href={`/groups/${p.a.id}`}>{p.a.name}</Link>{` ${t.and} `}<Link href={`/groups/${p.b.id}`}>{p.b.name}</Link></th>
                   <td>
-                    <div className="overlap-bar" role="img" aria-label={`${pct(p.organisationShare)} av organisationerna`}><span style={{ width: pct(p.organisationShare).replace(" ", "") }} /></div>
-                    {pct(p.organisationShare)} · <span className="meta">{p.organisations.join(", ") || "–"}</span>
+                    <div className="overlap-bar" role="img" aria-label={fill(t.ofOrganisations, { pct: pct(p.organisationShare) })}><span style={{ width: pct(p.organisationShare).replace(" ", "") }} /></div>
+                    {`${pct(p.organisationShare)} · `}<span className="meta">{p.organisations.join(", ") || "–"}</span>
                   </td>
                   <td>
-                    <div className="overlap-bar" role="img" aria-label={`${pct(p.memberShare)} av medlemmarna`}><span style={{ width: pct(p.memberShare).replace(" ", "") }} /></div>
-                    {pct(p.memberShare)} · <span className="meta">{p.members.join(", ") || "–"}</span>
+                    <div className="overlap-bar" role="img" aria-label={fill(t.ofMembers, { pct: pct(p.memberShare) })}><span style={{ width: pct(p.memberShare).replace(" ", "") }} /></div>
+                    {`${pct(p.memberShare)} · `}<span className="meta">{p.members.join(", ") || "–"}</span>
                   </td>
                 </tr>
               ))}
