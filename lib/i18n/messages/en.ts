@@ -1007,4 +1007,23 @@ export const en: typeof sv = {
     ofOrganisations: "{pct} of the organisations",
     ofMembers: "{pct} of the members",
   },
+  quarter: {
+    metaTitle: "Quarterly pack",
+    title: "Quarterly pack {period}",
+    summary: "{areas}: {count} incidents, {changePrevious} against {previous} and {changeLastYear} against {lastYear}.",
+    changeQuarter: "Change quarter",
+    goals: "Area goals – follow-up {period}",
+    measures: "{count} actions",
+    status: { ON_TRACK: "On track", AT_RISK: "At risk", OFF_TRACK: "Off track" },
+    notFollowedUp: "Not followed up",
+    earlier: "Earlier: {list}",
+    when: "When does it happen?",
+  },
+  goalForm: {
+    followUpOf: "Follow-up of {title}",
+    status: "Status",
+    statuses: { ON_TRACK: "On track", AT_RISK: "At risk", OFF_TRACK: "Off track" },
+    comment: "Comment",
+    save: "Save status",
+  },
 };

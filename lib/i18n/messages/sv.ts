@@ -1005,4 +1005,23 @@ export const sv = {
     ofOrganisations: "{pct} av organisationerna",
     ofMembers: "{pct} av medlemmarna",
   },
+  quarter: {
+    metaTitle: "Kvartalsunderlag",
+    title: "Kvartalsunderlag {period}",
+    summary: "{areas}: {count} händelser, {changePrevious} mot {previous} och {changeLastYear} mot {lastYear}.",
+    changeQuarter: "Byt kvartal",
+    goals: "Områdesmål – uppföljning {period}",
+    measures: "{count} åtgärder",
+    status: { ON_TRACK: "Enligt plan", AT_RISK: "Risk för avvikelse", OFF_TRACK: "Avviker" },
+    notFollowedUp: "Ej uppföljt",
+    earlier: "Tidigare: {list}",
+    when: "När händer det?",
+  },
+  goalForm: {
+    followUpOf: "Uppföljning av {title}",
+    status: "Status",
+    statuses: { ON_TRACK: "Enligt plan", AT_RISK: "Risk för avvikelse", OFF_TRACK: "Avviker" },
+    comment: "Kommentar",
+    save: "Spara status",
+  },
 };
