@@ -7,14 +7,17 @@ import { isExpectedError } from "@/lib/errors";
 import { delta } from "@/lib/lagesbild/flags";
 import { getMonthlyAreaReport } from "@/lib/reports/monthly";
 import { toLocalInputs } from "@/lib/time/format";
-import { isPeriodKey, periodLabel, periodRange, shiftPeriod } from "@/lib/time/periods";
+import { isPeriodKey, periodRange, shiftPeriod } from "@/lib/time/periods";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
-import { formatDecimal } from "@/lib/text/number";
 
-export const metadata: Metadata = { title: "Månadsrapport" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.monthReport.metaTitle };
+}
 
-const LEVEL = { GREEN: ["ok", "Grön"], YELLOW: ["warn", "Gul"], RED: ["danger", "Röd"] } as const;
+const LEVEL_TONE = { GREEN: "ok", YELLOW: "warn", RED: "danger" } as const;
 
 async function load(month: string) {
   if (!isPeriodKey(month, "month")) notFound();
@@ -34,52 +37,52 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const { start, end } = periodRange(month);
   const from = toLocalInputs(start).date;
   const to = toLocalInputs(new Date(end.getTime() - 1)).date;
+  const { locale, m: { monthReport: t, analysis }, f } = await getI18n();
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Månadsrapport {periodLabel(month)}</h1>
-          <p className="lead">{active.municipalityName} · lägesbild per kommundel</p>
+          <h1>{fill(t.title, { month: f.period(month) })}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.lead}`}</p>
         </div>
-        <nav className="toolbar no-print" aria-label="Byt månad">
+        <nav className="toolbar no-print" aria-label={t.changeMonth}>
           <PrintButton />
-          <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, -1)}`}>← {periodLabel(shiftPeriod(month, -1))}</Link>
-          <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, 1)}`}>{periodLabel(shiftPeriod(month, 1))} →</Link>
+          <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, -1)}`}>{`← ${f.period(shiftPeriod(month, -1))}`}</Link>
+          <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, 1)}`}>{`${f.period(shiftPeriod(month, 1))} →`}</Link>
         </nav>
       </div>
       {report.areas.map((a) => (
         <section key={a.id} className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`area-${a.id}`} data-testid="area-section">
-          <h2 id={`area-${a.id}`}>{a.name}{a.isFocus ? " (fokusområde)" : ""}</h2>
+          <h2 id={`area-${a.id}`}>{a.isFocus ? fill(analysis.focusArea, { area: a.name }) : a.name}</h2>
           <p>
-            <Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id })}`}><strong>{a.total}</strong> händelser</Link>{" "}
-            ({delta(a.total, a.previous)} mot {periodLabel(shiftPeriod(month, -1))}, {delta(a.total, a.lastYear)} mot samma månad i fjol
-            {a.perThousand !== null ? `; ${formatDecimal(a.perThousand)} per 1 000 invånare` : ""})
+            <Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id })}`}>{plural(locale, analysis.incidents, a.total)}</Link>
+            {` (${fill(t.changes, { previous: delta(a.total, a.previous, locale), month: f.period(shiftPeriod(month, -1)), lastYear: delta(a.total, a.lastYear, locale) })}${a.perThousand !== null ? `; ${fill(t.perThousand, { value: f.number(a.perThousand) })}` : ""})`}
           </p>
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">Kategori</th><th scope="col">Antal</th><th scope="col">Förändring</th></tr></thead>
+              <thead><tr><th scope="col">{t.category}</th><th scope="col">{t.count}</th><th scope="col">{t.change}</th></tr></thead>
               <tbody>
                 {a.byCategory.filter((c) => c.count || c.previous).map((c) => (
                   <tr key={c.categoryId}>
                     <td>{report.categories.find((x) => x.id === c.categoryId)?.label}</td>
                     <td><Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id, categoryId: c.categoryId })}`}>{c.count}</Link></td>
-                    <td>{delta(c.count, c.previous)}</td>
+                    <td>{delta(c.count, c.previous, locale)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {a.topPlaces.length ? <p><strong>Platser:</strong> {a.topPlaces.map((p) => `${p.place} (${p.count})`).join(", ")}</p> : null}
+          {a.topPlaces.length ? <p><strong>{analysis.places}</strong>{" "}{a.topPlaces.map((p) => `${p.place} (${p.count})`).join(", ")}</p> : null}
           {a.statuses.length ? (
             <ul className="status-list">
               {a.statuses.map((s) => (
                 <li key={`${s.week}-${s.group}`}>
-                  <span>{periodLabel(s.week)}, {s.group}{s.reason ? ` – ${s.reason}` : ""}</span>
-                  <Badge tone={LEVEL[s.level][0]}>{LEVEL[s.level][1]}</Badge>
+                  <span>{`${f.period(s.week)}, ${s.group}${s.reason ? ` – ${s.reason}` : ""}`}</span>
+                  <Badge tone={LEVEL_TONE[s.level]}>{analysis.level[s.level]}</Badge>
                 </li>
               ))}
             </ul>
-          ) : <p className="meta">Ingen publicerad områdesstatus under månaden.</p>}
+          ) : <p className="meta">{t.noStatus}</p>}
         </section>
       ))}
     </>
