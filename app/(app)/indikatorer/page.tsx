@@ -5,13 +5,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { getIndicatorCoverage } from "@/lib/indicators/coverage";
-import { periodLabel } from "@/lib/time/periods";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
 
-export const metadata: Metadata = { title: "Indikatorer" };
-
-const num = (n: number) => n.toLocaleString("sv-SE");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.indicators.title };
+}
 
 export default async function IndicatorCoveragePage() {
   const viewer = await requireViewer();
@@ -19,32 +20,34 @@ export default async function IndicatorCoveragePage() {
   const c = await getIndicatorCoverage(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
   const missing = c.indicators.filter((i) => i.missingLastTertial).length;
   const offTrack = c.indicators.filter((i) => i.offTrack).length;
+  const { m: { indicators: t }, f } = await getI18n();
+  const num = (n: number) => f.number(n, 3);
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Indikatorer{c.mission ? ` – ${c.mission}` : ""}</h1>
-          <p className="lead">{active.municipalityName} · täckning och utfall per nämnd</p>
+          <h1>{`${t.title}${c.mission ? ` – ${c.mission}` : ""}`}</h1>
+          <p className="lead">{`${active.municipalityName} · ${t.lead}`}</p>
         </div>
-        <div className="toolbar no-print">{c.canEdit ? <Link className="btn" href="/indikatorer/ny">Ny indikator</Link> : null}<PrintButton /></div>
+        <div className="toolbar no-print">{c.canEdit ? <Link className="btn" href="/indikatorer/ny">{t.new}</Link> : null}<PrintButton /></div>
       </div>
       <div className="grid" style={{ marginBottom: "1rem" }}>
         <section className="card" aria-labelledby="without" data-testid="boards-without">
-          <h2 id="without">Nämnder utan mätbar indikator</h2>
+          <h2 id="without">{t.boardsWithout}</h2>
           {c.boardsWithout.length ? (
-            <ul>{c.boardsWithout.map((b) => <li key={b}><strong>{b}</strong>{c.canEdit ? <> · <Link href={`/indikatorer/ny?${new URLSearchParams({ namnd: b })}`}>lägg till indikator</Link></> : null}</li>)}</ul>
-          ) : <p>Alla {c.participants.length} deltagande nämnder har minst en mätbar indikator.</p>}
+            <ul>{c.boardsWithout.map((b) => <li key={b}><strong>{b}</strong>{c.canEdit ? <>{" · "}<Link href={`/indikatorer/ny?${new URLSearchParams({ namnd: b })}`}>{t.add}</Link></> : null}</li>)}</ul>
+          ) : <p>{fill(t.allBoards, { count: c.participants.length })}</p>}
         </section>
         <section className="card" aria-labelledby="summary">
-          <h2 id="summary">Läget</h2>
-          <p><strong>{c.indicators.length}</strong> indikatorer från {c.participants.length - c.boardsWithout.length} av {c.participants.length} nämnder.</p>
-          <p><strong data-testid="missing-count">{missing}</strong> saknar värde för {periodLabel(c.lastTertial)}.</p>
-          <p><strong>{offTrack}</strong> har senaste värde sämre än utgångsläget.</p>
+          <h2 id="summary">{t.status}</h2>
+          <p><strong>{c.indicators.length}</strong>{` ${fill(t.fromBoards, { covered: c.participants.length - c.boardsWithout.length, count: c.participants.length })}`}</p>
+          <p><strong data-testid="missing-count">{missing}</strong>{` ${fill(t.missing, { period: f.period(c.lastTertial) })}`}</p>
+          <p><strong>{offTrack}</strong>{` ${t.worse}`}</p>
         </section>
       </div>
       <div className="table-wrap">
         <table data-testid="indicator-table">
-          <thead><tr><th scope="col">Indikator</th><th scope="col">Nämnd</th><th scope="col">Utgångsläge</th><th scope="col">Senaste (hela kommunen)</th><th scope="col">Mål</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.board}</th><th scope="col">{t.baseline}</th><th scope="col">{t.latest}</th><th scope="col">{t.target}</th><th scope="col">{t.statusCol}</th></tr></thead>
           <tbody>
             {c.indicators.map((i) => (
               <tr key={i.id}>
@@ -54,9 +57,9 @@ export default async function IndicatorCoveragePage() {
                 <td>{i.latest ? `${num(i.latest.value)} ${i.unit ?? ""} (${i.latest.periodKey})` : "–"}</td>
                 <td>{i.target !== null ? `${num(i.target)} ${i.unit ?? ""}` : "–"}</td>
                 <td>
-                  {i.offTrack ? <Badge tone="danger">Sämre än utgångsläget</Badge> : null}{" "}
-                  {i.missingLastTertial ? <Badge tone="warn">Saknar värde {c.lastTertial}</Badge> : null}
-                  {!i.offTrack && !i.missingLastTertial ? <Badge tone="ok">Rapporterad</Badge> : null}
+                  {i.offTrack ? <Badge tone="danger">{t.offTrack}</Badge> : null}{" "}
+                  {i.missingLastTertial ? <Badge tone="warn">{fill(t.noValue, { period: c.lastTertial })}</Badge> : null}
+                  {!i.offTrack && !i.missingLastTertial ? <Badge tone="ok">{t.reported}</Badge> : null}
                 </td>
               </tr>
             ))}

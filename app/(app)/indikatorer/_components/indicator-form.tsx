@@ -8,11 +8,13 @@ import { ZIndicator, type TIndicator } from "@/lib/indicators/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** Defines (or changes) a nämnd's indicator: unit, direction, baseline, target and milestones. */
 export function IndicatorForm(props: { defaults: TIndicator; boards: string[]; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.indicatorForms;
   const { register, handleSubmit, formState, setError } = useForm<TIndicator>({ resolver: zodResolver(ZIndicator), defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -24,24 +26,24 @@ export function IndicatorForm(props: { defaults: TIndicator; boards: string[]; a
     <form onSubmit={onSubmit} noValidate>
       {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
       <div className="form-row">
-        <Field id="i-board" label="Nämnd" error={e.ownerBoard?.message}>{(a) => <input {...a} list="boards" {...register("ownerBoard")} />}</Field>
-        <Field id="i-name" label="Indikator" error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
+        <Field id="i-board" label={m.board} error={e.ownerBoard?.message}>{(a) => <input {...a} list="boards" {...register("ownerBoard")} />}</Field>
+        <Field id="i-name" label={m.indicator} error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
       </div>
       <datalist id="boards">{props.boards.map((b) => <option key={b} value={b} />)}</datalist>
-      <Field id="i-def" label="Definition" hint="Vad mäts, hur och av vem?" error={e.definition?.message}>{(a) => <textarea {...a} rows={3} {...register("definition")} />}</Field>
+      <Field id="i-def" label={m.definition} hint={m.definitionHint} error={e.definition?.message}>{(a) => <textarea {...a} rows={3} {...register("definition")} />}</Field>
       <div className="form-row">
-        <Field id="i-unit" label="Enhet" error={e.unit?.message}>
-          {(a) => <select {...a} {...register("unit")}><option value="%">Procent (%)</option><option value="st">Antal (st)</option><option value="index">Index</option><option value="kr">Kronor</option></select>}
+        <Field id="i-unit" label={m.unit} error={e.unit?.message}>
+          {(a) => <select {...a} {...register("unit")}><option value="%">{m.units.percent}</option><option value="st">{m.units.count}</option><option value="index">{m.units.index}</option><option value="kr">{m.units.kronor}</option></select>}
         </Field>
-        <Field id="i-dir" label="Riktning" error={e.direction?.message}>
-          {(a) => <select {...a} {...register("direction")}><option value="HIGHER_IS_BETTER">Högre är bättre</option><option value="LOWER_IS_BETTER">Lägre är bättre</option></select>}
+        <Field id="i-dir" label={m.direction} error={e.direction?.message}>
+          {(a) => <select {...a} {...register("direction")}><option value="HIGHER_IS_BETTER">{m.higher}</option><option value="LOWER_IS_BETTER">{m.lower}</option></select>}
         </Field>
-        <Field id="i-byear" label="Utgångsår" error={e.baselineYear?.message}>{(a) => <input {...a} inputMode="numeric" {...register("baselineYear")} />}</Field>
-        <Field id="i-base" label="Utgångsvärde" error={e.baseline?.message}>{(a) => <input {...a} inputMode="decimal" {...register("baseline")} />}</Field>
-        <Field id="i-target" label="Mål 2030" error={e.target?.message}>{(a) => <input {...a} inputMode="decimal" {...register("target")} />}</Field>
+        <Field id="i-byear" label={m.baselineYear} error={e.baselineYear?.message}>{(a) => <input {...a} inputMode="numeric" {...register("baselineYear")} />}</Field>
+        <Field id="i-base" label={m.baseline} error={e.baseline?.message}>{(a) => <input {...a} inputMode="decimal" {...register("baseline")} />}</Field>
+        <Field id="i-target" label={m.target} error={e.target?.message}>{(a) => <input {...a} inputMode="decimal" {...register("target")} />}</Field>
       </div>
-      <Field id="i-miles" label="Delmål" hint="T.ex. ”2025: 40; 2030: 50”" error={e.milestones?.message}>{(a) => <input {...a} {...register("milestones")} />}</Field>
-      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>Spara indikatorn</button>
+      <Field id="i-miles" label={m.milestones} hint={m.milestonesHint} error={e.milestones?.message}>{(a) => <input {...a} {...register("milestones")} />}</Field>
+      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{m.save}</button>
     </form>
   );
 }

@@ -8,11 +8,14 @@ import { ZIndicatorValue, type TIndicatorValue } from "@/lib/indicators/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** Records a value for a period and area; a second value for the same pair corrects the first. */
 export function ValueForm(props: { indicatorId: string; unit: string | null; defaultPeriod: string; areas: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.indicatorForms;
   const { register, handleSubmit, formState, setError, reset } = useForm<TIndicatorValue>({
     resolver: zodResolver(ZIndicatorValue),
     defaultValues: { indicatorId: props.indicatorId, periodKey: props.defaultPeriod, areaId: "", value: "", note: "" },
@@ -26,20 +29,20 @@ export function ValueForm(props: { indicatorId: string; unit: string | null; def
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="value-form">
       <div className="form-row">
-        <Field id="v-period" label="Period" hint="År (2025) eller tertial (2025-T3)" error={formState.errors.periodKey?.message}>{(a) => <input {...a} {...register("periodKey")} />}</Field>
-        <Field id="v-area" label="Område" error={formState.errors.areaId?.message}>
+        <Field id="v-period" label={m.period} hint={m.periodHint} error={formState.errors.periodKey?.message}>{(a) => <input {...a} {...register("periodKey")} />}</Field>
+        <Field id="v-area" label={m.area} error={formState.errors.areaId?.message}>
           {(a) => (
             <select {...a} {...register("areaId")}>
-              <option value="">Hela kommunen</option>
+              <option value="">{m.wholeMunicipality}</option>
               {props.areas.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
             </select>
           )}
         </Field>
-        <Field id="v-value" label={`Värde${props.unit ? ` (${props.unit})` : ""}`} error={formState.errors.value?.message}>{(a) => <input {...a} inputMode="decimal" {...register("value")} />}</Field>
+        <Field id="v-value" label={props.unit ? fill(m.valueUnit, { unit: props.unit }) : m.value} error={formState.errors.value?.message}>{(a) => <input {...a} inputMode="decimal" {...register("value")} />}</Field>
       </div>
-      <Field id="v-note" label="Kommentar (valfri)" error={formState.errors.note?.message}>{(a) => <input {...a} {...register("note")} />}</Field>
+      <Field id="v-note" label={m.note} error={formState.errors.note?.message}>{(a) => <input {...a} {...register("note")} />}</Field>
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>Registrera värdet</button>
+      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{m.record}</button>
     </form>
   );
 }

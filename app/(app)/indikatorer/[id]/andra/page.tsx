@@ -5,10 +5,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { saveIndicatorAction } from "../../actions";
 import { IndicatorForm } from "../../_components/indicator-form";
 
-export const metadata: Metadata = { title: "Ändra indikator" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.indicators.edit };
+}
 
 const text = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
 
@@ -19,10 +23,11 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   const i = await getIndicator(viewer, active.municipalityId, id).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
   if (!i.canRecord) notFound();
   const { participants } = await getIndicatorCoverage(viewer, active.municipalityId);
+  const t = (await getI18n()).m.indicators;
   const milestones = Array.isArray(i.milestones) ? (i.milestones as { year: number; value: number }[]) : [];
   return (
-    <>
-      <div className="page-header"><div><div className="meta"><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></div><h1>Ändra indikator</h1></div></div>
+    <ClientMessages ns={["indicatorForms"]}>
+      <div className="page-header"><div><div className="meta"><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></div><h1>{t.edit}</h1></div></div>
       <section className="card">
         <IndicatorForm boards={participants} action={saveIndicatorAction}
           defaults={{
@@ -31,6 +36,6 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
             milestones: milestones.map((m) => `${m.year}: ${text(m.value)}`).join("; "),
           }} />
       </section>
-    </>
+    </ClientMessages>
   );
 }
