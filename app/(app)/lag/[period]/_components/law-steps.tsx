@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -11,6 +12,7 @@ type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 export function LawSteps(props: { period: string; revision: number; may: { approve: boolean; newVersion: boolean }; approve: Step; newVersion: Step }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { lawForms: m, common } } = useI18n();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const run = (step: Step, input: Record<string, unknown>) =>
@@ -18,19 +20,19 @@ export function LawSteps(props: { period: string; revision: number; may: { appro
       setError(null);
       const result = await step({ period: props.period, ...input });
       if (result.ok) return router.push(`/lag/${props.period}`), router.refresh();
-      setError(result.formError ?? "Det gick inte.");
+      setError(result.formError ?? common.saveFailed);
     });
   if (!props.may.approve && !props.may.newVersion) return null;
   return (
     <div className="toolbar no-print" style={{ marginBottom: "1rem" }}>
       {props.may.approve ? (
         <button type="button" className="btn" disabled={!hydrated || pending || props.revision === 0}
-          onClick={() => { if (window.confirm("Fastställa den här versionen? Den kan inte ändras efteråt.")) run(props.approve, { revision: props.revision }); }}>
-          Fastställ versionen
+          onClick={() => { if (window.confirm(m.approveConfirm)) run(props.approve, { revision: props.revision }); }}>
+          {m.approve}
         </button>
       ) : null}
-      {props.may.newVersion ? <button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.newVersion, {})}>Påbörja ny version</button> : null}
-      {props.may.approve && props.revision === 0 ? <span className="meta">Spara utkastet innan det kan fastställas.</span> : null}
+      {props.may.newVersion ? <button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.newVersion, {})}>{m.newVersion}</button> : null}
+      {props.may.approve && props.revision === 0 ? <span className="meta">{m.saveFirst}</span> : null}
       {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
     </div>
   );

@@ -9,11 +9,13 @@ import { ZLawTexts, type TLawTexts } from "@/lib/law/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** The two parts of the document written by people: annan information and analys. */
 export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown) => Promise<ActionResult<{ revision: number }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { lawForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const { register, handleSubmit, formState, setError, reset } = useForm<TLawTexts>({ resolver: zodResolver(ZLawTexts), defaultValues: props.initial });
@@ -27,16 +29,16 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
   });
   return (
     <form onSubmit={onSubmit} noValidate className="stack no-print" data-testid="law-form">
-      <Field id="law-other" label="2. Annan information" hint="Andra källor än händelserna: trygghetsmätningar, polisens lägesbild, skolans och socialtjänstens iakttagelser." error={formState.errors.otherInfo?.message}>
+      <Field id="law-other" label={m.otherInfo} hint={m.otherInfoHint} error={formState.errors.otherInfo?.message}>
         {(a11y) => <textarea {...a11y} rows={6} {...register("otherInfo")} />}
       </Field>
-      <Field id="law-analysis" label="3. Analys" hint="Vilka problem är störst, var och varför? Vad säger utvecklingen över tid?" error={formState.errors.analysis?.message}>
+      <Field id="law-analysis" label={m.analysis} hint={m.analysisHint} error={formState.errors.analysis?.message}>
         {(a11y) => <textarea {...a11y} rows={10} {...register("analysis")} />}
       </Field>
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
       <div className="toolbar">
-        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? "Sparar …" : "Spara utkastet"}</button>
-        <span aria-live="polite" className="meta">{refreshing ? "Sparar …" : saved && !formState.isDirty ? "Sparat." : formState.isDirty ? "Osparade ändringar." : ""}</span>
+        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveDraft}</button>
+        <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? m.unsaved : ""}</span>
       </div>
     </form>
   );
