@@ -5,11 +5,15 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { listReportingOrganisations } from "@/lib/incidents/queries";
-import { formatDateTime } from "@/lib/time/format";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { CreateTokenForm, RevokeButton } from "./_components/token-forms";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
-export const metadata: Metadata = { title: "API-nycklar" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.admin.tokensMeta };
+}
 
 async function load() {
   const viewer = await requireViewer();
@@ -25,33 +29,34 @@ async function load() {
 
 export default async function ApiTokensPage() {
   const { active, tokens, organisations } = await load();
+  const { m: { admin: tx }, f } = await getI18n();
   return (
-    <>
+    <ClientMessages ns={["adminForms"]}>
       <div className="page-header">
         <div>
-          <h1>API-nycklar för maskinrapportering</h1>
-          <p className="lead">{active.municipalityName} · POST /api/v1/incidents med <code>Authorization: Bearer &lt;nyckel&gt;</code></p>
+          <h1>{tx.tokensTitle}</h1>
+          <p className="lead">{`${active.municipalityName} · ${tx.tokensLead} `}<code>{tx.tokensHeader}</code></p>
         </div>
       </div>
       <section className="card"><CreateTokenForm organisations={organisations} action={createApiTokenAction} /></section>
-      <h2>Nycklar</h2>
+      <h2>{tx.keys}</h2>
       <div className="table-wrap">
         <table data-testid="api-tokens">
-          <thead><tr><th scope="col">Namn</th><th scope="col">Organisation</th><th scope="col">Början</th><th scope="col">Skapad</th><th scope="col">Senast använd</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">{tx.name}</th><th scope="col">{tx.organisation}</th><th scope="col">{tx.prefix}</th><th scope="col">{tx.created}</th><th scope="col">{tx.lastUsed}</th><th scope="col">{tx.status}</th></tr></thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id}>
                 <td>{t.name}</td>
                 <td>{t.organisation.name}</td>
-                <td><code>{t.prefix}…</code></td>
-                <td>{formatDateTime(t.createdAt)}</td>
-                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "–"}</td>
-                <td>{t.revokedAt ? `Återkallad ${formatDateTime(t.revokedAt)}` : <RevokeButton id={t.id} name={t.name} action={revokeApiTokenAction} />}</td>
+                <td><code>{`${t.prefix}…`}</code></td>
+                <td>{f.dateTime(t.createdAt)}</td>
+                <td>{t.lastUsedAt ? f.dateTime(t.lastUsedAt) : "–"}</td>
+                <td>{t.revokedAt ? fill(tx.revokedAt, { time: f.dateTime(t.revokedAt) }) : <RevokeButton id={t.id} name={t.name} action={revokeApiTokenAction} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </>
+    </ClientMessages>
   );
 }

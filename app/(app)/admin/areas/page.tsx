@@ -5,33 +5,36 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { OutlineUpload } from "./_components/outline-upload";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { uploadOutlinesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Kommundelar" };
-
-const CLASSIFICATION = { NONE: "–", RISK: "Riskområde", UTSATT: "Utsatt område", SARSKILT_UTSATT: "Särskilt utsatt område" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.admin.areasTitle };
+}
 
 export default async function AreasAdminPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
+  const { m: { admin: t, law, common }, f } = await getI18n();
   const areas = await listAreasForAdmin(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
   return (
-    <>
-      <div className="page-header"><div><h1>Kommundelar</h1><p className="lead">{active.municipalityName}</p></div></div>
+    <ClientMessages ns={["adminForms"]}>
+      <div className="page-header"><div><h1>{t.areasTitle}</h1><p className="lead">{active.municipalityName}</p></div></div>
       <section className="card"><OutlineUpload action={uploadOutlinesAction} /></section>
       <div className="table-wrap" style={{ marginTop: "1rem" }}>
         <table data-testid="areas">
-          <thead><tr><th scope="col">Kommundel</th><th scope="col">Kod</th><th scope="col">Invånare</th><th scope="col">Polisens klassning</th><th scope="col">Fokusområde</th><th scope="col">Avgränsning</th></tr></thead>
+          <thead><tr><th scope="col">{t.area}</th><th scope="col">{t.code}</th><th scope="col">{t.population}</th><th scope="col">{law.classification}</th><th scope="col">{t.focus}</th><th scope="col">{t.outline}</th></tr></thead>
           <tbody>
             {areas.map((a) => (
               <tr key={a.id}>
-                <td>{a.name}</td><td>{a.code}</td><td>{a.population?.toLocaleString("sv-SE") ?? "–"}</td>
-                <td>{a.classification ? CLASSIFICATION[a.classification] : "–"}</td><td>{a.isFocus ? "Ja" : "–"}</td><td>{a.hasOutline ? "Finns" : "Saknas"}</td>
+                <td>{a.name}</td><td>{a.code}</td><td>{a.population !== null && a.population !== undefined ? f.number(a.population, 0) : "–"}</td>
+                <td>{a.classification ? law.classifications[a.classification] : "–"}</td><td>{a.isFocus ? common.yes : "–"}</td><td>{a.hasOutline ? t.hasOutline : t.noOutline}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </>
+    </ClientMessages>
   );
 }

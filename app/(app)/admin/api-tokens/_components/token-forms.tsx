@@ -9,6 +9,8 @@ import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 const ZForm = z.object({
   name: z.string().trim().min(2, "Ge nyckeln ett namn, t.ex. ”Bevakningssystemet”.").max(80, "Högst 80 tecken."),
@@ -19,6 +21,7 @@ type Values = z.input<typeof ZForm>;
 export function CreateTokenForm(props: { organisations: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<{ token: string }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const { m: { adminForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const [token, setToken] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<Values>({ resolver: zodResolver(ZForm), defaultValues: { name: "", organisationId: "" } });
@@ -37,24 +40,24 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       {token ? (
         <div className="alert alert-info" role="status">
-          <p>Kopiera nyckeln nu – den visas bara en gång:</p>
+          <p>{m.copyNow}</p>
           <code data-testid="new-token" style={{ wordBreak: "break-all" }}>{token}</code>
         </div>
       ) : null}
       {formState.errors.root?.serverError ? <div className="alert alert-error">{formState.errors.root.serverError.message}</div> : null}
       <fieldset disabled={pending}>
         <div className="form-row">
-          <Field id="name" label="Namn" error={formState.errors.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
-          <Field id="organisationId" label="Organisation" error={formState.errors.organisationId?.message}>
+          <Field id="name" label={m.name} error={formState.errors.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
+          <Field id="organisationId" label={m.organisation} error={formState.errors.organisationId?.message}>
             {(a) => (
               <select {...a} {...register("organisationId")}>
-                <option value="">Välj …</option>
+                <option value="">{common.choose}</option>
                 {props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>Skapa API-nyckel</button>
+        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.create}</button>
       </fieldset>
     </form>
   );
@@ -63,16 +66,17 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
 export function RevokeButton(props: { id: string; name: string; action: (input: unknown) => Promise<ActionResult<undefined>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.adminForms;
   const [pending, startTransition] = useTransition();
   return (
     <button
       type="button"
       className="btn btn-secondary"
       disabled={!hydrated || pending}
-      aria-label={`Återkalla ${props.name}`}
+      aria-label={fill(m.revokeName, { name: props.name })}
       onClick={() => startTransition(async () => { await props.action({ id: props.id }); router.refresh(); })}
     >
-      Återkalla
+      {m.revoke}
     </button>
   );
 }

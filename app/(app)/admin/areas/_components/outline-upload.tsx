@@ -5,10 +5,13 @@ import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
+import { fill } from "@/lib/i18n/fill";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 export function OutlineUpload(props: { action: (input: unknown) => Promise<ActionResult<{ matched: number; unmatched: string[] }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const m = useI18n().m.adminForms;
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
@@ -21,17 +24,17 @@ export function OutlineUpload(props: { action: (input: unknown) => Promise<Actio
         setDone(null);
         startTransition(async () => {
           const result = await props.action({ file: file ? await file.text() : "" });
-          if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? "Det gick inte att läsa filen.");
-          setDone(`${result.data.matched} kommundelar fick en avgränsning.${result.data.unmatched.length ? ` Okända i filen: ${result.data.unmatched.join(", ")}.` : ""}`);
+          if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? m.unreadable);
+          setDone(`${fill(m.matched, { count: result.data.matched })}${result.data.unmatched.length ? ` ${fill(m.unmatched, { list: result.data.unmatched.join(", ") })}` : ""}`);
           router.refresh();
         });
       }}
     >
       <fieldset disabled={pending}>
-        <Field id="file" label="GeoJSON med kommundelarnas avgränsningar" hint="En FeatureCollection; varje feature har properties.name (eller code) som en kommundel." error={error}>
+        <Field id="file" label={m.geojson} hint={m.geojsonHint} error={error}>
           {(a) => <input {...a} type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
-        <button className="btn" type="submit" disabled={!hydrated || !file || pending}>Ladda upp</button>
+        <button className="btn" type="submit" disabled={!hydrated || !file || pending}>{m.upload}</button>
       </fieldset>
       <p aria-live="polite" role="status">{done ?? ""}</p>
     </form>
