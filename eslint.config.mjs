@@ -35,15 +35,10 @@ export default tseslint.config(
     },
   },
   {
-    // UI text comes from the message catalogue (lib/i18n), in the viewer's language. The screens
-    // listed here have moved to it; JSX text written into them fails the lint. Grow the list.
-    files: [
-      "app/(app)/layout.tsx", "app/(app)/page.tsx", "app/(app)/konto/**/*.tsx",
-      "app/(app)/incidents/**/*.tsx", "app/(app)/notifications/**/*.tsx", "app/(app)/incidents/[[]id]/**/*.tsx", "app/(app)/incidents/week/**/*.tsx", "app/(app)/incidents/_components/**/*.tsx",
-      "app/(app)/groups/[[]groupId]/lagesbild/**/*.tsx", "app/(app)/tertial/**/*.tsx", "app/(app)/groups/[[]groupId]/page.tsx", "app/(app)/groups/[[]groupId]/_components/**/*.tsx",
-      "app/(app)/groups/[[]groupId]/moten/[[]date]/**/*.tsx", "app/(app)/insats/**/*.tsx", "app/(app)/atgarder/**/*.tsx", "app/(app)/moten/**/*.tsx", "app/(app)/kalender/**/*.tsx", "app/(app)/tips/**/*.tsx", "app/(app)/nattvandring/**/*.tsx", "app/(app)/samverkan/**/*.tsx", "app/(app)/kontext/**/*.tsx", "app/(app)/groups/**/*.tsx", "app/(app)/omrade/**/*.tsx", "app/(app)/reports/**/*.tsx", "app/(app)/indikatorer/**/*.tsx", "app/(app)/lag/**/*.tsx", "app/(app)/admin/**/*.tsx", "app/(app)/groups/[[]groupId]/moten/**/*.tsx",
-      "components/shell/**/*.tsx", "components/i18n/**/*.tsx", "components/groups/**/*.tsx", "components/lagesbild/**/*.tsx", "components/analysis/**/*.tsx", "components/ui/**/*.tsx",
-    ],
+    // UI text comes from the message catalogue (lib/i18n), in the viewer's language: text written
+    // into a component (JSX text or a label/hint/title/aria-label/placeholder/alt attribute) fails
+    // the lint. The residents' public pages have their own four-language texts (lib/tips/messages).
+    files: ["app/(app)/**/*.tsx", "app/(auth)/**/*.tsx", "components/**/*.tsx"],
     rules: {
       "react/jsx-no-literals": ["error", { noStrings: false }],
       "no-restricted-syntax": [

@@ -17,11 +17,13 @@ type Props = {
   heat: boolean;
   /** Points link to `${linkPrefix}${id}`, e.g. "/incidents/". */
   linkPrefix?: string;
+  /** The map's accessible name. */
+  label: string;
 };
 
 // Points, an optional heat layer and the kommundel outlines. Tiles only when the deployment
 // configures a tile server: otherwise a plain background, and no request leaves the browser.
-export function IncidentMap({ points, outlines, center, tileUrl, attribution, heat, linkPrefix }: Props) {
+export function IncidentMap({ points, outlines, center, tileUrl, attribution, heat, linkPrefix, label }: Props) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let map: LeafletMap | undefined;
@@ -58,7 +60,7 @@ export function IncidentMap({ points, outlines, center, tileUrl, attribution, he
       map?.remove();
     };
   }, [points, outlines, center, tileUrl, attribution, heat, linkPrefix]);
-  return <div ref={element} className="map" role="region" aria-label="Karta över händelser" data-testid="incident-map" />;
+  return <div ref={element} className="map" role="region" aria-label={label} data-testid="incident-map" />;
 }
 
 function escapeHtml(text: string): string {

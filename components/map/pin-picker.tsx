@@ -5,7 +5,7 @@ import type { Map as LeafletMap, CircleMarker } from "leaflet";
 import "leaflet/dist/leaflet.css";
 
 // A small map where a tap or click places the incident's pin. Tiles only when configured.
-export function PinPicker(props: { center: [number, number]; value: [number, number] | null; tileUrl: string | null; onPick: (lat: number, lng: number) => void }) {
+export function PinPicker(props: { center: [number, number]; value: [number, number] | null; tileUrl: string | null; label: string; onPick: (lat: number, lng: number) => void }) {
   const element = useRef<HTMLDivElement>(null);
   const marker = useRef<CircleMarker | null>(null);
   const map = useRef<LeafletMap | null>(null);
@@ -40,5 +40,5 @@ export function PinPicker(props: { center: [number, number]; value: [number, num
     })();
   }, [props.value]);
 
-  return <div ref={element} className="map map-small" role="application" aria-label="Karta: klicka för att markera platsen" data-testid="pin-picker" />;
+  return <div ref={element} className="map map-small" role="application" aria-label={props.label} data-testid="pin-picker" />;
 }

@@ -25,8 +25,9 @@ export function PublicShell(props: { lang: Lang; municipality: string; path: str
         {props.children}
       </main>
       <footer className="public-footer">
+        {/* The statement exists in Swedish only, so its title stays Swedish (lang="sv") in every language. */}
         <Link href="/tillganglighet" lang="sv">
-          Tillgänglighetsredogörelse
+          {"Tillgänglighetsredogörelse"}
         </Link>
       </footer>
     </div>

@@ -93,7 +93,7 @@ export function TipForm(props: { lang: Lang; t: Messages; municipality: string; 
         <p>
           <button type="button" className="btn btn-secondary" aria-expanded={showMap} onClick={() => setShowMap((v) => !v)}>{t.map}</button>
         </p>
-        {showMap ? <PinPicker center={pin ?? props.center} value={pin} tileUrl={props.tileUrl} onPick={(lat, lng) => setPin([lat, lng])} /> : null}
+        {showMap ? <PinPicker center={pin ?? props.center} value={pin} tileUrl={props.tileUrl} label={t.map} onPick={(lat, lng) => setPin([lat, lng])} /> : null}
         <div className="form-row">
           <Field id="tip-date" label={t.date} error={msg(errors.date)}>{(a) => <input {...a} type="date" name="date" />}</Field>
           <Field id="tip-time" label={t.time} error={msg(errors.time)}>{(a) => <input {...a} type="time" name="time" />}</Field>

@@ -14,6 +14,6 @@ export const CATALOGUE: Record<Locale, Messages> = { sv, en };
  * page; a page sends the others its client components need with <ClientMessages ns={…}>. */
 export const CLIENT_NAMESPACES = [
   "common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms",
-  "insatsForm", "insatsManage", "measureFormFull", "measureDetail", "meetingForms", "calendarForms", "importForm", "tipForms", "nightWalkForm", "agreementForms", "contextForm", "goalForm", "indicatorForms", "lawForms", "adminForms",
+  "insatsForm", "insatsManage", "measureFormFull", "measureDetail", "meetingForms", "calendarForms", "importForm", "tipForms", "nightWalkForm", "agreementForms", "contextForm", "goalForm", "indicatorForms", "lawForms", "adminForms", "auth",
 ] as const;
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -164,7 +164,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
           </div>
           <span className="field-error" aria-live="polite">{geoError ?? errors.latitude?.message ?? errors.longitude?.message ?? ""}</span>
         </div>
-        {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
+        {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} label={m.mapLabel} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
         <div className="form-row">
           <Field id="categoryId" label={m.category} error={errors.categoryId?.message}>
             {(a) => (

@@ -49,6 +49,7 @@ export default async function IncidentMapPage({ searchParams }: { searchParams: 
         {Object.entries(CATEGORY_COLOR).map(([code, { label, color }]) => <span key={code} style={{ ["--dot" as string]: color }}>{label}</span>)}
       </div>
       <IncidentMap
+        label={t.mapLabel}
         points={data.points.map((p) => ({ id: p.id, lat: p.lat, lng: p.lng, color: CATEGORY_COLOR[p.category]?.color ?? "#555", label: `${f.dateTime(p.occurredAt)} ${p.label}` }))}
         outlines={data.outlines.map((o) => ({ name: o.name, geometry: o.geometry as GeoJsonObject }))}
         center={center}

@@ -5,42 +5,51 @@ import { getInvitation } from "@/lib/users/invitations";
 import { joinAction } from "./actions";
 import { AcceptForm } from "./_components/accept-form";
 import { JoinButton } from "./_components/join-button";
+import { fill } from "@/lib/i18n/catalogue";
+import { getI18n } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
-export const metadata: Metadata = { title: "Inbjudan", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).m.auth.invitation, referrer: "no-referrer" };
+}
 
 /** The page an e-mail invitation links to. Public: the token in the address is the key. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [invitation, viewer] = await Promise.all([getInvitation(token), getViewer()]);
+  const t = (await getI18n()).m.auth;
   return (
     <main className="auth-page">
+      <ClientMessages ns={["auth"]}>
       <div className="card auth-card">
-        <h1>Inbjudan till EST</h1>
+        <h1>{t.invitationTitle}</h1>
         {!invitation ? (
           <>
-            <p className="alert alert-error" role="alert">Inbjudan finns inte, har gått ut eller är redan använd. Be den som bjöd in dig om en ny.</p>
-            <p><Link href="/login">Till inloggningen</Link></p>
+            <p className="alert alert-error" role="alert">{t.invitationGone}</p>
+            <p><Link href="/login">{t.toSignIn}</Link></p>
           </>
         ) : (
           <>
             <p className="lead">
-              {invitation.group ? <>Du är inbjuden till <strong>{invitation.group}</strong> i </> : "Du är inbjuden till "}
-              {invitation.municipality}, för {invitation.organisation}.
+              {invitation.group
+                ? <>{`${t.invitedTo} `}<strong>{invitation.group}</strong>{` ${fill(t.inMunicipality, { municipality: invitation.municipality, organisation: invitation.organisation })}`}</>
+                : `${t.invitedTo} ${fill(t.municipalityFor, { municipality: invitation.municipality, organisation: invitation.organisation })}`}
             </p>
             {viewer ? (
               viewer.email.toLowerCase() === invitation.email ? (
                 <JoinButton join={joinAction.bind(null, token)} />
               ) : (
-                <p className="alert alert-error" role="alert">Inbjudan gäller {invitation.email}, men du är inloggad som {viewer.email}. Logga ut och öppna länken igen.</p>
+                <p className="alert alert-error" role="alert">{fill(t.wrongUser, { invited: invitation.email, current: viewer.email })}</p>
               )
             ) : invitation.hasAccount ? (
-              <p>Du har redan ett konto. <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>Logga in</Link> så kan du gå med.</p>
+              <p>{`${t.hasAccount} `}<Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>{t.signIn}</Link>{` ${t.thenJoin}`}</p>
             ) : (
               <AcceptForm token={token} email={invitation.email} />
             )}
           </>
         )}
       </div>
+      </ClientMessages>
     </main>
   );
 }

@@ -6,12 +6,12 @@ import { signIn } from "next-auth/react";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ZSignIn, type TSignIn } from "@/lib/auth/schema";
-
-// The same message whether the account exists or not: no hint for someone guessing addresses.
-const BAD_CREDENTIALS = "Fel e-postadress eller lösenord.";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { fill } from "@/lib/i18n/fill";
 
 export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError?: string }) {
   const hydrated = useHydrated();
+  const m = useI18n().m.auth;
   const { register, handleSubmit, setError, formState } = useForm<TSignIn>({
     resolver: zodResolver(ZSignIn),
     defaultValues: { email: "", password: "" },
@@ -21,7 +21,8 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
   async function onSubmit(values: TSignIn) {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setError("root.serverError", { message: result?.status === 429 ? "För många försök. Vänta en stund och försök igen." : BAD_CREDENTIALS });
+      setError("root.serverError", { // The same message whether the account exists or not: no hint for someone guessing addresses.
+        message: result?.status === 429 ? m.tooMany : m.badCredentials });
       return;
     }
     // A full navigation so every server component renders with the new session.
@@ -35,20 +36,20 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
         {formError ? <div className="alert alert-error">{formError}</div> : null}
       </div>
       <fieldset disabled={isSubmitting}>
-        <Field id="email" label="E-postadress" error={errors.email?.message}>
+        <Field id="email" label={m.email} error={errors.email?.message}>
           {(a11y) => <input {...a11y} type="email" autoComplete="username" {...register("email")} />}
         </Field>
-        <Field id="password" label="Lösenord" error={errors.password?.message}>
+        <Field id="password" label={m.password} error={errors.password?.message}>
           {(a11y) => <input {...a11y} type="password" autoComplete="current-password" {...register("password")} />}
         </Field>
         <button type="submit" className="btn" disabled={!hydrated || isSubmitting} style={{ width: "100%" }}>
-          {isSubmitting ? "Loggar in…" : "Logga in"}
+          {isSubmitting ? m.signingIn : m.signIn}
         </button>
       </fieldset>
       {oidcName ? (
         <p style={{ marginTop: "1rem" }}>
           <button type="button" className="btn btn-secondary" style={{ width: "100%" }} disabled={!hydrated} onClick={() => signIn("oidc", { callbackUrl })}>
-            Logga in med {oidcName}
+            {fill(m.signInWith, { name: oidcName })}
           </button>
         </p>
       ) : null}

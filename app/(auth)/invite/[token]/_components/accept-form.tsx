@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 // The server checks the same (lib/users/invitations.ts); this gives the answer before sending.
 const ZForm = z.object({
@@ -17,6 +18,7 @@ type TForm = z.infer<typeof ZForm>;
 /** Creates the account from the invitation, then signs in and opens the group. */
 export function AcceptForm({ token, email }: { token: string; email: string }) {
   const hydrated = useHydrated();
+  const m = useI18n().m.auth;
   const { register, handleSubmit, setError, formState } = useForm<TForm>({ resolver: zodResolver(ZForm), defaultValues: { name: "", password: "" } });
   const { errors, isSubmitting } = formState;
 
@@ -25,7 +27,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
     const body = (await res.json().catch(() => ({}))) as { error?: string; fieldErrors?: Record<string, string[]>; next?: string };
     if (!res.ok) {
       for (const [field, messages] of Object.entries(body.fieldErrors ?? {})) setError(field as keyof TForm, { message: messages[0] });
-      if (!body.fieldErrors) setError("root.serverError", { message: body.error ?? "Det gick inte att skapa kontot." });
+      if (!body.fieldErrors) setError("root.serverError", { message: body.error ?? m.createFailed });
       return;
     }
     const signedIn = await signIn("credentials", { email, password: values.password, redirect: false });
@@ -36,12 +38,12 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       <div role="status" aria-live="assertive">{errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}</div>
       <fieldset disabled={isSubmitting}>
-        <Field id="inv-email" label="E-postadress">{(a11y) => <input {...a11y} type="email" value={email} readOnly autoComplete="username" />}</Field>
-        <Field id="inv-name" label="Ditt namn" error={errors.name?.message}>{(a11y) => <input {...a11y} autoComplete="name" {...register("name")} />}</Field>
-        <Field id="inv-password" label="Välj lösenord" hint="Minst 12 tecken." error={errors.password?.message}>
+        <Field id="inv-email" label={m.email}>{(a11y) => <input {...a11y} type="email" value={email} readOnly autoComplete="username" />}</Field>
+        <Field id="inv-name" label={m.yourName} error={errors.name?.message}>{(a11y) => <input {...a11y} autoComplete="name" {...register("name")} />}</Field>
+        <Field id="inv-password" label={m.choosePassword} hint={m.passwordHint} error={errors.password?.message}>
           {(a11y) => <input {...a11y} type="password" autoComplete="new-password" {...register("password")} />}
         </Field>
-        <button type="submit" className="btn" style={{ width: "100%" }} disabled={!hydrated || isSubmitting}>{isSubmitting ? "Skapar konto …" : "Skapa konto och gå med"}</button>
+        <button type="submit" className="btn" style={{ width: "100%" }} disabled={!hydrated || isSubmitting}>{isSubmitting ? m.creating : m.createAndJoin}</button>
       </fieldset>
     </form>
   );

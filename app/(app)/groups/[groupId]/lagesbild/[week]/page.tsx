@@ -139,6 +139,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
       <section aria-labelledby="map">
         <h2 id="map">{m.map}</h2>
         <IncidentMap
+          label={m.mapLabel}
           points={d.points.map((p) => ({ ...p, color: CATEGORY_COLOR[p.category]?.color ?? "#555" }))}
           outlines={[]}
           center={d.points[0] ? [d.points[0].lat, d.points[0].lng] : [59.43, 17.95]}
