@@ -33,6 +33,12 @@ test("a user switches the app to English: menus, the report form, dates and coun
   // The weekly report in English, including the client-side form and its confirmation.
   await menu.getByRole("link", { name: "Report", exact: true }).click();
   await expect(page.getByRole("heading", { name: /^Weekly report week \d+ \d{4}$/ })).toBeVisible();
+  // Validation messages, written in Swedish in the schemas, reach the user in English.
+  await page.getByRole("button", { name: "Save incident" }).click();
+  await expect(page.locator("#place-error")).toHaveText("Enter the place, e.g. “Edsbergs torg”.");
+  await expect(page.locator("#areaId-error")).toHaveText("Choose an area.");
+  await page.getByLabel("Description").fill("Ring 070-123 45 67");
+  await expect(page.locator("#description-error")).toContainText("The text contains a phone number.");
   await page.getByLabel("Area (kommundel)").selectOption({ label: "Edsberg" });
   await page.getByLabel("Place", { exact: true }).fill("Edsbergs torg");
   await page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });

@@ -12,6 +12,7 @@ import { signOutAction, switchMunicipalityAction } from "./actions";
 import { countNewTips } from "@/lib/tips/queries";
 import { fill, type Messages } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
+import { VALIDATION } from "@/lib/i18n/validation";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 
 // Shell and navigation only: every page decides access itself (lib/auth).
@@ -96,7 +97,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       {viewer ? <SessionKeepAlive /> : null}
       {viewer ? <RegisterServiceWorker /> : null}
       <main id="main">
-        <I18nProvider locale={locale} messages={{ common: m.common }}>
+        <I18nProvider locale={locale} messages={{ common: m.common, ...(locale === "sv" ? {} : { validation: VALIDATION[locale] }) }}>
           {children}
         </I18nProvider>
       </main>

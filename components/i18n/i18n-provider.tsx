@@ -17,6 +17,13 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 
+/** Shows a Swedish validation or domain message in the viewer's language (as is when untranslated
+ * or outside a provider). Field and the form hooks run every error through it. */
+export function useTranslateMessage(): (message: string) => string {
+  const table = useContext(I18nContext)?.m.validation;
+  return (message) => table?.[message] ?? message;
+}
+
 export function useI18n(): ClientI18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error("useI18n outside I18nProvider");

@@ -16,4 +16,8 @@ export const CLIENT_NAMESPACES = [
   "common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms",
   "insatsForm", "insatsManage", "measureFormFull", "measureDetail", "meetingForms", "calendarForms", "importForm", "tipForms", "nightWalkForm", "agreementForms", "contextForm", "goalForm", "indicatorForms", "lawForms", "adminForms", "auth",
 ] as const;
-export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
+export type ClientMessages = Pick<Messages, ClientNamespace> & {
+  /** Translations of the Swedish validation messages (lib/i18n/validation.ts); absent in Swedish. */
+  validation?: Record<string, string>;
+};

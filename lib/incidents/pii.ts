@@ -83,12 +83,21 @@ export function redactPii(text: string): string {
   return out + text.slice(at);
 }
 
-/** A Swedish sentence for the first hit, for the field error; null when the text is clean. */
-export function piiMessage(text: string): string | null {
+/** How the warning reads in a language: `{kinds}` is the list of what was found. */
+export type PiiTexts = { message: string; and: string; kinds: Record<PiiKind, string> };
+const PII_SV: PiiTexts = {
+  message: "Texten innehåller {kinds}. Beskriv platser och händelser, inte personer – ta bort uppgiften eller använd ”Ta bort personuppgifter”.",
+  and: "och",
+  kinds: PII_LABEL,
+};
+
+/** A sentence naming what was found, for the field error (Swedish unless texts are given); null
+ * when the text is clean. */
+export function piiMessage(text: string, t: PiiTexts = PII_SV): string | null {
   const hits = findPii(text);
   if (hits.length === 0) return null;
-  const kinds = [...new Set(hits.map((h) => PII_LABEL[h.kind]))];
-  return `Texten innehåller ${kinds.join(" och ")}. Beskriv platser och händelser, inte personer – ta bort uppgiften eller använd ”Ta bort personuppgifter”.`;
+  const kinds = [...new Set(hits.map((h) => t.kinds[h.kind]))];
+  return t.message.replace("{kinds}", kinds.join(` ${t.and} `));
 }
 
 /** A zod refinement for free text: refuses personal identity numbers, phone numbers, e-mail

@@ -97,6 +97,11 @@ export const en: typeof sv = {
     undoNothing: "Undo “nothing to report”",
   },
   incidentForm: {
+    pii: {
+      message: "The text contains {kinds}. Describe places and events, not persons – remove it or use “Remove personal data”.",
+      and: "and",
+      kinds: { personnummer: "a personal identity number", samordningsnummer: "a coordination number", telefonnummer: "a phone number", "e-postadress": "an e-mail address", registreringsnummer: "a registration plate" },
+    },
     date: "Date",
     time: "Time",
     until: "Until (optional)",

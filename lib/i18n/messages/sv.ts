@@ -95,6 +95,11 @@ export const sv = {
     undoNothing: "Ångra ”inget att rapportera”",
   },
   incidentForm: {
+    pii: {
+      message: "Texten innehåller {kinds}. Beskriv platser och händelser, inte personer – ta bort uppgiften eller använd ”Ta bort personuppgifter”.",
+      and: "och",
+      kinds: { personnummer: "ett personnummer", samordningsnummer: "ett samordningsnummer", telefonnummer: "ett telefonnummer", "e-postadress": "en e-postadress", registreringsnummer: "ett registreringsnummer" },
+    },
     date: "Datum",
     time: "Klockslag",
     until: "Till (valfritt)",

@@ -68,7 +68,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     );
   };
   const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
-  const pii = { description: piiMessage(description ?? ""), place: piiMessage(place ?? "") };
+  const pii = { description: piiMessage(description ?? "", m.pii), place: piiMessage(place ?? "", m.pii) };
 
   useEffect(() => {
     let current = true;
@@ -147,7 +147,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
               </select>
             )}
           </Field>
-          <Field id="place" label={m.place} hint={m.placeHint} error={errors.place?.message ?? pii.place ?? undefined}>
+          <Field id="place" label={m.place} hint={m.placeHint} error={pii.place ?? errors.place?.message}>
             {(a) => <input {...a} list="place-suggestions" autoComplete="off" {...register("place")} />}
           </Field>
           <datalist id="place-suggestions">
@@ -183,7 +183,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
             )}
           </Field>
         </div>
-        <Field id="description" label={m.description} hint={m.descriptionHint} error={errors.description?.message ?? pii.description ?? undefined}>
+        <Field id="description" label={m.description} hint={m.descriptionHint} error={pii.description ?? errors.description?.message}>
           {(a) => <textarea {...a} rows={4} {...register("description")} />}
         </Field>
         {pii.description ? (
