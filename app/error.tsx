@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 // Shown for unexpected errors. When the database is down, says so and recovers by itself once
 // /api/health reports it back. Never shows a stack trace or error details.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useI18n().m.errorPage;
   const [databaseDown, setDatabaseDown] = useState(false);
   const wasDown = useRef(false);
 
@@ -35,15 +37,15 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <div className="card auth-card" role="alert">
         {databaseDown ? (
           <>
-            <h1>Databasen svarar inte</h1>
-            <p>Vi kommer inte åt databasen just nu. Sidan försöker igen automatiskt; det du sparat tidigare finns kvar.</p>
+            <h1>{t.databaseTitle}</h1>
+            <p>{t.databaseText}</p>
           </>
         ) : (
           <>
-            <h1>Något gick fel</h1>
-            <p>Ett oväntat fel inträffade. Försök igen om en stund.</p>
+            <h1>{t.title}</h1>
+            <p>{t.text}</p>
             <button className="btn" onClick={() => reset()}>
-              Försök igen
+              {t.retry}
             </button>
           </>
         )}

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { getI18n } from "@/lib/i18n/server";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { dirOf, isLang } from "@/lib/tips/messages";
 import "./globals.css";
 
@@ -18,10 +19,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The public pages for residents come in four languages (proxy.ts passes the choice on); the
   // app speaks the language the signed-in user chose.
   const asked = (await headers()).get("x-est-lang");
-  const lang = isLang(asked) ? asked : (await getI18n()).locale;
+  const i18n = await getI18n();
+  const lang = isLang(asked) ? asked : i18n.locale;
   return (
     <html lang={lang} dir={dirOf(lang)}>
-      <body>{children}</body>
+      <body>
+        {/* The error page is a client component outside the app layout: it gets its words here. */}
+        <I18nProvider locale={i18n.locale} messages={{ errorPage: i18n.m.errorPage }}>
+          {children}
+        </I18nProvider>
+      </body>
     </html>
   );
 }

@@ -1270,4 +1270,20 @@ export const en: typeof sv = {
     creating: "Creating account …",
     createAndJoin: "Create account and join",
   },
+  notFound: {
+    title: "The page does not exist",
+    text: "The page does not exist, or you are not allowed to see it.",
+    checkAddress: "Check the address if you typed it yourself.",
+    otherMunicipality: "If you work in several municipalities, the page may belong to another – switch municipality in the menu at the top.",
+    askCoordinator: "If you need something you cannot see, ask the municipality's EST coordinator.",
+    home: "To My groups",
+    report: "Report an incident",
+  },
+  errorPage: {
+    databaseTitle: "The database is not answering",
+    databaseText: "We cannot reach the database right now. The page tries again by itself; what you saved earlier is kept.",
+    title: "Something went wrong",
+    text: "An unexpected error occurred. Try again in a while.",
+    retry: "Try again",
+  },
 };

@@ -1268,4 +1268,20 @@ export const sv = {
     creating: "Skapar konto …",
     createAndJoin: "Skapa konto och gå med",
   },
+  notFound: {
+    title: "Sidan finns inte",
+    text: "Sidan finns inte, eller så har du inte behörighet att se den.",
+    checkAddress: "Kontrollera adressen om du skrev den själv.",
+    otherMunicipality: "Arbetar du i flera kommuner kan sidan höra till en annan – byt kommun i menyn högst upp.",
+    askCoordinator: "Behöver du komma åt något du inte ser, fråga kommunens EST-samordnare.",
+    home: "Till Mina grupper",
+    report: "Rapportera en händelse",
+  },
+  errorPage: {
+    databaseTitle: "Databasen svarar inte",
+    databaseText: "Vi kommer inte åt databasen just nu. Sidan försöker igen automatiskt; det du sparat tidigare finns kvar.",
+    title: "Något gick fel",
+    text: "Ett oväntat fel inträffade. Försök igen om en stund.",
+    retry: "Försök igen",
+  },
 };
