@@ -120,6 +120,8 @@ test("the coordinator sees the week's completeness and exports the list", async 
   expect(text.startsWith("\uFEFFoccurred_at,area,place,category,reporter_org,description")).toBe(true);
   const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident i JOIN municipality m ON m.id = i."municipalityId" WHERE m.slug = 'sollentuna' AND i."isoWeek" = $1 AND i.status = 'ACTIVE'`, [shiftPeriod(week, -1)])) as [{ n: number }];
   expect(text.trim().split("\r\n")).toHaveLength(n + 1);
+  // The export counted its rows as they arrived and says when it is done.
+  await expect(page.getByRole("status").filter({ hasText: "Exporten är klar" })).toHaveText(`Exporten är klar: ${n.toLocaleString("sv-SE")} rader.`);
   // The reporter cannot see the completeness page.
   const reporterView = await page.context().browser()!.newContext();
   const p2 = await reporterView.newPage();

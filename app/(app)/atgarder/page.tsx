@@ -7,6 +7,7 @@ import { isExpectedError } from "@/lib/errors";
 import { listMeasures } from "@/lib/measures/register";
 import { MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
 import { getI18n } from "@/lib/i18n/server";
+import { ExportLink } from "@/components/ui/export-link";
 import { ZMeasureFilter } from "@/lib/measures/schema";
 import { Badge } from "@/components/ui/badge";
 
@@ -33,7 +34,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
         </div>
         <div className="toolbar no-print">
           {data.canCreate ? <Link className="btn" href="/atgarder/ny">{t.new}</Link> : null}
-          <a className="btn btn-secondary" href={`/atgarder/export${query({})}`}>{t.exportCsv}</a>
+          <ExportLink href={`/atgarder/export${query({})}`} filename={`atgarder-${active.municipalitySlug}.csv`} total={data.measures.length} label={t.exportCsv} />
         </div>
       </div>
       <nav className="toolbar" aria-label={t.selection} style={{ marginBottom: "0.75rem" }}>

@@ -7,6 +7,7 @@ import { getIncidentFormOptions, listIncidents, listReportingOrganisations } fro
 import { ZIncidentFilter } from "@/lib/incidents/schema";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
+import { ExportLink } from "@/components/ui/export-link";
 import { weekKey } from "@/lib/time/periods";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +46,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="toolbar">
           <Link className="btn" href="/incidents/new">{m.report}</Link>
-          <a className="btn btn-secondary" href={`/incidents/export?${toQuery(rest)}`} download>{m.exportCsv}</a>
+          <ExportLink href={`/incidents/export?${toQuery(rest)}`} filename={`handelser-${active.municipalitySlug}.csv`} total={total} label={m.exportCsv} />
           {canImport ? <Link className="btn btn-secondary" href="/incidents/import">{m.importCsv}</Link> : null}
         </div>
       </div>

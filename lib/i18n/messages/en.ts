@@ -4,6 +4,10 @@ import type { sv } from "./sv";
 
 export const en: typeof sv = {
   common: {
+    exporting: "Exporting",
+    exportRunning: "Exporting … {rows} of {total} rows",
+    exportDone: "The export is done: {rows} rows.",
+    exportFailed: "The export failed. Try again.",
     save: "Save",
     choose: "Choose …",
     print: "Print / PDF",

@@ -2,6 +2,10 @@
 // { one, other } a counted message (see catalogue.ts).
 export const sv = {
   common: {
+    exporting: "Exporterar",
+    exportRunning: "Exporterar … {rows} av {total} rader",
+    exportDone: "Exporten är klar: {rows} rader.",
+    exportFailed: "Exporten misslyckades. Försök igen.",
     save: "Spara",
     choose: "Välj …",
     print: "Skriv ut / PDF",
