@@ -107,3 +107,16 @@ test("the lägesbild och åtgärdsplan under law 2023:196: Strategisk writes the
   await expect(page.getByTestId("law-analysis")).toHaveText("Skadegörelsen har flyttat från centrum till torget.");
   await expect(page.getByRole("link", { name: /^version 1 / })).toBeVisible();
 });
+
+test("a long text saves itself: the tertial analysis's assessment is kept without pressing save", async ({ page }) => {
+  // The ongoing tertial, which the other tests here leave alone.
+  const current = tertialKey(new Date());
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/tertial/${current}`);
+  const text = `Autosparat utkast ${Date.now()}`;
+  await page.getByLabel("Övergripande bedömning för kommunen").fill(text);
+  await expect(page.getByTestId("narrative-form")).toContainText("Ändringar sparas automatiskt");
+  await expect(page.getByTestId("narrative-form")).toContainText("Sparat.", { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel("Övergripande bedömning för kommunen")).toHaveValue(text);
+});

@@ -491,7 +491,7 @@ export const en: typeof sv = {
     areaJudgement: "Assessment {area}",
     saveText: "Save the text",
     saved: "Saved.",
-    unsaved: "Unsaved changes.",
+    unsaved: "Changes are saved automatically …",
   },
   insats: {
     listTitle: "EST Insats",
@@ -1187,7 +1187,7 @@ export const en: typeof sv = {
     analysisHint: "Which problems are biggest, where and why? What does the trend over time say?",
     saveDraft: "Save the draft",
     saved: "Saved.",
-    unsaved: "Unsaved changes.",
+    unsaved: "Changes are saved automatically …",
   },
   admin: {
     auditTitle: "Access log",

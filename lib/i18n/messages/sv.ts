@@ -489,7 +489,7 @@ export const sv = {
     areaJudgement: "Bedömning {area}",
     saveText: "Spara texten",
     saved: "Sparat.",
-    unsaved: "Osparade ändringar.",
+    unsaved: "Ändringar sparas automatiskt …",
   },
   insats: {
     listTitle: "EST Insatser",
@@ -1185,7 +1185,7 @@ export const sv = {
     analysisHint: "Vilka problem är störst, var och varför? Vad säger utvecklingen över tid?",
     saveDraft: "Spara utkastet",
     saved: "Sparat.",
-    unsaved: "Osparade ändringar.",
+    unsaved: "Ändringar sparas automatiskt …",
   },
   admin: {
     auditTitle: "Åtkomstlogg",

@@ -2,13 +2,14 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZLawTexts, type TLawTexts } from "@/lib/law/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useAutosave } from "@/components/ui/use-autosave";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** The two parts of the document written by people: annan information and analys. */
@@ -18,7 +19,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
   const { m: { lawForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
   const [refreshing, startRefresh] = useTransition();
-  const { register, handleSubmit, formState, setError, reset } = useForm<TLawTexts>({ resolver: zodResolver(ZLawTexts), defaultValues: props.initial });
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<TLawTexts>({ resolver: zodResolver(ZLawTexts), defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
     const result = await props.save(values);
@@ -27,6 +28,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
     setSaved(true);
     startRefresh(() => router.refresh());
   });
+  useAutosave(useWatch({ control }), formState.isDirty, formState.isSubmitting || refreshing, () => void onSubmit());
   return (
     <form onSubmit={onSubmit} noValidate className="stack no-print" data-testid="law-form">
       <Field id="law-other" label={m.otherInfo} hint={m.otherInfoHint} error={formState.errors.otherInfo?.message}>

@@ -2,13 +2,14 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZTertialNarrative, type TTertialNarrative } from "@/lib/analysis/schema";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useAutosave } from "@/components/ui/use-autosave";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
@@ -41,6 +42,7 @@ export function NarrativeForm(props: {
     setSaved(true);
     startRefresh(() => router.refresh());
   });
+  useAutosave(useWatch({ control: form.control }), formState.isDirty, formState.isSubmitting || refreshing, () => void onSubmit());
 
   const areaError = (id: string) => (formState.errors.areas as Record<string, { message?: string }> | undefined)?.[id]?.message;
   return (
