@@ -2,19 +2,26 @@
 // against the rest of the municipality (difference-in-differences) and its surroundings
 // (displacement). Pure: the counts come from getMeasureEffect.
 
+import type { Messages } from "@/lib/i18n/catalogue";
+import { fill } from "@/lib/i18n/fill";
+import { sv } from "@/lib/i18n/messages/sv";
+
 export type BeforeAfter = { before: number; after: number };
 export type EffectCounts = { target: BeforeAfter; comparison: BeforeAfter; neighbours: BeforeAfter | null };
 
 /** Below this many incidents in the target before and after together, nothing can be said. */
 export const SMALL_EFFECT_BASE = 20;
 
-const pct = (c: BeforeAfter) => (c.before === 0 ? null : Math.round(((c.after - c.before) / c.before) * 100));
-const pctText = (c: BeforeAfter) => {
-  const p = pct(c);
-  return p === null ? (c.after === 0 ? "oförändrat (inga händelser)" : `från 0 till ${c.after}`) : p === 0 ? "oförändrat" : `${p > 0 ? "+" : ""}${p} %`;
-};
+/** The effect's sentences in one language (the catalogue's `effect` namespace). */
+export type EffectTexts = Messages["effect"];
 
-export function assessEffect(c: EffectCounts, o: { target: string; neighbours: string | null; days: number }) {
+const pct = (c: BeforeAfter) => (c.before === 0 ? null : Math.round(((c.after - c.before) / c.before) * 100));
+
+export function assessEffect(c: EffectCounts, o: { target: string; neighbours: string | null; days: number }, t: EffectTexts = sv.effect) {
+  const pctText = (x: BeforeAfter) => {
+    const p = pct(x);
+    return p === null ? (x.after === 0 ? t.unchangedNone : fill(t.fromZero, { count: x.after })) : p === 0 ? t.unchanged : `${p > 0 ? "+" : ""}${p} %`;
+  };
   // What the target would have seen had it followed the rest of the municipality.
   const expected = c.comparison.before > 0 ? (c.target.before * c.comparison.after) / c.comparison.before : c.target.before;
   const difference = Math.round(c.target.after - expected);
@@ -23,13 +30,13 @@ export function assessEffect(c: EffectCounts, o: { target: string; neighbours: s
   const cPct = pct(c.comparison);
   const displacement = c.neighbours !== null && nPct !== null && cPct !== null && nPct - cPct >= 20 && c.neighbours.after - c.neighbours.before >= 5;
   const sentences = [
-    `${o.target}: ${c.target.before} händelser under ${o.days} dagar före och ${c.target.after} under lika lång tid efter (${pctText(c.target)}); i resten av kommunen ${pctText(c.comparison)}.`,
+    fill(t.counts, { target: o.target, before: c.target.before, days: o.days, after: c.target.after, change: pctText(c.target), rest: pctText(c.comparison) }),
     small
-      ? "Underlaget är för litet för att säga om åtgärden hade effekt."
+      ? t.small
       : difference === 0
-        ? "Det är ungefär vad utvecklingen i resten av kommunen ger."
-        : `Det är ungefär ${Math.abs(difference)} ${difference < 0 ? "färre" : "fler"} än om ${o.target} hade följt resten av kommunen.`,
-    ...(displacement ? [`${o.neighbours} ökade mer än kommunen i övrigt (${pctText(c.neighbours!)}): se upp för att problemet har flyttat.`] : []),
+        ? t.likeRest
+        : fill(difference < 0 ? t.fewer : t.more, { count: Math.abs(difference), target: o.target }),
+    ...(displacement ? [fill(t.displacement, { neighbours: o.neighbours ?? "", change: pctText(c.neighbours!) })] : []),
   ];
   return {
     ...c,

@@ -8,7 +8,10 @@ import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
 import { fromStockholmWall } from "@/lib/time/zone";
 import { isUuid } from "@/lib/validation/ids";
-import { assessEffect, type BeforeAfter } from "./effect";
+import { assessEffect, type BeforeAfter, type EffectTexts } from "./effect";
+import { CATALOGUE } from "@/lib/i18n/catalogue";
+import { fill } from "@/lib/i18n/fill";
+import { sv } from "@/lib/i18n/messages/sv";
 import type { TMeasureFilter } from "./schema";
 
 const DAY = 86_400_000;
@@ -83,7 +86,7 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
   const open = m.status === "PLANNED" || m.status === "ONGOING";
   return {
     ...m,
-    effect: await getMeasureEffect(m, weeks, now),
+    effect: await getMeasureEffect(m, weeks, now, CATALOGUE[viewer.locale].effect),
     may: {
       followUp: open && can(viewer, "measure:follow-up", target),
       update: can(viewer, "measure:update", target),
@@ -102,6 +105,7 @@ export async function getMeasureEffect(
   m: { municipalityId: string; areaId: string | null; place: string | null; startDate: Date | null; createdAt: Date; area: { name: string } | null },
   weeks: number,
   now: Date,
+  t: EffectTexts = sv.effect,
 ) {
   if (!m.areaId || !m.area) return null;
   const day = m.startDate ? toLocalInputs(new Date(m.startDate.getTime() + 12 * 3_600_000)).date : toLocalInputs(m.createdAt).date;
@@ -128,7 +132,7 @@ export async function getMeasureEffect(
     pair({ areaId: { not: m.areaId } }),
     neighboursWhere ? pair(neighboursWhere) : null,
   ]);
-  const neighboursLabel = m.place ? `Resten av ${m.area.name}` : nearest?.length ? nearest.map((a) => a.name).join(" och ") : null;
+  const neighboursLabel = m.place ? fill(t.restOfArea, { area: m.area.name }) : nearest?.length ? nearest.map((a) => a.name).join(` ${t.and} `) : null;
   return {
     notStarted: false as const,
     weeks,
@@ -137,7 +141,7 @@ export async function getMeasureEffect(
     start: start.toISOString(),
     targetLabel: m.place ?? m.area.name,
     neighboursLabel,
-    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days: Math.round(length / DAY) }),
+    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days: Math.round(length / DAY) }, t),
   };
 }
 

@@ -1290,4 +1290,17 @@ export const en: typeof sv = {
     text: "An unexpected error occurred. Try again in a while.",
     retry: "Try again",
   },
+  effect: {
+    counts: "{target}: {before} incidents in the {days} days before and {after} in as long after ({change}); in the rest of the municipality {rest}.",
+    small: "There is too little to go on to say whether the action had an effect.",
+    likeRest: "That is about what the trend in the rest of the municipality gives.",
+    fewer: "That is about {count} fewer than if {target} had followed the rest of the municipality.",
+    more: "That is about {count} more than if {target} had followed the rest of the municipality.",
+    displacement: "{neighbours} rose more than the rest of the municipality ({change}): watch out for the problem having moved.",
+    unchangedNone: "unchanged (no incidents)",
+    fromZero: "from 0 to {count}",
+    unchanged: "unchanged",
+    restOfArea: "The rest of {area}",
+    and: "and",
+  },
 };

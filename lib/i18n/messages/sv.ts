@@ -1288,4 +1288,17 @@ export const sv = {
     text: "Ett oväntat fel inträffade. Försök igen om en stund.",
     retry: "Försök igen",
   },
+  effect: {
+    counts: "{target}: {before} händelser under {days} dagar före och {after} under lika lång tid efter ({change}); i resten av kommunen {rest}.",
+    small: "Underlaget är för litet för att säga om åtgärden hade effekt.",
+    likeRest: "Det är ungefär vad utvecklingen i resten av kommunen ger.",
+    fewer: "Det är ungefär {count} färre än om {target} hade följt resten av kommunen.",
+    more: "Det är ungefär {count} fler än om {target} hade följt resten av kommunen.",
+    displacement: "{neighbours} ökade mer än kommunen i övrigt ({change}): se upp för att problemet har flyttat.",
+    unchangedNone: "oförändrat (inga händelser)",
+    fromZero: "från 0 till {count}",
+    unchanged: "oförändrat",
+    restOfArea: "Resten av {area}",
+    and: "och",
+  },
 };
