@@ -10,9 +10,11 @@ import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { getQuarterPack } from "@/lib/analysis/quarter";
 import { getIndicatorCoverage } from "@/lib/indicators/coverage";
 import { listAgreements } from "@/lib/agreements/agreements";
-import { GOAL_STATUS } from "@/lib/goals/schema";
-import { formatDate, toLocalInputs } from "@/lib/time/format";
-import { isPeriodKey, periodLabel, shiftPeriod, tertialKey } from "@/lib/time/periods";
+import { CATALOGUE, type Messages } from "@/lib/i18n/catalogue";
+import { fill, plural } from "@/lib/i18n/fill";
+import { explainFlag } from "@/lib/lagesbild/flags";
+import { formattersFor, toLocalInputs, type Formatters } from "@/lib/time/format";
+import { isPeriodKey, shiftPeriod, tertialKey } from "@/lib/time/periods";
 import type { AgendaKind } from "./agenda";
 
 export type Line = { text: string; href?: string; tone?: "warn" | "danger" };
@@ -20,8 +22,6 @@ export type AgendaContent = { link?: { href: string; label: string }; lines: Lin
 
 type MeetingRef = { id: string; municipalityId: string; startsAt: Date; periodKey: string; group: { id: string; kind: GroupKind } };
 
-const TERTIAL_STATUS = { DRAFT: "utkast", IN_REVIEW: "för granskning", APPROVED: "godkänd" } as const;
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 async function openMeasures(groupId: string, dueBefore: Date | null) {
   return db().measure.findMany({
@@ -32,10 +32,10 @@ async function openMeasures(groupId: string, dueBefore: Date | null) {
   });
 }
 
-function measureLines(rows: Awaited<ReturnType<typeof openMeasures>>, today: string): Line[] {
+function measureLines(rows: Awaited<ReturnType<typeof openMeasures>>, today: string, tx: Messages["agenda"], f: Formatters): Line[] {
   return rows.map((m) => {
     const due = m.dueDate ? m.dueDate.toISOString().slice(0, 10) : null;
-    return { text: `${m.title} – ${m.ownerOrg.name}${due ? `, klart senast ${formatDate(m.dueDate!)}` : ""}${due && due < today ? " (försenad)" : ""}`, href: `/atgarder/${m.id}`, tone: due && due < today ? "danger" : undefined };
+    return { text: `${m.title} – ${m.ownerOrg.name}${due ? `, ${fill(tx.due, { date: f.date(m.dueDate!) })}` : ""}${due && due < today ? ` ${tx.overdue}` : ""}`, href: `/atgarder/${m.id}`, tone: due && due < today ? "danger" : undefined };
   });
 }
 
@@ -45,12 +45,15 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
   const out: Partial<Record<AgendaKind, AgendaContent>> = {};
   const today = toLocalInputs(now).date;
   const g = meeting.group;
+  // In the viewer's language: these lines are read in the meeting, by the viewer.
+  const { agenda: tx, lagesbild: lb, goalForm } = CATALOGUE[viewer.locale];
+  const f = formattersFor(viewer.locale);
   const safely = async (fn: () => Promise<void>, ...keys: AgendaKind[]) => {
     try {
       await fn();
     } catch (error) {
       if (!isExpectedError(error)) throw error;
-      for (const k of keys) out[k] = { lines: [], empty: "Du har inte behörighet att se underlaget." };
+      for (const k of keys) out[k] = { lines: [], empty: tx.forbidden };
     }
   };
 
@@ -61,22 +64,22 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
       const d = await getLagesbildDraft(viewer, g.id, week);
       const href = `/groups/${g.id}/lagesbild/${week}`;
       out.lagesbild = {
-        link: { href, label: `Öppna lägesbilden för ${periodLabel(week)}` },
+        link: { href, label: fill(tx.openLagesbild, { week: f.period(week) }) },
         lines: [
-          { text: `${d.matrix.total.count} händelser (${d.matrix.total.previousWeek} veckan innan)` },
-          { text: d.saved?.status === "PUBLISHED" ? "Lägesbilden är publicerad." : "Lägesbilden är ett utkast.", tone: d.saved?.status === "PUBLISHED" ? undefined : "warn" },
-          ...d.hotspots.slice(0, 3).map((h) => ({ text: `Plats som sticker ut: ${h.place}, ${h.areaName} (${h.count})` })),
+          { text: fill(tx.weekCount, { count: d.matrix.total.count, previous: d.matrix.total.previousWeek }) },
+          { text: d.saved?.status === "PUBLISHED" ? tx.published : tx.draft, tone: d.saved?.status === "PUBLISHED" ? undefined : "warn" },
+          ...d.hotspots.slice(0, 3).map((h) => ({ text: fill(tx.standsOut, { place: h.place, area: h.areaName, count: h.count }) })),
         ],
       };
       out.flags = {
-        link: { href: `${href}#flags`, label: "Flaggorna i lägesbilden" },
-        lines: d.flags.map((f) => ({ text: `${f.area.name}: ${f.category.label} – ${f.cell.flag.explanation}${f.twoWeeksRunning ? " Andra veckan i rad." : ""}`, tone: f.twoWeeksRunning ? "danger" : "warn" })),
-        empty: "Inga flaggor den här veckan.",
+        link: { href: `${href}#flags`, label: tx.flags },
+        lines: d.flags.map((fl) => ({ text: `${fl.area.name}: ${fl.category.label} – ${explainFlag(fl.cell, fl.cell.flag.probability, fl.cell.flag.flagged, lb, viewer.locale)}${fl.twoWeeksRunning ? ` ${tx.secondWeek}` : ""}`, tone: fl.twoWeeksRunning ? "danger" : "warn" })),
+        empty: tx.noFlags,
       };
       const silent = (d.completeness ?? []).filter((c) => c.state === "SILENT");
       out.silent = {
-        lines: silent.map((c) => ({ text: `${c.name} har inte rapporterat ${periodLabel(week)}`, tone: "warn" })),
-        empty: d.completeness ? "Alla organisationer har rapporterat." : "Rapporteringen visas för samordnare.",
+        lines: silent.map((c) => ({ text: fill(tx.notReported, { organisation: c.name, week: f.period(week) }), tone: "warn" })),
+        empty: d.completeness ? tx.allReported : tx.reportingForCoordinators,
       };
     }, "lagesbild", "flags", "silent"));
   }
@@ -84,17 +87,17 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
     tasks.push((async () => {
       // What falls due before the next meeting (two weeks ahead), overdue first.
       const rows = await openMeasures(g.id, new Date(meeting.startsAt.getTime() + 14 * 86_400_000));
-      out["measures-due"] = { link: { href: `/atgarder?groupId=${g.id}`, label: "Gruppens åtgärder" }, lines: measureLines(rows, today), empty: "Inga åtgärder förfaller de närmaste två veckorna." };
+      out["measures-due"] = { link: { href: `/atgarder?groupId=${g.id}`, label: tx.groupMeasures }, lines: measureLines(rows, today, tx, f), empty: tx.noneDue };
     })());
   }
   if (wanted.has("insats-measures")) {
     tasks.push((async () => {
-      out["insats-measures"] = { link: { href: `/groups/${g.id}`, label: "Insatsens arbetsyta" }, lines: measureLines(await openMeasures(g.id, null), today), empty: "Insatsen har inga öppna åtgärder." };
+      out["insats-measures"] = { link: { href: `/groups/${g.id}`, label: tx.insatsWorkspace }, lines: measureLines(await openMeasures(g.id, null), today, tx, f), empty: tx.insatsNoMeasures };
     })());
   }
   if (wanted.has("insats-picture")) {
     const date = toLocalInputs(meeting.startsAt).date;
-    out["insats-picture"] = { link: { href: `/groups/${g.id}/moten/${date}`, label: "Öppna insatsens lägesbild inför mötet" }, lines: [] };
+    out["insats-picture"] = { link: { href: `/groups/${g.id}/moten/${date}`, label: tx.insatsPicture }, lines: [] };
   }
   const quarter = isPeriodKey(meeting.periodKey, "quarter") ? meeting.periodKey : null;
   if (quarter && (wanted.has("quarter-pack") || wanted.has("area-goals") || wanted.has("problem-pictures"))) {
@@ -103,24 +106,24 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
       const href = `/groups/${g.id}/kvartal/${quarter}`;
       const t = pack.analysis.total;
       out["quarter-pack"] = {
-        link: { href, label: `Öppna kvartalsunderlaget för ${periodLabel(quarter)}` },
+        link: { href, label: fill(tx.openQuarter, { quarter: f.period(quarter) }) },
         lines: [
-          { text: `${t.count} händelser i gruppens kommundelar (${t.previous} kvartalet innan, ${t.lastYear} samma kvartal i fjol)` },
-          ...pack.analysis.areas.map((a) => ({ text: `${a.name}: ${a.total.count} (${a.total.previous} kvartalet innan)` })),
+          { text: fill(tx.quarterCount, { count: t.count, previous: t.previous, lastYear: t.lastYear }) },
+          ...pack.analysis.areas.map((a) => ({ text: fill(tx.quarterArea, { area: a.name, count: a.total.count, previous: a.total.previous }) })),
         ],
       };
       out["area-goals"] = {
-        link: { href: `${href}#goals`, label: "Områdesmålen i kvartalsunderlaget" },
+        link: { href: `${href}#goals`, label: tx.areaGoals },
         lines: pack.goals.map((goal) => ({
-          text: `${goal.title} (${goal.area?.name ?? "–"}): ${goal.current ? GOAL_STATUS[goal.current.status as keyof typeof GOAL_STATUS] : "inte uppföljt för kvartalet"} · ${plural(goal.measureCount, "åtgärd", "åtgärder")}`,
+          text: `${goal.title} (${goal.area?.name ?? "–"}): ${goal.current ? goalForm.statuses[goal.current.status as keyof typeof goalForm.statuses] : tx.notFollowedUp} · ${plural(viewer.locale, tx.measures, goal.measureCount)}`,
           tone: goal.current?.status === "OFF_TRACK" ? "danger" : goal.current?.status === "AT_RISK" ? "warn" : undefined,
         })),
-        empty: "Gruppens kommundelar har inga områdesmål.",
+        empty: tx.noGoals,
       };
       out["problem-pictures"] = {
-        link: { href, label: "Platserna per kommundel i kvartalsunderlaget" },
-        lines: pack.analysis.hotspots.slice(0, 5).map((h) => ({ text: `${h.place}, ${h.area}: ${h.count} händelser` })),
-        empty: "Inga platser återkommer under kvartalet.",
+        link: { href, label: tx.places },
+        lines: pack.analysis.hotspots.slice(0, 5).map((h) => ({ text: fill(tx.placeCount, { place: h.place, area: h.area, count: h.count }) })),
+        empty: tx.noPlaces,
       };
     }, "quarter-pack", "area-goals", "problem-pictures"));
   }
@@ -131,8 +134,8 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
       if (!can(viewer, "tertial:view", { municipalityId: m })) throw new DomainError("FORBIDDEN", "");
       const t = await db().tertialAnalysis.findFirst({ where: { municipalityId: m, tertial }, select: { status: true } });
       out.tertial = {
-        link: { href: `/tertial/${tertial}`, label: `Öppna tertialanalysen ${periodLabel(tertial)}` },
-        lines: [{ text: t ? `Analysen är ${TERTIAL_STATUS[t.status]}.` : "Analysen är inte påbörjad.", tone: t?.status === "APPROVED" ? undefined : "warn" }],
+        link: { href: `/tertial/${tertial}`, label: fill(tx.openTertial, { tertial: f.period(tertial) }) },
+        lines: [{ text: t ? tx.tertialStatus[t.status] : tx.tertialNotStarted, tone: t?.status === "APPROVED" ? undefined : "warn" }],
       };
     }, "tertial"));
   }
@@ -142,11 +145,11 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
       const off = c.indicators.filter((i) => i.offTrack);
       const missing = c.indicators.filter((i) => i.missingLastTertial);
       out.indicators = {
-        link: { href: "/indikatorer", label: "Indikatorerna" },
+        link: { href: "/indikatorer", label: tx.indicators },
         lines: [
-          ...off.map((i) => ({ text: `Avviker: ${i.name}`, href: `/indikatorer/${i.id}`, tone: "danger" as const })),
-          { text: `${plural(missing.length, "indikator", "indikatorer")} saknar värde för ${periodLabel(c.lastTertial)}.`, tone: missing.length ? "warn" : undefined },
-          ...(c.boardsWithout.length ? [{ text: `Nämnder utan indikator: ${c.boardsWithout.join(", ")}`, tone: "warn" as const }] : []),
+          ...off.map((i) => ({ text: fill(tx.deviates, { name: i.name }), href: `/indikatorer/${i.id}`, tone: "danger" as const })),
+          { text: plural(viewer.locale, tx.missingValue, missing.length, { period: f.period(c.lastTertial) }), tone: missing.length ? "warn" : undefined },
+          ...(c.boardsWithout.length ? [{ text: fill(tx.boardsWithout, { list: c.boardsWithout.join(", ") }), tone: "warn" as const }] : []),
         ],
       };
     }, "indicators"));
@@ -155,9 +158,9 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
     tasks.push(safely(async () => {
       const a = await listAgreements(viewer, m);
       out.agreement = {
-        link: { href: "/samverkan", label: "Samverkansöverenskommelsen" },
-        lines: a.unmet.map((c) => ({ text: `Ej uppfyllt (${c.latest?.halfYear ?? "–"}): ${c.text}`, tone: "danger" as const })),
-        empty: a.agreements.length ? "Alla åtaganden uppfyllda vid senaste uppföljningen." : "Ingen överenskommelse registrerad.",
+        link: { href: "/samverkan", label: tx.agreement },
+        lines: a.unmet.map((c) => ({ text: fill(tx.unmet, { halfYear: c.latest?.halfYear ?? "–", text: c.text }), tone: "danger" as const })),
+        empty: a.agreements.length ? tx.allMet : tx.noAgreement,
       };
     }, "agreement"));
   }
@@ -165,9 +168,9 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
     tasks.push((async () => {
       const open = await db().estGroup.findMany({ where: { municipalityId: m, kind: "INSATS", status: "OPEN" }, select: { id: true, name: true, plannedEndDate: true }, orderBy: { openedAt: "asc" } });
       out.insatser = {
-        link: { href: "/insats", label: "Alla Insatser" },
-        lines: open.map((i) => ({ text: `${i.name}${i.plannedEndDate ? `, planerat slut ${formatDate(i.plannedEndDate)}` : ""}`, href: `/groups/${i.id}`, tone: i.plannedEndDate && i.plannedEndDate.toISOString().slice(0, 10) < today ? "warn" : undefined })),
-        empty: "Inga pågående Insatser.",
+        link: { href: "/insats", label: tx.allInsatser },
+        lines: open.map((i) => ({ text: `${i.name}${i.plannedEndDate ? `, ${fill(tx.plannedEnd, { date: f.date(i.plannedEndDate) })}` : ""}`, href: `/groups/${i.id}`, tone: i.plannedEndDate && i.plannedEndDate.toISOString().slice(0, 10) < today ? "warn" : undefined })),
+        empty: tx.noInsatser,
       };
     })());
   }
