@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -42,6 +42,7 @@ const EMPTY: Values = {
 export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }: IncidentFormProps) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { incidentForm: m, common }, f } = useI18n();
   const [pending, startTransition] = useTransition();
   const [saved, setSaved] = useState<string | null>(null);
@@ -104,7 +105,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
         throw error;
       }
       if (!result.ok) {
-        applyActionErrors(result, setError);
+        applyErrors(result, setError);
         return;
       }
       if (mode.kind === "create") {

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZIndicator, type TIndicator } from "@/lib/indicators/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -14,12 +14,13 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 export function IndicatorForm(props: { defaults: TIndicator; boards: string[]; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const m = useI18n().m.indicatorForms;
   const { register, handleSubmit, formState, setError } = useForm<TIndicator>({ resolver: zodResolver(ZIndicator), defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     router.push(`/indikatorer/${result.data.id}`);
   });
   return (

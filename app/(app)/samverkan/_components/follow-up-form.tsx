@@ -7,13 +7,14 @@ import type { ActionResult } from "@/lib/action-result";
 import { COMMITMENT_STATUS, ZCommitmentFollowUp, type TCommitmentFollowUp } from "@/lib/agreements/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function CommitmentFollowUpForm(props: { commitmentId: string; text: string; halfYear: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const m = useI18n().m.agreementForms;
   const { register, handleSubmit, formState, setError } = useForm<TCommitmentFollowUp>({
     resolver: zodResolver(ZCommitmentFollowUp),
@@ -21,7 +22,7 @@ export function CommitmentFollowUpForm(props: { commitmentId: string; text: stri
   });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     router.refresh();
   });
   const id = props.commitmentId.slice(0, 8);

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -21,6 +21,7 @@ type Values = z.input<typeof ZForm>;
 export function CreateTokenForm(props: { organisations: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<{ token: string }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { adminForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const [token, setToken] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
     startTransition(async () => {
       const result = await props.action(values);
       if (!result.ok) {
-        applyActionErrors(result, setError);
+        applyErrors(result, setError);
         return;
       }
       setToken(result.data.token);

@@ -6,7 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { MEASURE_STATUS, VERDICTS, ZMeasureJudgement, ZMeasureStatus, type TMeasureJudgement, type TMeasureStatus } from "@/lib/measures/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
@@ -18,12 +18,13 @@ const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { measureDetail: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: zodResolver(ZMeasureStatus), defaultValues: props.initial });
   const status = useWatch({ control, name: "status" });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     router.refresh();
   });
   return (
@@ -57,11 +58,12 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
 export function JudgementForm(props: { initial: TMeasureJudgement; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { measureDetail: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: zodResolver(ZMeasureJudgement), defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     router.refresh();
   });
   return (

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZMeasureCreate, type TMeasureCreate } from "@/lib/measures/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -23,12 +23,13 @@ export function NewMeasureForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { measureFormFull: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureCreate>({ resolver: zodResolver(ZMeasureCreate), defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     router.push(`/atgarder/${result.data.id}`);
   });
   return (

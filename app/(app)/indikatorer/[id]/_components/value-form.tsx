@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZIndicatorValue, type TIndicatorValue } from "@/lib/indicators/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
@@ -15,6 +15,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 export function ValueForm(props: { indicatorId: string; unit: string | null; defaultPeriod: string; areas: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const m = useI18n().m.indicatorForms;
   const { register, handleSubmit, formState, setError, reset } = useForm<TIndicatorValue>({
     resolver: zodResolver(ZIndicatorValue),
@@ -22,7 +23,7 @@ export function ValueForm(props: { indicatorId: string; unit: string | null; def
   });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     reset({ ...values, value: "", note: "" });
     router.refresh();
   });

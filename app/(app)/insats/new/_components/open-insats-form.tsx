@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -20,6 +20,7 @@ export function OpenInsatsForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { insatsForm: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, formState } = useForm<TInsatsOpen>({ resolver: zodResolver(ZInsatsOpen), defaultValues: props.defaults });
@@ -27,7 +28,7 @@ export function OpenInsatsForm(props: {
   const onSubmit = (values: TInsatsOpen) =>
     startTransition(async () => {
       const result = await props.action(values);
-      if (!result.ok) return applyActionErrors(result, setError);
+      if (!result.ok) return applyErrors(result, setError);
       router.push(`/groups/${result.data.id}`);
     });
   return (

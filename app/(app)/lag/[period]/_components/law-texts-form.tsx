@@ -6,7 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZLawTexts, type TLawTexts } from "@/lib/law/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAutosave } from "@/components/ui/use-autosave";
@@ -16,6 +16,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown) => Promise<ActionResult<{ revision: number }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { lawForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
   const [refreshing, startRefresh] = useTransition();
@@ -23,7 +24,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
     const result = await props.save(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     reset({ ...values, revision: result.data.revision });
     setSaved(true);
     startRefresh(() => router.refresh());

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
@@ -151,6 +151,7 @@ export function DecisionForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { meetingForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState("");
@@ -161,7 +162,7 @@ export function DecisionForm(props: {
   const onSubmit = (values: TDecision) =>
     startTransition(async () => {
       const result = await props.action(values);
-      if (!result.ok) return applyActionErrors(result, setError);
+      if (!result.ok) return applyErrors(result, setError);
       setDone(result.data.measureId ? m.decisionSavedMeasure : m.decisionSaved);
       reset({ ...defaults, agendaItemId: values.agendaItemId });
       router.refresh();

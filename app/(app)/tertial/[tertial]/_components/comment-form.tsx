@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZTertialComment, type TTertialComment } from "@/lib/analysis/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -14,6 +14,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 export function CommentForm(props: { tertial: string; sections: { id: string; label: string }[]; add: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const m = useI18n().m.tertialForms;
   const { register, handleSubmit, formState, setError, reset } = useForm<TTertialComment>({
     resolver: zodResolver(ZTertialComment),
@@ -21,7 +22,7 @@ export function CommentForm(props: { tertial: string; sections: { id: string; la
   });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.add(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     reset({ ...values, text: "" });
     router.refresh();
   });

@@ -6,7 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { ZTertialNarrative, type TTertialNarrative } from "@/lib/analysis/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAutosave } from "@/components/ui/use-autosave";
@@ -23,6 +23,7 @@ export function NarrativeForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const { m: { tertialForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
   // "Sparat." only once the page around the form shows the saved version (the review buttons
@@ -37,7 +38,7 @@ export function NarrativeForm(props: {
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
     const result = await props.save(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     form.reset({ ...values, version: result.data.version });
     setSaved(true);
     startRefresh(() => router.refresh());

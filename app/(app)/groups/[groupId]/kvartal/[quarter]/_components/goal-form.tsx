@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
 import { GOAL_STATUS, ZGoalFollowUp, type TGoalFollowUp } from "@/lib/goals/schema";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
@@ -14,11 +14,12 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 export function GoalFollowUpForm(props: { initial: TGoalFollowUp; title: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const m = useI18n().m.goalForm;
   const { register, handleSubmit, formState, setError } = useForm<TGoalFollowUp>({ resolver: zodResolver(ZGoalFollowUp), defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
-    if (!result.ok) return applyActionErrors(result, setError);
+    if (!result.ok) return applyErrors(result, setError);
     router.refresh();
   });
   const id = props.initial.goalId.slice(0, 8);

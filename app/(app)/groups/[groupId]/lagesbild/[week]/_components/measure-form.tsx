@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
@@ -23,6 +23,7 @@ export function MeasureForm(props: {
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const applyErrors = useApplyActionErrors();
   const m = useI18n().m.measureForm;
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function MeasureForm(props: {
     startTransition(async () => {
       const result = await props.action(values);
       if (!result.ok) {
-        applyActionErrors(result, setError);
+        applyErrors(result, setError);
         return;
       }
       setDone(fill(m.created, { title: values.title }));
