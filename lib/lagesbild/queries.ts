@@ -113,6 +113,13 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     categories,
     matrix,
     flags,
+    // The last six weeks in the group's areas, oldest first, for the trend chart.
+    trend: (() => {
+      const keys = [5, 4, 3, 2, 1, 0].map((n) => shiftPeriod(week, -n));
+      const totals = new Map<string, number>();
+      for (const g of grouped) totals.set(g.isoWeek, (totals.get(g.isoWeek) ?? 0) + g._count._all);
+      return { weeks: keys, totals: keys.map((k) => totals.get(k) ?? 0) };
+    })(),
     hotspots: [...hotspotCounts.values()].sort((a, b) => b.count - a.count).slice(0, 10).map((h) => ({ ...h, areaName: areaName.get(h.areaId) ?? "" })),
     repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r._count._all })),
     weekdayHour: weekdayHourTable(thisWeek),

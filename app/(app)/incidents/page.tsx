@@ -8,7 +8,7 @@ import { ZIncidentFilter } from "@/lib/incidents/schema";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { ExportLink } from "@/components/ui/export-link";
-import { weekKey } from "@/lib/time/periods";
+import { isPeriodKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.incidents.title };
@@ -103,6 +103,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       </form>
       <p className="meta" aria-live="polite" data-testid="incident-total">{plural(locale, m.total, total)}{filter.from || filter.to ? "" : filter.period ? ` (${filter.period})` : ""}</p>
 
+      {rows.length === 0 ? (
+        <div className="card empty-state" data-testid="incidents-empty">
+          <p>{filter.q || filter.areaId || filter.categoryId || filter.organisationId || filter.status !== "ACTIVE" ? m.emptyFiltered : m.empty}</p>
+          <p className="toolbar">
+            <Link className="btn" href="/incidents/week">{m.report}</Link>
+            <Link className="btn btn-secondary" href={`/incidents?period=${shiftPeriod(filter.period && isPeriodKey(filter.period, "week") ? filter.period : weekKey(new Date()), -1)}`}>{m.previousWeek}</Link>
+          </p>
+        </div>
+      ) : (
       <div className="table-wrap">
         <table>
           <thead>
@@ -121,6 +130,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </div>
+      )}
       <nav className="pager" aria-label={common.pages}>
         {page > 1 ? <Link href={`/incidents?${toQuery({ ...rest, page: page - 1 })}`}>{common.previous}</Link> : <span />}
         <span className="meta">{fill(common.pageOf, { page, pages })}</span>

@@ -146,6 +146,9 @@ export const en: typeof sv = {
     sent: "Sent just now: {list}.",
   },
   incidents: {
+    empty: "No incidents in the period yet. Report what has happened, or look at last week.",
+    emptyFiltered: "No incidents match the filter. Remove a condition or choose another period.",
+    previousWeek: "Last week",
     title: "Incidents",
     report: "Report incident",
     exportCsv: "Export CSV",
@@ -209,6 +212,9 @@ export const en: typeof sv = {
     members: { one: "{count} member", other: "{count} members" },
   },
   lagesbild: {
+    trend: "Incidents per week, six weeks",
+    trendSeries: "The group's areas",
+    mix: "Categories, this week against the week before",
     metaTitle: "Lägesbild",
     title: "Lägesbild (situation picture) {week}",
     published: "Published {time}",

@@ -144,6 +144,9 @@ export const sv = {
     sent: "Skickat nu: {list}.",
   },
   incidents: {
+    empty: "Inga händelser under perioden ännu. Rapportera det som hänt, eller se förra veckan.",
+    emptyFiltered: "Inga händelser med det filtret. Ta bort ett villkor eller välj en annan period.",
+    previousWeek: "Förra veckan",
     title: "Händelser",
     report: "Rapportera händelse",
     exportCsv: "Exportera CSV",
@@ -207,6 +210,9 @@ export const sv = {
     members: { one: "{count} medlem", other: "{count} medlemmar" },
   },
   lagesbild: {
+    trend: "Händelser per vecka, sex veckor",
+    trendSeries: "Gruppens kommundelar",
+    mix: "Kategorier, veckan mot veckan innan",
     metaTitle: "Lägesbild",
     title: "Lägesbild {week}",
     published: "Publicerad {time}",

@@ -13,6 +13,8 @@ import { toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { CountMatrix } from "@/components/lagesbild/count-matrix";
+import { BarList } from "@/components/analysis/bar-list";
+import { TrendChart } from "@/components/analysis/trend-chart";
 import { WeekdayHourTable, weekSlotHref } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { listReportingOrganisations } from "@/lib/incidents/queries";
@@ -103,6 +105,22 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         <CountMatrix draft={d} />
         <p className="meta">{m.matrixHint}</p>
       </section>
+
+      <div className="grid">
+        <section aria-labelledby="trend">
+          <h2 id="trend">{m.trend}</h2>
+          <TrendChart title={m.trend} periods={d.trend.weeks} series={[{ label: m.trendSeries, values: d.trend.totals }]} />
+        </section>
+        <section aria-labelledby="mix">
+          <h2 id="mix">{m.mix}</h2>
+          <BarList
+            title={m.mix}
+            current={f.period(week)}
+            previous={f.period(shiftPeriod(week, -1))}
+            rows={d.categories.map((c) => ({ label: c.label, now: d.matrix.byCategory[c.id]!.count, before: d.matrix.byCategory[c.id]!.previousWeek })).filter((r) => r.now || r.before)}
+          />
+        </section>
+      </div>
 
       <div className="grid">
         <section className="card" aria-labelledby="hotspots">
