@@ -27,7 +27,7 @@ export default function AccessibilityStatementPage() {
         <h2>Kända brister</h2>
         <ul>
           <li>Kartor över händelser går inte att använda med tangentbord eller skärmläsare. Samma uppgifter finns i tabeller och listor bredvid kartan.</li>
-          <li>Inloggade sidor finns bara på svenska. Tipsformuläret och sidorna ”Ni sa, vi gjorde” finns på svenska, engelska, arabiska och somaliska.</li>
+          <li>Inloggade sidor finns på svenska och engelska (välj under ”Mitt konto”). E-post och aviseringar från tjänsten skickas ännu bara på svenska. Tipsformuläret och sidorna ”Ni sa, vi gjorde” finns på svenska, engelska, arabiska och somaliska.</li>
         </ul>
 
         <h2>Så har vi testat</h2>
@@ -36,7 +36,7 @@ export default function AccessibilityStatementPage() {
           och prestandatestet kör Lighthouse tillgänglighetsgranskning på inloggning, tipsformulär, rapportformulär, lägesbild och
           tertialanalys. De tre huvudflödena (rapportera en händelse, publicera en lägesbild med åtgärder, öppna tertialanalysen och gå ned
           till händelserna) körs också med enbart tangentbord, och det kontrolleras att fokus syns vid varje steg. Varje sida som en
-          roll når från sina menyer granskas med axe. Redogörelsen uppdaterades senast den 26 november 2026.
+          roll når från sina menyer granskas med axe, och samma sidor kontrolleras i 360 pixlars bredd så att inget behöver rullas i sidled. Redogörelsen uppdaterades senast den 26 november 2026.
         </p>
 
         <h2>Rapportera brister</h2>
