@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18nOrDefault } from "@/lib/i18n/server";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { dirOf, isLang } from "@/lib/tips/messages";
 import "./globals.css";
@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The public pages for residents come in four languages (proxy.ts passes the choice on); the
   // app speaks the language the signed-in user chose.
   const asked = (await headers()).get("x-est-lang");
-  const i18n = await getI18n();
+  const i18n = await getI18nOrDefault();
   const lang = isLang(asked) ? asked : i18n.locale;
   return (
     <html lang={lang} dir={dirOf(lang)}>
