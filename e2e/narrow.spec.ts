@@ -1,4 +1,4 @@
-import { expect, openMenu, signInAndWait, test, USERS } from "./fixtures";
+import { expect, openMenu, signInAndWait, sql, test, USERS } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Works on a phone: at 360 px no page scrolls sideways. Wide tables scroll inside their own region
@@ -34,6 +34,13 @@ async function widePages(page: Page, paths: string[]): Promise<string[]> {
 for (const role of ["reporter", "coordinator", "ledning", "admin"] as const) {
   test(`no page in the ${role}'s menus is wider than a 360 px phone`, async ({ page }) => {
     test.setTimeout(180_000);
+    // Unread feedback with a long unbroken line (a pasted link): the badge and the text must fit too.
+    await sql(
+      `INSERT INTO notification ("userId", "municipalityId", title, body)
+       SELECT u.id, ms."municipalityId", 'Återkoppling: lång länk', 'Se https://est.example.se/groups/0b5c1f7e-6a3d-4f7e-9a51-3c2d1e0f9a8b/lagesbild/2026-W47?utskrift=1 för detaljer'
+       FROM "user" u JOIN membership ms ON ms."userId" = u.id WHERE u.email = $1 LIMIT 1`,
+      [USERS[role]],
+    );
     await signInAndWait(page, USERS[role]);
     expect(await widePages(page, await menuPages(page))).toEqual([]);
   });
