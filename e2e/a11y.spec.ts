@@ -1,20 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, openMenu, signInAndWait, test, USERS } from "./fixtures";
+import { expect, menuPages, signInAndWait, test, USERS } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Every page a role reaches from its menus passes axe (WCAG 2.1 A and AA), plus the deep pages
 // the main journeys go through. The pages are found by following the role's own navigation, so a
 // new menu entry is checked without touching this file.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function menuPages(page: Page): Promise<string[]> {
-  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  for (const label of ["Uppföljning", "Administration"] as const) {
-    if (await nav.locator("summary", { hasText: label }).count()) await openMenu(page, label);
-  }
-  const hrefs = await page.locator("header a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  return [...new Set(["/", ...hrefs])];
-}
 
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);

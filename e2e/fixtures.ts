@@ -28,6 +28,17 @@ export async function openMenu(page: Page, label: "Uppföljning" | "Administrati
   await page.getByRole("navigation", { name: "Huvudmeny" }).locator("summary", { hasText: label }).click();
 }
 
+/** Every page a role reaches from its own menus (both drop-down menus opened), so a test that
+ * visits them covers a new menu entry without being touched. */
+export async function menuPages(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  for (const label of ["Uppföljning", "Administration"] as const) {
+    if (await nav.locator("summary", { hasText: label }).count()) await openMenu(page, label);
+  }
+  const hrefs = await page.locator("header a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  return [...new Set(["/", ...hrefs])];
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page.getByRole("heading", { name: "Logga in i EST" })).toBeVisible();

@@ -1,18 +1,9 @@
-import { expect, openMenu, signInAndWait, sql, test, USERS } from "./fixtures";
+import { expect, menuPages, signInAndWait, sql, test, USERS } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Works on a phone: at 360 px no page scrolls sideways. Wide tables scroll inside their own region
 // instead. The pages are found by following each role's own menus, as in the axe test.
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function menuPages(page: Page): Promise<string[]> {
-  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  for (const label of ["Uppföljning", "Administration"] as const) {
-    if (await nav.locator("summary", { hasText: label }).count()) await openMenu(page, label);
-  }
-  const hrefs = await page.locator("header a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  return [...new Set(["/", ...hrefs])];
-}
 
 async function widePages(page: Page, paths: string[]): Promise<string[]> {
   const wide: string[] = [];
