@@ -1,17 +1,16 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
-import { formatDate, formatDateTime } from "@/lib/time/format";
-import { periodLabel } from "@/lib/time/periods";
+import { fill, plural } from "@/lib/i18n/catalogue";
+import { appUrl, i18nFor, paragraphs } from "./compose";
 import { queueMessage, wakeMailer } from "./queue";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * Återkoppling after a lägesbild is published: every organisation in the group hears what it
- * reported, what the group concluded and which actions concern it. Written in the publishing
- * transaction as in-app notifications and e-mail outbox rows; NOTIFY wakes the mail worker when
- * the transaction commits.
+ * reported, what the group concluded and which actions concern it, each in their own language.
+ * Written in the publishing transaction as in-app notifications and e-mail outbox rows; NOTIFY
+ * wakes the mail worker when the transaction commits.
  */
 export async function queueLagesbildDigests(tx: Tx, lagesbildId: string) {
   const lb = await tx.lagesbild.findUniqueOrThrow({
@@ -21,7 +20,6 @@ export async function queueLagesbildDigests(tx: Tx, lagesbildId: string) {
       group: { select: { name: true, areas: { select: { areaId: true } }, organisations: { select: { organisation: { select: { id: true, name: true } } } } } },
     },
   });
-  const week = periodLabel(lb.periodKey);
   const areaIds = lb.group.areas.map((a) => a.areaId);
   const link = `/groups/${lb.groupId}/lagesbild/${lb.periodKey}`;
   let queued = 0;
@@ -41,28 +39,25 @@ export async function queueLagesbildDigests(tx: Tx, lagesbildId: string) {
       }),
       tx.membership.findMany({
         where: { municipalityId: lb.municipalityId, organisationId: organisation.id, user: { disabledAt: null } },
-        select: { user: { select: { id: true, email: true } } },
+        select: { user: { select: { id: true, email: true, locale: true } } },
       }),
     ]);
-    const subject = `Återkoppling: ${lb.group.name}, lägesbild ${week}`;
-    const body = [
-      `Hej!`,
-      ``,
-      `${lb.group.name} har publicerat lägesbilden för ${week}.`,
-      ``,
-      reported.length
-        ? `${organisation.name} rapporterade ${reported.length} ${reported.length === 1 ? "händelse" : "händelser"}:\n${reported.map((r) => `– ${formatDateTime(r.occurredAt)} ${r.place} (${r.category.label})`).join("\n")}`
-        : `${organisation.name} rapporterade inga händelser den veckan.`,
-      ``,
-      `Gruppens bedömning:\n${lb.assessment?.trim() || "(ingen bedömning skriven)"}`,
-      ...(lb.outlook?.trim() ? [``, `Händelseutveckling:\n${lb.outlook.trim()}`] : []),
-      ``,
-      measures.length ? `Åtgärder som berör er:\n${measures.map((m) => `– ${m.title}${m.dueDate ? ` (klart senast ${formatDate(m.dueDate)})` : ""}`).join("\n")}` : `Inga öppna åtgärder berör er just nu.`,
-      ``,
-      `Hela lägesbilden: ${env().NEXTAUTH_URL ?? ""}${link}`,
-      `Tack för er rapportering – den gör lägesbilden möjlig.`,
-    ].join("\n");
     for (const { user } of recipients) {
+      const { locale, m, f } = i18nFor(user.locale);
+      const t = m.mail.digest;
+      const week = f.period(lb.periodKey);
+      const subject = fill(t.subject, { group: lb.group.name, week });
+      const body = paragraphs(
+        m.mail.greeting,
+        fill(t.published, { group: lb.group.name, week }),
+        reported.length
+          ? [plural(locale, t.reported, reported.length, { org: organisation.name }), ...reported.map((r) => `– ${f.dateTime(r.occurredAt)} ${r.place} (${r.category.label})`)].join("\n")
+          : fill(t.reportedNone, { org: organisation.name }),
+        `${t.assessment}\n${lb.assessment?.trim() || t.noAssessment}`,
+        lb.outlook?.trim() && `${t.outlook}\n${lb.outlook.trim()}`,
+        measures.length ? [t.measures, ...measures.map((x) => `– ${x.title}${x.dueDate ? fill(t.dueBy, { date: f.date(x.dueDate) }) : ""}`)].join("\n") : t.noMeasures,
+        `${fill(t.whole, { url: appUrl(link) })}\n${t.thanks}`,
+      );
       if (await queueMessage(tx, { userId: user.id, email: user.email, municipalityId: lb.municipalityId, dedupeKey: `lagesbild:${lb.id}:${user.id}`, title: subject, body, link })) queued++;
     }
   }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -9,11 +8,12 @@ import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planMeetings } from "@/lib/meetings/cadence";
 import { createMeetings } from "@/lib/meetings/create";
-import { formatDate } from "@/lib/time/format";
 import { fromStockholmWall } from "@/lib/time/zone";
 import { slugify } from "@/lib/text/slugify";
 import { emailList, type ZInsatsClose, type ZInsatsExtend, type ZInsatsOpen } from "./schema";
+import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import { fill } from "@/lib/i18n/catalogue";
 import { inviteByEmail } from "@/lib/users/invitations";
 import { getInsatsScopeCounts } from "./scope";
 
@@ -37,7 +37,7 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
   const { known, toInvite } = await sortInvitees(input, viewer);
   const members = await db().membership.findMany({
     where: { userId: { in: [...new Set([...memberIds, ...known])] }, municipalityId: input.municipalityId },
-    select: { userId: true, organisationId: true, user: { select: { email: true } } },
+    select: { userId: true, organisationId: true, user: { select: { email: true, locale: true } } },
   });
   const own = viewer.memberships.find((x) => x.municipalityId === input.municipalityId)!;
   const meetings = input.cadence === "AD_HOC" ? [] : planMeetings({ cadence: input.cadence, weekday: input.weekday, time: input.time, minutes: 45 }, now, end);
@@ -64,9 +64,16 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
     });
     await createMeetings(tx, { id: created.id, municipalityId: input.municipalityId, kind: "INSATS" }, meetings);
     const link = `/groups/${created.id}`;
-    const title = `Du är inbjuden till ${input.name}`;
-    const body = `${viewer.name} har startat ${input.name} och bjudit in dig.\n\nProblembild:\n${input.problem}\n\nPlanerat slut: ${formatDate(new Date(`${input.plannedEndDate}T12:00:00Z`))}.${meetings[0] ? `\nFörsta mötet: ${formatDate(meetings[0].startsAt)} kl. ${input.time}.` : ""}\n\nÖppna insatsen: ${env().NEXTAUTH_URL ?? ""}${link}`;
     for (const x of members) {
+      const { m: { mail }, f } = i18nFor(x.user.locale);
+      const t = mail.insatsInvite;
+      const title = fill(t.title, { name: input.name });
+      const body = paragraphs(
+        fill(t.body, { by: viewer.name, name: input.name }),
+        `${t.problem}\n${input.problem}`,
+        [fill(t.plannedEnd, { date: f.date(new Date(`${input.plannedEndDate}T12:00:00Z`)) }), meetings[0] && fill(t.firstMeeting, { date: f.date(meetings[0].startsAt), time: input.time })].filter(Boolean).join("\n"),
+        fill(t.open, { url: appUrl(link) }),
+      );
       await queueMessage(tx, { userId: x.userId, email: x.user.email, municipalityId: input.municipalityId, dedupeKey: `insats:${created.id}:${x.userId}`, title, body, link });
     }
     await inviteByEmail(tx, {
@@ -148,7 +155,7 @@ export async function closeInsats(viewer: Viewer, input: z.output<typeof ZInsats
   if (open.some((x) => !decisions.has(x.id))) throw new DomainError("INVALID", "Välj vad som ska hända med varje öppen åtgärd.", "openMeasures");
   const vecko = await db().estGroup.findFirst({
     where: group.originGroupId ? { id: group.originGroupId } : { municipalityId: group.municipalityId, kind: "VECKO", status: "OPEN" },
-    select: { id: true, members: { where: { role: "COORDINATOR" }, select: { userId: true } } },
+    select: { id: true, members: { where: { role: "COORDINATOR" }, select: { userId: true, user: { select: { locale: true } } } } },
   });
   const scope = await getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: now }, now);
   const done = await db().measure.findMany({ where: { groupId: group.id, status: { in: ["DONE", "CANCELLED"] } }, select: { title: true, status: true, effectVerdict: true } });
@@ -167,9 +174,9 @@ export async function closeInsats(viewer: Viewer, input: z.output<typeof ZInsats
       if (decision === "HAND_OVER" && vecko) await tx.measure.update({ where: { id: x.id }, data: { groupId: vecko.id } });
     }
     for (const c of vecko?.members ?? []) {
-      await tx.notification.create({
-        data: { userId: c.userId, municipalityId: group.municipalityId, title: `${group.name} är avslutad`, body: `Slutrapport: ${input.outcome}\n\nHändelser i området: ${scope.before} före, ${scope.during} under insatsen.`, link: `/groups/${group.id}` },
-      });
+      const { m: { mail } } = i18nFor(c.user.locale);
+      const body = paragraphs(fill(mail.insatsClosed.outcome, { outcome: input.outcome }), fill(mail.insatsClosed.counts, { before: scope.before, during: scope.during }));
+      await tx.notification.create({ data: { userId: c.userId, municipalityId: group.municipalityId, title: fill(mail.insatsClosed.title, { name: group.name }), body, link: `/groups/${group.id}` } });
     }
   }, { timeout: 15_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "insats:close", entityType: "group", entityId: group.id });

@@ -6,9 +6,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
-import { env } from "@/lib/env";
+import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
-import { MEASURE_STATUS_LABEL } from "./labels";
+import { fill } from "@/lib/i18n/catalogue";
 import type { ZFollowUp, ZMeasureCreate, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
@@ -90,12 +90,14 @@ export async function setMeasureStatus(viewer: Viewer, input: z.output<typeof ZM
     if (count === 0) throw new DomainError("CONFLICT", "Någon annan har ändrat åtgärden under tiden. Ladda om sidan.");
     const people = await tx.membership.findMany({
       where: { municipalityId: m.municipalityId, organisationId: m.ownerOrgId, userId: { not: viewer.userId }, user: { disabledAt: null } },
-      select: { userId: true, user: { select: { email: true } } },
+      select: { userId: true, user: { select: { email: true, locale: true } } },
     });
-    const title = `Åtgärden ”${m.title}” är ${MEASURE_STATUS_LABEL[input.status].toLowerCase()}`;
-    const body = `${viewer.name} har ändrat status på åtgärden ”${m.title}” till ${MEASURE_STATUS_LABEL[input.status].toLowerCase()}.${input.status === "CANCELLED" ? `\n\nSkäl: ${input.cancelReason}` : ""}\n\nÖppna åtgärden: ${env().NEXTAUTH_URL ?? ""}/atgarder/${m.id}`;
+    const link = `/atgarder/${m.id}`;
     for (const p of people) {
-      await queueMessage(tx, { userId: p.userId, email: p.user.email, municipalityId: m.municipalityId, dedupeKey: `measure-status:${m.id}:${input.version}:${p.userId}`, title, body, link: `/atgarder/${m.id}` });
+      const { m: { mail, measureLabels } } = i18nFor(p.user.locale);
+      const values = { title: m.title, name: viewer.name, status: measureLabels.status[input.status].toLowerCase() };
+      const body = paragraphs(fill(mail.measureStatus.body, values), input.status === "CANCELLED" && fill(mail.measureStatus.reason, { reason: input.cancelReason ?? "" }), fill(mail.measureStatus.open, { url: appUrl(link) }));
+      await queueMessage(tx, { userId: p.userId, email: p.user.email, municipalityId: m.municipalityId, dedupeKey: `measure-status:${m.id}:${input.version}:${p.userId}`, title: fill(mail.measureStatus.title, values), body, link });
     }
     await wakeMailer(tx);
   });

@@ -5,8 +5,9 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { env } from "@/lib/env";
+import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
+import { fill } from "@/lib/i18n/catalogue";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { GroupKind } from "@/lib/generated/prisma/enums";
 import { formatDate, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
@@ -158,15 +159,17 @@ export async function cancelMeeting(viewer: Viewer, input: z.output<typeof ZMeet
   const meeting = await manageableMeeting(viewer, input.meetingId);
   if (meeting.status === "CANCELLED") return;
   if (meeting.minutesStatus !== "DRAFT") throw new DomainError("INVALID", "Mötet har redan ett utskickat protokoll och kan inte ställas in.");
-  const members = await db().groupMember.findMany({ where: { groupId: meeting.groupId }, select: { user: { select: { id: true, email: true, disabledAt: true } } } });
-  const title = `Inställt: ${meeting.group.name} ${formatMeetingTime(meeting.startsAt)}`;
+  const members = await db().groupMember.findMany({ where: { groupId: meeting.groupId }, select: { user: { select: { id: true, email: true, locale: true, disabledAt: true } } } });
   const link = `/moten/${meeting.id}`;
   await db().$transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { status: "CANCELLED", cancelReason: input.reason, version: { increment: 1 } } });
     await event(tx, meeting.id, "CANCELLED", viewer.userId, input.reason);
     for (const { user } of members) {
       if (user.id === viewer.userId || user.disabledAt) continue;
-      await queueMessage(tx, { userId: user.id, email: user.email, municipalityId: meeting.municipalityId, dedupeKey: `meeting-cancelled:${meeting.id}:${user.id}`, title, body: `${title}.\nSkäl: ${input.reason}\n\n${env().NEXTAUTH_URL ?? ""}${link}`, link });
+      const { m: { mail }, f } = i18nFor(user.locale);
+      const title = fill(mail.meetingCancelled.title, { group: meeting.group.name, time: f.meetingTime(meeting.startsAt) });
+      const body = paragraphs(`${title}.\n${fill(mail.meetingCancelled.reason, { reason: input.reason })}`, appUrl(link));
+      await queueMessage(tx, { userId: user.id, email: user.email, municipalityId: meeting.municipalityId, dedupeKey: `meeting-cancelled:${meeting.id}:${user.id}`, title, body, link });
     }
     await wakeMailer(tx);
   });
@@ -348,17 +351,18 @@ async function minutesSnapshot(tx: Tx, meetingId: string) {
 export async function sendMinutes(viewer: Viewer, input: z.output<typeof ZMeetingRef>) {
   const meeting = await manageableMeeting(viewer, input.meetingId);
   if (meeting.status === "CANCELLED") throw new DomainError("INVALID", "Mötet är inställt.");
-  const members = await db().groupMember.findMany({ where: { groupId: meeting.groupId, user: { disabledAt: null } }, select: { user: { select: { id: true, email: true } } } });
+  const members = await db().groupMember.findMany({ where: { groupId: meeting.groupId, user: { disabledAt: null } }, select: { user: { select: { id: true, email: true, locale: true } } } });
   const link = `/moten/${meeting.id}`;
-  const title = `Protokoll för granskning: ${meeting.group.name} ${formatDate(meeting.startsAt)}`;
   await db().$transaction(async (tx) => {
     const { count } = await tx.meeting.updateMany({ where: { id: meeting.id, version: input.version, minutesStatus: { not: "APPROVED" } }, data: { minutesStatus: "SENT", version: { increment: 1 } } });
     if (count === 0) throw new DomainError("CONFLICT", "Protokollet har ändrats under tiden. Ladda om sidan.");
     await event(tx, meeting.id, "SENT", viewer.userId, undefined, await minutesSnapshot(tx, meeting.id));
     for (const { user } of members) {
+      const { m: { mail }, f } = i18nFor(user.locale);
       await queueMessage(tx, {
-        userId: user.id, email: user.email, municipalityId: meeting.municipalityId, dedupeKey: `minutes-sent:${meeting.id}:${input.version}:${user.id}`,
-        title, body: `Protokollet från ${meeting.group.name} ${formatMeetingTime(meeting.startsAt)} är skickat för granskning.\n\n${env().NEXTAUTH_URL ?? ""}${link}`, link,
+        userId: user.id, email: user.email, municipalityId: meeting.municipalityId, dedupeKey: `minutes-sent:${meeting.id}:${input.version}:${user.id}`, link,
+        title: fill(mail.minutesSent.title, { group: meeting.group.name, date: f.date(meeting.startsAt) }),
+        body: paragraphs(fill(mail.minutesSent.body, { group: meeting.group.name, time: f.meetingTime(meeting.startsAt) }), appUrl(link)),
       });
     }
     await wakeMailer(tx);

@@ -4,19 +4,22 @@ import "server-only";
 // Each goes once (the outbox's dedupe key), so a retried or doubled run sends nothing twice,
 // and nobody gets a kind they have turned off.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueMessageNow } from "@/lib/feedback/queue";
+import { fill } from "@/lib/i18n/catalogue";
+import type { I18n } from "@/lib/i18n/i18n";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import { weekStates } from "@/lib/incidents/queries";
-import { formatDate, formatMeetingTime, toLocalInputs } from "@/lib/time/format";
-import { periodLabel, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { toLocalInputs } from "@/lib/time/format";
+import { shiftPeriod, weekKey } from "@/lib/time/periods";
 import { stockholmFields } from "@/lib/time/zone";
 
-type Recipient = { id: string; email: string };
-type Reminder = { user: Recipient; municipalityId: string; dedupeKey: string; title: string; body: string; link: string };
+type Recipient = { id: string; email: string; locale: string };
+/** One reminder to one person; its text is written in their language when it is sent. */
+type Reminder = { user: Recipient; municipalityId: string; dedupeKey: string; link: string; text: (i: I18n) => { title: string; body: string } };
+const RECIPIENT = { id: true, email: true, locale: true } as const;
 
 const notOptedOut = (kind: ReminderKind) => ({ disabledAt: null, reminderOptOuts: { none: { kind } } });
-const url = (link: string) => `${env().NEXTAUTH_URL ?? ""}${link}`;
 
 /** ISO weekday (1 = Monday) of an instant in Stockholm. */
 function localWeekday(now: Date): number {
@@ -26,7 +29,9 @@ function localWeekday(now: Date): number {
 
 async function send(reminders: Reminder[]): Promise<number> {
   let sent = 0;
-  for (const { user, ...r } of reminders) if (await queueMessageNow({ ...r, userId: user.id, email: user.email })) sent++;
+  for (const { user, text, ...r } of reminders) {
+    if (await queueMessageNow({ ...r, ...text(i18nFor(user.locale)), userId: user.id, email: user.email })) sent++;
+  }
   return sent;
 }
 
@@ -36,7 +41,7 @@ async function meetingReminders(now: Date): Promise<Reminder[]> {
     where: { status: "PLANNED", startsAt: { gt: now, lte: new Date(now.getTime() + 336 * 3_600_000) }, group: { status: "OPEN" } },
     select: {
       id: true, startsAt: true, location: true, municipalityId: true, periodKey: true,
-      group: { select: { name: true, reminderLeadHours: true, members: { where: { user: notOptedOut("MEETING") }, select: { user: { select: { id: true, email: true } } } } } },
+      group: { select: { name: true, reminderLeadHours: true, members: { where: { user: notOptedOut("MEETING") }, select: { user: { select: RECIPIENT } } } } },
       agendaItems: { select: { title: true }, orderBy: { position: "asc" } },
     },
   });
@@ -44,14 +49,17 @@ async function meetingReminders(now: Date): Promise<Reminder[]> {
     .filter((m) => m.startsAt.getTime() - m.group.reminderLeadHours * 3_600_000 <= now.getTime())
     .flatMap((m) => {
       const link = `/moten/${m.id}`;
-      const title = `Påminnelse: ${m.group.name} ${formatMeetingTime(m.startsAt)}`;
-      const body = [
-        `${m.group.name} möts ${formatMeetingTime(m.startsAt)}${m.location ? `, ${m.location}` : ""} (${periodLabel(m.periodKey)}).`,
-        "", "Dagordning:", ...m.agendaItems.map((a, i) => `${i + 1}. ${a.title}`), "", url(link),
-        "", "Du kan stänga av påminnelser under Kalender.",
-      ].join("\n");
+      const text = ({ m: { mail }, f }: I18n) => ({
+        title: fill(mail.meetingReminder.title, { group: m.group.name, time: f.meetingTime(m.startsAt) }),
+        body: paragraphs(
+          fill(mail.meetingReminder.body, { group: m.group.name, time: f.meetingTime(m.startsAt), location: m.location ? `, ${m.location}` : "", period: f.period(m.periodKey) }),
+          [mail.meetingReminder.agenda, ...m.agendaItems.map((a, i) => `${i + 1}. ${a.title}`)].join("\n"),
+          appUrl(link),
+          mail.optOut,
+        ),
+      });
       // A moved meeting is a new time to be reminded of.
-      return m.group.members.map(({ user }) => ({ user, municipalityId: m.municipalityId, dedupeKey: `meeting-reminder:${m.id}:${m.startsAt.toISOString()}:${user.id}`, title, body, link }));
+      return m.group.members.map(({ user }) => ({ user, municipalityId: m.municipalityId, dedupeKey: `meeting-reminder:${m.id}:${m.startsAt.toISOString()}:${user.id}`, text, link }));
     });
 }
 
@@ -78,15 +86,17 @@ async function reportingReminders(now: Date): Promise<Reminder[]> {
     if (!silent.length) continue;
     const people = await db().membership.findMany({
       where: { municipalityId: g.municipalityId, organisationId: { in: silent }, user: notOptedOut("REPORTING") },
-      select: { organisationId: true, user: { select: { id: true, email: true } } },
+      select: { organisationId: true, user: { select: RECIPIENT } },
     });
     const link = `/incidents/week/${week}`;
     for (const p of people) {
       out.push({
         user: p.user, municipalityId: g.municipalityId, link,
         dedupeKey: `report-reminder:${p.organisationId}:${week}:${p.user.id}`,
-        title: `Rapportera ${periodLabel(week)} till ${g.name}`,
-        body: `Din organisation har inte rapporterat något för ${periodLabel(week)} ännu. Rapportera händelserna, eller markera ”inget att rapportera”, före mötet.\n\n${url(link)}\n\nDu kan stänga av påminnelser under Kalender.`,
+        text: ({ m: { mail }, f }) => ({
+          title: fill(mail.reportingReminder.title, { week: f.period(week), group: g.name }),
+          body: paragraphs(fill(mail.reportingReminder.body, { week: f.period(week) }), appUrl(link), mail.optOut),
+        }),
       });
     }
   }
@@ -102,7 +112,7 @@ async function measureReminders(now: Date): Promise<Reminder[]> {
     where: { status: { in: ["PLANNED", "ONGOING"] }, dueDate: { not: null, lte: new Date(`${inThree}T00:00:00Z`) } },
     select: {
       id: true, title: true, dueDate: true, municipalityId: true, ownerOrgId: true,
-      group: { select: { name: true, members: { where: { user: notOptedOut("MEASURE_DUE") }, select: { role: true, user: { select: { id: true, email: true, memberships: { select: { organisationId: true } } } } } } } },
+      group: { select: { name: true, members: { where: { user: notOptedOut("MEASURE_DUE") }, select: { role: true, user: { select: { ...RECIPIENT, memberships: { select: { organisationId: true } } } } } } } },
     },
   });
   const out: Reminder[] = [];
@@ -112,12 +122,17 @@ async function measureReminders(now: Date): Promise<Reminder[]> {
     if (!overdue && due !== inThree) continue;
     const recipients: Recipient[] = m.group
       ? m.group.members.filter((x) => x.role === "COORDINATOR" || x.user.memberships.some((s) => s.organisationId === m.ownerOrgId)).map((x) => x.user)
-      : (await db().membership.findMany({ where: { municipalityId: m.municipalityId, organisationId: m.ownerOrgId, user: notOptedOut("MEASURE_DUE") }, select: { user: { select: { id: true, email: true } } } })).map((x) => x.user);
+      : (await db().membership.findMany({ where: { municipalityId: m.municipalityId, organisationId: m.ownerOrgId, user: notOptedOut("MEASURE_DUE") }, select: { user: { select: RECIPIENT } } })).map((x) => x.user);
     const link = `/atgarder/${m.id}`;
-    const title = overdue ? `Försenad åtgärd: ${m.title}` : `Åtgärd förfaller ${formatDate(m.dueDate!)}: ${m.title}`;
-    const body = `${m.title} skulle vara klar ${formatDate(m.dueDate!)}${overdue ? " och är inte markerad som genomförd" : ""}. Lägg in en uppföljning eller ändra status.\n\n${url(link)}\n\nDu kan stänga av påminnelser under Kalender.`;
+    const text = ({ m: { mail }, f }: I18n) => {
+      const values = { title: m.title, date: f.date(m.dueDate!) };
+      return {
+        title: fill(overdue ? mail.measureDue.titleOverdue : mail.measureDue.titleDue, values),
+        body: paragraphs(fill(overdue ? mail.measureDue.bodyOverdue : mail.measureDue.bodyDue, values), appUrl(link), mail.optOut),
+      };
+    };
     for (const user of recipients) {
-      out.push({ user, municipalityId: m.municipalityId, dedupeKey: `measure-${overdue ? "overdue" : "due"}:${m.id}:${due}:${user.id}`, title, body, link });
+      out.push({ user, municipalityId: m.municipalityId, dedupeKey: `measure-${overdue ? "overdue" : "due"}:${m.id}:${due}:${user.id}`, text, link });
     }
   }
   return out;

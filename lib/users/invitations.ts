@@ -2,13 +2,14 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueEmail } from "@/lib/feedback/queue";
+import { fill } from "@/lib/i18n/catalogue";
 
 const VALID_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -40,11 +41,14 @@ export async function inviteByEmail(
       },
       select: { id: true },
     });
+    // In the language of the invitee's account, if they have one; otherwise Swedish.
+    const account = await tx.user.findUnique({ where: { email }, select: { locale: true } });
+    const { invitation: t } = i18nFor(account?.locale).m.mail;
     await queueEmail(tx, {
       email,
       dedupeKey: `invitation:${row.id}`,
-      title: `Inbjudan till ${o.groupName}`,
-      body: `${o.invitedBy.name} bjuder in dig att delta i ${o.groupName} i EST – Effektiv samordning för trygghet.\n\nSkapa ditt konto och gå med (länken gäller i ${VALID_DAYS} dagar och kan användas en gång):\n${env().NEXTAUTH_URL ?? ""}/invite/${token}`,
+      title: fill(t.title, { group: o.groupName }),
+      body: paragraphs(fill(t.body, { by: o.invitedBy.name, group: o.groupName }), `${fill(t.link, { days: VALID_DAYS })}\n${appUrl(`/invite/${token}`)}`),
     });
   }
 }

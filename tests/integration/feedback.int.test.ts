@@ -34,6 +34,10 @@ test("publishing queues a digest per member of each organisation, and the worker
   const area = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "edsberg" } } });
   const category = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "skadegorelse" } } });
   await createIncident(reporter, ZIncidentCreate.parse({ date: "2026-11-18", time: "21:30", areaId: area.id, place: "Edsbergs torg", categoryId: category.id, idempotencyKey: crypto.randomUUID() }), new Date("2026-11-25T12:00:00Z"));
+  // A colleague at Sollentunahem reads the app in English, and gets the digest in English.
+  const colleague = await db().user.create({ data: { email: "kollega@sollentunahem.example", name: "Kim Berg", locale: "en" } });
+  const hem = await db().organisation.findFirstOrThrow({ where: { municipalityId: m.id, code: "sollentunahem" } });
+  await db().membership.create({ data: { userId: colleague.id, municipalityId: m.id, organisationId: hem.id, role: "REPORTER" } });
   const saved = await saveJudgement(coordinator, { groupId: vecko, week: WEEK, version: 0, assessment: "Klotter vid torget; i övrigt lugnt.", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] });
   await publishLagesbild(coordinator, { groupId: vecko, week: WEEK, version: saved.version, confirmIncomplete: true });
 
@@ -51,6 +55,14 @@ test("publishing queues a digest per member of each organisation, and the worker
   const mail = smtp.messages.find((x) => x.to.includes("rapportor@sollentunahem.example"))!;
   assert.equal(mail.subject, "Återkoppling: EST Vecko, lägesbild v. 47 2026");
   assert.match(mail.text, /Sollentunahem AB rapporterade 1 händelse/);
+  const english = smtp.messages.find((x) => x.to.includes("kollega@sollentunahem.example"))!;
+  assert.equal(english.subject, "Feedback: EST Vecko, lägesbild week 47 2026");
+  assert.match(english.text, /^Hello,\n\nEST Vecko has published the lägesbild for week 47 2026\./);
+  assert.match(english.text, /Sollentunahem AB reported 1 incident:\n– 18 Nov 2026, 21:30 Edsbergs torg \(Skadegörelse\)/);
+  assert.match(english.text, /The group's assessment:\nKlotter vid torget; i övrigt lugnt\./, "what the group wrote stays as written");
+  assert.doesNotMatch(english.text, /rapporterade|bedömning:|Tack för/);
+  const englishInApp = await db().notification.findFirstOrThrow({ where: { userId: colleague.id } });
+  assert.equal(englishInApp.title, english.subject);
   assert.ok((await db().emailOutbox.findMany()).every((o) => o.status === "SENT"));
   // Flushing again sends nothing twice.
   assert.deepEqual(await flushOutbox(transport), { sent: 0, failed: 0 });

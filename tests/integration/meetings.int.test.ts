@@ -233,6 +233,8 @@ test("reminders: before meetings, on the reporting day, for actions due; once ea
     data: { municipalityId: sollentuna, title: "Byt belysning i gången vid Edsbergs torg", ownerOrgId: sollentunahem.id, groupId: vecko.groupId, dueDate: new Date("2026-12-17T00:00:00Z"), status: "ONGOING" },
   });
 
+  // The police officer reads the app in English: their reminder comes in English.
+  await db().user.update({ where: { email: "polis@polisen.example" }, data: { locale: "en" } });
   const first = await sendDueReminders(monday);
   assert.ok(first.meetings > 0 && first.reporting > 0 && first.measures > 0, JSON.stringify(first));
   const keys = (await db().emailOutbox.findMany({ select: { dedupeKey: true, toAddress: true } }));
@@ -256,6 +258,10 @@ test("reminders: before meetings, on the reporting day, for actions due; once ea
   assert.match(mail!.text, /Dagordning:\n1\. Veckans lägesbild/);
   assert.match(mail!.text, new RegExp(`/moten/${vecko.id}`));
   assert.ok(smtp.messages.some((x) => x.subject.startsWith("Rapportera v. 50 2026")), smtp.messages.map((x) => x.subject).join(" | "));
+  const police = smtp.messages.find((x) => x.to.includes("polis@polisen.example") && x.subject.startsWith("Report week 50 2026 to "));
+  assert.ok(police, smtp.messages.filter((x) => x.to.includes("polis@")).map((x) => x.subject).join(" | "));
+  assert.match(police!.text, /Your organisation has not reported anything for week 50 2026 yet\.[\s\S]*You can turn reminders off under Calendar\.\s*$/);
+  assert.ok(!smtp.messages.some((x) => x.to.includes("polis@polisen.example") && /Rapportera|Påminnelse/.test(x.subject)), "nothing to the police in Swedish");
 });
 
 test("coordinators manage members; the overlap view shows EST Ledning and the 2030 steering group sharing most organisations", async () => {

@@ -1354,4 +1354,73 @@ export const en: typeof sv = {
     plannedEnd: "planned end {date}",
     noInsatser: "No EST Insats running.",
   },
+  mail: {
+    greeting: "Hello,",
+    optOut: "You can turn reminders off under Calendar.",
+    digest: {
+      subject: "Feedback: {group}, lägesbild {week}",
+      published: "{group} has published the lägesbild for {week}.",
+      reported: { one: "{org} reported {count} incident:", other: "{org} reported {count} incidents:" },
+      reportedNone: "{org} reported no incidents that week.",
+      assessment: "The group's assessment:",
+      noAssessment: "(no assessment written)",
+      outlook: "Outlook:",
+      measures: "Actions that concern you:",
+      dueBy: " (due {date})",
+      noMeasures: "No open actions concern you at the moment.",
+      whole: "The whole lägesbild: {url}",
+      thanks: "Thank you for reporting – it makes the lägesbild possible.",
+    },
+    meetingReminder: {
+      title: "Reminder: {group} {time}",
+      body: "{group} meets {time}{location} ({period}).",
+      agenda: "Agenda:",
+    },
+    reportingReminder: {
+      title: "Report {week} to {group}",
+      body: "Your organisation has not reported anything for {week} yet. Report the incidents, or mark “nothing to report”, before the meeting.",
+    },
+    measureDue: {
+      titleDue: "Action due {date}: {title}",
+      titleOverdue: "Overdue action: {title}",
+      bodyDue: "{title} is due {date}. Add a follow-up or change its status.",
+      bodyOverdue: "{title} was due {date} and is not marked as done. Add a follow-up or change its status.",
+    },
+    measureStatus: {
+      title: "The action “{title}” is {status}",
+      body: "{name} has changed the status of the action “{title}” to {status}.",
+      reason: "Reason: {reason}",
+      open: "Open the action: {url}",
+    },
+    meetingCancelled: {
+      title: "Cancelled: {group} {time}",
+      reason: "Reason: {reason}",
+    },
+    minutesSent: {
+      title: "Minutes for review: {group} {date}",
+      body: "The minutes of {group} {time} have been sent for review.",
+    },
+    insatsInvite: {
+      title: "You are invited to {name}",
+      body: "{by} has opened {name} and invited you.",
+      problem: "The problem:",
+      plannedEnd: "Planned end: {date}.",
+      firstMeeting: "First meeting: {date} at {time}.",
+      open: "Open the EST Insats: {url}",
+    },
+    insatsEnded: {
+      title: "{name}: planned end {date} has passed",
+      body: "{name} was due to end on {date}. Extend it with a reason, or close it with a final report.",
+    },
+    insatsClosed: {
+      title: "{name} is closed",
+      outcome: "Final report: {outcome}",
+      counts: "Incidents in the area: {before} before, {during} during the EST Insats.",
+    },
+    invitation: {
+      title: "Invitation to {group}",
+      body: "{by} invites you to take part in {group} in EST – Effective coordination for safety.",
+      link: "Create your account and join (the link is valid for {days} days and can be used once):",
+    },
+  },
 };

@@ -1352,4 +1352,74 @@ export const sv = {
     plannedEnd: "planerat slut {date}",
     noInsatser: "Inga pågående Insatser.",
   },
+  // E-mail and in-app messages, in the recipient's language (lib/feedback/compose.ts).
+  mail: {
+    greeting: "Hej!",
+    optOut: "Du kan stänga av påminnelser under Kalender.",
+    digest: {
+      subject: "Återkoppling: {group}, lägesbild {week}",
+      published: "{group} har publicerat lägesbilden för {week}.",
+      reported: { one: "{org} rapporterade {count} händelse:", other: "{org} rapporterade {count} händelser:" },
+      reportedNone: "{org} rapporterade inga händelser den veckan.",
+      assessment: "Gruppens bedömning:",
+      noAssessment: "(ingen bedömning skriven)",
+      outlook: "Händelseutveckling:",
+      measures: "Åtgärder som berör er:",
+      dueBy: " (klart senast {date})",
+      noMeasures: "Inga öppna åtgärder berör er just nu.",
+      whole: "Hela lägesbilden: {url}",
+      thanks: "Tack för er rapportering – den gör lägesbilden möjlig.",
+    },
+    meetingReminder: {
+      title: "Påminnelse: {group} {time}",
+      body: "{group} möts {time}{location} ({period}).",
+      agenda: "Dagordning:",
+    },
+    reportingReminder: {
+      title: "Rapportera {week} till {group}",
+      body: "Din organisation har inte rapporterat något för {week} ännu. Rapportera händelserna, eller markera ”inget att rapportera”, före mötet.",
+    },
+    measureDue: {
+      titleDue: "Åtgärd förfaller {date}: {title}",
+      titleOverdue: "Försenad åtgärd: {title}",
+      bodyDue: "{title} ska vara klar {date}. Lägg in en uppföljning eller ändra status.",
+      bodyOverdue: "{title} skulle vara klar {date} och är inte markerad som genomförd. Lägg in en uppföljning eller ändra status.",
+    },
+    measureStatus: {
+      title: "Åtgärden ”{title}” är {status}",
+      body: "{name} har ändrat status på åtgärden ”{title}” till {status}.",
+      reason: "Skäl: {reason}",
+      open: "Öppna åtgärden: {url}",
+    },
+    meetingCancelled: {
+      title: "Inställt: {group} {time}",
+      reason: "Skäl: {reason}",
+    },
+    minutesSent: {
+      title: "Protokoll för granskning: {group} {date}",
+      body: "Protokollet från {group} {time} är skickat för granskning.",
+    },
+    insatsInvite: {
+      title: "Du är inbjuden till {name}",
+      body: "{by} har startat {name} och bjudit in dig.",
+      problem: "Problembild:",
+      plannedEnd: "Planerat slut: {date}.",
+      firstMeeting: "Första mötet: {date} kl. {time}.",
+      open: "Öppna insatsen: {url}",
+    },
+    insatsEnded: {
+      title: "{name}: planerat slut {date} har passerats",
+      body: "{name} skulle ha avslutats {date}. Förläng den med en motivering, eller avsluta den med en slutrapport.",
+    },
+    insatsClosed: {
+      title: "{name} är avslutad",
+      outcome: "Slutrapport: {outcome}",
+      counts: "Händelser i området: {before} före, {during} under insatsen.",
+    },
+    invitation: {
+      title: "Inbjudan till {group}",
+      body: "{by} bjuder in dig att delta i {group} i EST – Effektiv samordning för trygghet.",
+      link: "Skapa ditt konto och gå med (länken gäller i {days} dagar och kan användas en gång):",
+    },
+  },
 };
