@@ -1,15 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { expect, signIn, sollentunaGroupId, sql, test, USERS } from "./fixtures";
 
-// A user of their own, so switching the language does not change what other tests see.
-async function newReporter(): Promise<string> {
+// A user of their own with the role of `like`, so switching the language does not change what
+// other tests see.
+async function newUser(like: string, name: string, locale = "sv"): Promise<string> {
   const email = `english-${randomUUID().slice(0, 8)}@sollentunahem.example`;
   await sql(
-    `WITH u AS (INSERT INTO "user" (email, name, "passwordHash") SELECT $1, 'Alex Reporter', "passwordHash" FROM "user" WHERE email = $2 RETURNING id)
+    `WITH u AS (INSERT INTO "user" (email, name, "passwordHash", locale) SELECT $1, $3, "passwordHash", $4 FROM "user" WHERE email = $2 RETURNING id)
      INSERT INTO membership ("userId", "municipalityId", "organisationId", role)
      SELECT u.id, ms."municipalityId", ms."organisationId", ms.role FROM u, membership ms JOIN "user" r ON r.id = ms."userId" WHERE r.email = $2`,
-    [email, USERS.reporter],
+    [email, like, name, locale],
   );
+  return email;
+}
+
+async function newReporter(): Promise<string> {
+  const email = await newUser(USERS.reporter, "Alex Reporter");
   // A member of EST Vecko, to read the week's lägesbild.
   await sql(`INSERT INTO group_member ("groupId", "userId") SELECT $1, id FROM "user" WHERE email = $2`, [await sollentunaGroupId("est-vecko"), email]);
   return email;
@@ -70,4 +76,23 @@ test("a user switches the app to English: menus, the report form, dates and coun
   await expect(page.getByRole("status")).toHaveText("Språket är sparat.");
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Händelser", exact: true })).toBeVisible();
+});
+
+test("refusals raised on the server reach an English-speaking coordinator in English, with their details", async ({ page }) => {
+  await signIn(page, await newUser(USERS.coordinator, "Robin Coordinator", "en"));
+  await expect(page.getByRole("heading", { name: "My groups" })).toBeVisible();
+  await page.goto("/incidents/import");
+  await expect(page.getByRole("heading", { name: "Import incidents" })).toBeVisible();
+  const csv = (text: string) => ({ name: "incidents.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+
+  // A domain error with values: the header lacks columns.
+  await page.getByLabel("CSV file").setInputFiles(csv("place,area\nTorget,Edsberg\n"));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.locator(".alert-error")).toContainText("The header row lacks the columns occurred_at, category, reporter_org. Expected: occurred_at,area,");
+
+  // Each row's problem, with the value that was wrong.
+  await page.getByLabel("CSV file").setInputFiles(csv("occurred_at,area,place,category,reporter_org\n2026-11-02 21:30,Atlantis,Torget,Skadegörelse,Sollentunahem AB\n"));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByTestId("import-report")).toContainText("Rows: 1; valid: 0, invalid: 1.");
+  await expect(page.getByTestId("import-issues").getByRole("row", { name: /^2 area/ })).toContainText("unknown area “Atlantis”");
 });

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useMemo } from "react";
 import type { ClientMessages } from "@/lib/i18n/catalogue";
+import { translateMessage } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/locales";
 import { formattersFor, type Formatters } from "@/lib/time/format";
 
@@ -21,7 +22,7 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
  * or outside a provider). Field and the form hooks run every error through it. */
 export function useTranslateMessage(): (message: string) => string {
   const table = useContext(I18nContext)?.m.validation;
-  return (message) => table?.[message] ?? message;
+  return (message) => (table ? translateMessage(table, message) : message);
 }
 
 export function useI18n(): ClientI18n {

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 const Ring = z.array(Position).min(4);
@@ -33,7 +34,7 @@ export async function uploadAreaOutlines(viewer: Viewer, municipalityId: string,
   const parsed = Collection.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DomainError("INVALID", `Ogiltig GeoJSON vid ${issue.path.join(".") || "roten"}: förväntade en FeatureCollection med Polygon/MultiPolygon (${issue.message}).`, "file");
+    throw new DomainError("INVALID", fill("Ogiltig GeoJSON vid {path}: förväntade en FeatureCollection med Polygon/MultiPolygon ({reason}).", { path: issue.path.join(".") || "/", reason: issue.message }), "file");
   }
   const areas = await db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, code: true } });
   const byKey = new Map(areas.flatMap((a) => [[a.name.toLowerCase(), a.id], [a.code.toLowerCase(), a.id]] as const));
@@ -45,7 +46,7 @@ export async function uploadAreaOutlines(viewer: Viewer, municipalityId: string,
     if (key) matched.set(byKey.get(key.toLowerCase())!, f.geometry);
     else unmatched.push(String(p.name ?? p.namn ?? p.code ?? p.kod ?? "(namnlös)"));
   }
-  if (matched.size === 0) throw new DomainError("INVALID", `Ingen feature matchade en kommundel (properties.name eller code). Okända: ${unmatched.slice(0, 5).join(", ")}`, "file");
+  if (matched.size === 0) throw new DomainError("INVALID", fill("Ingen feature matchade en kommundel (properties.name eller code). Okända: {names}.", { names: unmatched.slice(0, 5).join(", ") }), "file");
   await db().$transaction(
     [...matched].map(([id, geometry]) => db().area.update({ where: { id }, data: { outline: geometry } })),
   );

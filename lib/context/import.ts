@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
 
 /** EST kontextserie-CSV v1: one value per row; semicolon or comma separated, UTF-8. */
 export const CONTEXT_COLUMNS = ["kalla", "serie", "enhet", "period", "omrade", "grupp", "varde", "svarande"] as const;
@@ -32,7 +33,7 @@ export async function importContextCsv(viewer: Viewer, municipalityId: string, t
   const header = Object.keys(records[0] ?? {});
   const missing = CONTEXT_COLUMNS.filter((c) => c !== "svarande" && c !== "grupp" && c !== "omrade" && !header.includes(c));
   if (records.length === 0) throw new DomainError("INVALID", "Filen innehåller inga rader.", "file");
-  if (missing.length) throw new DomainError("INVALID", `Kolumner saknas: ${missing.join(", ")}. Förväntat: ${CONTEXT_COLUMNS.join(";")}.`, "file");
+  if (missing.length) throw new DomainError("INVALID", fill("Kolumner saknas: {missing}. Förväntat: {expected}.", { missing: missing.join(", "), expected: CONTEXT_COLUMNS.join(";") }), "file");
 
   const areas = new Set((await db().area.findMany({ where: { municipalityId }, select: { name: true } })).map((a) => a.name));
   const errors: ContextImportReport["errors"] = [];
@@ -45,7 +46,7 @@ export async function importContextCsv(viewer: Viewer, municipalityId: string, t
     if (!r.kalla) fail("kalla", "Ange källan, t.ex. Brå NTU.");
     if (!r.serie) fail("serie", "Ange seriens namn.");
     if (!PERIOD.test(r.period ?? "")) fail("period", "Ange år (2024) eller tertial (2024-T1).");
-    if (r.omrade && !areas.has(r.omrade)) fail("omrade", `Kommundelen "${r.omrade}" finns inte; lämna tomt för hela kommunen.`);
+    if (r.omrade && !areas.has(r.omrade)) fail("omrade", fill("Kommundelen ”{area}” finns inte; lämna tomt för hela kommunen.", { area: r.omrade }));
     if (!r.varde || !Number.isFinite(value)) fail("varde", "Ange ett tal, t.ex. 23,5.");
     if (respondents !== null && (!Number.isInteger(respondents) || respondents < 0)) fail("svarande", "Antal svarande ska vara ett heltal.");
     rows.push({ source: r.kalla ?? "", name: r.serie ?? "", unit: r.enhet ?? "", periodKey: r.period ?? "", areaName: r.omrade ?? "", subgroup: r.grupp ?? "", value, respondents });

@@ -101,8 +101,8 @@ export async function changeCadence(viewer: Viewer, input: z.output<typeof ZCade
   if (input.fromDate < toLocalInputs(now).date) throw new DomainError("INVALID", "Ändringen kan gälla från i dag och framåt.", "fromDate");
   const kept = await meetingsWithContent(group.id, from);
   if (kept.length > 0) {
-    const dates = kept.slice(0, 3).map((k) => formatDate(k.startsAt)).join(", ");
-    throw new DomainError("INVALID", `Mötet ${dates}${kept.length > 3 ? " m.fl." : ""} har redan protokoll, närvaro eller beslut och kan inte tas bort. Låt ändringen gälla från dagen efter.`, "fromDate");
+    const dates = `${kept.slice(0, 3).map((k) => formatDate(k.startsAt)).join(", ")}${kept.length > 3 ? " …" : ""}`;
+    throw new DomainError("INVALID", fill("Mötet {dates} har redan protokoll, närvaro eller beslut och kan inte tas bort. Låt ändringen gälla från dagen efter.", { dates }), "fromDate");
   }
   const horizon = new Date(now.getTime() + HORIZON_DAYS * 86_400_000);
   // An Insats meets until its planned end.

@@ -109,7 +109,7 @@ export async function acceptInvitation(token: string, input: z.output<typeof ZAc
 export async function joinByInvitation(viewer: Viewer, token: string, now = new Date()) {
   const row = await findOpen(token, now);
   if (!row) throw new DomainError("NOT_FOUND", GONE);
-  if (row.email !== viewer.email.toLowerCase()) throw new DomainError("FORBIDDEN", `Inbjudan gäller ${row.email}. Logga in med den adressen.`);
+  if (row.email !== viewer.email.toLowerCase()) throw new DomainError("FORBIDDEN", fill("Inbjudan gäller {email}. Logga in med den adressen.", { email: row.email }));
   const inv = await db().$transaction((tx) => claim(tx, row.id, viewer.userId, now));
   await recordAudit({ userId: viewer.userId, municipalityId: inv.municipalityId, action: "invitation:accept", entityType: "invitation", entityId: row.id });
   return { groupId: inv.groupId };

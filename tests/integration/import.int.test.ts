@@ -84,7 +84,7 @@ test("the command line reports bad rows and exits non-zero; --dry-run and --skip
   const strict = est("import", file, "--municipality", "sollentuna");
   assert.equal(strict.status, 1);
   assert.match(strict.stdout, /rad 3, occurred_at: tiden finns inte/);
-  assert.match(strict.stdout, /rad 3, area: okänd kommundel "Atlantis"/);
+  assert.match(strict.stdout, /rad 3, area: okänd kommundel ”Atlantis”/);
   assert.match(strict.stdout, /Inget importerades/);
   assert.equal(await count(), before);
   const skip = est("import", file, "--municipality", "sollentuna", "--skip-invalid");

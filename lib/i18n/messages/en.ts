@@ -868,7 +868,7 @@ export const en: typeof sv = {
     validating: "Checking … {count} rows",
     saving: "Saving … {count} rows",
     done: "Done: {inserted} new and {updated} updated incidents.",
-    summary: "{rows} rows: {valid} valid, {invalid} invalid.",
+    summary: "Rows: {rows}; valid: {valid}, invalid: {invalid}.",
     nothingUntilValid: "Nothing is imported until all rows are valid (or choose to skip the invalid ones).",
     row: "Row",
     column: "Column",

@@ -35,7 +35,7 @@ test("each problem is reported with its row, column and reason", () => {
   const issues = (r as { issues: { row: number; column: string; reason: string }[] }).issues;
   assert.deepEqual(issues.map((i) => i.column).sort(), ["area", "category", "description", "latitude", "occurred_at"]);
   assert.ok(issues.every((i) => i.row === 7));
-  assert.match(issues.find((i) => i.column === "area")!.reason, /okänd kommundel "Atlantis"/);
+  assert.match(issues.find((i) => i.column === "area")!.reason, /okänd kommundel ”Atlantis”/);
   assert.match(issues.find((i) => i.column === "description")!.reason, /telefonnummer/);
   assert.match(issues.find((i) => i.column === "occurred_at")!.reason, /framtiden/);
 });

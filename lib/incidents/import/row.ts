@@ -1,7 +1,8 @@
 // Validation of one row of "EST händelse-CSV v1". Pure: the reference data is passed in.
 import { weekKey } from "@/lib/time/periods";
 import { resolveStockholmWall } from "@/lib/time/zone";
-import { piiMessage } from "../pii";
+import { fill } from "@/lib/i18n/fill";
+import { findPii } from "../pii";
 
 export const CSV_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id"] as const;
 export const REQUIRED_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org"] as const;
@@ -67,7 +68,7 @@ export function validateRow(
   const get = (c: string) => (record[c] ?? "").trim();
   const bad = (column: string, reason: string) => issues.push({ row, column, reason });
 
-  for (const c of REQUIRED_COLUMNS) if (get(c) === "") bad(c, "saknas");
+  for (const c of REQUIRED_COLUMNS) if (get(c) === "") bad(c, "värde saknas");
   let occurredAt: Date | null = null;
   if (get("occurred_at")) {
     const parsed = parseOccurredAt(get("occurred_at"));
@@ -78,21 +79,20 @@ export function validateRow(
       if (parsed.ambiguous) warnings.push({ row, column: "occurred_at", reason: "tiden förekommer två gånger (sommartid slutar); första tillfället användes" });
     }
   }
-  const lookup = (column: string, map: Map<string, string>, what: string) => {
+  const lookup = (column: string, map: Map<string, string>, unknown: string) => {
     const value = get(column);
     if (value === "") return "";
     const id = map.get(value.toLowerCase());
-    if (!id) bad(column, `okänd ${what} "${value.slice(0, 60)}"`);
+    if (!id) bad(column, fill(unknown, { value: value.slice(0, 60) }));
     return id ?? "";
   };
-  const areaId = lookup("area", ref.areas, "kommundel");
-  const categoryId = lookup("category", ref.categories, "kategori");
-  const reporterOrgId = lookup("reporter_org", ref.organisations, "organisation");
+  const areaId = lookup("area", ref.areas, "okänd kommundel ”{value}”");
+  const categoryId = lookup("category", ref.categories, "okänd kategori ”{value}”");
+  const reporterOrgId = lookup("reporter_org", ref.organisations, "okänd organisation ”{value}”");
   for (const [column, max] of [["place", 120], ["description", 2000]] as const) {
     const value = get(column);
-    if (value.length > max) bad(column, `högst ${max} tecken`);
-    const pii = piiMessage(value);
-    if (pii) bad(column, pii.split(".")[0]!.toLowerCase() + " (personuppgifter får inte importeras)");
+    if (value.length > max) bad(column, fill("högst {max} tecken", { max }));
+    if (findPii(value).length) bad(column, "innehåller personnummer, telefonnummer, e-postadress eller registreringsnummer (personuppgifter får inte importeras)");
   }
   const latitude = coordinate(get("latitude"), -90, 90);
   const longitude = coordinate(get("longitude"), -180, 180);
@@ -100,7 +100,7 @@ export function validateRow(
   if (longitude === "bad") bad("longitude", "ska vara ett tal mellan -180 och 180");
   if ((latitude === null) !== (longitude === null) && latitude !== "bad" && longitude !== "bad") bad(latitude === null ? "latitude" : "longitude", "ange både latitud och longitud, eller ingen");
   const externalId = get("external_id");
-  if (externalId.length > 100) bad("external_id", "högst 100 tecken");
+  if (externalId.length > 100) bad("external_id", fill("högst {max} tecken", { max: 100 }));
 
   if (issues.length > 0 || !occurredAt) return { ok: false, issues };
   return {

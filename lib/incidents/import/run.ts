@@ -4,6 +4,7 @@ import { parse } from "csv-parse";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { writeRows } from "./write";
 
@@ -57,7 +58,7 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (report.rows === 0) {
         const missing = REQUIRED_COLUMNS.filter((c) => !(c in record));
-        if (missing.length) throw new DomainError("INVALID", `Rubrikraden saknar kolumnerna ${missing.join(", ")}. Förväntat: ${CSV_COLUMNS.join(",")}`);
+        if (missing.length) throw new DomainError("INVALID", fill("Rubrikraden saknar kolumnerna {missing}. Förväntat: {expected}.", { missing: missing.join(", "), expected: CSV_COLUMNS.join(",") }));
       }
       report.rows++;
       const line = report.rows + 1; // the header is line 1
@@ -70,7 +71,7 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
         const first = key ? seen.get(key) : undefined;
         if (first !== undefined) {
           report.invalid++;
-          report.errors.push({ row: line, column: "external_id", reason: `samma external_id och organisation som rad ${first}` });
+          report.errors.push({ row: line, column: "external_id", reason: fill("samma external_id och organisation som rad {row}", { row: first }) });
         } else {
           if (key) seen.set(key, line);
           report.valid++;
@@ -84,7 +85,7 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
   } catch (error) {
     if (error instanceof DomainError) throw error;
     const e = error as { code?: string; lines?: number; message: string };
-    if (e.code?.startsWith("CSV_")) throw new DomainError("INVALID", `Filen är inte giltig CSV (rad ${e.lines ?? "?"}): ${e.message}`);
+    if (e.code?.startsWith("CSV_")) throw new DomainError("INVALID", fill("Filen är inte giltig CSV på rad {line} ({reason}).", { line: e.lines ?? "?", reason: e.message }));
     throw error;
   }
   options.onProgress?.({ phase: "validating", done: report.rows, total: report.rows });

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 
 type Issue = { row: number; column: string; reason: string };
 type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; committed: boolean };
@@ -37,6 +37,7 @@ export function ImportForm() {
   const router = useRouter();
   const hydrated = useHydrated();
   const m = useI18n().m.importForm;
+  const translate = useTranslateMessage();
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -82,7 +83,7 @@ export function ImportForm() {
         </div>
       ) : null}
       <div aria-live="polite">
-        {error ? <div className="alert alert-error">{error}</div> : null}
+        {error ? <div className="alert alert-error">{translate(error)}</div> : null}
         {report ? (
           <div className={report.committed ? "alert alert-info" : report.invalid ? "alert alert-error" : "alert alert-info"} data-testid="import-report">
             {report.committed
@@ -96,8 +97,8 @@ export function ImportForm() {
           <table data-testid="import-issues">
             <thead><tr><th scope="col">{m.row}</th><th scope="col">{m.column}</th><th scope="col">{m.problem}</th></tr></thead>
             <tbody>
-              {report.errors.map((e, i) => <tr key={`e${i}`}><td>{e.row}</td><td>{e.column}</td><td>{e.reason}</td></tr>)}
-              {report.warnings.map((w, i) => <tr key={`w${i}`}><td>{w.row}</td><td>{w.column}</td><td>{fill(m.warning, { reason: w.reason })}</td></tr>)}
+              {report.errors.map((e, i) => <tr key={`e${i}`}><td>{e.row}</td><td>{e.column}</td><td>{translate(e.reason)}</td></tr>)}
+              {report.warnings.map((w, i) => <tr key={`w${i}`}><td>{w.row}</td><td>{w.column}</td><td>{fill(m.warning, { reason: translate(w.reason) })}</td></tr>)}
             </tbody>
           </table>
         </div>

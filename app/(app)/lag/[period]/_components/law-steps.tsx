@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -13,6 +13,7 @@ export function LawSteps(props: { period: string; revision: number; may: { appro
   const router = useRouter();
   const hydrated = useHydrated();
   const { m: { lawForms: m, common } } = useI18n();
+  const translate = useTranslateMessage();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const run = (step: Step, input: Record<string, unknown>) =>
@@ -33,7 +34,7 @@ export function LawSteps(props: { period: string; revision: number; may: { appro
       ) : null}
       {props.may.newVersion ? <button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.newVersion, {})}>{m.newVersion}</button> : null}
       {props.may.approve && props.revision === 0 ? <span className="meta">{m.saveFirst}</span> : null}
-      {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
+      {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -20,6 +20,7 @@ export function Workflow(props: {
   const router = useRouter();
   const hydrated = useHydrated();
   const { m: { tertialForms: m, common } } = useI18n();
+  const translate = useTranslateMessage();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
@@ -56,7 +57,7 @@ export function Workflow(props: {
           <div><button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.returnToDraft, { reason })}>{m.returnToDraft}</button></div>
         </>
       ) : null}
-      {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
+      {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
     </div>
   );
 }

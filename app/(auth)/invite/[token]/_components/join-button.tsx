@@ -3,11 +3,12 @@
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 
 export function JoinButton({ join }: { join: () => Promise<ActionResult<{ groupId: string | null }>> }) {
   const hydrated = useHydrated();
   const m = useI18n().m.auth;
+  const translate = useTranslateMessage();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -17,7 +18,7 @@ export function JoinButton({ join }: { join: () => Promise<ActionResult<{ groupI
         if (!result.ok) return setError(result.formError ?? m.joinFailed);
         window.location.assign(result.data.groupId ? `/groups/${result.data.groupId}` : "/");
       })}>{m.join}</button>
-      {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
+      {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
     </>
   );
 }

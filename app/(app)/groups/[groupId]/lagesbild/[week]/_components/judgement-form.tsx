@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { TLagesbildJudgement } from "@/lib/lagesbild/schema";
 import type { Conflict, SaveResult } from "../actions";
 import { fill } from "@/lib/i18n/fill";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 
 type Texts = Pick<TLagesbildJudgement, "assessment" | "outlook" | "resourceNotes" | "focusNotes">;
 type Status = TLagesbildJudgement["areaStatuses"][number];
@@ -26,6 +26,7 @@ export function JudgementForm(props: {
   const router = useRouter();
   const hydrated = useHydrated();
   const { m: { judgementForm: m, common } } = useI18n();
+  const translate = useTranslateMessage();
   const fields: [keyof Texts, string, string][] = [
     ["assessment", m.assessment, m.assessmentHint],
     ["outlook", m.outlook, m.outlookHint],
@@ -122,7 +123,7 @@ export function JudgementForm(props: {
       <p aria-live="polite" className="meta" data-testid="save-state">
         {state === "saving" ? common.saving : state === "dirty" ? m.autosaving : state === "saved" ? m.allSaved : ""}
       </p>
-      {message ? <div className="alert alert-error" role="alert">{message}</div> : null}
+      {message ? <div className="alert alert-error" role="alert">{translate(message)}</div> : null}
       {conflict ? (
         <div className="card" data-testid="conflict">
           <h3>{fill(m.savedVersion, { version: conflict.version })}</h3>
