@@ -35,6 +35,12 @@ test("a coordinator runs an EST Vecko meeting from its agenda: attendance, minut
   await minutes.getByRole("button", { name: "Spara protokollet" }).click();
   await expect(minutes.getByRole("status")).toHaveText("Protokollet är sparat.");
   await expect(agenda.getByTestId("item-minutes").first()).toHaveText("Lugn vecka utom skadegörelse vid Edsbergs torg.");
+  // Written on during the meeting, the minutes save themselves after a pause in typing.
+  await minutes.getByLabel("Övrigt att protokollföra (valfritt)").fill("Nästa möte hålls i Edsbergs skola.");
+  await expect(minutes.getByRole("status")).toHaveText("Ändringar sparas automatiskt …");
+  await expect(minutes.getByRole("status")).toHaveText("Protokollet är sparat.", { timeout: 15_000 });
+  const meetingId = page.url().split("/moten/")[1]!.split(/[?#]/)[0]!;
+  expect((await sql<{ minutes: string }>(`SELECT minutes FROM meeting WHERE id = $1`, [meetingId]))[0]!.minutes).toBe("Nästa möte hålls i Edsbergs skola.");
 
   // A decision that becomes an action on the spot: a missing owner is explained first.
   const decide = page.getByRole("form", { name: "Nytt beslut" });

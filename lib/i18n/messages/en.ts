@@ -24,6 +24,7 @@ export const en: typeof sv = {
     yes: "Yes",
     no: "No",
     none: "none",
+    autosaving: "Changes are saved automatically …",
     saving: "Saving …",
     saveFailed: "Could not save.",
     remove: "Remove",
@@ -291,7 +292,6 @@ export const en: typeof sv = {
     reason: "Reason",
     statusFor: "Status {area}",
     reasonFor: "Reason {area}",
-    autosaving: "Changes are saved automatically …",
     allSaved: "All changes are saved.",
     publishFailed: "Could not publish.",
     savedVersion: "The saved version (version {version})",
@@ -497,7 +497,6 @@ export const en: typeof sv = {
     areaJudgement: "Assessment {area}",
     saveText: "Save the text",
     saved: "Saved.",
-    unsaved: "Changes are saved automatically …",
   },
   insats: {
     listTitle: "EST Insats",
@@ -1193,7 +1192,6 @@ export const en: typeof sv = {
     analysisHint: "Which problems are biggest, where and why? What does the trend over time say?",
     saveDraft: "Save the draft",
     saved: "Saved.",
-    unsaved: "Changes are saved automatically …",
   },
   admin: {
     auditTitle: "Access log",

@@ -22,6 +22,7 @@ export const sv = {
     yes: "Ja",
     no: "Nej",
     none: "ingen",
+    autosaving: "Ändringar sparas automatiskt …",
     saving: "Sparar …",
     saveFailed: "Det gick inte att spara.",
     remove: "Ta bort",
@@ -289,7 +290,6 @@ export const sv = {
     reason: "Motivering",
     statusFor: "Status {area}",
     reasonFor: "Motivering {area}",
-    autosaving: "Ändringar sparas automatiskt …",
     allSaved: "Alla ändringar är sparade.",
     publishFailed: "Det gick inte att publicera.",
     savedVersion: "Den sparade versionen (version {version})",
@@ -495,7 +495,6 @@ export const sv = {
     areaJudgement: "Bedömning {area}",
     saveText: "Spara texten",
     saved: "Sparat.",
-    unsaved: "Ändringar sparas automatiskt …",
   },
   insats: {
     listTitle: "EST Insatser",
@@ -1191,7 +1190,6 @@ export const sv = {
     analysisHint: "Vilka problem är störst, var och varför? Vad säger utvecklingen över tid?",
     saveDraft: "Spara utkastet",
     saved: "Sparat.",
-    unsaved: "Ändringar sparas automatiskt …",
   },
   admin: {
     auditTitle: "Åtkomstlogg",

@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
+import { useAutosave } from "@/components/ui/use-autosave";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
@@ -90,32 +91,49 @@ export function MinutesForm(props: {
   action: AnyAction<{ version: number }>;
 }) {
   const hydrated = useHydrated();
-  const m = useI18n().m.meetingForms;
+  const { m: { meetingForms: m, common } } = useI18n();
   const [version, setVersion] = useState(props.version);
   const [present, setPresent] = useState(new Set(props.present));
   const [orgs, setOrgs] = useState(new Set(props.organisationsPresent));
   const [items, setItems] = useState(Object.fromEntries(props.items.map((i) => [i.id, i.minutes])));
   const [general, setGeneral] = useState(props.general);
   const [saved, setSaved] = useState("");
-  const { pending, errors, submit } = useActionSubmit(props.action, (d) => { setVersion(d.version); setSaved(m.minutesSaved); });
+  // Every change counts up; the form is dirty until a save of the latest count has gone through,
+  // so typing on while a save runs is saved next.
+  const [edits, setEdits] = useState(0);
+  const [savedEdits, setSavedEdits] = useState(0);
+  const sending = useRef(0);
+  const edited = () => setEdits((n) => n + 1);
+  const { pending, errors, submit } = useActionSubmit(props.action, (d) => { setVersion(d.version); setSavedEdits(sending.current); setSaved(m.minutesSaved); });
   const toggle = (set: Set<string>, id: string) => { const next = new Set(set); if (next.has(id)) next.delete(id); else next.add(id); return next; };
+  const save = () => {
+    setSaved("");
+    sending.current = edits;
+    submit({ meetingId: props.meetingId, version, present: [...present], organisations: [...orgs], items: props.items.map((i) => ({ id: i.id, minutes: items[i.id] ?? "" })), general });
+  };
+  // Minutes are written during the meeting: saved by themselves a few seconds after each pause.
+  // A refused save (a conflict, a too long text) waits for the next edit or the button.
+  const [refusedEdits, setRefusedEdits] = useState(-1);
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) setRefusedEdits(sending.current);
+  }, [errors]);
+  useAutosave(edits, edits !== savedEdits && edits !== refusedEdits, pending, save);
   return (
     <form
       aria-label={m.attendance}
       onSubmit={(e) => {
         e.preventDefault();
-        setSaved("");
-        submit({ meetingId: props.meetingId, version, present: [...present], organisations: [...orgs], items: props.items.map((i) => ({ id: i.id, minutes: items[i.id] ?? "" })), general });
+        save();
       }}
     >
-      <p role="status" aria-live="polite">{saved}</p>
+      <p role="status" aria-live="polite">{pending ? common.saving : edits !== savedEdits && edits !== refusedEdits ? common.autosaving : saved}</p>
       {errors.form ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <fieldset>
         <div className="grid">
           <fieldset className="checks checks-column">
             <legend>{m.presentMembers}</legend>
             {props.members.map((mb) => (
-              <label key={mb.id}><input type="checkbox" checked={present.has(mb.id)} onChange={() => setPresent((s) => toggle(s, mb.id))} />{` ${mb.name}`}{mb.organisation ? <span className="meta">{` · ${mb.organisation}`}</span> : null}</label>
+              <label key={mb.id}><input type="checkbox" checked={present.has(mb.id)} onChange={() => { setPresent((s) => toggle(s, mb.id)); edited(); }} />{` ${mb.name}`}{mb.organisation ? <span className="meta">{` · ${mb.organisation}`}</span> : null}</label>
             ))}
             <span className="field-error" aria-live="polite">{errors.present ?? ""}</span>
           </fieldset>
@@ -123,17 +141,17 @@ export function MinutesForm(props: {
             <legend>{m.representedOrgs}</legend>
             <p className="hint">{m.representedHint}</p>
             {props.organisations.map((o) => (
-              <label key={o.id}><input type="checkbox" checked={orgs.has(o.id)} onChange={() => setOrgs((s) => toggle(s, o.id))} />{` ${o.name}`}</label>
+              <label key={o.id}><input type="checkbox" checked={orgs.has(o.id)} onChange={() => { setOrgs((s) => toggle(s, o.id)); edited(); }} />{` ${o.name}`}</label>
             ))}
             <span className="field-error" aria-live="polite">{errors.organisations ?? ""}</span>
           </fieldset>
         </div>
         {props.items.map((item, i) => (
           <Field key={item.id} id={`mi-${item.id}`} label={`§ ${i + 1} ${item.title}`} error={errors[`items`]}>
-            {(a) => <textarea {...a} rows={3} value={items[item.id] ?? ""} onChange={(e) => setItems((x) => ({ ...x, [item.id]: e.target.value }))} />}
+            {(a) => <textarea {...a} rows={3} value={items[item.id] ?? ""} onChange={(e) => { setItems((x) => ({ ...x, [item.id]: e.target.value })); edited(); }} />}
           </Field>
         ))}
-        <Field id="mi-general" label={m.general} error={errors.general}>{(a) => <textarea {...a} rows={2} value={general} onChange={(e) => setGeneral(e.target.value)} />}</Field>
+        <Field id="mi-general" label={m.general} error={errors.general}>{(a) => <textarea {...a} rows={2} value={general} onChange={(e) => { setGeneral(e.target.value); edited(); }} />}</Field>
         <button className="btn" type="submit" disabled={!hydrated || pending}>{m.saveMinutes}</button>
       </fieldset>
     </form>

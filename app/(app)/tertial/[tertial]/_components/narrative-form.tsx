@@ -59,7 +59,7 @@ export function NarrativeForm(props: {
       {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
       <div className="toolbar">
         <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveText}</button>
-        <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? m.unsaved : ""}</span>
+        <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>
       </div>
     </form>
   );

@@ -121,7 +121,7 @@ export function JudgementForm(props: {
         </table>
       </div>
       <p aria-live="polite" className="meta" data-testid="save-state">
-        {state === "saving" ? common.saving : state === "dirty" ? m.autosaving : state === "saved" ? m.allSaved : ""}
+        {state === "saving" ? common.saving : state === "dirty" ? common.autosaving : state === "saved" ? m.allSaved : ""}
       </p>
       {message ? <div className="alert alert-error" role="alert">{translate(message)}</div> : null}
       {conflict ? (
