@@ -42,6 +42,7 @@ export async function AreaSection({ analysis, area, drill, narrative, children }
 }) {
   const { locale, m: { analysis: t }, f } = await getI18n();
   const unit = t.unit[analysis.kind === "tertial" ? "tertial" : "quarter"];
+  const categories = analysis.categories.filter((c) => area.byCategory[c.id]!.count || area.byCategory[c.id]!.previous || area.byCategory[c.id]!.lastYear);
   return (
     <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`area-${area.id}`} data-testid="area-section" data-area={area.name}>
       <h2 id={`area-${area.id}`}>{area.isFocus ? fill(t.focusArea, { area: area.name }) : area.name}</h2>
@@ -54,25 +55,27 @@ export async function AreaSection({ analysis, area, drill, narrative, children }
         <RateText rate={area.rate} />
       </p>
       <TrendChart title={fill(t.trendTitle, { area: area.name, unit })} periods={analysis.periods} series={[{ label: area.name, values: area.trend }]} />
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{fill(t.byCategoryCaption, { area: area.name })}</caption>
-          <thead><tr><th scope="col">{t.category}</th><th scope="col">{t.countChange}</th><th scope="col">{t.previous}</th><th scope="col">{t.lastYear}</th></tr></thead>
-          <tbody>
-            {analysis.categories.filter((c) => area.byCategory[c.id]!.count || area.byCategory[c.id]!.previous || area.byCategory[c.id]!.lastYear).map((c) => {
-              const fig = area.byCategory[c.id]!;
-              return (
-                <tr key={c.id}>
-                  <th scope="row">{c.label}</th>
-                  <FigureCell figure={fig} href={drill({ areaId: area.id, categoryId: c.id })} />
-                  <td>{fig.previous ? <Link href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{fig.previous}</Link> : 0}</td>
-                  <td>{fig.lastYear ? <Link href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{fig.lastYear}</Link> : 0}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {categories.length === 0 ? <p className="meta">{t.noCategoryFigures}</p> : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{fill(t.byCategoryCaption, { area: area.name })}</caption>
+            <thead><tr><th scope="col">{t.category}</th><th scope="col">{t.countChange}</th><th scope="col">{t.previous}</th><th scope="col">{t.lastYear}</th></tr></thead>
+            <tbody>
+              {categories.map((c) => {
+                const fig = area.byCategory[c.id]!;
+                return (
+                  <tr key={c.id}>
+                    <th scope="row">{c.label}</th>
+                    <FigureCell figure={fig} href={drill({ areaId: area.id, categoryId: c.id })} />
+                    <td>{fig.previous ? <Link href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{fig.previous}</Link> : 0}</td>
+                    <td>{fig.lastYear ? <Link href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{fig.lastYear}</Link> : 0}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
       {area.hotspots.length ? (
         <p><strong>{t.places}</strong>{" "}
           {area.hotspots.map((h, i) => (

@@ -6,6 +6,7 @@ import { getI18n } from "@/lib/i18n/server";
  */
 export async function BarList({ title, rows, current, previous }: { title: string; rows: { label: string; now: number; before: number }[]; current: string; previous: string }) {
   const m = (await getI18n()).m.analysis;
+  if (rows.length === 0) return <p className="meta">{m.noBars}</p>;
   const max = Math.max(1, ...rows.flatMap((r) => [r.now, r.before]));
   const row = 34;
   const width = 560;

@@ -45,27 +45,29 @@ export default async function IndicatorCoveragePage() {
           <p><strong>{offTrack}</strong>{` ${t.worse}`}</p>
         </section>
       </div>
-      <div className="table-wrap">
-        <table data-testid="indicator-table">
-          <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.board}</th><th scope="col">{t.baseline}</th><th scope="col">{t.latest}</th><th scope="col">{t.target}</th><th scope="col">{t.statusCol}</th></tr></thead>
-          <tbody>
-            {c.indicators.map((i) => (
-              <tr key={i.id}>
-                <td><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></td>
-                <td>{i.ownerBoard}</td>
-                <td>{i.baseline !== null ? `${num(i.baseline)} ${i.unit ?? ""}${i.baselineYear ? ` (${i.baselineYear})` : ""}` : "–"}</td>
-                <td>{i.latest ? `${num(i.latest.value)} ${i.unit ?? ""} (${i.latest.periodKey})` : "–"}</td>
-                <td>{i.target !== null ? `${num(i.target)} ${i.unit ?? ""}` : "–"}</td>
-                <td>
-                  {i.offTrack ? <Badge tone="danger">{t.offTrack}</Badge> : null}{" "}
-                  {i.missingLastTertial ? <Badge tone="warn">{fill(t.noValue, { period: c.lastTertial })}</Badge> : null}
-                  {!i.offTrack && !i.missingLastTertial ? <Badge tone="ok">{t.reported}</Badge> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {c.indicators.length === 0 ? <p className="meta">{c.canEdit ? t.noneYetCanEdit : t.noneYet}</p> : (
+        <div className="table-wrap">
+          <table data-testid="indicator-table">
+            <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.board}</th><th scope="col">{t.baseline}</th><th scope="col">{t.latest}</th><th scope="col">{t.target}</th><th scope="col">{t.statusCol}</th></tr></thead>
+            <tbody>
+              {c.indicators.map((i) => (
+                <tr key={i.id}>
+                  <td><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></td>
+                  <td>{i.ownerBoard}</td>
+                  <td>{i.baseline !== null ? `${num(i.baseline)} ${i.unit ?? ""}${i.baselineYear ? ` (${i.baselineYear})` : ""}` : "–"}</td>
+                  <td>{i.latest ? `${num(i.latest.value)} ${i.unit ?? ""} (${i.latest.periodKey})` : "–"}</td>
+                  <td>{i.target !== null ? `${num(i.target)} ${i.unit ?? ""}` : "–"}</td>
+                  <td>
+                    {i.offTrack ? <Badge tone="danger">{t.offTrack}</Badge> : null}{" "}
+                    {i.missingLastTertial ? <Badge tone="warn">{fill(t.noValue, { period: c.lastTertial })}</Badge> : null}
+                    {!i.offTrack && !i.missingLastTertial ? <Badge tone="ok">{t.reported}</Badge> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -25,23 +25,25 @@ export default async function InsatserPage() {
         <div><h1>{t.listTitle}</h1><p className="lead">{`${active.municipalityName} · ${t.listLead}`}</p></div>
         {can(viewer, "insats:open", { municipalityId: active.municipalityId }) ? <Link className="btn" href="/insats/new">{t.start}</Link> : null}
       </div>
-      <div className="table-wrap">
-        <table data-testid="insatser">
-          <thead><tr><th scope="col">{t.insats}</th><th scope="col">{t.areas}</th><th scope="col">{t.opened}</th><th scope="col">{t.end}</th><th scope="col">{t.days}</th><th scope="col">{t.outcome}</th></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td><Link href={`/groups/${r.id}`}>{r.name}</Link> {r.status === "OPEN" ? <Badge tone="ok">{t.ongoing}</Badge> : <Badge>{t.closed}</Badge>}</td>
-                <td>{r.areas.join(", ")}</td>
-                <td>{r.openedAt ? f.date(r.openedAt) : "–"}</td>
-                <td>{r.closedAt ? f.date(r.closedAt) : r.plannedEndDate ? fill(t.planned, { date: f.date(r.plannedEndDate) }) : "–"}</td>
-                <td>{r.days ?? "–"}</td>
-                <td>{r.outcome ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {rows.length === 0 ? <p className="meta">{can(viewer, "insats:open", { municipalityId: active.municipalityId }) ? t.noneYetCanOpen : t.noneYet}</p> : (
+        <div className="table-wrap">
+          <table data-testid="insatser">
+            <thead><tr><th scope="col">{t.insats}</th><th scope="col">{t.areas}</th><th scope="col">{t.opened}</th><th scope="col">{t.end}</th><th scope="col">{t.days}</th><th scope="col">{t.outcome}</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link href={`/groups/${r.id}`}>{r.name}</Link> {r.status === "OPEN" ? <Badge tone="ok">{t.ongoing}</Badge> : <Badge>{t.closed}</Badge>}</td>
+                  <td>{r.areas.join(", ")}</td>
+                  <td>{r.openedAt ? f.date(r.openedAt) : "–"}</td>
+                  <td>{r.closedAt ? f.date(r.closedAt) : r.plannedEndDate ? fill(t.planned, { date: f.date(r.plannedEndDate) }) : "–"}</td>
+                  <td>{r.days ?? "–"}</td>
+                  <td>{r.outcome ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -58,20 +58,22 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
             <Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id })}`}>{plural(locale, analysis.incidents, a.total)}</Link>
             {` (${fill(t.changes, { previous: delta(a.total, a.previous, locale), month: f.period(shiftPeriod(month, -1)), lastYear: delta(a.total, a.lastYear, locale) })}${a.perThousand !== null ? `; ${fill(t.perThousand, { value: f.number(a.perThousand) })}` : ""})`}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead><tr><th scope="col">{t.category}</th><th scope="col">{t.count}</th><th scope="col">{t.change}</th></tr></thead>
-              <tbody>
-                {a.byCategory.filter((c) => c.count || c.previous).map((c) => (
-                  <tr key={c.categoryId}>
-                    <td>{report.categories.find((x) => x.id === c.categoryId)?.label}</td>
-                    <td><Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id, categoryId: c.categoryId })}`}>{c.count}</Link></td>
-                    <td>{delta(c.count, c.previous, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {a.byCategory.some((c) => c.count || c.previous) ? (
+            <div className="table-wrap">
+              <table>
+                <thead><tr><th scope="col">{t.category}</th><th scope="col">{t.count}</th><th scope="col">{t.change}</th></tr></thead>
+                <tbody>
+                  {a.byCategory.filter((c) => c.count || c.previous).map((c) => (
+                    <tr key={c.categoryId}>
+                      <td>{report.categories.find((x) => x.id === c.categoryId)?.label}</td>
+                      <td><Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id, categoryId: c.categoryId })}`}>{c.count}</Link></td>
+                      <td>{delta(c.count, c.previous, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : <p className="meta">{t.noIncidents}</p>}
           {a.topPlaces.length ? <p><strong>{analysis.places}</strong>{" "}{a.topPlaces.map((p) => `${p.place} (${p.count})`).join(", ")}</p> : null}
           {a.statuses.length ? (
             <ul className="status-list">

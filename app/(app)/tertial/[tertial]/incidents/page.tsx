@@ -51,22 +51,24 @@ export default async function DrillDownPage({ params, searchParams }: { params: 
         <strong>{plural(locale, t.count, result.total)}</strong>
         {`${result.total > result.shown ? ` ${fill(t.shown, { shown: result.shown })}` : ""}. ${result.fromSnapshot ? t.fromSnapshot : t.current}`}
       </p>
-      <div className="table-wrap">
-        <table data-testid="drill-table">
-          <thead><tr><th scope="col">{t.time}</th><th scope="col">{t.area}</th><th scope="col">{t.place}</th><th scope="col">{t.category}</th><th scope="col">{t.description}</th></tr></thead>
-          <tbody>
-            {result.incidents.map((i) => (
-              <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link></td>
-                <td>{i.area}</td>
-                <td>{i.place}</td>
-                <td>{i.category}</td>
-                <td>{i.description.length > 140 ? `${i.description.slice(0, 140)} …` : i.description}{i.status === "WITHDRAWN" ? ` ${t.withdrawnAfter}` : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {result.incidents.length > 0 ? (
+        <div className="table-wrap">
+          <table data-testid="drill-table">
+            <thead><tr><th scope="col">{t.time}</th><th scope="col">{t.area}</th><th scope="col">{t.place}</th><th scope="col">{t.category}</th><th scope="col">{t.description}</th></tr></thead>
+            <tbody>
+              {result.incidents.map((i) => (
+                <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
+                  <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link></td>
+                  <td>{i.area}</td>
+                  <td>{i.place}</td>
+                  <td>{i.category}</td>
+                  <td>{i.description.length > 140 ? `${i.description.slice(0, 140)} …` : i.description}{i.status === "WITHDRAWN" ? ` ${t.withdrawnAfter}` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </>
   );
 }

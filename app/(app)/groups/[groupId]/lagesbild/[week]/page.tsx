@@ -125,20 +125,24 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
       <div className="grid">
         <section className="card" aria-labelledby="hotspots">
           <h2 id="hotspots">{m.hotspots}</h2>
-          <ol data-testid="hotspots">
-            {d.hotspots.map((h) => (
-              <li key={`${h.areaId}-${h.place}`}><Link href={list({ areaId: h.areaId, q: h.place })}>{h.place}</Link>{` (${h.areaName}) – ${h.count}`}</li>
-            ))}
-          </ol>
+          {d.hotspots.length === 0 ? <p className="meta">{m.noHotspots}</p> : (
+            <ol data-testid="hotspots">
+              {d.hotspots.map((h) => (
+                <li key={`${h.areaId}-${h.place}`}><Link href={list({ areaId: h.areaId, q: h.place })}>{h.place}</Link>{` (${h.areaName}) – ${h.count}`}</li>
+              ))}
+            </ol>
+          )}
         </section>
         <section className="card" aria-labelledby="repeat">
           <h2 id="repeat">{m.repeat}</h2>
           <p className="meta">{m.repeatHint}</p>
-          <ul data-testid="repeat-places">
-            {d.repeatPlaces.map((r) => (
-              <li key={`${r.areaId}-${r.place}`}><Link href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</Link>{` (${r.areaName}) – ${r.count}`}</li>
-            ))}
-          </ul>
+          {d.repeatPlaces.length === 0 ? <p className="meta">{m.noRepeat}</p> : (
+            <ul data-testid="repeat-places">
+              {d.repeatPlaces.map((r) => (
+                <li key={`${r.areaId}-${r.place}`}><Link href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</Link>{` (${r.areaName}) – ${r.count}`}</li>
+              ))}
+            </ul>
+          )}
         </section>
       </div>
 
@@ -261,11 +265,13 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
       ) : null}
       <details className="no-print" style={{ marginTop: "1rem" }}>
         <summary>{m.earlierWeeks}</summary>
-        <ul data-testid="history">
-          {d.history.map((h) => (
-            <li key={h.periodKey}><Link href={`${base}/${h.periodKey}`}>{f.period(h.periodKey)}</Link>{` – ${h.status === "PUBLISHED" ? m.statusPublished : m.statusDraft}`}</li>
-          ))}
-        </ul>
+        {d.history.length === 0 ? <p className="meta">{m.noEarlierWeeks}</p> : (
+          <ul data-testid="history">
+            {d.history.map((h) => (
+              <li key={h.periodKey}><Link href={`${base}/${h.periodKey}`}>{f.period(h.periodKey)}</Link>{` – ${h.status === "PUBLISHED" ? m.statusPublished : m.statusDraft}`}</li>
+            ))}
+          </ul>
+        )}
       </details>
     </ClientMessages>
   );
