@@ -27,9 +27,16 @@ test("the map shows the period's incidents and the uploaded outlines without any
   await page.getByRole("button", { name: "Ladda upp" }).click();
   await expect(page.locator("#file-error")).toContainText("Ogiltig GeoJSON");
 
-  await page.goto("/incidents/map?period=" + (await sql<{ w: string }>(`SELECT "isoWeek" AS w FROM incident WHERE latitude IS NOT NULL ORDER BY "occurredAt" DESC LIMIT 1`))[0]!.w);
+  const week = (await sql<{ w: string }>(`SELECT "isoWeek" AS w FROM incident WHERE latitude IS NOT NULL ORDER BY "occurredAt" DESC LIMIT 1`))[0]!.w;
+  await page.goto("/incidents/map?period=" + week);
   await expect(page.getByTestId("incident-map")).toHaveClass(/leaflet-container/);
   await expect(page.locator(".lead")).toContainText(/[1-9]\d* händelser med plats/);
+  // The map as a table, one click away: its places, counted, the busiest first.
+  await page.getByText("Visa som tabell").click();
+  const busiest = (await sql<{ place: string; n: number }>(
+    `SELECT place, count(*)::int AS n FROM incident WHERE latitude IS NOT NULL AND "isoWeek" = $1 AND status = 'ACTIVE'
+     AND "municipalityId" = (SELECT id FROM municipality WHERE slug = 'sollentuna') GROUP BY place, "categoryId" ORDER BY n DESC LIMIT 1`, [week]))[0]!;
+  await expect(page.getByTestId("map-table").locator("tbody tr").first().locator("td").last()).toHaveText(String(busiest.n));
   await page.getByRole("link", { name: "Värmekarta" }).click();
   await expect(page.locator(".leaflet-heatmap-layer")).toHaveCount(1);
   expect(outside).toEqual([]);

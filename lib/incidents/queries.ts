@@ -209,7 +209,7 @@ export async function getIncidentMapData(viewer: Viewer, municipalityId: string,
   ]);
   return {
     total,
-    points: points.map((p) => ({ id: p.id, lat: p.latitude!, lng: p.longitude!, category: p.category.code, label: `${p.category.label} – ${p.place}`, occurredAt: p.occurredAt })),
+    points: points.map((p) => ({ id: p.id, lat: p.latitude!, lng: p.longitude!, category: p.category.code, categoryLabel: p.category.label, place: p.place, label: `${p.category.label} – ${p.place}`, occurredAt: p.occurredAt })),
     outlines: areas.filter((a) => a.outline !== null).map((a) => ({ name: a.name, geometry: a.outline as object })),
   };
 }

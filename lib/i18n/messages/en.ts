@@ -852,6 +852,11 @@ export const en: typeof sv = {
     asList: "As a list",
     period: "Period",
     show: "Show",
+    asTable: "Show as a table",
+    tableCaption: "The places on the map, most incidents first",
+    place: "Place",
+    category: "Category",
+    count: "Count",
     note: "The map shows places, not persons. Incidents without coordinates are in the list.",
   },
   importPage: {

@@ -850,6 +850,11 @@ export const sv = {
     asList: "Som lista",
     period: "Period",
     show: "Visa",
+    asTable: "Visa som tabell",
+    tableCaption: "Platserna på kartan, flest händelser först",
+    place: "Plats",
+    category: "Kategori",
+    count: "Antal",
     note: "Kartan visar platser, inte personer. Händelser utan koordinater finns i listan.",
   },
   importPage: {

@@ -25,6 +25,15 @@ export default async function IncidentMapPage({ searchParams }: { searchParams: 
   const { locale, m: { map: t }, f } = await getI18n();
   const data = await getIncidentMapData(viewer, active.municipalityId, filter);
   const query = (view: string) => new URLSearchParams({ ...(filter.period ? { period: filter.period } : {}), ...(filter.areaId ? { areaId: filter.areaId } : {}), view }).toString();
+  // The map's text alternative: the places on it, most incidents first.
+  const byPlace = new Map<string, { place: string; category: string; count: number }>();
+  for (const p of data.points) {
+    const key = `${p.place.toLowerCase()}|${p.categoryLabel}`;
+    const row = byPlace.get(key) ?? { place: p.place, category: p.categoryLabel, count: 0 };
+    row.count++;
+    byPlace.set(key, row);
+  }
+  const places = [...byPlace.values()].sort((a, b) => b.count - a.count || a.place.localeCompare(b.place, "sv"));
   const center: [number, number] = data.points[0] ? [data.points[0].lat, data.points[0].lng] : [59.43, 17.95];
   return (
     <>
@@ -58,6 +67,26 @@ export default async function IncidentMapPage({ searchParams }: { searchParams: 
         heat={heat}
         linkPrefix="/incidents/"
       />
+      {places.length ? (
+        <details>
+          <summary>{t.asTable}</summary>
+          <div className="table-wrap">
+            <table data-testid="map-table">
+              <caption className="visually-hidden">{t.tableCaption}</caption>
+              <thead><tr><th scope="col">{t.place}</th><th scope="col">{t.category}</th><th scope="col">{t.count}</th></tr></thead>
+              <tbody>
+                {places.map((p) => (
+                  <tr key={`${p.place}|${p.category}`}>
+                    <th scope="row"><Link href={`/incidents?${new URLSearchParams({ ...(filter.period ? { period: filter.period } : {}), q: p.place })}`}>{p.place}</Link></th>
+                    <td>{p.category}</td>
+                    <td>{p.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
       <p className="meta">{t.note}</p>
     </>
   );
