@@ -26,8 +26,8 @@ export default function AccessibilityStatementPage() {
 
         <h2>Kända brister</h2>
         <ul>
-          <li>Kartor över händelser går inte att använda med tangentbord eller skärmläsare. Samma uppgifter finns i tabeller och listor bredvid kartan.</li>
-          <li>Inloggade sidor finns på svenska och engelska (välj under ”Mitt konto”). E-post och aviseringar från tjänsten skickas ännu bara på svenska. Tipsformuläret och sidorna ”Ni sa, vi gjorde” finns på svenska, engelska, arabiska och somaliska.</li>
+          <li>Kartor över händelser går inte att använda med tangentbord eller skärmläsare. Samma uppgifter finns ett klick bort, i tabellen under kartan (”Visa som tabell”) och i händelselistan.</li>
+          <li>Inloggade sidor finns på svenska och engelska (välj under ”Mitt konto”). E-post och aviseringar skickas på mottagarens valda språk; en inbjudan till någon som ännu inte har konto skickas på svenska. Tipsformuläret och sidorna ”Ni sa, vi gjorde” finns på svenska, engelska, arabiska och somaliska.</li>
         </ul>
 
         <h2>Så har vi testat</h2>
