@@ -46,6 +46,7 @@ export async function listApiTokens(viewer: Viewer, municipalityId: string) {
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+const lastUsedWritten = new Map<string, number>();
 
 /** Failed bearer tokens allowed per address; after that even a right one is refused for a while. */
 export const TOKEN_FAILURE_LIMIT = { limit: 30, windowSeconds: 10 * 60 };
@@ -68,10 +69,14 @@ export async function authenticateApiToken(authorization: string | null, address
     return null;
   }
   // "Last used" to the minute is all an admin needs; writing it on every call would make every
-  // request of a busy integration queue on the same row lock.
-  await db().apiToken.updateMany({
-    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-    data: { lastUsedAt: now },
-  });
+  // request of a busy integration queue on the same row lock. Each process also remembers when it
+  // last wrote it, so most calls do not ask at all.
+  if ((lastUsedWritten.get(row.id) ?? 0) <= now.getTime() - LAST_USED_RESOLUTION_MS) {
+    lastUsedWritten.set(row.id, now.getTime());
+    await db().apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.slug, organisationId: row.organisationId };
 }
