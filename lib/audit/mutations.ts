@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import { clientAddress } from "@/lib/http/client-address";
 
 /** Where the request came from, when there is a request (a page, action or route); null for jobs and the CLI. */
-async function requestAddress(): Promise<string | null> {
+export async function requestAddress(): Promise<string | null> {
   try {
     const { headers } = await import("next/headers");
     const h = await headers();

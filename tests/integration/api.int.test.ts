@@ -51,6 +51,11 @@ test("a token reports for its organisation; re-sending the same external_id upda
   const row = await db().incident.findUniqueOrThrow({ where: { id }, select: { reporterOrgId: true, place: true } });
   assert.deepEqual(row, { reporterOrgId: hem, place: "Edsbergs centrum" });
   assert.equal(await db().incident.count({ where: { externalId: "SYS-1" } }), 1);
+  // Each write is versioned, and each call is in the access log under its token.
+  assert.deepEqual((await db().incidentVersion.findMany({ where: { incidentId: id }, select: { version: true }, orderBy: { version: "asc" } })).map((v) => v.version), [1, 2]);
+  const tokenId = (await db().apiToken.findFirstOrThrow({ where: { name: "Larmcentral" } })).id;
+  const logged = await db().auditEvent.findMany({ where: { action: "incident:api", entityId: tokenId }, select: { municipalityId: true, entityType: true } });
+  assert.deepEqual(logged, [{ municipalityId: sollentuna, entityType: "api_token" }, { municipalityId: sollentuna, entityType: "api_token" }]);
 });
 
 test("bad input gets 400 with the field and reason; nothing is stored", async () => {

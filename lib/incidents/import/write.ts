@@ -5,10 +5,12 @@ import type { ValidRow } from "./row";
 const BATCH = 5000;
 
 type Written = { id: string; inserted: boolean; version: number };
+/** An access-log row written by the same statement as the first batch (the API's one incident). */
+export type WriteAudit = { action: string; entityType: string; entityId: string; ip: string | null };
 type Queryable = Pick<ReturnType<typeof db>, "$queryRaw">;
 
 /** One batch as one statement: the incidents and their version rows, atomic on its own. */
-function writeBatch(q: Queryable, municipalityId: string, b: ValidRow[]) {
+function writeBatch(q: Queryable, municipalityId: string, b: ValidRow[], audit?: WriteAudit) {
   return q.$queryRaw<Written[]>`
     WITH written AS (
       INSERT INTO incident ("municipalityId", "areaId", place, "occurredAt", "isoWeek", "categoryId", description,
@@ -27,6 +29,10 @@ function writeBatch(q: Queryable, municipalityId: string, b: ValidRow[]) {
     ), versions AS (
       INSERT INTO incident_version ("incidentId", version, changes)
       SELECT id, version, jsonb_build_object('imported', true) FROM written
+    ), logged AS (
+      INSERT INTO audit_event ("municipalityId", action, "entityType", "entityId", ip)
+      SELECT ${municipalityId}::uuid, ${audit?.action ?? ""}, ${audit?.entityType ?? null}, ${audit?.entityId ?? null}, ${audit?.ip ?? null}
+      WHERE ${audit !== undefined}
     )
     SELECT id, inserted, version FROM written`;
 }
@@ -34,15 +40,15 @@ function writeBatch(q: Queryable, municipalityId: string, b: ValidRow[]) {
 /**
  * Writes validated rows in batches of one parameterised multi-row statement each (unnest of
  * arrays). Rows with an external_id update the incident the same organisation sent before; each
- * write adds a version row. Several batches share one transaction; a single batch (every API
+ * write adds a version row, and `audit` an access-log row. Several batches share one transaction; a single batch (every API
  * call) is one statement, with no transaction round trips around it.
  */
-export async function writeRows(municipalityId: string, rows: ValidRow[], onBatch?: (done: number) => void) {
+export async function writeRows(municipalityId: string, rows: ValidRow[], onBatch?: (done: number) => void, audit?: WriteAudit) {
   const run = async (q: Queryable) => {
     let inserted = 0;
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += BATCH) {
-      const result = await writeBatch(q, municipalityId, rows.slice(i, i + BATCH));
+      const result = await writeBatch(q, municipalityId, rows.slice(i, i + BATCH), i === 0 ? audit : undefined);
       inserted += result.filter((r) => r.inserted).length;
       ids.push(...result.map((r) => r.id));
       onBatch?.(Math.min(i + BATCH, rows.length));
