@@ -3,7 +3,7 @@ import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { getIncidentFormOptions, listIncidents, listReportingOrganisations } from "@/lib/incidents/queries";
+import { getIncidentFilterOptions, listIncidents } from "@/lib/incidents/queries";
 import { ZIncidentFilter } from "@/lib/incidents/schema";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -28,10 +28,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const { locale, m: { incidents: m, common }, f } = await getI18n();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = ZIncidentFilter.parse({ period: weekKey(new Date()), ...raw });
-  const [{ rows, total, pageSize }, options, organisations] = await Promise.all([
+  const [{ rows, total, pageSize }, options] = await Promise.all([
     listIncidents(viewer, active.municipalityId, filter),
-    getIncidentFormOptions(viewer, active.municipalityId),
-    listReportingOrganisations(viewer, active.municipalityId),
+    getIncidentFilterOptions(viewer, active.municipalityId),
   ]);
   const { page, ...rest } = filter;
   const canImport = can(viewer, "incident:import", { municipalityId: active.municipalityId });
@@ -75,14 +74,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <label htmlFor="f-cat">{m.category}</label>
           <select id="f-cat" name="categoryId" defaultValue={filter.categoryId ?? ""}>
             <option value="">{common.all}</option>
-            {options.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {options.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-org">{m.organisation}</label>
           <select id="f-org" name="organisationId" defaultValue={filter.organisationId ?? ""}>
             <option value="">{common.all}</option>
-            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {options.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
           </select>
         </div>
         <div className="field">
