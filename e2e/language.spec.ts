@@ -95,4 +95,9 @@ test("refusals raised on the server reach an English-speaking coordinator in Eng
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByTestId("import-report")).toContainText("Rows: 1; valid: 0, invalid: 1.");
   await expect(page.getByTestId("import-issues").getByRole("row", { name: /^2 area/ })).toContainText("unknown area “Atlantis”");
+
+  // The accessibility statement, too, is in the reader's language.
+  await page.goto("/tillganglighet");
+  await expect(page.getByRole("heading", { level: 1, name: "Accessibility statement for EST" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
