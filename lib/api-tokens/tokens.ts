@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { limitKey, recordHits } from "@/lib/http/rate-limit";
+import { hitsInWindow, limitKey, recordHits } from "@/lib/http/rate-limit";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -59,14 +59,14 @@ export async function authenticateApiToken(authorization: string | null, address
   const key = limitKey("api-token-address", address);
   const token = /^Bearer (est_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
   // The address's recent failures and the token in one round trip: this runs on every call.
-  const since = new Date(now.getTime() - TOKEN_FAILURE_LIMIT.windowSeconds * 1000);
-  const [row] = await db().$queryRaw<{ failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string }[]>`
-    SELECT (SELECT count(*)::int FROM rate_limit_hit WHERE key = ${key} AND at >= ${since}) AS failures,
+  // (SELECT 1) LEFT JOIN: exactly one row, with the token's columns null when there is none.
+  const [row] = await db().$queryRaw<[{ failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string }]>`
+    SELECT ${hitsInWindow({ key, windowSeconds: TOKEN_FAILURE_LIMIT.windowSeconds }, now)} AS failures,
            t.id, t."revokedAt", t."municipalityId", t."organisationId", m.slug
     FROM (SELECT 1) AS one
     LEFT JOIN (api_token t JOIN municipality m ON m.id = t."municipalityId") ON t."tokenHash" = ${token ? hashToken(token) : null}`;
-  if (row!.failures >= TOKEN_FAILURE_LIMIT.limit) return null;
-  if (!row?.id || row.revokedAt) {
+  if (row.failures >= TOKEN_FAILURE_LIMIT.limit) return null;
+  if (!row.id || row.revokedAt) {
     await recordHits([key], now);
     return null;
   }
