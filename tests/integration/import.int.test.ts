@@ -25,6 +25,22 @@ test("one invalid row means nothing is imported, and the report names row, colum
   assert.deepEqual(report.errors.map((e) => [e.row, e.column]), [[3, "occurred_at"], [3, "area"]]);
 });
 
+test("an invalid row after rows were already written rolls the whole import back", async () => {
+  // Rows are written batch by batch while the file is read; the bad row comes after the first batch.
+  const before = await count();
+  const versions = await db().incidentVersion.count();
+  const rows = Array.from({ length: 6000 }, (_, i) => good(`L-${i}`));
+  const report = await importIncidentsCsv(csv(...rows, bad, good("L-late")), "sollentuna");
+  assert.deepEqual([report.committed, report.valid, report.invalid, report.inserted], [false, 6001, 1, 0]);
+  assert.deepEqual(report.errors.map((e) => e.row), [6002, 6002]);
+  assert.equal(await count(), before);
+  assert.equal(await db().incidentVersion.count(), versions);
+  // The same file with invalid rows skipped stores every valid row, the late one too.
+  const skipped = await importIncidentsCsv(csv(...rows, bad, good("L-late")), "sollentuna", { skipInvalid: true });
+  assert.deepEqual([skipped.committed, skipped.inserted], [true, 6001]);
+  assert.equal(await count(), before + 6001);
+});
+
 test("--skip-invalid imports the valid rows; --dry-run imports nothing", async () => {
   const before = await count();
   const dry = await importIncidentsCsv(csv(good("S-1"), bad), "sollentuna", { dryRun: true, skipInvalid: true });

@@ -36,6 +36,6 @@ export async function ingestApiIncident(caller: ApiCaller, body: unknown) {
   if (!result.ok) return { ok: false as const, errors: result.issues.map(({ column, reason }) => ({ column, reason })) };
   // The incident, its version and the access-log row in one statement: this runs for every call.
   const audit = { action: "incident:api", entityType: "api_token", entityId: caller.tokenId, ip: await requestAddress() };
-  const written = await writeRows(caller.municipalityId, [result.value], undefined, audit);
+  const written = await writeRows(caller.municipalityId, [result.value], audit);
   return { ok: true as const, id: written.ids[0]!, created: written.inserted === 1, warnings: result.warnings.map(({ column, reason }) => ({ column, reason })) };
 }

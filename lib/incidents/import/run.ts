@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
-import { writeRows } from "./write";
+import { batchWriter } from "./write";
 
 export type ImportOptions = { dryRun?: boolean; skipInvalid?: boolean; now?: Date; onProgress?: (p: ImportProgress) => void };
 export type ImportProgress = { phase: "validating" | "saving"; done: number; total?: number };
@@ -36,11 +36,15 @@ export async function loadReference(municipalityId: string): Promise<Reference> 
   return { areas: index(of("area"), "name", "code"), categories: index(of("category"), "name", "code"), organisations: index(of("organisation"), "name", "code") };
 }
 
+/** Thrown inside the import's transaction to roll it back when the file may not be imported. */
+class NotImported extends Error {}
+
 /**
  * Imports "EST händelse-CSV v1" into one municipality. Without skipInvalid, one invalid row
  * means nothing is imported; rows with the same (reporter_org, external_id) as an existing
- * incident update it. Everything is written in one transaction: a failure leaves the database
- * as it was.
+ * incident update it. Rows are written while the file is still being read (PostgreSQL stores one
+ * batch while Node checks the next), all in one transaction: an invalid row found late, or a
+ * failure, rolls back what was written and leaves the database as it was.
  */
 export async function importIncidentsCsv(input: Readable | string, municipalitySlug: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? new Date();
@@ -48,53 +52,70 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
   if (!municipality) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`);
   const ref = await loadReference(municipality.id);
   const report: ImportReport = { rows: 0, valid: 0, invalid: 0, errors: [], warnings: [], inserted: 0, updated: 0, committed: false, preview: [] };
-  const valid: ValidRow[] = [];
-  const seen = new Map<string, number>();
+  // Writing stops at the first invalid row unless invalid rows are skipped: the file will not be imported.
+  const writing = () => !options.dryRun && (report.invalid === 0 || !!options.skipInvalid);
 
-  const parser = (typeof input === "string" ? Readable.from([input]) : input).pipe(
-    parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false }),
-  );
-  try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      if (report.rows === 0) {
-        const missing = REQUIRED_COLUMNS.filter((c) => !(c in record));
-        if (missing.length) throw new DomainError("INVALID", fill("Rubrikraden saknar kolumnerna {missing}. Förväntat: {expected}.", { missing: missing.join(", "), expected: CSV_COLUMNS.join(",") }));
-      }
-      report.rows++;
-      const line = report.rows + 1; // the header is line 1
-      const result = validateRow(record, line, ref, now);
-      if (!result.ok) {
-        report.invalid++;
-        if (report.errors.length < MAX_ISSUES_REPORTED) report.errors.push(...result.issues);
-      } else {
-        const key = result.value.externalId ? `${result.value.reporterOrgId}|${result.value.externalId}` : null;
-        const first = key ? seen.get(key) : undefined;
-        if (first !== undefined) {
-          report.invalid++;
-          report.errors.push({ row: line, column: "external_id", reason: fill("samma external_id och organisation som rad {row}", { row: first }) });
-        } else {
-          if (key) seen.set(key, line);
-          report.valid++;
-          valid.push(result.value);
-          report.warnings.push(...result.warnings);
-          if (report.preview.length < 20) report.preview.push(result.value);
+  const read = async (onValid: (row: ValidRow) => Promise<void>) => {
+    const seen = new Map<string, number>();
+    const parser = (typeof input === "string" ? Readable.from([input]) : input).pipe(
+      parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false }),
+    );
+    try {
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        if (report.rows === 0) {
+          const missing = REQUIRED_COLUMNS.filter((c) => !(c in record));
+          if (missing.length) throw new DomainError("INVALID", fill("Rubrikraden saknar kolumnerna {missing}. Förväntat: {expected}.", { missing: missing.join(", "), expected: CSV_COLUMNS.join(",") }));
         }
+        report.rows++;
+        const line = report.rows + 1; // the header is line 1
+        const result = validateRow(record, line, ref, now);
+        if (!result.ok) {
+          report.invalid++;
+          if (report.errors.length < MAX_ISSUES_REPORTED) report.errors.push(...result.issues);
+        } else {
+          const key = result.value.externalId ? `${result.value.reporterOrgId}|${result.value.externalId}` : null;
+          const first = key ? seen.get(key) : undefined;
+          if (first !== undefined) {
+            report.invalid++;
+            report.errors.push({ row: line, column: "external_id", reason: fill("samma external_id och organisation som rad {row}", { row: first }) });
+          } else {
+            if (key) seen.set(key, line);
+            report.valid++;
+            report.warnings.push(...result.warnings);
+            if (report.preview.length < 20) report.preview.push(result.value);
+            if (writing()) await onValid(result.value);
+          }
+        }
+        if (report.rows % 5000 === 0) options.onProgress?.({ phase: writing() ? "saving" : "validating", done: report.rows });
       }
-      if (report.rows % 5000 === 0) options.onProgress?.({ phase: "validating", done: report.rows });
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      const e = error as { code?: string; lines?: number; message: string };
+      if (e.code?.startsWith("CSV_")) throw new DomainError("INVALID", fill("Filen är inte giltig CSV på rad {line} ({reason}).", { line: e.lines ?? "?", reason: e.message }));
+      throw error;
     }
+    options.onProgress?.({ phase: "validating", done: report.rows, total: report.rows });
+  };
+
+  if (options.dryRun) {
+    await read(async () => {});
+    return report;
+  }
+  try {
+    const written = await db().$transaction(async (tx) => {
+      const writer = batchWriter(tx, municipality.id);
+      await read((row) => writer.add(row));
+      if (!writing() || report.valid === 0) throw new NotImported();
+      options.onProgress?.({ phase: "saving", done: report.rows, total: report.rows });
+      return writer.finish();
+    }, { timeout: 600_000, maxWait: 10_000 });
+    report.inserted = written.inserted;
+    report.updated = written.updated;
+    report.committed = true;
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const e = error as { code?: string; lines?: number; message: string };
-    if (e.code?.startsWith("CSV_")) throw new DomainError("INVALID", fill("Filen är inte giltig CSV på rad {line} ({reason}).", { line: e.lines ?? "?", reason: e.message }));
+    if (error instanceof NotImported) return report;
     throw error;
   }
-  options.onProgress?.({ phase: "validating", done: report.rows, total: report.rows });
-
-  if (options.dryRun || valid.length === 0 || (report.invalid > 0 && !options.skipInvalid)) return report;
-  const written = await writeRows(municipality.id, valid, (done) => options.onProgress?.({ phase: "saving", done, total: valid.length }));
-  report.inserted = written.inserted;
-  report.updated = written.updated;
-  report.committed = true;
-  await recordAudit({ userId: null, municipalityId: municipality.id, action: "incident:import", details: { rows: report.rows, inserted: written.inserted, updated: written.updated } });
+  await recordAudit({ userId: null, municipalityId: municipality.id, action: "incident:import", details: { rows: report.rows, inserted: report.inserted, updated: report.updated } });
   return report;
 }

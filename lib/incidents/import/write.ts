@@ -37,24 +37,53 @@ function writeBatch(q: Queryable, municipalityId: string, b: ValidRow[], audit?:
     SELECT id, inserted, version FROM written`;
 }
 
+type Totals = { inserted: number; updated: number; ids: string[] };
+
 /**
- * Writes validated rows in batches of one parameterised multi-row statement each (unnest of
- * arrays). Rows with an external_id update the incident the same organisation sent before; each
- * write adds a version row, and `audit` an access-log row. Several batches share one transaction; a single batch (every API
- * call) is one statement, with no transaction round trips around it.
+ * Writes rows in batches of one parameterised multi-row statement each (unnest of arrays) while
+ * the caller prepares the next batch: Node validates rows as PostgreSQL stores the previous
+ * ones. At most one batch is in flight (one connection); a failed batch is raised by the next
+ * `add` or by `finish`. Rows with an external_id update the incident the same organisation sent
+ * before; each write adds a version row.
  */
-export async function writeRows(municipalityId: string, rows: ValidRow[], onBatch?: (done: number) => void, audit?: WriteAudit) {
-  const run = async (q: Queryable) => {
-    let inserted = 0;
-    const ids: string[] = [];
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const result = await writeBatch(q, municipalityId, rows.slice(i, i + BATCH), i === 0 ? audit : undefined);
-      inserted += result.filter((r) => r.inserted).length;
-      ids.push(...result.map((r) => r.id));
-      onBatch?.(Math.min(i + BATCH, rows.length));
-    }
-    return { inserted, updated: ids.length - inserted, ids };
+export function batchWriter(q: Queryable, municipalityId: string, onBatch?: (done: number) => void) {
+  const totals: Totals = { inserted: 0, updated: 0, ids: [] };
+  let batch: ValidRow[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await inFlight;
+    inFlight = writeBatch(q, municipalityId, rows).then((result) => {
+      const inserted = result.filter((r) => r.inserted).length;
+      totals.inserted += inserted;
+      totals.updated += result.length - inserted;
+      totals.ids.push(...result.map((r) => r.id));
+      onBatch?.(totals.ids.length);
+    });
+    // Handled when awaited next; until then a rejection must not count as unhandled.
+    inFlight.catch(() => {});
   };
-  if (rows.length <= BATCH) return run(db());
-  return db().$transaction((tx) => run(tx), { timeout: 600_000, maxWait: 10_000 });
+  return {
+    async add(row: ValidRow) {
+      batch.push(row);
+      if (batch.length >= BATCH) await flush();
+    },
+    async finish(): Promise<Totals> {
+      if (batch.length > 0) await flush();
+      await inFlight;
+      return totals;
+    },
+  };
+}
+
+/**
+ * Writes up to one batch of validated rows (every API call) as one statement, with no transaction
+ * round trips around it; `audit` adds an access-log row in the same statement.
+ */
+export async function writeRows(municipalityId: string, rows: ValidRow[], audit?: WriteAudit): Promise<Totals> {
+  if (rows.length > BATCH) throw new RangeError(`writeRows takes at most ${BATCH} rows; use batchWriter in a transaction`);
+  const result = await writeBatch(db(), municipalityId, rows, audit);
+  const inserted = result.filter((r) => r.inserted).length;
+  return { inserted, updated: result.length - inserted, ids: result.map((r) => r.id) };
 }
