@@ -1,7 +1,7 @@
 // Background worker: runs beside the web server (npm start starts both; `npm run worker` alone).
 // Jobs live in PostgreSQL through pg-boss, so any number of workers on any number of machines
-// share them safely: sending the e-mail outbox (woken at once by NOTIFY when a transaction
-// queues mail, and every minute as a safety net for retries), daily Insats end reminders, meeting,
+// share them safely: sending the e-mail outbox (at once when a transaction queues mail and
+// NOTIFYs, and every minute as a safety net for retries), daily Insats end reminders, meeting,
 // reporting and action reminders every quarter of an hour, and the twelve-month meeting calendar.
 import pg from "pg";
 import PgBoss from "pg-boss";
@@ -19,6 +19,7 @@ const INSATS_REMINDERS = "insats-reminders";
 const REMINDERS = "reminders";
 const CALENDARS = "extend-calendars";
 const RETENTION = "retention";
+const OUTBOX_BATCH = 50;
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -55,11 +56,34 @@ async function main() {
     const runs = await runRetention();
     for (const r of runs) if (r.affected) logger.info({ municipality: r.municipality, kind: r.kind, action: r.action, affected: r.affected, held: r.held }, "gallring");
   });
-  await boss.work(QUEUE, { pollingIntervalSeconds: 2 }, async () => {
+  // Everything that is due, a batch at a time: a digest to a large group is more than one batch.
+  const flushAll = async () => {
     if (!transport) return logger.info("SMTP_URL is not set: e-mail stays in the outbox");
-    const { sent, failed } = await flushOutbox(transport);
-    if (sent || failed) logger.info({ sent, failed }, "outbox flushed");
-  });
+    for (;;) {
+      const { sent, failed } = await flushOutbox(transport, OUTBOX_BATCH);
+      if (sent || failed) logger.info({ sent, failed }, "outbox flushed");
+      if (sent + failed < OUTBOX_BATCH) return;
+    }
+  };
+  // Woken by NOTIFY, this process flushes at once. A notification during a flush asks for one
+  // more round: mail committed after the running flush read the outbox is not left for the
+  // sweep. Several workers may flush together; each claims its rows (FOR UPDATE SKIP LOCKED).
+  let flushing: Promise<void> | null = null;
+  let again = false;
+  const wake = () => {
+    if (flushing) {
+      again = true;
+      return;
+    }
+    flushing = (async () => {
+      do {
+        again = false;
+        await flushAll().catch((err: Error) => logger.error({ err: err.message }, "outbox flush failed"));
+      } while (again);
+    })().finally(() => (flushing = null));
+  };
+  // The minute's safety sweep: retries, and mail whose NOTIFY was lost with a connection.
+  await boss.work(QUEUE, async () => flushAll());
 
   // LISTEN for "mail queued" and reconnect if the database restarts (the cron covers the gap).
   let listener: pg.Client | null = null;
@@ -70,18 +94,19 @@ async function main() {
     client.on("end", () => {
       if (!stopping) setTimeout(() => void listen().catch(() => client.emit("end")), 5_000);
     });
-    client.on("notification", () => void boss.send(QUEUE, {}, { singletonKey: "now", singletonSeconds: 1 }));
+    client.on("notification", wake);
     await client.connect();
     await client.query("LISTEN est_outbox");
     listener = client;
   };
   await listen();
-  await boss.send(QUEUE, {});
+  wake();
   logger.info("worker started");
 
   const stop = async () => {
     stopping = true;
     await listener?.end().catch(() => {});
+    await flushing;
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
     await disconnectDb();
     process.exit(0);

