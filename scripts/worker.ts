@@ -85,22 +85,31 @@ async function main() {
   // The minute's safety sweep: retries, and mail whose NOTIFY was lost with a connection.
   await boss.work(QUEUE, async () => flushAll());
 
-  // LISTEN for "mail queued" and reconnect if the database restarts (the cron covers the gap).
+  // LISTEN for "mail queued", and listen again when the connection is lost (a database
+  // restart): one retry loop, every five seconds, until it succeeds.
   let listener: pg.Client | null = null;
   let stopping = false;
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    client.on("error", (err) => logger.warn({ err: err.message }, "outbox listener lost its connection"));
-    client.on("end", () => {
-      if (!stopping) setTimeout(() => void listen().catch(() => client.emit("end")), 5_000);
-    });
-    client.on("notification", wake);
-    await client.connect();
-    await client.query("LISTEN est_outbox");
-    listener = client;
+    while (!stopping) {
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      client.on("error", (err) => logger.warn({ err: err.message }, "outbox listener lost its connection"));
+      client.on("notification", wake);
+      try {
+        await client.connect();
+        await client.query("LISTEN est_outbox");
+      } catch {
+        await client.end().catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
+        continue;
+      }
+      listener = client;
+      client.once("end", () => void listen());
+      // Mail committed while nobody listened (start-up, a reconnect) goes out now, not at the sweep.
+      wake();
+      return;
+    }
   };
   await listen();
-  wake();
   logger.info("worker started");
 
   const stop = async () => {

@@ -19,13 +19,12 @@ const AT_ONCE_MS = 20_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), "est-worker-"));
 const asRoot = process.getuid?.() === 0;
 const server = new EmbeddedPostgres({
-  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: false,
+  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: true,
   createPostgresUser: asRoot, postgresFlags: ["-c", "timezone=UTC", "-c", "fsync=off"], onLog: () => {}, onError: () => {},
 });
 const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/est`;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let worker: ChildProcess;
-let client: pg.Client;
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
   const until = Date.now() + ms;
@@ -38,12 +37,18 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what
 
 /** Queues mail as the app does: outbox rows and a NOTIFY in one transaction. */
 async function queue(subjects: string[]) {
-  await client.query("BEGIN");
-  for (const subject of subjects) {
-    await client.query(`INSERT INTO email_outbox (id, "dedupeKey", "toAddress", subject, body) VALUES (gen_random_uuid(), $1, 'mottagare@example.se', $1, 'Text')`, [subject]);
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    for (const subject of subjects) {
+      await client.query(`INSERT INTO email_outbox ("dedupeKey", "toAddress", subject, body) VALUES ($1, 'mottagare@example.se', $1, 'Text')`, [subject]);
+    }
+    await client.query("SELECT pg_notify('est_outbox', '')");
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
   }
-  await client.query("SELECT pg_notify('est_outbox', '')");
-  await client.query("COMMIT");
 }
 
 const received = (prefix: string) => smtp.messages.filter((m) => m.subject.startsWith(prefix)).length;
@@ -56,8 +61,6 @@ before(async () => {
   const migrate = spawnSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL }, stdio: ["ignore", "ignore", "inherit"] });
   assert.equal(migrate.status, 0, "migrations applied");
   smtp = await startSmtpServer(SMTP_PORT);
-  client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
   let output = "";
   worker = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], {
     env: { ...process.env, DATABASE_URL, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, LOG_LEVEL: "info", NODE_ENV: "production" },
@@ -70,7 +73,6 @@ before(async () => {
 
 after(async () => {
   worker?.kill("SIGTERM");
-  await client?.end().catch(() => {});
   await smtp?.close();
   await server.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
@@ -87,4 +89,12 @@ test("commits in quick succession, some while a flush is running, are all sent a
     await new Promise((r) => setTimeout(r, 150));
   }
   await waitFor(() => received("Påminnelse ") === 8, AT_ONCE_MS, `8 mails (got ${received("Påminnelse ")})`);
+});
+
+test("after the database restarts, the worker listens again and mail goes out at once", async () => {
+  await server.stop();
+  await server.start();
+  await queue(["Efter omstart"]);
+  // The listener retries every five seconds; the sweep alone would most likely take longer.
+  await waitFor(() => received("Efter omstart") === 1, 12_000, "the mail queued after the restart");
 });
