@@ -1,5 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
+import { text } from "node:stream/consumers";
 import { parse } from "csv-parse";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -42,8 +43,8 @@ class NotImported extends Error {}
 /**
  * Imports "EST händelse-CSV v1" into one municipality. Without skipInvalid, one invalid row
  * means nothing is imported; rows with the same (reporter_org, external_id) as an existing
- * incident update it. Rows are written while the file is still being read (PostgreSQL stores one
- * batch while Node checks the next), all in one transaction: an invalid row found late, or a
+ * incident update it. Rows are written while the file is still being checked (PostgreSQL stores
+ * one batch while Node checks the next), all in one transaction: an invalid row found late, or a
  * failure, rolls back what was written and leaves the database as it was.
  */
 export async function importIncidentsCsv(input: Readable | string, municipalitySlug: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -55,9 +56,9 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
   // Writing stops at the first invalid row unless invalid rows are skipped: the file will not be imported.
   const writing = () => !options.dryRun && (report.invalid === 0 || !!options.skipInvalid);
 
-  const read = async (onValid: (row: ValidRow) => Promise<void>) => {
+  const read = async (source: Readable | string, onValid: (row: ValidRow) => Promise<void>) => {
     const seen = new Map<string, number>();
-    const parser = (typeof input === "string" ? Readable.from([input]) : input).pipe(
+    const parser = (typeof source === "string" ? Readable.from([source]) : source).pipe(
       parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false }),
     );
     try {
@@ -98,13 +99,15 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
   };
 
   if (options.dryRun) {
-    await read(async () => {});
+    await read(input, async () => {});
     return report;
   }
+  // An upload is received in full before the transaction opens: a slow network must not hold it.
+  const file = typeof input === "string" ? input : await text(input);
   try {
     const written = await db().$transaction(async (tx) => {
       const writer = batchWriter(tx, municipality.id);
-      await read((row) => writer.add(row));
+      await read(file, (row) => writer.add(row));
       if (!writing() || report.valid === 0) throw new NotImported();
       options.onProgress?.({ phase: "saving", done: report.rows, total: report.rows });
       return writer.finish();
