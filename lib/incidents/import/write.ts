@@ -5,7 +5,7 @@ import type { ValidRow } from "./row";
 const BATCH = 5000;
 
 type Written = { id: string; inserted: boolean; version: number };
-/** An access-log row written by the same statement as the first batch (the API's one incident). */
+/** An access-log row written by the same statement as the rows (the API's one incident). */
 export type WriteAudit = { action: string; entityType: string; entityId: string; ip: string | null };
 type Queryable = Pick<ReturnType<typeof db>, "$queryRaw">;
 
@@ -37,17 +37,21 @@ function writeBatch(q: Queryable, municipalityId: string, b: ValidRow[], audit?:
     SELECT id, inserted, version FROM written`;
 }
 
-type Totals = { inserted: number; updated: number; ids: string[] };
+/** New and updated incidents among written rows. */
+function tally(result: Written[]) {
+  const inserted = result.filter((r) => r.inserted).length;
+  return { inserted, updated: result.length - inserted };
+}
 
 /**
  * Writes rows in batches of one parameterised multi-row statement each (unnest of arrays) while
- * the caller prepares the next batch: Node validates rows as PostgreSQL stores the previous
- * ones. At most one batch is in flight (one connection); a failed batch is raised by the next
- * `add` or by `finish`. Rows with an external_id update the incident the same organisation sent
- * before; each write adds a version row.
+ * the caller prepares the next batch: Node checks rows as PostgreSQL stores the previous ones.
+ * At most one batch is in flight (one connection); a failed batch is raised by the next `add` or
+ * by `finish`. Rows with an external_id update the incident the same organisation sent before;
+ * each write adds a version row.
  */
-export function batchWriter(q: Queryable, municipalityId: string, onBatch?: (done: number) => void) {
-  const totals: Totals = { inserted: 0, updated: 0, ids: [] };
+export function batchWriter(q: Queryable, municipalityId: string) {
+  const totals = { inserted: 0, updated: 0 };
   let batch: ValidRow[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -55,11 +59,9 @@ export function batchWriter(q: Queryable, municipalityId: string, onBatch?: (don
     batch = [];
     await inFlight;
     inFlight = writeBatch(q, municipalityId, rows).then((result) => {
-      const inserted = result.filter((r) => r.inserted).length;
+      const { inserted, updated } = tally(result);
       totals.inserted += inserted;
-      totals.updated += result.length - inserted;
-      totals.ids.push(...result.map((r) => r.id));
-      onBatch?.(totals.ids.length);
+      totals.updated += updated;
     });
     // Handled when awaited next; until then a rejection must not count as unhandled.
     inFlight.catch(() => {});
@@ -69,7 +71,7 @@ export function batchWriter(q: Queryable, municipalityId: string, onBatch?: (don
       batch.push(row);
       if (batch.length >= BATCH) await flush();
     },
-    async finish(): Promise<Totals> {
+    async finish() {
       if (batch.length > 0) await flush();
       await inFlight;
       return totals;
@@ -81,9 +83,8 @@ export function batchWriter(q: Queryable, municipalityId: string, onBatch?: (don
  * Writes up to one batch of validated rows (every API call) as one statement, with no transaction
  * round trips around it; `audit` adds an access-log row in the same statement.
  */
-export async function writeRows(municipalityId: string, rows: ValidRow[], audit?: WriteAudit): Promise<Totals> {
+export async function writeRows(municipalityId: string, rows: ValidRow[], audit?: WriteAudit) {
   if (rows.length > BATCH) throw new RangeError(`writeRows takes at most ${BATCH} rows; use batchWriter in a transaction`);
   const result = await writeBatch(db(), municipalityId, rows, audit);
-  const inserted = result.filter((r) => r.inserted).length;
-  return { inserted, updated: result.length - inserted, ids: result.map((r) => r.id) };
+  return { ...tally(result), ids: result.map((r) => r.id) };
 }
