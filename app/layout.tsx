@@ -8,6 +8,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "EST – Effektiv samordning för trygghet", template: "%s · EST" },
   description: "Händelser, lägesbilder, tertialanalyser och EST Insats för kommunens trygghetsarbete.",
+  // The app's own icon (also the installed app's, app/manifest.ts): without it every page asks
+  // for a /favicon.ico that does not exist.
+  icons: { icon: { url: "/icons/est-192.png", type: "image/png", sizes: "192x192" }, apple: "/icons/est-192.png" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -7,6 +7,18 @@ import type { Page } from "@playwright/test";
 // new menu entry is checked without touching this file.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/** Console errors and failed loads (a missing icon, a broken script) on the pages a test visits. */
+function watchForErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`${new URL(page.url()).pathname}: ${m.text()}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`${new URL(page.url()).pathname}: ${r.status()} ${r.url()}`);
+  });
+  return errors;
+}
+
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator("main")).toBeVisible();
@@ -15,12 +27,14 @@ async function expectNoViolations(page: Page, path: string) {
 }
 
 for (const [role, email] of Object.entries(USERS)) {
-  test(`every page in the ${role}'s menus passes axe`, async ({ page }) => {
+  test(`every page in the ${role}'s menus passes axe, without console errors or failed loads`, async ({ page }) => {
     test.setTimeout(180_000);
+    const errors = watchForErrors(page);
     await signInAndWait(page, email);
     const pages = await menuPages(page);
     expect(pages.length).toBeGreaterThan(1);
     for (const path of pages) await expectNoViolations(page, path);
+    expect(errors).toEqual([]);
   });
 }
 
