@@ -129,3 +129,20 @@ test("the coordinator sees the week's completeness and exports the list", async 
   expect((await p2.goto("/incidents/completeness"))?.status()).toBe(404);
   await reporterView.close();
 });
+
+test("the incident list prefetches its menu but not a page per row", async ({ page }) => {
+  await signInAndWait(page, USERS.coordinator);
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname);
+  });
+  const week = (await sql<{ week: string }>(
+    `SELECT "isoWeek" AS week FROM incident WHERE "municipalityId" = (SELECT id FROM municipality WHERE slug = 'sollentuna') GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  ))[0]!.week;
+  await page.goto(`/incidents?period=${week}`);
+  await expect(page.locator("tbody tr").nth(5)).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // Prefetching runs (the menu's pages), so no row link being fetched is the rows' own doing.
+  await expect.poll(() => prefetched.filter((p) => p === "/atgarder").length).toBeGreaterThan(0);
+  expect(prefetched.filter((p) => /^\/incidents\/[0-9a-f-]{36}$/.test(p))).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { delta } from "@/lib/lagesbild/flags";
 import type { Figure, Rate } from "@/lib/analysis/build";
 import type { Messages } from "@/lib/i18n/catalogue";
@@ -22,7 +22,7 @@ export async function FigureCell({ figure, href, header = false }: { figure: Fig
   const title = fill(m.analysis.figureTitle, { previous: figure.previous, lastYear: figure.lastYear });
   const content = (
     <>
-      {figure.count > 0 ? <Link href={href}>{figure.count}</Link> : <span className="meta">{0}</span>}
+      {figure.count > 0 ? <RowLink href={href}>{figure.count}</RowLink> : <span className="meta">{0}</span>}
       {figure.uncertain && figure.count > 0 ? <Uncertain /> : null}
       {figure.count > 0 || figure.previous > 0 ? <span className="delta">{` ${delta(figure.count, figure.previous, locale)}`}</span> : null}
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -74,7 +75,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
             <tbody>
               {data.measures.map((m) => (
                 <tr key={m.id}>
-                  <td><Link href={`/atgarder/${m.id}`}>{m.title}</Link>{m.group ? <div className="meta">{m.group.name}</div> : null}</td>
+                  <td><RowLink href={`/atgarder/${m.id}`}>{m.title}</RowLink>{m.group ? <div className="meta">{m.group.name}</div> : null}</td>
                   <td>{m.ownerOrg.name}{m.responsibleName ? <div className="meta">{m.responsibleName}</div> : null}</td>
                   <td>{m.area?.name ?? "–"}</td>
                   <td>{m.dueDate ? f.date(m.dueDate) : "–"}{m.overdue ? <>{" "}<Badge tone="danger">{t.overdue}</Badge></> : null}</td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -119,7 +120,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <tbody>
             {rows.map((i) => (
               <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}{i.occurredUntil ? `–${f.time(i.occurredUntil)}` : ""}</Link></td>
+                <td><RowLink href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}{i.occurredUntil ? `–${f.time(i.occurredUntil)}` : ""}</RowLink></td>
                 <td>{i.area.name}</td>
                 <td>{i.place}</td>
                 <td>{i.category.label}{i.subcategory ? ` · ${i.subcategory.label}` : ""}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
@@ -73,7 +74,7 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
           <h2 id="evidence">{t.evidence}</h2>
           {m.evidence.length ? (
             <ul className="status-list">
-              {m.evidence.map(({ incident: i }) => <li key={i.id}><span><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link>{` ${i.place}`}</span><span className="meta">{i.category.label}</span></li>)}
+              {m.evidence.map(({ incident: i }) => <li key={i.id}><span><RowLink href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</RowLink>{` ${i.place}`}</span><span className="meta">{i.category.label}</span></li>)}
             </ul>
           ) : <p className="meta">{t.noEvidence}</p>}
         </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -134,7 +135,7 @@ export default async function LawDocumentPage({ params, searchParams }: { params
             <p>
               <strong>{t.evidence}</strong>{" "}
               {m.evidence.length
-                ? m.evidence.map((e, i) => <span key={e.id}>{i ? ", " : ""}<Link href={`/incidents/${e.id}`}>{`${f.dateTime(new Date(e.occurredAt))} ${e.place} (${e.category})`}</Link></span>)
+                ? m.evidence.map((e, i) => <span key={e.id}>{i ? ", " : ""}<RowLink href={`/incidents/${e.id}`}>{`${f.dateTime(new Date(e.occurredAt))} ${e.place} (${e.category})`}</RowLink></span>)
                 : t.noEvidence}
             </p>
             {m.followUps.length ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -76,7 +77,7 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
               <tbody>
                 {own.rows.map((i) => (
                   <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                    <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link></td>
+                    <td><RowLink href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</RowLink></td>
                     <td>{`${i.area.name} – ${i.place}`}</td>
                     <td>{i.category.label}</td>
                     <td>{i.status === "WITHDRAWN" ? common.withdrawn : common.active}</td>

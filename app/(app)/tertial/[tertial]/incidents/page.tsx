@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -58,7 +59,7 @@ export default async function DrillDownPage({ params, searchParams }: { params: 
             <tbody>
               {result.incidents.map((i) => (
                 <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
-                  <td><Link href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</Link></td>
+                  <td><RowLink href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}</RowLink></td>
                   <td>{i.area}</td>
                   <td>{i.place}</td>
                   <td>{i.category}</td>

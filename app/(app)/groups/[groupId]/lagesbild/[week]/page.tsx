@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
@@ -128,7 +129,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           {d.hotspots.length === 0 ? <p className="meta">{m.noHotspots}</p> : (
             <ol data-testid="hotspots">
               {d.hotspots.map((h) => (
-                <li key={`${h.areaId}-${h.place}`}><Link href={list({ areaId: h.areaId, q: h.place })}>{h.place}</Link>{` (${h.areaName}) – ${h.count}`}</li>
+                <li key={`${h.areaId}-${h.place}`}><RowLink href={list({ areaId: h.areaId, q: h.place })}>{h.place}</RowLink>{` (${h.areaName}) – ${h.count}`}</li>
               ))}
             </ol>
           )}
@@ -139,7 +140,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           {d.repeatPlaces.length === 0 ? <p className="meta">{m.noRepeat}</p> : (
             <ul data-testid="repeat-places">
               {d.repeatPlaces.map((r) => (
-                <li key={`${r.areaId}-${r.place}`}><Link href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</Link>{` (${r.areaName}) – ${r.count}`}</li>
+                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count}`}</li>
               ))}
             </ul>
           )}
@@ -152,7 +153,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           <p className="meta">{m.lateHint}</p>
           <ul data-testid="late-reports">
             {d.lateReports.map((i) => (
-              <li key={i.id}><Link href={`/incidents/${i.id}`}>{f.dateTime(new Date(i.occurredAt))}</Link>{` ${i.area.name} – ${i.place} (${i.category.label}) `}<Badge tone="warn">{fill(m.lateBadge, { week: f.period(i.isoWeek) })}</Badge></li>
+              <li key={i.id}><RowLink href={`/incidents/${i.id}`}>{f.dateTime(new Date(i.occurredAt))}</RowLink>{` ${i.area.name} – ${i.place} (${i.category.label}) `}<Badge tone="warn">{fill(m.lateBadge, { week: f.period(i.isoWeek) })}</Badge></li>
             ))}
           </ul>
         </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
@@ -82,7 +83,7 @@ export default async function MeetingPicturePage({ params }: { params: Promise<{
           <details open={p.incidents.length <= 10}>
             <summary>{p.incidents.length < p.total ? fill(t.incidentsLatest, { shown: p.incidents.length, total: p.total }) : fill(t.incidents, { count: p.incidents.length })}</summary>
             <ul className="status-list" data-testid="meeting-incidents">
-              {p.incidents.map((i) => <li key={i.id}><span><Link href={`/incidents/${i.id}`}>{f.dateTime(new Date(i.occurredAt))}</Link>{` ${i.place}, ${i.area}`}</span><span className="meta">{i.category}</span></li>)}
+              {p.incidents.map((i) => <li key={i.id}><span><RowLink href={`/incidents/${i.id}`}>{f.dateTime(new Date(i.occurredAt))}</RowLink>{` ${i.place}, ${i.area}`}</span><span className="meta">{i.category}</span></li>)}
             </ul>
           </details>
         ) : null}
