@@ -146,3 +146,19 @@ test("the incident list prefetches its menu but not a page per row", async ({ pa
   await expect.poll(() => prefetched.filter((p) => p === "/atgarder").length).toBeGreaterThan(0);
   expect(prefetched.filter((p) => /^\/incidents\/[0-9a-f-]{36}$/.test(p))).toEqual([]);
 });
+
+test("the report form comes without its validation library, which follows the page and then checks as before", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  const response = await page.goto("/incidents/new");
+  const html = await response!.text();
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  expect(scripts.length).toBeGreaterThan(0);
+  // zod's core names its types "$ZodType"; none of the scripts the page starts with holds it.
+  for (const src of scripts) expect(await (await page.request.get(src)).text(), src).not.toContain("$ZodType");
+  // Nothing chosen: zod's messages appear at their fields, and nothing is sent.
+  const before = Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n);
+  await page.getByRole("button", { name: "Spara händelse" }).click();
+  await expect(page.locator("#areaId-error")).toHaveText("Välj kommundel.");
+  await expect(page.locator("#categoryId-error")).toHaveText("Välj kategori.");
+  expect(Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n)).toBe(before);
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/free-text";
 
 export const COMMITMENT_STATUS = { MET: "Uppfyllt", PARTLY: "Delvis uppfyllt", NOT_MET: "Inte uppfyllt" } as const;
 export const PARTY = { KOMMUN: "Kommunen", POLIS: "Polisen", GEMENSAM: "Gemensamt" } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/free-text";
 
 export const GOAL_STATUS = { ON_TRACK: "Enligt plan", AT_RISK: "Risk för avvikelse", OFF_TRACK: "Avviker" } as const;
 

@@ -2,8 +2,6 @@
 // Finds Swedish personnummer and samordningsnummer (Luhn-checked, real dates), phone numbers,
 // e-mail addresses and vehicle registration plates. Pure and isomorphic: the form checks as the
 // user types and the server checks again before anything is saved.
-import { z } from "zod";
-
 export type PiiKind = "personnummer" | "samordningsnummer" | "telefonnummer" | "e-postadress" | "registreringsnummer";
 export type PiiHit = { kind: PiiKind; start: number; end: number };
 
@@ -99,13 +97,3 @@ export function piiMessage(text: string, t: PiiTexts = PII_SV): string | null {
   const kinds = [...new Set(hits.map((h) => t.kinds[h.kind]))];
   return t.message.replace("{kinds}", kinds.join(` ${t.and} `));
 }
-
-/** A zod refinement for free text: refuses personal identity numbers, phone numbers, e-mail
- * addresses and plates, naming what was found. Every free-text field uses this one. */
-export function refusePii(value: string, ctx: z.RefinementCtx): void {
-  const message = piiMessage(value);
-  if (message) ctx.addIssue({ code: "custom", message });
-}
-
-/** Free text of at most `max` characters, without personal data. */
-export const freeText = (max: number) => z.string().max(max, `Högst ${max} tecken.`).superRefine(refusePii);

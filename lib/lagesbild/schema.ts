@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText } from "@/lib/incidents/pii";
+import { freeText } from "@/lib/incidents/free-text";
 
 export const AREA_LEVELS = ["GREEN", "YELLOW", "RED"] as const;
 

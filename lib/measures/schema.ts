@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/free-text";
 
 /** A decision in a lägesbild that becomes an action (åtgärd) with an owner and a due date. */
 export const ZMeasureFromLagesbild = z

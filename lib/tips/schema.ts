@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { piiMessage, refusePii } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/incidents/free-text";
+import { piiMessage } from "@/lib/incidents/pii";
 import { LANGUAGES } from "./messages";
 
 // Public input: messages are keys into lib/tips/messages.ts, shown in the visitor's language.

@@ -3,13 +3,13 @@
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/incidents/pii";
-import { ZIncidentFields } from "@/lib/incidents/schema";
+import type { ZIncidentFields } from "@/lib/incidents/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
@@ -34,6 +34,9 @@ export type IncidentFormProps = {
   suggestPlaces: (areaId: string) => Promise<string[]>;
 };
 
+// The form's validation (zod and the schema) follows the page rather than coming with it.
+const validation = lazyZodResolver<Values>(() => import("@/lib/incidents/schema").then((schema) => schema.ZIncidentFields));
+
 const EMPTY: Values = {
   date: "", time: "", untilTime: "", areaId: "", place: "", latitude: "", longitude: "",
   categoryId: "", subcategoryId: "", description: "", policeReported: false, needsFollowUp: false,
@@ -51,7 +54,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const [showMap, setShowMap] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
   const outbox = useOutbox(submit, mode.kind === "create" ? mode.owner : "");
-  const form = useForm<Values>({ resolver: zodResolver(ZIncidentFields), defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
+  const form = useForm<Values>({ resolver: validation.resolver, defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
   const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
   const errors = formState.errors;
   const [areaId, categoryId, description, place, latitude, longitude] = useWatch({ control, name: ["areaId", "categoryId", "description", "place", "latitude", "longitude"] });
@@ -70,6 +73,8 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   };
   const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
   const pii = { description: piiMessage(description ?? "", m.pii), place: piiMessage(place ?? "", m.pii) };
+
+  useEffect(() => validation.preload(), []);
 
   useEffect(() => {
     let current = true;
