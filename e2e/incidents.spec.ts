@@ -145,6 +145,20 @@ test("the incident list prefetches its menu but not a page per row", async ({ pa
   // Prefetching runs (the menu's pages), so no row link being fetched is the rows' own doing.
   await expect.poll(() => prefetched.filter((p) => p === "/atgarder").length).toBeGreaterThan(0);
   expect(prefetched.filter((p) => /^\/incidents\/[0-9a-f-]{36}$/.test(p))).toEqual([]);
+
+  // A row's link is a plain link, but a click on it still navigates inside the app (the page is
+  // not loaded again), and a click with Ctrl stays the browser's own.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const first = page.locator("tbody tr").first().getByRole("link").first();
+  const href = await first.getAttribute("href");
+  await first.click();
+  await expect(page).toHaveURL(href!);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await page.goBack();
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), page.locator("tbody tr").first().getByRole("link").first().click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab).toHaveURL(href!);
+  await tab.close();
 });
 
 test("the report form comes without its validation library, which follows the page and then checks as before", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, openMenu, signInAndWait, sql, test, USERS } from "./fixtures";
+import { shiftPeriod, weekKey } from "../lib/time/periods";
+import { expect, openMenu, signInAndWait, sollentunaGroupId, sql, test, USERS } from "./fixtures";
 
 const outline = (name: string, lng: number, lat: number) => ({
   type: "Feature",
@@ -59,4 +60,20 @@ test("a reporter drops a map pin on the incident", async ({ page }) => {
   const [row] = await sql<{ latitude: number; longitude: number }>(`SELECT latitude, longitude FROM incident WHERE place = 'Helenelunds station, gångbron'`);
   expect(row!.latitude).toBeGreaterThan(59);
   expect(row!.longitude).toBeGreaterThan(17);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("the lägesbild's map is drawn when scrolled to, not with the page", async ({ page }) => {
+    const vecko = await sollentunaGroupId("est-vecko");
+    await signInAndWait(page, USERS.coordinator);
+    await page.goto(`/groups/${vecko}/lagesbild/${shiftPeriod(weekKey(new Date()), -1)}`);
+    await page.waitForLoadState("networkidle");
+    const map = page.getByTestId("incident-map");
+    await expect(map).not.toHaveClass(/leaflet-container/);
+    await map.scrollIntoViewIfNeeded();
+    await expect(map).toHaveClass(/leaflet-container/);
+    await expect(map.locator("canvas.leaflet-zoom-animated")).toBeVisible();
+  });
 });

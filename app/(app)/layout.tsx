@@ -6,6 +6,7 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 import { MunicipalitySwitcher } from "@/components/shell/municipality-switcher";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SessionKeepAlive } from "@/components/shell/session-keepalive";
+import { RowLinkNavigation } from "@/components/shell/row-link-navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { signOutAction, switchMunicipalityAction } from "./actions";
@@ -95,6 +96,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       {viewer ? <SessionKeepAlive /> : null}
+      <RowLinkNavigation />
       {viewer ? <RegisterServiceWorker /> : null}
       <main id="main">
         <I18nProvider locale={locale} messages={{ common: m.common, ...(locale === "sv" ? {} : { validation: VALIDATION[locale] }) }}>

@@ -1,12 +1,12 @@
-import Link from "next/link";
 import type { ComponentProps } from "react";
 
 /**
- * A link from one row of a list or table (an incident, an action, a drill-down cell). Without
- * prefetching: a page with fifty rows would otherwise send a request per visible row to the
- * server on every view, each costing more server time together than the page itself, for routes
- * whose data is fetched on the click anyway.
+ * A link from one row of a list or table (an incident, an action, a drill-down cell): a plain
+ * `<a>`, not next/link. A tertial analysis has some 350 of them and each next/link is a client
+ * component to serialise and hydrate – half the page's main-thread time on a phone – and would
+ * prefetch its row's page on every view. The app shell's `RowLinkNavigation` turns a click on
+ * one into the same client-side navigation next/link makes.
  */
-export function RowLink(props: Omit<ComponentProps<typeof Link>, "prefetch">) {
-  return <Link {...props} prefetch={false} />;
+export function RowLink({ href, ...props }: Omit<ComponentProps<"a">, "href"> & { href: string }) {
+  return <a href={href} data-row-link="" {...props} />;
 }
