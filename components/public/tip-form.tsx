@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Lang, MessageKey, MESSAGES } from "@/lib/tips/messages";
-import { TIP_KINDS } from "@/lib/tips/schema";
+import { TIP_KINDS } from "@/lib/tips/codes";
 
 const PinPicker = dynamic(() => import("@/components/map/pin-picker").then((m) => m.PinPicker), { ssr: false });
 

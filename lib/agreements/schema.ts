@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { COMMITMENT_STATUS } from "./codes";
 import { refusePii } from "@/lib/incidents/free-text";
 
-export const COMMITMENT_STATUS = { MET: "Uppfyllt", PARTLY: "Delvis uppfyllt", NOT_MET: "Inte uppfyllt" } as const;
 export const PARTY = { KOMMUN: "Kommunen", POLIS: "Polisen", GEMENSAM: "Gemensamt" } as const;
 
 /** A half-yearly follow-up of one commitment; a second one for the same half-year corrects it. */

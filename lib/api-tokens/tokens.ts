@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZApiTokenCreate } from "./schema";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -9,11 +10,6 @@ import { DomainError } from "@/lib/errors";
 import { hitsInWindow, limitKey, recordHits } from "@/lib/http/rate-limit";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export const ZApiTokenCreate = z.object({
-  name: z.string().trim().min(2, "Ge nyckeln ett namn, t.ex. ”Bevakningssystemet”.").max(80, "Högst 80 tecken."),
-  organisationId: z.uuid("Välj organisation."),
-}).strict();
 
 /** Creates a token for one organisation. The token is returned once and never stored. */
 export async function createApiToken(viewer: Viewer, municipalityId: string, input: z.output<typeof ZApiTokenCreate>) {

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { GOAL_STATUS } from "./codes";
 import { refusePii } from "@/lib/incidents/free-text";
-
-export const GOAL_STATUS = { ON_TRACK: "Enligt plan", AT_RISK: "Risk för avvikelse", OFF_TRACK: "Avviker" } as const;
 
 /** A goal's status for a quarter; a second one for the same quarter corrects it. */
 export const ZGoalFollowUp = z

@@ -8,10 +8,7 @@ import { translateMessage } from "./fill";
 // raises a domain error. (The residents' tip form has its own four languages; the operator's CLI
 // speaks Swedish.)
 const libFiles = (readdirSync("lib", { recursive: true }) as string[]).map((f) => `lib/${f}`).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-const SOURCES = [
-  ...libFiles.filter((f) => f.endsWith("/schema.ts") || readFileSync(f, "utf8").includes("new DomainError(")),
-  "app/(auth)/invite/[token]/_components/accept-form.tsx", "app/(app)/admin/api-tokens/_components/token-forms.tsx",
-].filter((f) => !f.startsWith("lib/generated/") && f !== "lib/tips/schema.ts" && f !== "lib/users/operator.ts");
+const SOURCES = libFiles.filter((f) => f.endsWith("/schema.ts") || readFileSync(f, "utf8").includes("new DomainError(")).filter((f) => !f.startsWith("lib/generated/") && f !== "lib/tips/schema.ts" && f !== "lib/users/operator.ts");
 
 // A message is a capitalised string literal ending in "." or "?" passed to zod or an error.
 const MESSAGE = /(?:[,(]\s*|message:\s*|error:\s*)"([A-ZÅÄÖ][^"\n]*[.?])"/g;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEASURE_STATUS, VERDICTS } from "./codes";
 import { refusePii } from "@/lib/incidents/free-text";
 
 /** A decision in a lägesbild that becomes an action (åtgärd) with an owner and a due date. */
@@ -22,9 +23,6 @@ export const ZFollowUp = z
   })
   .strict();
 
-export const MEASURE_STATUS = ["PLANNED", "ONGOING", "DONE", "CANCELLED"] as const;
-
-export const VERDICTS = { HELPED: "Gav effekt", PARTLY: "Delvis effekt", NO_EFFECT: "Ingen märkbar effekt", LATER: "Bedöms senare" } as const;
 type Verdict = keyof typeof VERDICTS;
 
 /** A status change; cancelling needs a reason. `version` guards against overwriting a change. */
@@ -42,7 +40,6 @@ export const ZMeasureStatus = z
     if (v.status === "CANCELLED" && v.cancelReason.length < 3) ctx.addIssue({ code: "custom", path: ["cancelReason"], message: "Skriv varför åtgärden avbryts." });
   });
 export type TMeasureStatus = z.input<typeof ZMeasureStatus>;
-
 
 /** The group's own judgement of an action's effect. */
 export const ZMeasureJudgement = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CADENCES } from "./codes";
 import { refusePii } from "@/lib/incidents/free-text";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -8,15 +9,6 @@ const text = (max: number, required?: string) =>
   z.string().trim().min(required ? 1 : 0, required).max(max, `Högst ${max} tecken.`).superRefine(refusePii);
 const day = z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD.");
 const time = z.string().regex(TIME, "Ange tid som TT:MM.");
-
-export const CADENCES = {
-  WEEKLY: "Varje vecka",
-  BIWEEKLY: "Varannan vecka",
-  TWICE_WEEKLY: "Två gånger i veckan",
-  QUARTERLY: "En gång per kvartal",
-  TERTIAL: "En gång per tertial",
-  AD_HOC: "Vid behov",
-} as const;
 
 /** A new cadence from a date on; the meetings from that date are laid out again. */
 export const ZCadenceChange = z
@@ -89,12 +81,6 @@ export const ZDecision = z
 export type TDecision = z.input<typeof ZDecision>;
 
 export const ZMeetingRef = z.object({ meetingId: z.uuid(), version: z.number().int().min(1) }).strict();
-
-export const REMINDER_KINDS = {
-  MEETING: "Påminnelse inför möten, med länk till dagordningen",
-  REPORTING: "Påminnelse på rapportdagen när min organisation inte har rapporterat veckan",
-  MEASURE_DUE: "Påminnelse när en åtgärd förfaller om tre dagar eller är försenad",
-} as const;
 
 export const ZReminderPreferences = z.object({ MEETING: z.boolean(), REPORTING: z.boolean(), MEASURE_DUE: z.boolean() }).strict();
 export type TReminderPreferences = z.input<typeof ZReminderPreferences>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { refusePii } from "@/lib/incidents/free-text";
 import { piiMessage } from "@/lib/incidents/pii";
 import { LANGUAGES } from "./messages";
+import { TIP_KINDS } from "./codes";
 
 // Public input: messages are keys into lib/tips/messages.ts, shown in the visitor's language.
 const noPii = (v: string, ctx: z.RefinementCtx) => {
@@ -9,8 +10,6 @@ const noPii = (v: string, ctx: z.RefinementCtx) => {
 };
 const text = (max: number) => z.string().trim().max(max, "err_tooLong").superRefine(noPii).default("");
 const opt = <T extends z.ZodTypeAny>(s: T) => z.union([z.literal(""), s]).default("");
-
-export const TIP_KINDS = ["UNSAFE_PLACE", "VANDALISM", "GATHERING", "OTHER"] as const;
 
 /** A resident's tip. A place alone is enough; everything else is optional. */
 export const ZTip = z

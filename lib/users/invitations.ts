@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZAcceptInvitation } from "./schema";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hashPassword } from "@/lib/auth/password";
@@ -14,14 +15,6 @@ import { fill } from "@/lib/i18n/catalogue";
 const VALID_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const GONE = "Inbjudan finns inte, har gått ut eller är redan använd. Be den som bjöd in dig om en ny.";
-
-/** What someone without an account fills in to accept. */
-export const ZAcceptInvitation = z
-  .object({
-    name: z.string().trim().min(2, "Skriv ditt namn.").max(120, "Högst 120 tecken."),
-    password: z.string().min(12, "Lösenordet måste ha minst 12 tecken.").max(200, "Lösenordet är för långt."),
-  })
-  .strict();
 
 /**
  * Invites people by e-mail to a group (inside the caller's transaction): each gets a link that

@@ -10,7 +10,8 @@ import { ZLagesbildJudgement } from "@/lib/lagesbild/schema";
 import { ZInsatsOpen } from "@/lib/insats/schema";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
-import { acceptInvitation, getInvitation, joinByInvitation, ZAcceptInvitation } from "@/lib/users/invitations";
+import { acceptInvitation, getInvitation, joinByInvitation } from "@/lib/users/invitations";
+import { ZAcceptInvitation } from "@/lib/users/schema";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
 

@@ -58,6 +58,16 @@ test("UI primitives know nothing of the domain, and the UI does not query the da
   }
 });
 
+test("client components load zod only through lazyZodResolver, never with the page (ADR 013)", () => {
+  const clients = files("app", (f) => f.endsWith(".tsx")).concat(files("components", (f) => f.endsWith(".tsx"))).filter((f) => read(f).startsWith('"use client"'));
+  assert.ok(clients.length > 20, `found the client components (${clients.length})`);
+  for (const file of clients) {
+    const source = read(file);
+    // A value import of zod, the zod resolver or any schema module puts zod in the page's first load.
+    assert.doesNotMatch(source, /^import (?!type )[^;]*from "(zod|@hookform\/resolvers\/zod|[^"]*\/schema)";/m, `${file} imports validation with the page`);
+  }
+});
+
 test("only lib/env.ts reads configuration from process.env in the app", () => {
   for (const file of files("lib", (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts")).concat(files("app", (f) => /\.tsx?$/.test(f)))) {
     if (file.includes("generated") || file.endsWith(path.join("lib", "env.ts"))) continue;

@@ -8,7 +8,7 @@ const options = { fields: {}, shouldUseNativeValidation: false } as const;
 const blank = { date: "", time: "", untilTime: "", areaId: "", place: "", latitude: "", longitude: "", categoryId: "", subcategoryId: "", description: "", policeReported: false, needsFollowUp: false };
 
 test("the report form's lazily loaded validation gives the schema's field errors, in Swedish", async () => {
-  const { resolver } = lazyZodResolver<Values>(async () => ZIncidentFields);
+  const resolver = lazyZodResolver<Values>(async () => ZIncidentFields);
   const result = await resolver({ ...blank, description: "Ring 070-123 45 67" }, undefined, options);
   assert.deepEqual(result.values, {});
   assert.match(String(result.errors.date?.message), /datum/);
@@ -17,7 +17,7 @@ test("the report form's lazily loaded validation gives the schema's field errors
 
 test("when the validation code cannot be fetched, the form submits and the server checks; the next call tries again", async () => {
   let calls = 0;
-  const { resolver } = lazyZodResolver<Values>(async () => {
+  const resolver = lazyZodResolver<Values>(async () => {
     calls++;
     if (calls === 1) throw new TypeError("Failed to fetch dynamically imported module");
     return ZIncidentFields;

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
-import { createApiToken, revokeApiToken, ZApiTokenCreate } from "@/lib/api-tokens/tokens";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { ZApiTokenCreate } from "@/lib/api-tokens/schema";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 

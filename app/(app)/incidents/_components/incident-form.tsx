@@ -34,8 +34,7 @@ export type IncidentFormProps = {
   suggestPlaces: (areaId: string) => Promise<string[]>;
 };
 
-// The form's validation (zod and the schema) follows the page rather than coming with it.
-const validation = lazyZodResolver<Values>(() => import("@/lib/incidents/schema").then((schema) => schema.ZIncidentFields));
+const resolveIncident = lazyZodResolver<Values>(() => import("@/lib/incidents/schema").then((s) => s.ZIncidentFields));
 
 const EMPTY: Values = {
   date: "", time: "", untilTime: "", areaId: "", place: "", latitude: "", longitude: "",
@@ -54,7 +53,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const [showMap, setShowMap] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
   const outbox = useOutbox(submit, mode.kind === "create" ? mode.owner : "");
-  const form = useForm<Values>({ resolver: validation.resolver, defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
+  const form = useForm<Values>({ resolver: resolveIncident, defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
   const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
   const errors = formState.errors;
   const [areaId, categoryId, description, place, latitude, longitude] = useWatch({ control, name: ["areaId", "categoryId", "description", "place", "latitude", "longitude"] });
@@ -73,8 +72,6 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   };
   const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
   const pii = { description: piiMessage(description ?? "", m.pii), place: piiMessage(place ?? "", m.pii) };
-
-  useEffect(() => validation.preload(), []);
 
   useEffect(() => {
     let current = true;

@@ -2,13 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { ZIndicator, type TIndicator } from "@/lib/indicators/schema";
+import type { TIndicator } from "@/lib/indicators/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveIndicator = lazyZodResolver<TIndicator>(() => import("@/lib/indicators/schema").then((s) => s.ZIndicator));
 
 /** Defines (or changes) a nämnd's indicator: unit, direction, baseline, target and milestones. */
 export function IndicatorForm(props: { defaults: TIndicator; boards: string[]; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
@@ -16,7 +18,7 @@ export function IndicatorForm(props: { defaults: TIndicator; boards: string[]; a
   const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.indicatorForms;
-  const { register, handleSubmit, formState, setError } = useForm<TIndicator>({ resolver: zodResolver(ZIndicator), defaultValues: props.defaults });
+  const { register, handleSubmit, formState, setError } = useForm<TIndicator>({ resolver: resolveIndicator, defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
-import { REMINDER_KINDS } from "@/lib/meetings/schema";
+import { REMINDER_KINDS } from "@/lib/meetings/codes";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** The secret feed link: shown once when made; a new one or revoking stops the old at once. */

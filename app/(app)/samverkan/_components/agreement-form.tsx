@@ -2,20 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { ZAgreementCreate, type TAgreementCreate } from "@/lib/agreements/schema";
+import type { TAgreementCreate } from "@/lib/agreements/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveAgreementCreate = lazyZodResolver<TAgreementCreate>(() => import("@/lib/agreements/schema").then((s) => s.ZAgreementCreate));
 
 export function AgreementForm(props: { defaults: TAgreementCreate; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.agreementForms;
-  const { register, handleSubmit, formState, setError } = useForm<TAgreementCreate>({ resolver: zodResolver(ZAgreementCreate), defaultValues: props.defaults });
+  const { register, handleSubmit, formState, setError } = useForm<TAgreementCreate>({ resolver: resolveAgreementCreate, defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);

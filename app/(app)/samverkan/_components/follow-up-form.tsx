@@ -2,14 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { COMMITMENT_STATUS, ZCommitmentFollowUp, type TCommitmentFollowUp } from "@/lib/agreements/schema";
+import type { TCommitmentFollowUp } from "@/lib/agreements/schema";
+import { COMMITMENT_STATUS } from "@/lib/agreements/codes";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+
+const resolveCommitmentFollowUp = lazyZodResolver<TCommitmentFollowUp>(() => import("@/lib/agreements/schema").then((s) => s.ZCommitmentFollowUp));
 
 export function CommitmentFollowUpForm(props: { commitmentId: string; text: string; halfYear: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
@@ -17,7 +20,7 @@ export function CommitmentFollowUpForm(props: { commitmentId: string; text: stri
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.agreementForms;
   const { register, handleSubmit, formState, setError } = useForm<TCommitmentFollowUp>({
-    resolver: zodResolver(ZCommitmentFollowUp),
+    resolver: resolveCommitmentFollowUp,
     defaultValues: { commitmentId: props.commitmentId, halfYear: props.halfYear, status: "MET", comment: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

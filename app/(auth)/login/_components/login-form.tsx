@@ -1,19 +1,21 @@
 "use client";
 
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { signIn } from "next-auth/react";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ZSignIn, type TSignIn } from "@/lib/auth/schema";
+import type { TSignIn } from "@/lib/auth/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fill } from "@/lib/i18n/fill";
+
+const resolveSignIn = lazyZodResolver<TSignIn>(() => import("@/lib/auth/schema").then((s) => s.ZSignIn));
 
 export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError?: string }) {
   const hydrated = useHydrated();
   const m = useI18n().m.auth;
   const { register, handleSubmit, setError, formState } = useForm<TSignIn>({
-    resolver: zodResolver(ZSignIn),
+    resolver: resolveSignIn,
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = formState;

@@ -1,6 +1,7 @@
 import { isExpectedError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/http/same-origin";
-import { acceptInvitation, ZAcceptInvitation } from "@/lib/users/invitations";
+import { acceptInvitation } from "@/lib/users/invitations";
+import { ZAcceptInvitation } from "@/lib/users/schema";
 
 const headers = { "Cache-Control": "no-store" };
 

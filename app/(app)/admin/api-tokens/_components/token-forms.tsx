@@ -3,8 +3,9 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import type { z } from "zod";
+import type { ZApiTokenCreate } from "@/lib/api-tokens/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -12,11 +13,8 @@ import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
-const ZForm = z.object({
-  name: z.string().trim().min(2, "Ge nyckeln ett namn, t.ex. ”Bevakningssystemet”.").max(80, "Högst 80 tecken."),
-  organisationId: z.uuid("Välj organisation."),
-});
-type Values = z.input<typeof ZForm>;
+type Values = z.input<typeof ZApiTokenCreate>;
+const resolveForm = lazyZodResolver<Values>(() => import("@/lib/api-tokens/schema").then((s) => s.ZApiTokenCreate));
 
 export function CreateTokenForm(props: { organisations: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<{ token: string }>> }) {
   const router = useRouter();
@@ -25,7 +23,7 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
   const { m: { adminForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const [token, setToken] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({ resolver: zodResolver(ZForm), defaultValues: { name: "", organisationId: "" } });
+  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({ resolver: resolveForm, defaultValues: { name: "", organisationId: "" } });
   const onSubmit = (values: Values) =>
     startTransition(async () => {
       const result = await props.action(values);

@@ -3,24 +3,27 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { MEASURE_STATUS, VERDICTS, ZMeasureJudgement, ZMeasureStatus, type TMeasureJudgement, type TMeasureStatus } from "@/lib/measures/schema";
+import type { TMeasureJudgement, TMeasureStatus } from "@/lib/measures/schema";
+import { MEASURE_STATUS, VERDICTS } from "@/lib/measures/codes";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
-const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
+const resolveMeasureStatus = lazyZodResolver<TMeasureStatus>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureStatus));
+const resolveMeasureJudgement = lazyZodResolver<TMeasureJudgement>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureJudgement));
 
+const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
 
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { measureDetail: m, common } } = useI18n();
-  const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: zodResolver(ZMeasureStatus), defaultValues: props.initial });
+  const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: resolveMeasureStatus, defaultValues: props.initial });
   const status = useWatch({ control, name: "status" });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
@@ -60,7 +63,7 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
   const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { measureDetail: m, common } } = useI18n();
-  const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: zodResolver(ZMeasureJudgement), defaultValues: props.initial });
+  const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: resolveMeasureJudgement, defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
     if (!result.ok) return applyErrors(result, setError);

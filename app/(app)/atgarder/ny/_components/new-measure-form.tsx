@@ -2,13 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { ZMeasureCreate, type TMeasureCreate } from "@/lib/measures/schema";
+import type { TMeasureCreate } from "@/lib/measures/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveMeasureCreate = lazyZodResolver<TMeasureCreate>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureCreate));
 
 type Option = { id: string; name: string };
 
@@ -25,7 +27,7 @@ export function NewMeasureForm(props: {
   const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { measureFormFull: m, common } } = useI18n();
-  const { register, handleSubmit, formState, setError } = useForm<TMeasureCreate>({ resolver: zodResolver(ZMeasureCreate), defaultValues: props.defaults });
+  const { register, handleSubmit, formState, setError } = useForm<TMeasureCreate>({ resolver: resolveMeasureCreate, defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);

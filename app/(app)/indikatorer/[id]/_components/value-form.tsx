@@ -2,14 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { ZIndicatorValue, type TIndicatorValue } from "@/lib/indicators/schema";
+import type { TIndicatorValue } from "@/lib/indicators/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveIndicatorValue = lazyZodResolver<TIndicatorValue>(() => import("@/lib/indicators/schema").then((s) => s.ZIndicatorValue));
 
 /** Records a value for a period and area; a second value for the same pair corrects the first. */
 export function ValueForm(props: { indicatorId: string; unit: string | null; defaultPeriod: string; areas: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<void>> }) {
@@ -18,7 +20,7 @@ export function ValueForm(props: { indicatorId: string; unit: string | null; def
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.indicatorForms;
   const { register, handleSubmit, formState, setError, reset } = useForm<TIndicatorValue>({
-    resolver: zodResolver(ZIndicatorValue),
+    resolver: resolveIndicatorValue,
     defaultValues: { indicatorId: props.indicatorId, periodKey: props.defaultPeriod, areaId: "", value: "", note: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

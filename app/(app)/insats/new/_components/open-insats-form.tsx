@@ -3,13 +3,15 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
-import { ZInsatsOpen, type TInsatsOpen } from "@/lib/insats/schema";
+import type { TInsatsOpen } from "@/lib/insats/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveInsatsOpen = lazyZodResolver<TInsatsOpen>(() => import("@/lib/insats/schema").then((s) => s.ZInsatsOpen));
 
 export function OpenInsatsForm(props: {
   defaults: TInsatsOpen;
@@ -23,7 +25,7 @@ export function OpenInsatsForm(props: {
   const applyErrors = useApplyActionErrors();
   const { m: { insatsForm: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, formState } = useForm<TInsatsOpen>({ resolver: zodResolver(ZInsatsOpen), defaultValues: props.defaults });
+  const { register, handleSubmit, setError, formState } = useForm<TInsatsOpen>({ resolver: resolveInsatsOpen, defaultValues: props.defaults });
   const e = formState.errors;
   const onSubmit = (values: TInsatsOpen) =>
     startTransition(async () => {

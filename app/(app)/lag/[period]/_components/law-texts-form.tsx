@@ -3,14 +3,16 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { ZLawTexts, type TLawTexts } from "@/lib/law/schema";
+import type { TLawTexts } from "@/lib/law/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAutosave } from "@/components/ui/use-autosave";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveLawTexts = lazyZodResolver<TLawTexts>(() => import("@/lib/law/schema").then((s) => s.ZLawTexts));
 
 /** The two parts of the document written by people: annan information and analys. */
 export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown) => Promise<ActionResult<{ revision: number }>> }) {
@@ -20,7 +22,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
   const { m: { lawForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
   const [refreshing, startRefresh] = useTransition();
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<TLawTexts>({ resolver: zodResolver(ZLawTexts), defaultValues: props.initial });
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<TLawTexts>({ resolver: resolveLawTexts, defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
     const result = await props.save(values);

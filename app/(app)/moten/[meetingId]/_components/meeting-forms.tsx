@@ -3,16 +3,18 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useAutosave } from "@/components/ui/use-autosave";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
-import { ZDecision, type TDecision } from "@/lib/meetings/schema";
+import type { TDecision } from "@/lib/meetings/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveDecision = lazyZodResolver<TDecision>(() => import("@/lib/meetings/schema").then((s) => s.ZDecision));
 
 type Option = { id: string; name: string };
 
@@ -174,7 +176,7 @@ export function DecisionForm(props: {
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState("");
   const defaults: TDecision = { meetingId: props.meetingId, agendaItemId: "", text: "", createMeasure: false, ownerOrgId: "", responsibleName: "", areaId: "", dueDate: props.defaultDue };
-  const { register, handleSubmit, setError, reset, control, formState } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: defaults });
+  const { register, handleSubmit, setError, reset, control, formState } = useForm<TDecision>({ resolver: resolveDecision, defaultValues: defaults });
   const asMeasure = useWatch({ control, name: "createMeasure" });
   const e = formState.errors;
   const onSubmit = (values: TDecision) =>

@@ -2,14 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
-import { ZTertialComment, type TTertialComment } from "@/lib/analysis/schema";
+import type { TTertialComment } from "@/lib/analysis/schema";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
+const resolveTertialComment = lazyZodResolver<TTertialComment>(() => import("@/lib/analysis/schema").then((s) => s.ZTertialComment));
 /** A review comment on one section of the analysis. */
 export function CommentForm(props: { tertial: string; sections: { id: string; label: string }[]; add: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
@@ -17,7 +18,7 @@ export function CommentForm(props: { tertial: string; sections: { id: string; la
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.tertialForms;
   const { register, handleSubmit, formState, setError, reset } = useForm<TTertialComment>({
-    resolver: zodResolver(ZTertialComment),
+    resolver: resolveTertialComment,
     defaultValues: { tertial: props.tertial, section: "overall", text: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

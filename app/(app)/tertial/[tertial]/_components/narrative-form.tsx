@@ -3,9 +3,9 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/action-result";
-import { ZTertialNarrative, type TTertialNarrative } from "@/lib/analysis/schema";
+import type { TTertialNarrative } from "@/lib/analysis/schema";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -13,6 +13,7 @@ import { useAutosave } from "@/components/ui/use-autosave";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
+const resolveTertialNarrative = lazyZodResolver<TTertialNarrative>(() => import("@/lib/analysis/schema").then((s) => s.ZTertialNarrative));
 /** The analysis's words: an overall assessment and one per kommundel, saved with a version check. */
 export function NarrativeForm(props: {
   tertial: string;
@@ -30,7 +31,7 @@ export function NarrativeForm(props: {
   // send it along), so a click right after saving never carries a stale version.
   const [refreshing, startRefresh] = useTransition();
   const form = useForm<TTertialNarrative>({
-    resolver: zodResolver(ZTertialNarrative),
+    resolver: resolveTertialNarrative,
     defaultValues: { tertial: props.tertial, version: props.version, overall: props.overall, areas: Object.fromEntries(props.areas.map((a) => [a.id, a.text])) },
   });
   const { register, handleSubmit, formState, setError } = form;

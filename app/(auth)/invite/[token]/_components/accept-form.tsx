@@ -1,25 +1,23 @@
 "use client";
 
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { signIn } from "next-auth/react";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZAcceptInvitation } from "@/lib/users/schema";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
-// The server checks the same (lib/users/invitations.ts); this gives the answer before sending.
-const ZForm = z.object({
-  name: z.string().trim().min(2, "Skriv ditt namn.").max(120, "Högst 120 tecken."),
-  password: z.string().min(12, "Lösenordet måste ha minst 12 tecken.").max(200, "Lösenordet är för långt."),
-});
-type TForm = z.infer<typeof ZForm>;
+// The server checks the same schema (lib/users/schema.ts); this gives the answer before sending.
+type TForm = z.infer<typeof ZAcceptInvitation>;
+const resolveForm = lazyZodResolver<TForm>(() => import("@/lib/users/schema").then((s) => s.ZAcceptInvitation));
 
 /** Creates the account from the invitation, then signs in and opens the group. */
 export function AcceptForm({ token, email }: { token: string; email: string }) {
   const hydrated = useHydrated();
   const m = useI18n().m.auth;
-  const { register, handleSubmit, setError, formState } = useForm<TForm>({ resolver: zodResolver(ZForm), defaultValues: { name: "", password: "" } });
+  const { register, handleSubmit, setError, formState } = useForm<TForm>({ resolver: resolveForm, defaultValues: { name: "", password: "" } });
   const { errors, isSubmitting } = formState;
 
   async function onSubmit(values: TForm) {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
-import { CADENCES } from "@/lib/meetings/schema";
+import { CADENCES } from "@/lib/meetings/codes";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 

@@ -2,21 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import { GOAL_STATUS, ZGoalFollowUp, type TGoalFollowUp } from "@/lib/goals/schema";
+import type { TGoalFollowUp } from "@/lib/goals/schema";
+import { GOAL_STATUS } from "@/lib/goals/codes";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
+const resolveGoalFollowUp = lazyZodResolver<TGoalFollowUp>(() => import("@/lib/goals/schema").then((s) => s.ZGoalFollowUp));
+
 export function GoalFollowUpForm(props: { initial: TGoalFollowUp; title: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.goalForm;
-  const { register, handleSubmit, formState, setError } = useForm<TGoalFollowUp>({ resolver: zodResolver(ZGoalFollowUp), defaultValues: props.initial });
+  const { register, handleSubmit, formState, setError } = useForm<TGoalFollowUp>({ resolver: resolveGoalFollowUp, defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
     if (!result.ok) return applyErrors(result, setError);

@@ -3,14 +3,16 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
-import { ZMeasureFromLagesbild, type TMeasureFromLagesbild } from "@/lib/measures/schema";
+import type { TMeasureFromLagesbild } from "@/lib/measures/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+
+const resolveMeasureFromLagesbild = lazyZodResolver<TMeasureFromLagesbild>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureFromLagesbild));
 
 // A decision taken in the meeting becomes an action with an owner and a due date.
 export function MeasureForm(props: {
@@ -28,7 +30,7 @@ export function MeasureForm(props: {
   const [pending, startTransition] = useTransition();
   const [done, setDone] = useState<string | null>(null);
   const defaults: TMeasureFromLagesbild = { groupId: props.groupId, week: props.week, title: "", ownerOrgId: "", responsibleName: "", areaId: "", dueDate: props.defaultDue };
-  const { register, handleSubmit, setError, reset, formState } = useForm<TMeasureFromLagesbild>({ resolver: zodResolver(ZMeasureFromLagesbild), defaultValues: defaults });
+  const { register, handleSubmit, setError, reset, formState } = useForm<TMeasureFromLagesbild>({ resolver: resolveMeasureFromLagesbild, defaultValues: defaults });
   const e = formState.errors;
   const onSubmit = (values: TMeasureFromLagesbild) =>
     startTransition(async () => {
