@@ -19,7 +19,13 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "sharp"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The machine API answers JSON only: a policy that allows nothing, set here rather than by
+      // proxy.ts, whose per-request nonce a JSON response has no use for (a quarter of the API's
+      // server time under load went to running it).
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+    ];
   },
 };
 

@@ -43,5 +43,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files (which carry no HTML).
-export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }] };
+// Everything but the build's static files (which carry no HTML) and the machine API (JSON, with a
+// fixed policy from next.config.js).
+export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1).*)" }] };

@@ -14,6 +14,12 @@ test("an admin creates an API token, a system reports with it, and revoking it s
   const body = { occurred_at: "2026-11-20 22:10", area: "Rotebro", place: "Rotebro station", category: "samling", external_id: "VAKT-77" };
   const res = await request.post("/api/v1/incidents", { data: body, headers: { Authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(201);
+  // JSON with a policy that allows nothing, and the headers every response carries.
+  const h = res.headers();
+  expect(h["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  expect(h["strict-transport-security"]).toContain("max-age=");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["cache-control"]).toContain("no-store");
 
   await page.reload();
   await expect(page.getByTestId("api-tokens").getByRole("row", { name: /Bevakningssystemet/ })).not.toContainText("Senast använd –");
