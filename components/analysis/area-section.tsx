@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { Analysis } from "@/lib/analysis/build";
 import { verdictLabel } from "@/lib/measures/labels";
 import { fill, plural } from "@/lib/i18n/catalogue";
@@ -21,7 +22,7 @@ export async function MeasureList({ measures }: { measures: Analysis["measures"]
       {measures.map((m) => (
         <li key={m.id}>
           <span>
-            <Link href={`/atgarder/${m.id}`}><strong>{m.title}</strong></Link>{` · ${m.ownerOrg}`}
+            <RowLink href={`/atgarder/${m.id}`}><strong>{m.title}</strong></RowLink>{` · ${m.ownerOrg}`}
             {m.effectVerdict || m.effectJudgement ? ` · ${fill(t.effect, { verdict: [verdictLabel(m.effectVerdict, measureLabels), m.effectJudgement].filter(Boolean).join(" – ") })}` : null}
           </span>
           <Badge tone={m.status === "DONE" ? "ok" : m.status === "CANCELLED" ? "danger" : "info"}>{measureLabels.status[m.status]}</Badge>
@@ -67,8 +68,8 @@ export async function AreaSection({ analysis, area, drill, narrative, children }
                   <tr key={c.id}>
                     <th scope="row">{c.label}</th>
                     <FigureCell figure={fig} href={drill({ areaId: area.id, categoryId: c.id })} />
-                    <td>{fig.previous ? <Link href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{fig.previous}</Link> : 0}</td>
-                    <td>{fig.lastYear ? <Link href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{fig.lastYear}</Link> : 0}</td>
+                    <td>{fig.previous ? <RowLink href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{fig.previous}</RowLink> : 0}</td>
+                    <td>{fig.lastYear ? <RowLink href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{fig.lastYear}</RowLink> : 0}</td>
                   </tr>
                 );
               })}
@@ -79,7 +80,7 @@ export async function AreaSection({ analysis, area, drill, narrative, children }
       {area.hotspots.length ? (
         <p><strong>{t.places}</strong>{" "}
           {area.hotspots.map((h, i) => (
-            <span key={h.place}>{i ? ", " : ""}<Link href={drill({ areaId: area.id, place: h.place })}>{`${h.place} (${h.count})`}</Link></span>
+            <span key={h.place}>{i ? ", " : ""}<RowLink href={drill({ areaId: area.id, place: h.place })}>{`${h.place} (${h.count})`}</RowLink></span>
           ))}
         </p>
       ) : null}

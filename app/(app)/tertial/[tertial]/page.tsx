@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -149,7 +150,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
         <h2 id="where">{t.hotspots}</h2>
         {a.hotspots.length ? (
           <ol>
-            {a.hotspots.map((h) => <li key={`${h.areaId}-${h.place}`}><Link href={drill({ areaId: h.areaId, place: h.place })}>{h.place}</Link>{`, ${h.area}: ${h.count}`}</li>)}
+            {a.hotspots.map((h) => <li key={`${h.areaId}-${h.place}`}><RowLink href={drill({ areaId: h.areaId, place: h.place })}>{h.place}</RowLink>{`, ${h.area}: ${h.count}`}</li>)}
           </ol>
         ) : <p className="meta">{t.noIncidents}</p>}
       </section>
