@@ -57,7 +57,7 @@ export async function authenticateApiToken(authorization: string | null, address
   // The address's recent failures and the token in one round trip: this runs on every call.
   // (SELECT 1) LEFT JOIN: exactly one row, with the token's columns null when there is none.
   const [row] = await db().$queryRaw<[{ failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string }]>`
-    SELECT ${hitsInWindow({ key, windowSeconds: TOKEN_FAILURE_LIMIT.windowSeconds }, now)} AS failures,
+    SELECT ${hitsInWindow({ key, ...TOKEN_FAILURE_LIMIT }, now)} AS failures,
            t.id, t."revokedAt", t."municipalityId", t."organisationId", m.slug
     FROM (SELECT 1) AS one
     LEFT JOIN (api_token t JOIN municipality m ON m.id = t."municipalityId") ON t."tokenHash" = ${token ? hashToken(token) : null}`;
