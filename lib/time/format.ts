@@ -3,8 +3,8 @@
 // month (14 Feb 2026), so neither reader has to guess the order of day and month.
 import { INTL_TAG, type Locale } from "@/lib/i18n/locales";
 import { formatDecimal } from "@/lib/text/number";
-import { periodLabel } from "./periods";
-import { TZ } from "./zone";
+import { periodLabel } from "./period-keys";
+import { TZ } from "./tz";
 
 const partsFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 

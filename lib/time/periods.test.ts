@@ -135,3 +135,23 @@ test("periods as Stockholm calendar days: weeks across DST and year ends, tertia
   assert.deepEqual(localDayRange("2026-Q1"), { from: "2026-01-01", to: "2026-04-01", wholeMonths: true });
   assert.deepEqual(localDayRange("2026-02"), { from: "2026-02-01", to: "2026-03-01", wholeMonths: true });
 });
+
+test("the browser's arithmetic for weeks per year and labels agrees with the time-zone library", async () => {
+  const { endOfISOWeekYear, getISOWeek } = await import("date-fns");
+  const { TZDate } = await import("@date-fns/tz");
+  const { periodLabel } = await import("./period-keys");
+  for (let year = 1990; year <= 2110; year++) {
+    assert.equal(weeksInISOYear(year), getISOWeek(endOfISOWeekYear(new TZDate(year, 6, 1, "Europe/Stockholm"))), String(year));
+  }
+  for (const locale of ["sv", "en"] as const) {
+    const month = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { month: "long", year: "numeric", timeZone: "Europe/Stockholm" });
+    for (let m = 1; m <= 12; m++) {
+      const key = `2026-${String(m).padStart(2, "0")}`;
+      assert.equal(periodLabel(key, locale), month.format(periodRange(key).start), key);
+    }
+  }
+  assert.equal(periodLabel("2026-03", "sv"), "mars 2026");
+  assert.equal(periodLabel("2026-W53", "sv"), "v. 53 2026");
+  assert.equal(periodLabel("2026-T2", "en"), "T2 2026 (May–Aug)");
+  assert.throws(() => periodLabel("2027-W53"), /Ogiltig period/);
+});

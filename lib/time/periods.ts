@@ -1,88 +1,13 @@
 // Period keys in Stockholm time: "2026-W07" (ISO week), "2026-02", "2026-Q1", "2026-T1".
 // A key is how periods are stored and put in URLs; ranges are half-open [start, end) instants.
-import {
-  addMonths,
-  addWeeks,
-  endOfISOWeekYear,
-  getISOWeek,
-  setISOWeek,
-  startOfISOWeek,
-  startOfISOWeekYear,
-} from "date-fns";
+import { addMonths, addWeeks, setISOWeek, startOfISOWeek, startOfISOWeekYear } from "date-fns";
 import { TZDate } from "@date-fns/tz";
-import { INTL_TAG, type Locale } from "@/lib/i18n/locales";
+import { MONTHS_PER, formatPeriod, isoWeekOfDate, parsePeriod, weeksInISOYear, type Period, type PeriodKind } from "./period-keys";
 import { TZ, stockholmFields, toStockholm } from "./zone";
 
-export type PeriodKind = "week" | "month" | "quarter" | "tertial";
-export type Period = { kind: PeriodKind; year: number; index: number };
+export { InvalidPeriodError, formatPeriod, isPeriodKey, isoWeekOfDate, parsePeriod, periodLabel, weeksInISOYear } from "./period-keys";
+export type { Period, PeriodKind } from "./period-keys";
 export type Range = { start: Date; end: Date };
-
-const PATTERNS: Record<PeriodKind, RegExp> = {
-  week: /^(\d{4})-W(\d{2})$/,
-  month: /^(\d{4})-(\d{2})$/,
-  quarter: /^(\d{4})-Q(\d)$/,
-  tertial: /^(\d{4})-T(\d)$/,
-};
-const MONTHS_PER: Record<Exclude<PeriodKind, "week">, number> = { month: 1, quarter: 3, tertial: 4 };
-
-export class InvalidPeriodError extends Error {
-  constructor(key: string) {
-    super(`Ogiltig period: "${key}"`);
-    this.name = "InvalidPeriodError";
-  }
-}
-
-/** Number of ISO weeks (52 or 53) in an ISO week-numbering year. */
-export function weeksInISOYear(year: number): number {
-  const lastDay = endOfISOWeekYear(new TZDate(year, 6, 1, TZ));
-  return getISOWeek(lastDay);
-}
-
-export function formatPeriod(p: Period): string {
-  const y = String(p.year).padStart(4, "0");
-  const n = String(p.index);
-  switch (p.kind) {
-    case "week":
-      return `${y}-W${n.padStart(2, "0")}`;
-    case "month":
-      return `${y}-${n.padStart(2, "0")}`;
-    case "quarter":
-      return `${y}-Q${n}`;
-    case "tertial":
-      return `${y}-T${n}`;
-  }
-}
-
-export function parsePeriod(key: string): Period {
-  for (const kind of Object.keys(PATTERNS) as PeriodKind[]) {
-    const m = PATTERNS[kind].exec(key);
-    if (!m) continue;
-    const year = Number(m[1]);
-    const index = Number(m[2]);
-    const max = kind === "week" ? weeksInISOYear(year) : 12 / (MONTHS_PER[kind] ?? 1);
-    if (year < 1900 || index < 1 || index > max) throw new InvalidPeriodError(key);
-    return { kind, year, index };
-  }
-  throw new InvalidPeriodError(key);
-}
-
-export function isPeriodKey(key: string, kind?: PeriodKind): boolean {
-  try {
-    const parsed = parsePeriod(key);
-    return kind === undefined || parsed.kind === kind;
-  } catch {
-    return false;
-  }
-}
-
-/** ISO week-numbering year and week of a calendar date: the week belongs to its Thursday's year. */
-export function isoWeekOfDate(year: number, month: number, day: number): { year: number; week: number } {
-  const date = Date.UTC(year, month - 1, day);
-  const mondayBased = (new Date(date).getUTCDay() + 6) % 7;
-  const thursday = date + (3 - mondayBased) * 86_400_000;
-  const weekYear = new Date(thursday).getUTCFullYear();
-  return { year: weekYear, week: 1 + Math.floor((thursday - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000)) };
-}
 
 /** The period of a given kind that contains the instant, in Stockholm time. */
 export function periodOf(kind: PeriodKind, date: Date | number): Period {
@@ -173,28 +98,6 @@ export function weeksIn(key: string): string[] {
     monday = addWeeks(monday, 1);
   }
   return weeks;
-}
-
-/** Short Swedish label: "v. 7 2026", "februari 2026", "Q1 2026", "T1 2026 (jan–apr)". */
-const TERTIAL_MONTHS: Record<Locale, string[]> = { sv: ["jan–apr", "maj–aug", "sep–dec"], en: ["Jan–Apr", "May–Aug", "Sep–Dec"] };
-const monthLabel = new Map<Locale, Intl.DateTimeFormat>();
-
-/** "v. 7 2026" / "week 7 2026", "februari 2026", "Q1 2026", "T1 2026 (jan–apr)". */
-export function periodLabel(key: string, locale: Locale = "sv"): string {
-  const p = parsePeriod(key);
-  switch (p.kind) {
-    case "week":
-      return locale === "en" ? `week ${p.index} ${p.year}` : `v. ${p.index} ${p.year}`;
-    case "month": {
-      let f = monthLabel.get(locale);
-      if (!f) monthLabel.set(locale, (f = new Intl.DateTimeFormat(INTL_TAG[locale], { month: "long", year: "numeric", timeZone: TZ })));
-      return f.format(periodRange(key).start);
-    }
-    case "quarter":
-      return `Q${p.index} ${p.year}`;
-    case "tertial":
-      return `T${p.index} ${p.year} (${TERTIAL_MONTHS[locale][p.index - 1]})`;
-  }
 }
 
 /** A period as Stockholm calendar days [from, to) ("YYYY-MM-DD"); `wholeMonths` when both ends

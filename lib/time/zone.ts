@@ -1,8 +1,9 @@
 // Europe/Stockholm is the only calendar the product knows. Everything here is pure and
 // isomorphic: it never depends on the process or browser time zone.
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { TZ } from "./tz";
 
-export const TZ = "Europe/Stockholm";
+export { TZ };
 export const inStockholm = tz(TZ);
 
 // Stockholm's UTC offset only changes on whole UTC hours (01:00 UTC), so it is cached per hour:

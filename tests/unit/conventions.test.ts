@@ -1,7 +1,7 @@
 // Conventions the architecture relies on, checked by reading the source (STYLE §9, checklist S1).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const files = (dir: string, pick: (f: string) => boolean) =>
@@ -58,13 +58,39 @@ test("UI primitives know nothing of the domain, and the UI does not query the da
   }
 });
 
-test("client components load zod only through lazyZodResolver, never with the page (ADR 013)", () => {
+/** The modules a file pulls in with static value imports, transitively: local files followed, each
+ * package named with the local file that imports it. Dynamic import() is not followed: it is a
+ * chunk of its own, loaded later. */
+function staticPackages(entry: string): Map<string, string> {
+  const local = (from: string, spec: string) => {
+    const base = spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? path.join(path.dirname(from), spec) : null;
+    return base === null ? null : ([`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => existsSync(f)) ?? null);
+  };
+  const seen = new Set<string>();
+  const packages = new Map<string, string>();
+  const stack = [entry];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const [, spec] of read(file).matchAll(/^(?:import|export) (?!type )[^;]*?from "([^"]+)";/gm)) {
+      const next = local(file, spec!);
+      if (next) stack.push(next);
+      else if (!/^(@\/|\.)/.test(spec!)) packages.set(spec!, file);
+    }
+  }
+  return packages;
+}
+
+test("client components load neither zod nor the time-zone library with the page (ADR 013)", () => {
   const clients = files("app", (f) => f.endsWith(".tsx")).concat(files("components", (f) => f.endsWith(".tsx"))).filter((f) => read(f).startsWith('"use client"'));
   assert.ok(clients.length > 20, `found the client components (${clients.length})`);
   for (const file of clients) {
-    const source = read(file);
-    // A value import of zod, the zod resolver or any schema module puts zod in the page's first load.
-    assert.doesNotMatch(source, /^import (?!type )[^;]*from "(zod|@hookform\/resolvers\/zod|[^"]*\/schema)";/m, `${file} imports validation with the page`);
+    for (const [pkg, via] of staticPackages(file)) {
+      // zod and its resolver arrive with lazyZodResolver at first interaction; dates are formatted
+      // with Intl and periods labelled by lib/time/period-keys.ts, so date-fns stays on the server.
+      assert.doesNotMatch(pkg, /^(zod|@hookform\/resolvers|date-fns|@date-fns\/)/, `${file} loads ${pkg} with the page (imported by ${via})`);
+    }
   }
 });
 
