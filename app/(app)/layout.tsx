@@ -47,9 +47,11 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   const active = viewer && viewer.memberships.length > 0 ? await getActiveMembership(viewer) : null;
-  const unread = viewer ? await countUnread(viewer) : 0;
-  const newTips = viewer && active ? await countNewTips(viewer, active.municipalityId) : null;
-  const { locale, m } = await getI18n();
+  const [unread, newTips, { locale, m }] = await Promise.all([
+    viewer ? countUnread(viewer) : 0,
+    viewer && active ? countNewTips(viewer, active.municipalityId) : null,
+    getI18n(),
+  ]);
   const items = nav(m.nav);
   return (
     <>

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -15,7 +15,9 @@ export const PUBLIC_MIN_COUNT = 5;
 /** The triage queue's size, for the badge in the navigation. */
 export async function countNewTips(viewer: Viewer, municipalityId: string): Promise<number | null> {
   if (!can(viewer, "tip:triage", { municipalityId })) return null;
-  return db().tip.count({ where: { municipalityId, status: "NEW" } });
+  // Plain SQL like countUnread: the navigation asks on every page.
+  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM tip WHERE "municipalityId" = $1 AND status = 'NEW'`, [municipalityId]);
+  return rows[0]!.n;
 }
 
 export async function listTips(viewer: Viewer, municipalityId: string, status: TipStatus) {

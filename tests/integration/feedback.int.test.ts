@@ -4,6 +4,7 @@ import nodemailer from "nodemailer";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { flushOutbox } from "@/lib/feedback/mailer";
+import { countUnread } from "@/lib/feedback/queries";
 import { publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
 import { createIncident } from "@/lib/incidents/mutations";
 import { ZIncidentCreate } from "@/lib/incidents/schema";
@@ -78,4 +79,17 @@ test("an unreachable mail server leaves the message pending with a later retry",
   assert.equal(row.attempts, 1);
   assert.ok(row.nextAttemptAt.getTime() > Date.now());
   assert.ok(row.lastError);
+});
+
+test("the navigation's badge counts the viewer's own unread notifications, nobody else's", async () => {
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  await db().notification.deleteMany({ where: { userId: { in: [reporter.userId, coordinator.userId] } } });
+  const municipalityId = reporter.memberships[0]!.municipalityId;
+  const note = (userId: string, readAt: Date | null) => ({ userId, municipalityId, title: "Återkoppling", body: "", link: "/", readAt });
+  await db().notification.createMany({ data: [note(reporter.userId, null), note(reporter.userId, null), note(reporter.userId, new Date()), note(coordinator.userId, null)] });
+  assert.equal(await countUnread(reporter), 2);
+  assert.equal(await countUnread(coordinator), 1);
+  await db().notification.updateMany({ where: { userId: reporter.userId }, data: { readAt: new Date() } });
+  assert.equal(await countUnread(reporter), 0);
 });

@@ -81,6 +81,8 @@ test("photos are re-encoded without metadata (no GPS position); non-images and o
 test("triage: accept becomes a resident incident, merge joins one, close keeps the reason; every change is logged", async () => {
   const coordinator = await viewerOf("samordnare@sollentuna.example");
   const reporter = await viewerOf("rapportor@sollentunahem.example");
+  // The navigation's badge: exactly the municipality's new tips.
+  assert.equal(await countNewTips(coordinator, sollentuna), await db().tip.count({ where: { municipalityId: sollentuna, status: "NEW" } }));
   assert.ok(((await countNewTips(coordinator, sollentuna)) ?? 0) > 0);
   assert.equal(await countNewTips(reporter, sollentuna), null, "reporters have no queue");
 
