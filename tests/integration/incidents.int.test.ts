@@ -4,7 +4,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
-import { getIncident, getOwnWeekStatus, iterateIncidents, listIncidents } from "@/lib/incidents/queries";
+import { getIncident, getIncidentFormOptions, getOwnWeekStatus, iterateIncidents, listIncidents } from "@/lib/incidents/queries";
 import { ZIncidentCreate, ZIncidentFilter } from "@/lib/incidents/schema";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -155,4 +155,38 @@ test("place suggestions are the area's earlier places, most used first, within t
   assert.equal(suggestions[0], "Edsbergs torg");
   assert.ok(suggestions.includes("Edsbergsskolan"));
   assert.deepEqual(await listPlaceSuggestions(vasby, area.id), [], "another municipality gets nothing");
+});
+
+test("the report form's options: the municipality's areas by name, active categories and subcategories in their order, the map at the newest positions", async () => {
+  // An inactive subcategory and an inactive top category are not offered.
+  const [hidden] = category.children;
+  await db().incidentCategory.update({ where: { id: hidden!.id }, data: { active: false } });
+  const retired = await db().incidentCategory.create({ data: { municipalityId: sollentuna, code: "retired", label: "Avvecklad", sortOrder: -1, active: false } });
+  await createIncident(reporter, input({ latitude: 59.44, longitude: 17.94 }), NOW);
+  try {
+    const options = await getIncidentFormOptions(reporter, sollentuna);
+    const areas = await db().area.findMany({ where: { municipalityId: sollentuna }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    const categories = await db().incidentCategory.findMany({
+      where: { municipalityId: sollentuna, parentId: null, active: true },
+      select: { id: true, label: true, children: { where: { active: true }, select: { id: true, label: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] } },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    });
+    assert.ok(areas.length > 3 && categories.length > 3);
+    assert.deepEqual(options.areas, areas);
+    assert.deepEqual(options.categories, categories);
+    assert.ok(!options.categories.some((c) => c.id === retired.id || c.children.some((x) => x.id === hidden!.id)));
+    const newest = await db().incident.findMany({ where: { municipalityId: sollentuna, latitude: { not: null } }, select: { latitude: true, longitude: true }, orderBy: { occurredAt: "desc" }, take: 500 });
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    assert.ok(Math.abs(options.center[0] - mean(newest.map((i) => i.latitude!))) < 1e-9);
+    assert.ok(Math.abs(options.center[1] - mean(newest.map((i) => i.longitude!))) < 1e-9);
+    // Another municipality's coordinator is refused, as is anyone without the right to report.
+    await assert.rejects(getIncidentFormOptions(vasby, sollentuna), { code: "FORBIDDEN" });
+    // A municipality without positioned incidents opens the map on Stockholm.
+    const vasbyId = vasby.memberships[0]!.municipalityId;
+    await db().incident.updateMany({ where: { municipalityId: vasbyId }, data: { latitude: null, longitude: null } });
+    assert.deepEqual((await getIncidentFormOptions(vasby, vasbyId)).center, [59.33, 18.07]);
+  } finally {
+    await db().incidentCategory.update({ where: { id: hidden!.id }, data: { active: true } });
+    await db().incidentCategory.delete({ where: { id: retired.id } });
+  }
 });
