@@ -12,23 +12,20 @@ import type { TIncidentFilter } from "./schema";
 export type ReportingState = "REPORTED" | "NOTHING_TO_REPORT" | "SILENT";
 export const PAGE_SIZE = 50;
 
-/** How organisations' weeks stand: incidents reported, "nothing to report", or silence. */
+/** How organisations' weeks stand: incidents reported, "nothing to report", or silence. One round
+ * trip of plain SQL: the report form asks on every visit (ADR 006). */
 export async function weekStates(municipalityId: string, organisationIds: string[], isoWeek: string) {
-  const [counts, reports] = await Promise.all([
-    db().incident.groupBy({
-      by: ["reporterOrgId"],
-      where: { municipalityId, isoWeek, status: "ACTIVE", reporterOrgId: { in: organisationIds } },
-      _count: { _all: true },
-    }),
-    db().weeklyReport.findMany({
-      where: { municipalityId, isoWeek, organisationId: { in: organisationIds } },
-      select: { organisationId: true, status: true },
-    }),
-  ]);
+  const { rows } = await pool().query<{ id: string; count: number; marked: string | null }>(
+    `SELECT o.id,
+       (SELECT count(*)::int FROM incident i
+         WHERE i."reporterOrgId" = o.id AND i."isoWeek" = $2 AND i."municipalityId" = $1 AND i.status = 'ACTIVE') AS count,
+       (SELECT w.status::text FROM weekly_report w
+         WHERE w."organisationId" = o.id AND w."isoWeek" = $2 AND w."municipalityId" = $1) AS marked
+     FROM unnest($3::uuid[]) AS o(id)`,
+    [municipalityId, isoWeek, organisationIds],
+  );
   return new Map(
-    organisationIds.map((id) => {
-      const count = counts.find((c) => c.reporterOrgId === id)?._count._all ?? 0;
-      const marked = reports.find((r) => r.organisationId === id)?.status;
+    rows.map(({ id, count, marked }) => {
       const state: ReportingState = count > 0 ? "REPORTED" : marked === "NOTHING_TO_REPORT" ? "NOTHING_TO_REPORT" : "SILENT";
       return [id, { count, state }];
     }),

@@ -74,6 +74,13 @@ test("weekly reporting status tells reported, nothing to report and silence apar
   await db().incident.create({
     data: { municipalityId: sollentuna, areaId: area.id, place: "Torget", occurredAt: new Date("2026-11-24T20:00:00Z"), isoWeek: week, categoryId: category.id, reporterOrgId: polis },
   });
+  // A withdrawn report and one from the week before do not count.
+  await db().incident.create({
+    data: { municipalityId: sollentuna, areaId: area.id, place: "Torget", occurredAt: new Date("2026-11-24T21:00:00Z"), isoWeek: week, categoryId: category.id, reporterOrgId: polis, status: "WITHDRAWN" },
+  });
+  await db().incident.create({
+    data: { municipalityId: sollentuna, areaId: area.id, place: "Torget", occurredAt: new Date("2026-11-17T21:00:00Z"), isoWeek: "2026-W47", categoryId: category.id, reporterOrgId: polis },
+  });
   assert.equal(await getWeekCompleteness(reporter, sollentuna, week), null, "reporters do not see other organisations' completeness");
   const completeness = await getWeekCompleteness(coordinator, sollentuna, week);
   const state = (id: string) => completeness?.find((c) => c.id === id);
