@@ -1,6 +1,7 @@
 // Every authorization decision in the product is made here: `can` for one resource, and scope
-// helpers that return Prisma where-fragments for lists. See docs/decisions/004-authorization.md.
-import type { Prisma } from "@/lib/generated/prisma/client";
+// helpers that return Prisma where-fragments (or SQL conditions) for lists. See
+// docs/decisions/004-authorization.md.
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { GroupKind } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "./viewer";
 
@@ -142,22 +143,41 @@ export function groupScope(viewer: Viewer): Prisma.EstGroupWhereInput {
   };
 }
 
-/** Incidents the viewer may see: the whole municipality for coordinators, else their own
- * organisation's and those in the areas of their groups. */
+/** Incidents the viewer may see, per municipality they belong to: all of them for coordinators
+ * and admins, else their own organisation's and those in the areas of their groups. The one
+ * statement of the rule; incidentScope and incidentScopeSql render it for the ORM and for SQL. */
+type IncidentReach = { municipalityId: string } & ({ all: true } | { all: false; organisationId: string; groupIds: string[] });
+
+function incidentReach(viewer: Viewer): IncidentReach[] {
+  const groupIds = viewer.groups.map((g) => g.groupId);
+  return viewer.memberships.map((m) =>
+    m.role === "COORDINATOR" || m.role === "ADMIN"
+      ? { municipalityId: m.municipalityId, all: true }
+      : { municipalityId: m.municipalityId, all: false, organisationId: m.organisationId, groupIds },
+  );
+}
+
+/** Incidents the viewer may see, as a where-fragment for incident (see incidentReach). */
 export function incidentScope(viewer: Viewer): Prisma.IncidentWhereInput {
   return {
-    OR: viewer.memberships.map((m) =>
-      m.role === "COORDINATOR" || m.role === "ADMIN"
-        ? { municipalityId: m.municipalityId }
-        : {
-            municipalityId: m.municipalityId,
-            OR: [
-              { reporterOrgId: m.organisationId },
-              { area: { groups: { some: { groupId: { in: viewer.groups.map((g) => g.groupId) } } } } },
-            ],
-          },
+    OR: incidentReach(viewer).map((r) =>
+      r.all
+        ? { municipalityId: r.municipalityId }
+        : { municipalityId: r.municipalityId, OR: [{ reporterOrgId: r.organisationId }, { area: { groups: { some: { groupId: { in: r.groupIds } } } } }] },
     ),
   };
+}
+
+/** The same scope as a parameterised SQL condition on `incident` aliased `i`, for the list and
+ * export, which run as plain SQL (ADR 006). No reach matches nothing, as in incidentScope. */
+export function incidentScopeSql(viewer: Viewer): Prisma.Sql {
+  const reach = incidentReach(viewer).map((r) =>
+    r.all
+      ? Prisma.sql`i."municipalityId" = ${r.municipalityId}::uuid`
+      : Prisma.sql`(i."municipalityId" = ${r.municipalityId}::uuid AND (i."reporterOrgId" = ${r.organisationId}::uuid
+          OR EXISTS (SELECT 1 FROM group_area ga WHERE ga."areaId" = i."areaId" AND ga."groupId" = ANY(${r.groupIds}::uuid[]))))`,
+  );
+  return reach.length ? Prisma.sql`(${Prisma.join(reach, " OR ")})` : Prisma.sql`false`;
 }
 
 /** Actions (åtgärder) the viewer may see, as a where-fragment for measure: the whole municipality

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { incidentScope } from "@/lib/auth/permissions";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { incidentScopeSql } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { InvalidPeriodError, periodRange } from "@/lib/time/periods";
 import { fromStockholmWall } from "@/lib/time/zone";
@@ -11,33 +11,43 @@ const localDay = (date: string, plusDays = 0) => {
   return fromStockholmWall(y, m, d + plusDays);
 };
 
-/** The where-clause for a filtered list: always inside the viewer's scope and municipality. */
-export function incidentWhere(viewer: Viewer, municipalityId: string, f: TIncidentFilter): Prisma.IncidentWhereInput {
-  const occurredAt: Prisma.DateTimeFilter = {};
+/** The instants a filter asks for: a period, or Stockholm days from–to, narrowed by exact instants. */
+function occurredRange(f: TIncidentFilter): { gte?: Date; lt?: Date } {
+  const range: { gte?: Date; lt?: Date } = {};
   if (f.period) {
     try {
       const { start, end } = periodRange(f.period);
-      occurredAt.gte = start;
-      occurredAt.lt = end;
+      range.gte = start;
+      range.lt = end;
     } catch (error) {
       if (!(error instanceof InvalidPeriodError)) throw error;
     }
   } else {
-    if (f.from) occurredAt.gte = localDay(f.from);
-    if (f.to) occurredAt.lt = localDay(f.to, 1);
+    if (f.from) range.gte = localDay(f.from);
+    if (f.to) range.lt = localDay(f.to, 1);
   }
-  if (f.after) occurredAt.gte = new Date(f.after);
-  if (f.before) occurredAt.lt = new Date(f.before);
-  return {
-    AND: [
-      incidentScope(viewer),
-      { municipalityId },
-      f.status === "ALL" ? {} : { status: f.status },
-      Object.keys(occurredAt).length ? { occurredAt } : {},
-      f.areaId ? { areaId: f.areaId } : {},
-      f.categoryId ? { categoryId: f.categoryId } : {},
-      f.organisationId ? { reporterOrgId: f.organisationId } : {},
-      f.q ? { OR: [{ place: { contains: f.q, mode: "insensitive" } }, { description: { contains: f.q, mode: "insensitive" } }] } : {},
-    ],
-  };
+  if (f.after) range.gte = new Date(f.after);
+  if (f.before) range.lt = new Date(f.before);
+  return range;
+}
+
+/** Free text matches as typed: % and _ are letters here, not wildcards. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+
+/** The conditions of a filtered list on `incident` aliased `i`, as parameterised SQL: always
+ * inside the viewer's scope and the municipality. */
+export function incidentConditions(viewer: Viewer, municipalityId: string, f: TIncidentFilter): Prisma.Sql {
+  const { gte, lt } = occurredRange(f);
+  const conditions = [
+    incidentScopeSql(viewer),
+    Prisma.sql`i."municipalityId" = ${municipalityId}::uuid`,
+    f.status === "ALL" ? null : Prisma.sql`i.status = ${f.status}::"IncidentStatus"`,
+    gte ? Prisma.sql`i."occurredAt" >= ${gte}` : null,
+    lt ? Prisma.sql`i."occurredAt" < ${lt}` : null,
+    f.areaId ? Prisma.sql`i."areaId" = ${f.areaId}::uuid` : null,
+    f.categoryId ? Prisma.sql`i."categoryId" = ${f.categoryId}::uuid` : null,
+    f.organisationId ? Prisma.sql`i."reporterOrgId" = ${f.organisationId}::uuid` : null,
+    f.q ? Prisma.sql`(i.place ILIKE ${containing(f.q)} OR i.description ILIKE ${containing(f.q)})` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  return Prisma.join(conditions, " AND ");
 }

@@ -97,7 +97,7 @@ test("the triage queue, the reminder sweep and the incident list use their index
 
   const { listIncidents } = await import("@/lib/incidents/queries");
   const { ZIncidentFilter } = await import("@/lib/incidents/schema");
-  const list = await capture(() => listIncidents(coordinator, municipalityId, ZIncidentFilter.parse({})), (sql) => /FROM "public"\."incident"/.test(sql) && /ORDER BY/.test(sql));
+  const list = await capture(() => listIncidents(coordinator, municipalityId, ZIncidentFilter.parse({})), (sql) => /FROM incident i\b/.test(sql) && /ORDER BY/.test(sql));
   assert.ok(list.length > 0);
   const listPlan = await plan(list[0]!);
   assert.ok(!seqScanOn(listPlan, "incident"));

@@ -1,9 +1,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
+import { incidentScope, incidentScopeSql } from "@/lib/auth/permissions";
 import { getIncident, getIncidentFormOptions, getOwnWeekStatus, iterateIncidents, listIncidents } from "@/lib/incidents/queries";
 import { ZIncidentCreate, ZIncidentFilter } from "@/lib/incidents/schema";
 import { runSeed } from "@/prisma/seed/run";
@@ -189,4 +191,38 @@ test("the report form's options: the municipality's areas by name, active catego
     await db().incidentCategory.update({ where: { id: hidden!.id }, data: { active: true } });
     await db().incidentCategory.delete({ where: { id: retired.id } });
   }
+});
+
+test("the list's SQL scope and the ORM's scope let every viewer see exactly the same incidents", async () => {
+  // An area outside every group, with a report from the police: the police and coordinators see
+  // it, Sollentunahem's reporter (whose groups cover the other areas) does not.
+  const outside = await db().area.create({ data: { municipalityId: sollentuna, code: "utanfor", name: "Utanför grupperna" } });
+  const polis = police.memberships.find((m) => m.municipalityId === sollentuna)!.organisationId;
+  await db().incident.create({
+    data: { municipalityId: sollentuna, areaId: outside.id, place: "Fältet", occurredAt: NOW, isoWeek: "2026-W48", categoryId: category.id, reporterOrgId: polis },
+  });
+  const seen = new Map<string, string[]>();
+  const nobody: Viewer = { ...reporter, memberships: [], groups: [] };
+  const emails = ["rapportor@sollentunahem.example", "polis@polisen.example", "samordnare@sollentuna.example", "samordnare@upplandsvasby.example", "ledning@sollentuna.example"];
+  for (const [name, viewer] of [...(await Promise.all(emails.map(async (e) => [e, await viewerOf(e)] as const))), ["nobody", nobody] as const]) {
+    const viaOrm = (await db().incident.findMany({ where: incidentScope(viewer), select: { id: true } })).map((r) => r.id).sort();
+    const viaSql = (await db().$queryRaw<{ id: string }[]>(Prisma.sql`SELECT i.id FROM incident i WHERE ${incidentScopeSql(viewer)}`)).map((r) => r.id).sort();
+    assert.deepEqual(viaSql, viaOrm, name);
+    seen.set(name, viaSql);
+  }
+  // The comparison means something: the viewers' reaches differ.
+  assert.ok(seen.get("samordnare@sollentuna.example")!.length > seen.get("rapportor@sollentunahem.example")!.length);
+  assert.ok(seen.get("polis@polisen.example")!.length > seen.get("rapportor@sollentunahem.example")!.length);
+  assert.ok(seen.get("rapportor@sollentunahem.example")!.length > 0);
+  assert.equal(seen.get("nobody")!.length, 0);
+});
+
+test("the list's free-text search takes % and _ as letters", async () => {
+  const { id } = await createIncident(reporter, input({ description: "Skylt: rea 50% på allt" }), NOW);
+  const percent = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "%", period: "2026-W48" }));
+  assert.deepEqual(percent.rows.map((r) => r.id), [id]);
+  assert.equal((await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "rea_50", period: "2026-W48" }))).total, 0);
+  // A page past the end is empty but still tells how many match.
+  const beyond = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "%", period: "2026-W48", page: 3 }));
+  assert.deepEqual({ rows: beyond.rows.length, total: beyond.total }, { rows: 0, total: 1 });
 });
