@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -19,6 +19,14 @@ export function pool(): pg.Pool {
     holder.estPool.on("error", (err) => logger.warn({ err: err.message }, "database pool error"));
   }
   return holder.estPool;
+}
+
+/** Runs a statement built with `Prisma.sql` on the pool: the same parameterised SQL as `$queryRaw`
+ * at about a quarter of its CPU, with no engine in between (ADR 006). For the reads every request
+ * makes. node-postgres decodes the rows: a bigint comes back as a string, so counts are cast to int. */
+export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
+  const { rows } = await pool().query(statement.text, statement.values);
+  return rows as T[];
 }
 
 export function db(): PrismaClient {

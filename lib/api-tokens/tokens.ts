@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { ZApiTokenCreate } from "./schema";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -44,6 +45,8 @@ export async function listApiTokens(viewer: Viewer, municipalityId: string) {
 const LAST_USED_RESOLUTION_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
 
+type TokenRow = { failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string };
+
 /** Failed bearer tokens allowed per address; after that even a right one is refused for a while. */
 export const TOKEN_FAILURE_LIMIT = { limit: 30, windowSeconds: 10 * 60 };
 
@@ -56,11 +59,11 @@ export async function authenticateApiToken(authorization: string | null, address
   const token = /^Bearer (est_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
   // The address's recent failures and the token in one round trip: this runs on every call.
   // (SELECT 1) LEFT JOIN: exactly one row, with the token's columns null when there is none.
-  const [row] = await db().$queryRaw<[{ failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string }]>`
+  const [row] = (await queryRows<TokenRow>(Prisma.sql`
     SELECT ${hitsInWindow({ key, ...TOKEN_FAILURE_LIMIT }, now)} AS failures,
            t.id, t."revokedAt", t."municipalityId", t."organisationId", m.slug
     FROM (SELECT 1) AS one
-    LEFT JOIN (api_token t JOIN municipality m ON m.id = t."municipalityId") ON t."tokenHash" = ${token ? hashToken(token) : null}`;
+    LEFT JOIN (api_token t JOIN municipality m ON m.id = t."municipalityId") ON t."tokenHash" = ${token ? hashToken(token) : null}`)) as [TokenRow];
   if (row.failures >= TOKEN_FAILURE_LIMIT.limit) return null;
   if (!row.id || row.revokedAt) {
     await recordHits([key], now);

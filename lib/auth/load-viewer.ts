@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { GroupKind, GroupRole, MunicipalityRole, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/validation/ids";
@@ -19,10 +20,10 @@ type Row = {
 
 /** Loads a user as a Viewer, or null if the user is missing, disabled or `sessionVersion`
  * no longer matches (their sessions were ended). Every request of a signed-in user runs this,
- * so it is one round trip in raw SQL (ADR 006) rather than six queries. */
+ * so it is one round trip of plain SQL on the pool (ADR 006) rather than six queries. */
 export async function loadViewer(userId: string, sessionVersion?: number): Promise<Viewer | null> {
   if (!isUuid(userId)) return null;
-  const [user] = await db().$queryRaw<Row[]>`
+  const [user] = await queryRows<Row>(Prisma.sql`
     SELECT u.id, u.name, u.email, u."isPlatformAdmin", u."disabledAt", u."sessionVersion", u.locale,
       COALESCE((
         -- The first municipality a user joined is their home, chosen when nothing else is.
@@ -35,7 +36,7 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
         SELECT json_agg(json_build_object('groupId', g.id, 'municipalityId', g."municipalityId", 'kind', g.kind, 'role', gm.role) ORDER BY g.id)
         FROM group_member gm JOIN est_group g ON g.id = gm."groupId"
         WHERE gm."userId" = u.id), '[]') AS groups
-    FROM "user" u WHERE u.id = ${userId}::uuid`;
+    FROM "user" u WHERE u.id = ${userId}::uuid`);
   if (!user || user.disabledAt) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   return {

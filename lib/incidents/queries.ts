@@ -1,5 +1,5 @@
 import "server-only";
-import { db, pool } from "@/lib/db";
+import { db, pool, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
@@ -91,10 +91,10 @@ export async function getIncidentFormOptions(viewer: Viewer, municipalityId: str
 export async function getIncidentFilterOptions(viewer: Viewer, municipalityId: string) {
   if (!can(viewer, "incident:create", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har ingen behörighet i den kommunen.");
   const withOrganisations = can(viewer, "municipality:view", { municipalityId });
-  const rows = await db().$queryRaw<{ kind: "area" | "category" | "organisation"; id: string; name: string }[]>`
+  const rows = await queryRows<{ kind: "area" | "category" | "organisation"; id: string; name: string }>(Prisma.sql`
     (SELECT 'area' AS kind, id, name FROM area WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY name)
     UNION ALL (SELECT 'category', id, label FROM incident_category WHERE "municipalityId" = ${municipalityId}::uuid AND "parentId" IS NULL AND active ORDER BY "sortOrder")
-    UNION ALL (SELECT 'organisation', id, name FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid AND ${withOrganisations} ORDER BY name)`;
+    UNION ALL (SELECT 'organisation', id, name FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid AND ${withOrganisations} ORDER BY name)`);
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id, name }));
   return { areas: of("area"), categories: of("category"), organisations: of("organisation") };
 }
@@ -184,10 +184,10 @@ const toListRow = ({ areaName, categoryLabel, subcategoryLabel, reporterOrgId, r
 export async function listIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter) {
   const where = incidentConditions(viewer, municipalityId, filter);
   // The count is the outer row, so a page past the end still says how many there are.
-  const rows = await db().$queryRaw<(FlatRow & { total: number })[]>`
+  const rows = await queryRows<FlatRow & { total: number }>(Prisma.sql`
     SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM incident i WHERE ${where}) t
     LEFT JOIN LATERAL (${LIST_ROWS} WHERE ${where}
-      ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}) p ON true`;
+      ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}) p ON true`);
   return { rows: rows.filter((r) => r.id !== null).map(({ total: _total, ...r }) => toListRow(r)), total: rows[0]?.total ?? 0, pageSize: PAGE_SIZE };
 }
 
@@ -197,7 +197,7 @@ export async function* iterateIncidents(viewer: Viewer, municipalityId: string, 
   let cursor: { occurredAt: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor ? Prisma.sql`AND (i."occurredAt", i.id) < (${cursor.occurredAt}, ${cursor.id}::uuid)` : Prisma.empty;
-    const flat: FlatRow[] = await db().$queryRaw<FlatRow[]>`${LIST_ROWS} WHERE ${where} ${after} ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${batch}`;
+    const flat: FlatRow[] = await queryRows<FlatRow>(Prisma.sql`${LIST_ROWS} WHERE ${where} ${after} ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${batch}`);
     if (flat.length === 0) return;
     const rows: IncidentListRow[] = flat.map(toListRow);
     yield rows;
@@ -264,12 +264,12 @@ export async function getIncidentMapData(viewer: Viewer, municipalityId: string,
   type Point = { id: string | null; latitude: number; longitude: number; place: string; occurredAt: Date; code: string; label: string; total: number };
   const [found, areas] = await Promise.all([
     // Plain SQL like the list (ADR 006): up to 10,000 points, and their total, in one round trip.
-    db().$queryRaw<Point[]>`
+    queryRows<Point>(Prisma.sql`
       SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM incident i WHERE ${where}) t
       LEFT JOIN LATERAL (
         SELECT i.id, i.latitude, i.longitude, i.place, i."occurredAt", c.code, c.label
         FROM incident i JOIN incident_category c ON c.id = i."categoryId"
-        WHERE ${where} ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${MAP_POINT_LIMIT}) p ON true`,
+        WHERE ${where} ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${MAP_POINT_LIMIT}) p ON true`),
     db().area.findMany({ where: { municipalityId }, select: { name: true, outline: true }, orderBy: { name: "asc" } }),
   ]);
   return {

@@ -36,10 +36,16 @@ async function plan(q: Captured): Promise<string> {
   }
 }
 
-/** Runs `fn` and returns the captured queries that match. */
+/** Runs `fn` and returns the captured queries that match: the ORM's, and those sent on the pool. */
 async function capture(fn: () => Promise<unknown>, match: (sql: string) => boolean): Promise<Captured[]> {
   captured.length = 0;
-  await fn();
+  const original = pool().query.bind(pool());
+  (pool() as unknown as { query: unknown }).query = (sql: string, params: unknown[]) => (captured.push({ sql, params }), original(sql, params));
+  try {
+    await fn();
+  } finally {
+    (pool() as unknown as { query: unknown }).query = original;
+  }
   return captured.filter((q) => match(q.sql));
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { parse } from "csv-parse";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
@@ -27,10 +28,10 @@ const MAX_ISSUES_REPORTED = 1000;
 
 export async function loadReference(municipalityId: string): Promise<Reference> {
   // One round trip and no query compilation: the machine API calls this for every incident.
-  const rows = await db().$queryRaw<{ kind: "area" | "category" | "organisation"; id: string; name: string; code: string }[]>`
+  const rows = await queryRows<{ kind: "area" | "category" | "organisation"; id: string; name: string; code: string }>(Prisma.sql`
     SELECT 'area' AS kind, id, name, code FROM area WHERE "municipalityId" = ${municipalityId}::uuid
     UNION ALL SELECT 'category', id, label, code FROM incident_category WHERE "municipalityId" = ${municipalityId}::uuid AND "parentId" IS NULL
-    UNION ALL SELECT 'organisation', id, name, code FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid`;
+    UNION ALL SELECT 'organisation', id, name, code FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid`);
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
   const index = <T extends { id: string }>(rows: T[], ...keys: (keyof T)[]) =>
     new Map(rows.flatMap((r) => keys.map((k) => [String(r[k]).toLowerCase(), r.id] as const)));
