@@ -1,5 +1,6 @@
 import "server-only";
-import { db, pool } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /** The viewer's own notifications, newest first. */
@@ -15,6 +16,6 @@ export async function listMyNotifications(viewer: Viewer) {
 /** The badge in the navigation. Every page asks, so it is plain SQL: through the ORM a count costs
  * ten times the CPU (docs/scaling.md, "The ORM's cost per call"). */
 export async function countUnread(viewer: Viewer): Promise<number> {
-  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE "userId" = $1 AND "readAt" IS NULL`, [viewer.userId]);
-  return rows[0]!.n;
+  const [row] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM notification WHERE "userId" = ${viewer.userId}::uuid AND "readAt" IS NULL`);
+  return row!.n;
 }

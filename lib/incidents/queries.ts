@@ -1,5 +1,5 @@
 import "server-only";
-import { db, pool, queryRows } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
@@ -17,15 +17,13 @@ export const PAGE_SIZE = 50;
 /** How organisations' weeks stand: incidents reported, "nothing to report", or silence. One round
  * trip of plain SQL: the report form asks on every visit (ADR 006). */
 export async function weekStates(municipalityId: string, organisationIds: string[], isoWeek: string) {
-  const { rows } = await pool().query<{ id: string; count: number; marked: string | null }>(
-    `SELECT o.id,
-       (SELECT count(*)::int FROM incident i
-         WHERE i."reporterOrgId" = o.id AND i."isoWeek" = $2 AND i."municipalityId" = $1 AND i.status = 'ACTIVE') AS count,
-       (SELECT w.status::text FROM weekly_report w
-         WHERE w."organisationId" = o.id AND w."isoWeek" = $2 AND w."municipalityId" = $1) AS marked
-     FROM unnest($3::uuid[]) AS o(id)`,
-    [municipalityId, isoWeek, organisationIds],
-  );
+  const rows = await queryRows<{ id: string; count: number; marked: string | null }>(Prisma.sql`
+    SELECT o.id,
+      (SELECT count(*)::int FROM incident i
+        WHERE i."reporterOrgId" = o.id AND i."isoWeek" = ${isoWeek} AND i."municipalityId" = ${municipalityId}::uuid AND i.status = 'ACTIVE') AS count,
+      (SELECT w.status::text FROM weekly_report w
+        WHERE w."organisationId" = o.id AND w."isoWeek" = ${isoWeek} AND w."municipalityId" = ${municipalityId}::uuid) AS marked
+    FROM unnest(${organisationIds}::uuid[]) AS o(id)`);
   return new Map(
     rows.map(({ id, count, marked }) => {
       const state: ReportingState = count > 0 ? "REPORTED" : marked === "NOTHING_TO_REPORT" ? "NOTHING_TO_REPORT" : "SILENT";
@@ -65,23 +63,21 @@ type FormOptionsRow = {
  * the page reporters open most, and each call through the ORM costs ~2 ms of server CPU (ADR 006). */
 export async function getIncidentFormOptions(viewer: Viewer, municipalityId: string) {
   if (!can(viewer, "incident:create", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har ingen behörighet i den kommunen.");
-  const { rows } = await pool().query<FormOptionsRow>(
-    `SELECT
+  const [options] = await queryRows<FormOptionsRow>(Prisma.sql`
+    SELECT
        (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name, a.id), '[]')
-          FROM area a WHERE a."municipalityId" = $1) AS areas,
+          FROM area a WHERE a."municipalityId" = ${municipalityId}::uuid) AS areas,
        (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'label', c.label, 'children',
                  (SELECT COALESCE(json_agg(json_build_object('id', s.id, 'label', s.label) ORDER BY s."sortOrder", s.id), '[]')
                     FROM incident_category s WHERE s."parentId" = c.id AND s.active)) ORDER BY c."sortOrder", c.id), '[]')
-          FROM incident_category c WHERE c."municipalityId" = $1 AND c."parentId" IS NULL AND c.active) AS categories,
+          FROM incident_category c WHERE c."municipalityId" = ${municipalityId}::uuid AND c."parentId" IS NULL AND c.active) AS categories,
        -- The map opens where the municipality's latest incidents are: the newest 500 with a
        -- position (an index read), not an average over every incident it ever logged.
        recent.lat, recent.lon
      FROM (SELECT avg(latitude) AS lat, avg(longitude) AS lon FROM (
-             SELECT latitude, longitude FROM incident WHERE "municipalityId" = $1 AND latitude IS NOT NULL
-             ORDER BY "occurredAt" DESC LIMIT 500) newest) recent`,
-    [municipalityId],
-  );
-  const { areas, categories, lat, lon } = rows[0]!;
+             SELECT latitude, longitude FROM incident WHERE "municipalityId" = ${municipalityId}::uuid AND latitude IS NOT NULL
+             ORDER BY "occurredAt" DESC LIMIT 500) newest) recent`);
+  const { areas, categories, lat, lon } = options!;
   const center: [number, number] = [lat ?? 59.33, lon ?? 18.07];
   return { areas, categories, center, tileUrl: env().MAP_TILE_URL ?? null };
 }

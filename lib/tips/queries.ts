@@ -1,5 +1,6 @@
 import "server-only";
-import { db, pool } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -16,8 +17,8 @@ export const PUBLIC_MIN_COUNT = 5;
 export async function countNewTips(viewer: Viewer, municipalityId: string): Promise<number | null> {
   if (!can(viewer, "tip:triage", { municipalityId })) return null;
   // Plain SQL like countUnread: the navigation asks on every page.
-  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM tip WHERE "municipalityId" = $1 AND status = 'NEW'`, [municipalityId]);
-  return rows[0]!.n;
+  const [row] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM tip WHERE "municipalityId" = ${municipalityId}::uuid AND status = 'NEW'`);
+  return row!.n;
 }
 
 export async function listTips(viewer: Viewer, municipalityId: string, status: TipStatus) {
