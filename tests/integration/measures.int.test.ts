@@ -130,3 +130,39 @@ test("actions from the register and from a lägesbild keep their origin; referen
   assert.ok(inWeek > 0);
   assert.equal(linked.evidence.length, Math.min(50, inWeek), "the week's incidents in the area are its evidence");
 });
+
+test("the open actions a lägesbild lists: the group's and its areas', soonest due first, each with its latest follow-up – as the ORM reads them", async () => {
+  const { listOpenMeasures } = await import("@/lib/measures/queries");
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-vecko" } } });
+  const area = (code: string) => db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code } } });
+  const [edsberg, helenelund] = [await area("edsberg"), await area("helenelund")];
+  const hem = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "sollentunahem" } } });
+  const make = (data: { title: string; status: "PLANNED" | "ONGOING" | "DONE"; areaId?: string; groupId?: string; dueDate?: string }) =>
+    db().measure.create({ data: { municipalityId: m, ownerOrgId: hem.id, title: data.title, status: data.status, areaId: data.areaId ?? null, groupId: data.groupId ?? null, dueDate: data.dueDate ? new Date(data.dueDate) : null } });
+  const overdue = await make({ title: "Försenad i Edsberg", status: "PLANNED", areaId: edsberg.id, dueDate: "2026-11-01" });
+  await db().measureFollowUp.createMany({ data: [{ measureId: overdue.id, date: new Date("2026-11-10"), text: "Första" }, { measureId: overdue.id, date: new Date("2026-11-20"), text: "Senaste" }] });
+  await make({ title: "Gruppens, utan område och datum", status: "ONGOING", groupId: vecko.id });
+  await make({ title: "Klar", status: "DONE", areaId: edsberg.id, dueDate: "2026-12-01" });
+  await make({ title: "Annat område", status: "PLANNED", areaId: helenelund.id, dueDate: "2026-12-01" });
+
+  const listed = await listOpenMeasures(m, vecko.id, [edsberg.id], NOW);
+  // The reference: the same list through the model API, as it was read before plain SQL (ADR 006).
+  const reference = (await db().measure.findMany({
+    where: { municipalityId: m, status: { in: ["PLANNED", "ONGOING"] }, OR: [{ areaId: { in: [edsberg.id] } }, { groupId: vecko.id }] },
+    select: {
+      id: true, title: true, status: true, dueDate: true, responsibleName: true, place: true,
+      area: { select: { name: true } }, ownerOrg: { select: { name: true } }, lagesbild: { select: { periodKey: true } },
+      followUps: { select: { date: true, text: true }, orderBy: { date: "desc" }, take: 1 },
+    },
+    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+  })).map(({ followUps, ...r }) => ({ ...r, overdue: r.dueDate !== null && r.dueDate.toISOString().slice(0, 10) < "2026-11-28", latestFollowUp: followUps[0] ?? null }));
+  assert.deepEqual(listed, reference);
+  // What the comparison covers: an overdue action with its latest follow-up, the group's own
+  // action without area or date (last), one from a lägesbild; nothing done or elsewhere.
+  const byTitle = new Map(listed.map((x) => [x.title, x]));
+  assert.deepEqual(byTitle.get("Försenad i Edsberg")?.latestFollowUp, { date: new Date("2026-11-20T00:00:00Z"), text: "Senaste" });
+  assert.equal(byTitle.get("Försenad i Edsberg")?.overdue, true);
+  assert.equal(listed.at(-1)?.title, "Gruppens, utan område och datum");
+  assert.ok(listed.some((x) => x.lagesbild?.periodKey === "2026-W41"));
+  assert.ok(!byTitle.has("Klar") && !byTitle.has("Annat område"));
+});
