@@ -24,7 +24,7 @@ import { formatPeriod, localDayRange, periodOf, shiftPeriod, weekKey } from "@/l
 import { generateNational } from "@/prisma/seed/national";
 import { runSeed } from "@/prisma/seed/run";
 import { benchCsv } from "./csv";
-import { fillWeek, paired, ROLLUP_ONE_SQL, timing, type Timing } from "./shared";
+import { cpuSnapshot, fillWeek, paired, ROLLUP_ONE_SQL, timing, type Timing } from "./shared";
 
 const { values: flags } = parseArgs({
   options: { municipalities: { type: "string" }, years: { type: "string" }, quick: { type: "boolean" }, "no-build": { type: "boolean" }, "no-lighthouse": { type: "boolean" } },
@@ -45,38 +45,58 @@ type Row = {
   target: string;
   /** Whether the target is met; undefined for figures without one. */
   met?: boolean;
+  /** CPU per request of the product and of its reference page, where the figure is a page. */
+  cpu?: { product: Cpu; reference?: Cpu };
 };
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-type Load = { latencies: number[]; rps: number; errors: number; non2xx: number; requests: number };
+/** CPU per request, ms: the Next.js server process and PostgreSQL (null where /proc is missing). */
+type Cpu = { server: number; postgres: number } | null;
+type Load = { latencies: number[]; rps: number; errors: number; non2xx: number; requests: number; cpu?: Cpu };
 
 /** Drives one URL with autocannon; latencies come from each response, p95 included. */
-async function cannon(opts: autocannon.Options): Promise<Load> {
+async function cannon(opts: autocannon.Options, serverPid?: number): Promise<Load> {
   const latencies: number[] = [];
+  const before = serverPid ? cpuSnapshot([serverPid]) : null;
   // The typings know the promise, not the event emitter autocannon returns along with it.
   const instance = autocannon({ ...opts, connections: opts.connections ?? 1 }) as unknown as Promise<autocannon.Result> & autocannon.Instance;
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const r = await instance;
-  return { latencies, rps: r.requests.total / (r.duration || 1), errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
+  const after = serverPid ? cpuSnapshot([serverPid]) : null;
+  const n = Math.max(1, r.requests.total);
+  const cpu = before && after ? { server: (after.server - before.server) / n, postgres: (after.postgres - before.postgres) / n } : null;
+  return { latencies, rps: r.requests.total / (r.duration || 1), errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total, cpu };
 }
 
+/** A page under load and the server process that renders it. */
+type Side = { load: autocannon.Options; pid?: number };
+
 /** Product and reference in alternating rounds of a few seconds each, pooled per side. */
-async function alternate(rounds: number, product: autocannon.Options, reference: autocannon.Options): Promise<[Load, Load]> {
-  await cannon({ ...product, duration: 2 });
-  await cannon({ ...reference, duration: 2 });
+async function alternate(rounds: number, product: Side, reference: Side): Promise<[Load, Load]> {
+  await cannon({ ...product.load, duration: 2 });
+  await cannon({ ...reference.load, duration: 2 });
   const sides: Load[][] = [[], []];
   for (let i = 0; i < rounds; i++) {
     const order = i % 2 === 0 ? [0, 1] : [1, 0];
-    for (const side of order) sides[side]!.push(await cannon(side === 0 ? product : reference));
+    for (const side of order) {
+      const { load, pid } = side === 0 ? product : reference;
+      sides[side]!.push(await cannon(load, pid));
+    }
   }
-  return sides.map((loads) => ({
-    latencies: loads.flatMap((l) => l.latencies),
-    rps: loads.reduce((s, l) => s + l.rps, 0) / loads.length,
-    errors: loads.reduce((s, l) => s + l.errors, 0),
-    non2xx: loads.reduce((s, l) => s + l.non2xx, 0),
-    requests: loads.reduce((s, l) => s + l.requests, 0),
-  })) as [Load, Load];
+  return sides.map((loads) => {
+    const requests = loads.reduce((s, l) => s + l.requests, 0);
+    // Per request over all rounds: each round's figure weighted by its number of requests.
+    const cpuOf = (key: "server" | "postgres") => loads.reduce((s, l) => s + (l.cpu?.[key] ?? NaN) * l.requests, 0) / Math.max(1, requests);
+    return {
+      latencies: loads.flatMap((l) => l.latencies),
+      rps: loads.reduce((s, l) => s + l.rps, 0) / loads.length,
+      errors: loads.reduce((s, l) => s + l.errors, 0),
+      non2xx: loads.reduce((s, l) => s + l.non2xx, 0),
+      requests,
+      cpu: loads.every((l) => l.cpu) ? { server: cpuOf("server"), postgres: cpuOf("postgres") } : null,
+    };
+  }) as [Load, Load];
 }
 
 /** Starts a production server; its errors go to bench-results/server-<port>.log (a load test
@@ -205,7 +225,7 @@ async function main() {
   ];
   try {
     await Promise.all([waitFor(`${APP}/api/health`), waitFor(MINIMAL)]);
-    await measure(data);
+    await measure(data, { app: servers[0]!.pid, minimal: servers[1]!.pid });
   } finally {
     for (const s of servers) s.kill("SIGTERM");
   }
@@ -213,17 +233,18 @@ async function main() {
   await disconnectDb();
 }
 
-async function measure(data: Awaited<ReturnType<typeof loadData>>) {
+async function measure(data: Awaited<ReturnType<typeof loadData>>, pids: { app?: number; minimal?: number }) {
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 50 });
   const [coordinator, reporter, ledning] = await Promise.all(["samordnare@sollentuna.example", "rapportor@sollentunahem.example", "ledning@sollentuna.example"].map(signIn));
   const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: data.municipality.id, slug: "est-vecko" } } });
   const minimal = { url: MINIMAL, duration: 5 };
+  const minimalSide = (extra: Partial<autocannon.Options> = {}): Side => ({ load: { ...minimal, ...extra }, pid: pids.minimal });
 
   log("Lägesbild …");
   const lagesbildUrl = `${APP}/groups/${vecko.id}/lagesbild/${data.week}`;
-  const [lb, lbRef] = await alternate(3, { url: lagesbildUrl, headers: { cookie: coordinator }, duration: 5 }, minimal);
+  const [lb, lbRef] = await alternate(3, { load: { url: lagesbildUrl, headers: { cookie: coordinator }, duration: 5 }, pid: pids.app }, minimalSide());
   const lbTiming = timing(lb.latencies);
-  rows.push({ figure: "Lägesbildens utkast, 300 händelser (sida, 1 anslutning)", unit: "ms", value: lbTiming, reference: { what: "minimal Next.js-sida", value: timing(lbRef.latencies) }, target: "p95 ≤ 150 ms", met: lbTiming.p95 <= 150 && lb.non2xx + lb.errors === 0 });
+  rows.push({ figure: "Lägesbildens utkast, 300 händelser (sida, 1 anslutning)", unit: "ms", value: lbTiming, reference: { what: "minimal Next.js-sida", value: timing(lbRef.latencies) }, target: "p95 ≤ 150 ms", met: lbTiming.p95 <= 150 && lb.non2xx + lb.errors === 0, cpu: { product: lb.cpu ?? null, reference: lbRef.cpu ?? null } });
 
   log("Sammanställningar …");
   const slugs = (await pool.query<{ slug: string }>(`SELECT slug FROM municipality ORDER BY slug`)).rows.map((r) => r.slug);
@@ -248,12 +269,15 @@ async function measure(data: Awaited<ReturnType<typeof loadData>>) {
   );
   // Each request its own report (external_id), as 50 reporters' devices would send them.
   const report = () => JSON.stringify({ occurred_at: "2026-11-20 21:30", area: "Edsberg", place: "Edsbergs torg", category: "skadegorelse", description: "Klotter på fasaden.", external_id: `bench-${randomBytes(9).toString("base64url")}` });
-  const submit = await cannon({
+  const submitLoad: autocannon.Options = {
     url: `${APP}/api/v1/incidents`,
     connections: 50,
-    duration: 15,
     requests: [{ method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, setupRequest: (req) => ({ ...req, body: report() }) }],
-  });
+  };
+  // Warmed up as the pages are (the route's code loaded and compiled, the pool's connections
+  // open): the first seconds after a start measured a third more server CPU per request.
+  await cannon({ ...submitLoad, duration: 3 });
+  const submit = await cannon({ ...submitLoad, duration: 15 }, pids.app);
   const ids = await db().area.findFirstOrThrow({ where: { municipalityId: data.municipality.id, code: "edsberg" }, select: { id: true, municipalityId: true } });
   const org = await db().organisation.findFirstOrThrow({ where: { municipalityId: data.municipality.id, code: "trygghetsvardar" }, select: { id: true } });
   const category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: data.municipality.id, code: "skadegorelse" }, select: { id: true } });
@@ -261,7 +285,7 @@ async function measure(data: Awaited<ReturnType<typeof loadData>>) {
     pool.query(`INSERT INTO incident ("municipalityId","areaId",place,"occurredAt","isoWeek","categoryId","reporterOrgId","updatedAt") VALUES ($1,$2,'Edsbergs torg',now(),'2026-W47',$3,$4,now())`, [ids.municipalityId, ids.id, category.id, org.id]),
   );
   const submitTiming = timing(submit.latencies);
-  rows.push({ figure: "Ny händelse via API, 50 samtidiga: svarstid", unit: "ms", value: submitTiming, reference: { what: "enkel INSERT via pg, 50 samtidiga", value: timing(insertRef.latencies) }, target: "p95 ≤ 150 ms, 0 fel", met: submitTiming.p95 <= 150 && submit.errors + submit.non2xx === 0 });
+  rows.push({ figure: "Ny händelse via API, 50 samtidiga: svarstid", unit: "ms", value: submitTiming, reference: { what: "enkel INSERT via pg, 50 samtidiga", value: timing(insertRef.latencies) }, target: "p95 ≤ 150 ms, 0 fel", met: submitTiming.p95 <= 150 && submit.errors + submit.non2xx === 0, cpu: { product: submit.cpu ?? null } });
   rows.push({ figure: `Ny händelse via API, 50 samtidiga: genomströmning (${submit.errors + submit.non2xx} fel)`, unit: "req/s", value: { median: submit.rps, p95: submit.rps }, reference: { what: "enkel INSERT via pg", value: { median: insertRef.rps, p95: insertRef.rps } }, target: "≥ 150 per s", met: submit.rps >= 150 && submit.errors + submit.non2xx === 0 });
 
   log("CSV-import 100 000 rader …");
@@ -283,8 +307,8 @@ async function measure(data: Awaited<ReturnType<typeof loadData>>) {
   rows.push({ figure: `CSV-import 100 000 rader (${imported.inserted} nya)`, unit: "s", value: { median: importSeconds, p95: importSeconds }, reference: { what: "rå COPY av filen", value: { median: copySeconds, p95: copySeconds } }, target: "≤ 15 s", met: importSeconds <= 15 && imported.inserted === 100_000 });
 
   log("Händelselistan …");
-  const [list, listRef] = await alternate(3, { url: `${APP}/incidents`, headers: { cookie: coordinator }, connections: 10, duration: 5 }, { ...minimal, connections: 10 });
-  rows.push({ figure: "Händelselistan, 50 rader: genomströmning (10 anslutningar)", unit: "req/s", value: { median: list.rps, p95: list.rps }, reference: { what: "minimal Next.js-sida", value: { median: listRef.rps, p95: listRef.rps } }, target: "≥ 0,5× referensen", met: list.rps >= 0.5 * listRef.rps && list.non2xx + list.errors === 0 });
+  const [list, listRef] = await alternate(3, { load: { url: `${APP}/incidents`, headers: { cookie: coordinator }, connections: 10, duration: 5 }, pid: pids.app }, minimalSide({ connections: 10 }));
+  rows.push({ figure: "Händelselistan, 50 rader: genomströmning (10 anslutningar)", unit: "req/s", value: { median: list.rps, p95: list.rps }, reference: { what: "minimal Next.js-sida", value: { median: listRef.rps, p95: listRef.rps } }, target: "≥ 0,5× referensen", met: list.rps >= 0.5 * listRef.rps && list.non2xx + list.errors === 0, cpu: { product: list.cpu ?? null, reference: listRef.cpu ?? null } });
 
   log("JavaScript för rapportformuläret …");
   // The weekly report form (/incidents/new redirects here).
@@ -337,6 +361,10 @@ function report(data: Awaited<ReturnType<typeof loadData>>) {
       (ratio !== undefined ? `${ratio.toFixed(2)}×` : "").padEnd(8) + r.target.padEnd(24) + (r.met === undefined ? "" : r.met ? "uppfyllt" : "MISSAT"),
     );
   }
+  const perRequest = (c: Cpu | undefined) => (c ? `${c.server.toFixed(1)} ms i Next.js + ${c.postgres.toFixed(1)} ms i PostgreSQL` : "okänd");
+  const withCpu = rows.filter((r) => r.cpu);
+  if (withCpu.length) console.log("\nCPU per begäran (/proc, utime + stime):");
+  for (const r of withCpu) console.log(`  ${r.figure}: ${perRequest(r.cpu!.product)}${r.cpu!.reference !== undefined ? `; referensen ${perRequest(r.cpu!.reference)}` : ""}`);
   const missed = rows.filter((r) => r.met === false);
   console.log(missed.length ? `\n${missed.length} mål missas: ${missed.map((r) => r.figure).join("; ")}` : "\nAlla mål uppfyllda.");
   mkdirSync("bench-results", { recursive: true });

@@ -1,5 +1,6 @@
 // Pieces the benchmarks share: timing in turns with a reference, the rollup query written by hand,
 // and a week with ~300 incidents for the lägesbild figures.
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db";
 import { periodRange, weekKey } from "@/lib/time/periods";
@@ -44,4 +45,38 @@ export async function fillWeek(municipalityId: string, week: string, target = 30
       return { ...rest, occurredAt, isoWeek: weekKey(occurredAt) };
     }),
   });
+}
+
+/**
+ * CPU time (user + system, ms) used so far by the given processes and by every PostgreSQL
+ * process on the machine, read from /proc (Linux; null elsewhere). Throughput alone hides where a
+ * page's time goes on a shared 2-core machine; CPU per request says whether it is the server's
+ * rendering or the database.
+ */
+export function cpuSnapshot(pids: number[]): { server: number; postgres: number } | null {
+  const ticks = (pid: string) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // proc(5) fields 14–17, in clock ticks of 10 ms: utime and stime, then cutime and cstime –
+    // the CPU of ended children, which is where a PostgreSQL backend's time goes when the pool
+    // closes its connection (the postmaster reaps it).
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
+    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), own: (utime + stime) * 10, children: (cutime + cstime) * 10 };
+  };
+  try {
+    const server = pids.reduce((sum, pid) => sum + ticks(String(pid)).own, 0);
+    let postgres = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const t = ticks(entry);
+        if (t.name === "postgres") postgres += t.own + t.children;
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+    return { server, postgres };
+  } catch {
+    return null;
+  }
 }
