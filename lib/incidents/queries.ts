@@ -43,11 +43,14 @@ export async function getOwnWeekStatus(viewer: Viewer, municipalityId: string, i
 /** Completeness per member organisation of the municipality's EST Vecko groups, for a week. */
 export async function getWeekCompleteness(viewer: Viewer, municipalityId: string, isoWeek: string) {
   if (!can(viewer, "weeklyReport:view-completeness", { municipalityId })) return null;
-  const organisations = await db().organisation.findMany({
-    where: { municipalityId, active: true, groups: { some: { group: { kind: "VECKO", municipalityId } } } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  // The organisations that report to the municipality's weekly group (home page, lägesbild and
+  // completeness page, every view): plain SQL on the pool (ADR 006).
+  const organisations = await queryRows<{ id: string; name: string }>(Prisma.sql`
+    SELECT o.id, o.name FROM organisation o
+    WHERE o."municipalityId" = ${municipalityId}::uuid AND o.active
+      AND EXISTS (SELECT 1 FROM group_organisation go JOIN est_group g ON g.id = go."groupId"
+                  WHERE go."organisationId" = o.id AND g.kind = 'VECKO' AND g."municipalityId" = ${municipalityId}::uuid)
+    ORDER BY o.name, o.id`);
   const states = await weekStates(municipalityId, organisations.map((o) => o.id), isoWeek);
   return organisations.map((o) => ({ ...o, ...states.get(o.id)! }));
 }

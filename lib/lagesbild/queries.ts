@@ -3,7 +3,7 @@ import { cache } from "react";
 import { sourceSummary } from "@/lib/tips/sources";
 import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { GroupKind } from "@/lib/generated/prisma/enums";
+import type { AreaStatusLevel, GroupKind, LagesbildStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -17,10 +17,24 @@ import { buildMatrix, weekdayHourTable, type CountRow, type WeekSet } from "./dr
 const REPEAT_MIN = 3;
 
 /** The saved judgement of a week, as every view of a lägesbild shows it. */
-const SAVED_SELECT = {
-  id: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true, version: true, publishedAt: true, updatedAt: true,
-  areaStatuses: { select: { areaId: true, level: true, reason: true } },
-} as const;
+type Saved = {
+  id: string; status: LagesbildStatus; assessment: string | null; outlook: string | null; resourceNotes: string | null; focusNotes: string | null;
+  version: number; publishedAt: Date | null; updatedAt: Date;
+  areaStatuses: { areaId: string; level: AreaStatusLevel; reason: string }[];
+};
+
+/** The week's saved row, if any: its judgement, and the frozen draft of a published week. */
+async function loadSaved(groupId: string, week: string, withSnapshot: boolean) {
+  const [row] = await queryRows<Saved & { snapshot: unknown }>(Prisma.sql`
+    SELECT l.id, l.status::text AS status, l.assessment, l.outlook, l."resourceNotes", l."focusNotes", l.version, l."publishedAt", l."updatedAt",
+           COALESCE((SELECT json_agg(json_build_object('areaId', s."areaId", 'level', s.level, 'reason', s.reason) ORDER BY s."areaId")
+                       FROM lagesbild_area_status s WHERE s."lagesbildId" = l.id), '[]') AS "areaStatuses",
+           ${withSnapshot ? Prisma.sql`l.snapshot` : Prisma.sql`NULL::jsonb`} AS snapshot
+    FROM lagesbild l WHERE l."groupId" = ${groupId}::uuid AND l."periodKey" = ${week}`);
+  if (!row) return null;
+  const { snapshot, ...saved } = row;
+  return { saved: saved satisfies Saved, snapshot };
+}
 
 type GroupRow = { id: string; name: string; kind: GroupKind; municipalityId: string; areas: { id: string; name: string }[] };
 
@@ -92,10 +106,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${[week, ...weeks.previous4.slice(0, 3)]}::text[])
       GROUP BY 1, 2 HAVING count(*) >= ${REPEAT_MIN} ORDER BY count(*) DESC, i.place, i."areaId" LIMIT 20`),
     getWeekCompleteness(viewer, municipalityId, week),
-    db().lagesbild.findUnique({
-      where: { groupId_periodKey: { groupId, periodKey: week } },
-      select: SAVED_SELECT,
-    }),
+    loadSaved(groupId, week, false).then((row) => row?.saved ?? null),
     listOpenMeasures(municipalityId, groupId, areaIds),
     listLateReports(groupId, municipalityId, areaIds, week),
     // Residents' tips and associations' reports, and night walks (adult presence), beside the partners'.
@@ -154,23 +165,21 @@ export type LagesbildDraft = Awaited<ReturnType<typeof getLagesbildDraft>>;
  */
 async function listLateReports(groupId: string, municipalityId: string, areaIds: string[], week: string) {
   const earlier = Array.from({ length: 8 }, (_, i) => shiftPeriod(week, -(i + 1)));
-  const published = await db().lagesbild.findMany({
-    where: { groupId, periodKey: { in: earlier }, status: "PUBLISHED", publishedAt: { not: null } },
-    select: { periodKey: true, publishedAt: true },
-  });
-  if (published.length === 0) return [];
-  const previous = published.find((p) => p.periodKey === earlier[0])?.publishedAt?.getTime() ?? 0;
-  return db().incident.findMany({
-    where: {
-      municipalityId,
-      areaId: { in: areaIds },
-      status: "ACTIVE",
-      OR: published.map((p) => ({ isoWeek: p.periodKey, createdAt: { gt: new Date(Math.max(p.publishedAt!.getTime(), previous)) } })),
-    },
-    select: { id: true, isoWeek: true, occurredAt: true, place: true, area: { select: { name: true } }, category: { select: { label: true } } },
-    orderBy: { occurredAt: "asc" },
-    take: 50,
-  });
+  // A report is late when it arrived after its week's publication and after the publication of
+  // the week just before this one (what that draft showed as late is not repeated here).
+  return queryRows<{ id: string; isoWeek: string; occurredAt: Date; place: string; area: { name: string }; category: { label: string } }>(Prisma.sql`
+    WITH published AS (
+      SELECT "periodKey", "publishedAt" FROM lagesbild
+      WHERE "groupId" = ${groupId}::uuid AND "periodKey" = ANY(${earlier}::text[]) AND status = 'PUBLISHED' AND "publishedAt" IS NOT NULL)
+    SELECT i.id, i."isoWeek", i."occurredAt", i.place, json_build_object('name', a.name) AS area, json_build_object('label', c.label) AS category
+    FROM incident i
+    JOIN published p ON p."periodKey" = i."isoWeek"
+    JOIN area a ON a.id = i."areaId"
+    JOIN incident_category c ON c.id = i."categoryId"
+    WHERE i."municipalityId" = ${municipalityId}::uuid AND i."areaId" = ANY(${areaIds}::uuid[]) AND i.status = 'ACTIVE'
+      AND i."createdAt" > GREATEST(p."publishedAt", COALESCE((SELECT "publishedAt" FROM published WHERE "periodKey" = ${earlier[0]!}), '-infinity'))
+    ORDER BY i."occurredAt", i.id
+    LIMIT 50`);
 }
 
 /**
@@ -180,13 +189,9 @@ async function listLateReports(groupId: string, municipalityId: string, areaIds:
 export async function getLagesbild(viewer: Viewer, groupId: string, week: string): Promise<LagesbildDraft & { published: boolean }> {
   const { group } = await loadGroup(viewer, groupId);
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:view", entityType: "lagesbild", entityId: `${groupId}:${week}` });
-  const row = await db().lagesbild.findUnique({ where: { groupId_periodKey: { groupId, periodKey: week } }, select: { status: true, snapshot: true } });
-  if (row?.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week)), published: false };
-  const saved = await db().lagesbild.findUniqueOrThrow({
-    where: { groupId_periodKey: { groupId, periodKey: week } },
-    select: SAVED_SELECT,
-  });
-  return { ...(row.snapshot as unknown as LagesbildDraft), saved, canEdit: false, published: true };
+  const row = await loadSaved(groupId, week, true);
+  if (!row?.snapshot || row.saved.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week)), published: false };
+  return { ...(row.snapshot as LagesbildDraft), saved: row.saved, canEdit: false, published: true };
 }
 
 /** The group's weeks that have a saved or published lägesbild, newest first. */
