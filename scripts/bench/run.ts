@@ -52,7 +52,7 @@ const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /** CPU per request, ms: the Next.js server process and PostgreSQL (null where /proc is missing). */
-type Cpu = { server: number; postgres: number } | null;
+type Cpu = { server: number; postgres: number; postgresBackground: number } | null;
 type Load = { latencies: number[]; rps: number; errors: number; non2xx: number; requests: number; cpu?: Cpu };
 
 /** Drives one URL with autocannon; latencies come from each response, p95 included. */
@@ -65,7 +65,7 @@ async function cannon(opts: autocannon.Options, serverPid?: number): Promise<Loa
   const r = await instance;
   const after = serverPid ? cpuSnapshot([serverPid]) : null;
   const n = Math.max(1, r.requests.total);
-  const cpu = before && after ? { server: (after.server - before.server) / n, postgres: (after.postgres - before.postgres) / n } : null;
+  const cpu = before && after ? { server: (after.server - before.server) / n, postgres: (after.postgres - before.postgres) / n, postgresBackground: (after.postgresBackground - before.postgresBackground) / n } : null;
   return { latencies, rps: r.requests.total / (r.duration || 1), errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total, cpu };
 }
 
@@ -87,14 +87,14 @@ async function alternate(rounds: number, product: Side, reference: Side): Promis
   return sides.map((loads) => {
     const requests = loads.reduce((s, l) => s + l.requests, 0);
     // Per request over all rounds: each round's figure weighted by its number of requests.
-    const cpuOf = (key: "server" | "postgres") => loads.reduce((s, l) => s + (l.cpu?.[key] ?? NaN) * l.requests, 0) / Math.max(1, requests);
+    const cpuOf = (key: keyof NonNullable<Cpu>) => loads.reduce((s, l) => s + (l.cpu?.[key] ?? NaN) * l.requests, 0) / Math.max(1, requests);
     return {
       latencies: loads.flatMap((l) => l.latencies),
       rps: loads.reduce((s, l) => s + l.rps, 0) / loads.length,
       errors: loads.reduce((s, l) => s + l.errors, 0),
       non2xx: loads.reduce((s, l) => s + l.non2xx, 0),
       requests,
-      cpu: loads.every((l) => l.cpu) ? { server: cpuOf("server"), postgres: cpuOf("postgres") } : null,
+      cpu: loads.every((l) => l.cpu) ? { server: cpuOf("server"), postgres: cpuOf("postgres"), postgresBackground: cpuOf("postgresBackground") } : null,
     };
   }) as [Load, Load];
 }
@@ -361,7 +361,8 @@ function report(data: Awaited<ReturnType<typeof loadData>>) {
       (ratio !== undefined ? `${ratio.toFixed(2)}×` : "").padEnd(8) + r.target.padEnd(24) + (r.met === undefined ? "" : r.met ? "uppfyllt" : "MISSAT"),
     );
   }
-  const perRequest = (c: Cpu | undefined) => (c ? `${c.server.toFixed(1)} ms i Next.js + ${c.postgres.toFixed(1)} ms i PostgreSQL` : "okänd");
+  const perRequest = (c: Cpu | undefined) =>
+    c ? `${c.server.toFixed(1)} ms i Next.js + ${c.postgres.toFixed(1)} ms i PostgreSQL (varav ${c.postgresBackground.toFixed(1)} ms checkpointer och WAL-skrivning)` : "okänd";
   const withCpu = rows.filter((r) => r.cpu);
   if (withCpu.length) console.log("\nCPU per begäran (/proc, utime + stime):");
   for (const r of withCpu) console.log(`  ${r.figure}: ${perRequest(r.cpu!.product)}${r.cpu!.reference !== undefined ? `; referensen ${perRequest(r.cpu!.reference)}` : ""}`);

@@ -48,34 +48,41 @@ export async function fillWeek(municipalityId: string, week: string, target = 30
 }
 
 /**
- * CPU time (user + system, ms) used so far by the given processes and by every PostgreSQL
- * process on the machine, read from /proc (Linux; null elsewhere). Throughput alone hides where a
- * page's time goes on a shared 2-core machine; CPU per request says whether it is the server's
- * rendering or the database.
+ * CPU time (user + system, ms) used so far by the given processes and by PostgreSQL, read from
+ * /proc (Linux; null elsewhere). Throughput alone hides where a page's time goes on a shared
+ * 2-core machine; CPU per request says whether it is the server's rendering or the database.
+ * `postgres` is all of PostgreSQL, ended processes included (the postmaster reaps a backend when
+ * a pool closes an idle connection, and its time moves to the postmaster's children's time);
+ * `postgresBackground` is the part of it in the running background processes – checkpointer,
+ * WAL writer, background writer – which after a bulk load are busy writing the load out,
+ * whatever the requests are.
  */
-export function cpuSnapshot(pids: number[]): { server: number; postgres: number } | null {
-  const ticks = (pid: string) => {
+export function cpuSnapshot(pids: number[]): { server: number; postgres: number; postgresBackground: number } | null {
+  const read = (pid: string) => {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // proc(5) fields 14–17, in clock ticks of 10 ms: utime and stime, then cutime and cstime –
-    // the CPU of ended children, which is where a PostgreSQL backend's time goes when the pool
-    // closes its connection (the postmaster reaps it).
+    // proc(5) fields 14–17, in clock ticks of 10 ms: utime and stime, then cutime and cstime (the
+    // CPU of ended children).
     const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
     return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), own: (utime + stime) * 10, children: (cutime + cstime) * 10 };
   };
   try {
-    const server = pids.reduce((sum, pid) => sum + ticks(String(pid)).own, 0);
+    const server = pids.reduce((sum, pid) => sum + read(String(pid)).own, 0);
     let postgres = 0;
+    let postgresBackground = 0;
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        const t = ticks(entry);
-        if (t.name === "postgres") postgres += t.own + t.children;
+        const t = read(entry);
+        if (t.name !== "postgres") continue;
+        postgres += t.own + t.children;
+        const title = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
+        if (/: (checkpointer|walwriter|background writer)/.test(title)) postgresBackground += t.own;
       } catch {
         // The process ended between listing and reading.
       }
     }
-    return { server, postgres };
+    return { server, postgres, postgresBackground };
   } catch {
     return null;
   }
