@@ -92,9 +92,12 @@ test("a user from another organisation cannot open or change an incident it may 
 });
 
 test("the coordinator sees the week's completeness and exports the list", async ({ page }) => {
-  // A recent week in which Sollentunahem had nothing to report.
+  // A recent week in which Sollentunahem had nothing to report, and Kultur- och fritidskontoret
+  // sent nothing at all: the seeded weeks alone leave it to the date whether anyone was silent.
   const week = shiftPeriod(weekKey(new Date()), -2);
-  await sql(`UPDATE incident SET status = 'WITHDRAWN' WHERE "isoWeek" = $1 AND "reporterOrgId" = (SELECT o.id FROM organisation o JOIN municipality m ON m.id = o."municipalityId" WHERE m.slug = 'sollentuna' AND o.code = 'sollentunahem')`, [week]);
+  const orgOf = (code: string) => `(SELECT o.id FROM organisation o JOIN municipality m ON m.id = o."municipalityId" WHERE m.slug = 'sollentuna' AND o.code = '${code}')`;
+  for (const code of ["sollentunahem", "kfk"]) await sql(`UPDATE incident SET status = 'WITHDRAWN' WHERE "isoWeek" = $1 AND "reporterOrgId" = ${orgOf(code)}`, [week]);
+  await sql(`DELETE FROM weekly_report WHERE "isoWeek" = $1 AND "organisationId" = ${orgOf("kfk")}`, [week]);
   await signInAndWait(page, USERS.reporter);
   await page.goto(`/incidents/week/${week}`);
   await page.getByRole("button", { name: "Inget att rapportera denna vecka" }).click();
@@ -109,7 +112,9 @@ test("the coordinator sees the week's completeness and exports the list", async 
   await expect(hem.locator("td").nth(5)).toContainText("inget att rapportera");
   await expect(hem.locator("td").nth(7)).toContainText("rapporterat");
   await expect(table.getByRole("rowheader")).toHaveCount(6);
-  await expect(table.locator(".state-silent").first()).toBeVisible();
+  const silent = table.getByRole("row", { name: /Kultur- och fritidskontoret/ }).locator("td").nth(5);
+  await expect(silent).toHaveClass(/state-silent/);
+  await expect(silent).toContainText("ej hörts av");
 
   await page.goto(`/incidents?period=${shiftPeriod(week, -1)}`);
   await expect(page.getByTestId("incident-total")).toContainText("händelser");

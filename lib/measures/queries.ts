@@ -15,9 +15,9 @@ const dateOnly = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * Open actions (planned or ongoing) in the given areas or decided by the group, soonest due first,
- * each with its latest follow-up. Callers check access to the group first. One statement on the pool (ADR 006): the lägesbild and the Insats
- * meeting picture show this list on every view, and through the ORM its four relations were five
- * queries and ~8 ms of server CPU.
+ * each with its latest follow-up. Callers check access to the group first.
+ * One statement on the pool (ADR 006): the lägesbild and the Insats meeting picture show this list
+ * on every view, and through the ORM its four relations were five queries and ~8 ms of server CPU.
  */
 export async function listOpenMeasures(municipalityId: string, groupId: string, areaIds: string[], now = new Date()) {
   const rows = await queryRows<OpenMeasureRow>(Prisma.sql`
