@@ -52,6 +52,8 @@ test("a coordinator adds an action and publishes the week's lägesbild with the 
   await signInAndWait(page, USERS.vasby);
   await page.goto(`/groups/${group!.id}/lagesbild/${week}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Lägesbild v\. \d+ \d{4}$/);
+  // Fields take input once the page is ready; until then Tab passes them by.
+  await expect(page.getByRole("button", { name: "Lägg till åtgärd" })).toBeEnabled();
 
   const title = "Belysning ses över vid stationen";
   await tabTo(page, page.getByLabel("Åtgärd", { exact: true }));

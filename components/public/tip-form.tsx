@@ -4,9 +4,9 @@ import { useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Lang, MessageKey, MESSAGES } from "@/lib/tips/messages";
 import { TIP_KINDS } from "@/lib/tips/codes";
+import { FormControls } from "@/components/ui/form-controls";
 
 const PinPicker = dynamic(() => import("@/components/map/pin-picker").then((m) => m.PinPicker), { ssr: false });
 
@@ -18,7 +18,6 @@ type Messages = (typeof MESSAGES)["sv"];
  */
 export function TipForm(props: { lang: Lang; t: Messages; municipality: string; areas: { id: string; name: string }[]; center: [number, number]; tileUrl: string | null }) {
   const { t } = props;
-  const hydrated = useHydrated();
   const form = useRef<HTMLFormElement>(null);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, MessageKey>>({});
@@ -71,7 +70,7 @@ export function TipForm(props: { lang: Lang; t: Messages; municipality: string; 
   return (
     <form ref={form} onSubmit={submit} noValidate aria-label={t.title} encType="multipart/form-data">
       <div aria-live="assertive">{formError ? <div className="alert alert-error" role="alert">{t[formError]}</div> : null}</div>
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <fieldset>
           <legend>{t.kind}</legend>
           <div className="choice">
@@ -113,8 +112,8 @@ export function TipForm(props: { lang: Lang; t: Messages; municipality: string; 
           <label htmlFor="tip-website">{t.honeypot}</label>
           <input id="tip-website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{pending ? t.sending : t.submit}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{pending ? t.sending : t.submit}</button>
+      </FormControls>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Option = { slug: string; name: string };
 
@@ -9,13 +10,15 @@ type Option = { slug: string; name: string };
 export function MunicipalitySwitcher(props: { options: Option[]; active: string; label: string; onSwitch: (slug: string) => Promise<unknown> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // A choice made before hydration would be shown but never acted on.
+  const hydrated = useHydrated();
   if (props.options.length < 2) return <span>{props.options[0]?.name}</span>;
   return (
     <label>
       <span className="visually-hidden">{props.label}</span>
       <select
         value={props.active}
-        disabled={pending}
+        disabled={!hydrated || pending}
         onChange={(e) => {
           const slug = e.target.value;
           startTransition(async () => {

@@ -100,3 +100,22 @@ test("only lib/env.ts reads configuration from process.env in the app", () => {
     assert.doesNotMatch(read(file), /process\.env\.[A-Z_]+/, `${file} reads process.env`);
   }
 });
+
+test("every client form keeps its fields closed until the page is hydrated (FormControls)", () => {
+  // What is typed into a server-rendered field before hydration never reaches React's state; a
+  // form would then send it empty (seen in CI: a closing report refused on a slow machine).
+  const clients = files("app", (f) => f.endsWith(".tsx")).concat(files("components", (f) => f.endsWith(".tsx"))).filter((f) => read(f).startsWith('"use client"'));
+  let forms = 0;
+  const open: string[] = [];
+  for (const file of clients) {
+    const source = read(file);
+    for (const [, body] of source.matchAll(/<form\b([\s\S]*?)<\/form>/g)) {
+      forms++;
+      if (!/<FormControls\b/.test(body!)) open.push(file);
+    }
+    // Fields outside a <form> (autosaving editors, a switcher) are held the same way.
+    if (/<(input|textarea|select)\b/.test(source) && !/<FormControls\b|useHydrated\(\)/.test(source)) open.push(file);
+  }
+  assert.ok(forms > 30, `found the client forms (${forms})`);
+  assert.deepEqual(open, [], "forms whose fields are not inside <FormControls>");
+});

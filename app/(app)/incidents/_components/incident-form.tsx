@@ -6,7 +6,6 @@ import { useForm, useWatch } from "react-hook-form";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/incidents/pii";
 import type { ZIncidentFields } from "@/lib/incidents/schema";
@@ -15,6 +14,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
 import { OutboxPanel, useOutbox } from "./use-outbox";
 import type { z } from "zod";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Values = z.input<typeof ZIncidentFields>;
 type Options = {
@@ -43,7 +43,6 @@ const EMPTY: Values = {
 
 export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }: IncidentFormProps) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { incidentForm: m, common }, f } = useI18n();
   const [pending, startTransition] = useTransition();
@@ -129,7 +128,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
         {errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}
       </div>
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="date" label={m.date} error={errors.date?.message}>
             {(a) => <input {...a} type="date" {...register("date")} />}
@@ -198,10 +197,10 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
           <label><input type="checkbox" {...register("policeReported")} /> {m.policeReported}</label>
           <label><input type="checkbox" {...register("needsFollowUp")} /> {m.needsFollowUp}</label>
         </div>
-        <button type="submit" className="btn" disabled={!hydrated || pending}>
+        <button type="submit" className="btn" disabled={pending}>
           {pending ? common.saving : mode.kind === "create" ? m.create : m.update}
         </button>
-      </fieldset>
+      </FormControls>
     </form>
     </>
   );

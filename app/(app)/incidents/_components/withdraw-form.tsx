@@ -3,13 +3,12 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 export function WithdrawForm(props: { id: string; version: number; action: (input: unknown) => Promise<ActionResult<undefined>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const m = useI18n().m.incident;
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -25,12 +24,12 @@ export function WithdrawForm(props: { id: string; version: number; action: (inpu
         });
       }}
     >
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="reason" label={m.withdrawReason} hint={m.withdrawHint} error={error}>
           {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
-        <button type="submit" className="btn btn-secondary" disabled={!hydrated || pending}>{m.withdrawSubmit}</button>
-      </fieldset>
+        <button type="submit" className="btn btn-secondary" disabled={pending}>{m.withdrawSubmit}</button>
+      </FormControls>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { REMINDER_KINDS } from "@/lib/meetings/codes";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 /** The secret feed link: shown once when made; a new one or revoking stops the old at once. */
 export function FeedLink(props: { origin: string; exists: boolean; groups: { id: string; name: string }[]; create: AnyAction<{ token: string }>; revoke: AnyAction }) {
@@ -57,12 +58,12 @@ export function ReminderPreferences(props: { initial: Record<keyof typeof REMIND
     <form aria-label={m.reminders} onSubmit={(e) => { e.preventDefault(); setDone(""); submit(v); }}>
       <p role="status" aria-live="polite">{done}</p>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending} className="checks" style={{ flexDirection: "column" }}>
+      <FormControls busy={pending} className="checks" style={{ flexDirection: "column" }}>
         <legend>{m.emailMe}</legend>
         {(Object.keys(REMINDER_KINDS) as (keyof typeof REMINDER_KINDS)[]).map((k) => (
           <label key={k}><input type="checkbox" checked={v[k]} onChange={(e) => setV((x) => ({ ...x, [k]: e.target.checked }))} />{` ${m.kinds[k]}`}</label>
         ))}
-      </fieldset>
+      </FormControls>
       <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{common.save}</button>
     </form>
   );

@@ -4,14 +4,13 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import type { ContextImportReport } from "@/lib/context/import";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 /** Upload of a survey CSV; every problem is listed by row and column, and nothing is saved then. */
 export function ContextImportForm({ action }: { action: (form: FormData) => Promise<ActionResult<ContextImportReport>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const m = useI18n().m.contextForm;
   const translate = useTranslateMessage();
   const [pending, start] = useTransition();
@@ -34,21 +33,23 @@ export function ContextImportForm({ action }: { action: (form: FormData) => Prom
         });
       }}
     >
-      <div className="field">
-        <label htmlFor="context-file">{m.file}</label>
-        <span className="hint">{m.columns}</span>
-        <input id="context-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="context-file-error" />
-        <span id="context-file-error" className="field-error" aria-live="polite">{error ? translate(error) : ""}</span>
-      </div>
-      <button type="submit" className="btn" disabled={!hydrated || pending}>{pending ? m.importing : m.import}</button>
-      {report ? (
-        report.errors.length ? (
-          <div className="alert alert-error" role="alert" data-testid="context-errors">
-            <p>{fill(m.nothing, { errors: report.errors.length, rows: report.rows })}</p>
-            <ul>{report.errors.map((x, i) => <li key={i}>{fill(m.rowError, { row: x.row, column: x.column, reason: translate(x.reason) })}</li>)}</ul>
-          </div>
-        ) : <p className="alert alert-info" role="status">{fill(m.imported, { values: report.imported, series: report.series })}</p>
-      ) : null}
+      <FormControls busy={pending}>
+        <div className="field">
+          <label htmlFor="context-file">{m.file}</label>
+          <span className="hint">{m.columns}</span>
+          <input id="context-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="context-file-error" />
+          <span id="context-file-error" className="field-error" aria-live="polite">{error ? translate(error) : ""}</span>
+        </div>
+        <button type="submit" className="btn">{pending ? m.importing : m.import}</button>
+        {report ? (
+          report.errors.length ? (
+            <div className="alert alert-error" role="alert" data-testid="context-errors">
+              <p>{fill(m.nothing, { errors: report.errors.length, rows: report.rows })}</p>
+              <ul>{report.errors.map((x, i) => <li key={i}>{fill(m.rowError, { row: x.row, column: x.column, reason: translate(x.reason) })}</li>)}</ul>
+            </div>
+          ) : <p className="alert alert-info" role="status">{fill(m.imported, { values: report.imported, series: report.series })}</p>
+        ) : null}
+      </FormControls>
     </form>
   );
 }

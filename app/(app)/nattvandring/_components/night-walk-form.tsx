@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Option = { id: string; name: string };
 type Observation = { text: string; categoryId: string; areaId: string; place: string };
@@ -13,7 +13,6 @@ const EMPTY: Observation = { text: "", categoryId: "", areaId: "", place: "" };
 
 /** A night walk: when, how many, where; each observation may become an incident. */
 export function NightWalkForm(props: { municipalityId: string; today: string; areas: Option[]; categories: Option[]; action: AnyAction<{ id: string; incidents: number }> }) {
-  const hydrated = useHydrated();
   const { m: { nightWalkForm: m, common } } = useI18n();
   const [v, setV] = useState({ date: props.today, startTime: "21:00", endTime: "01:00", walkers: "4", route: "" });
   const [areaIds, setAreaIds] = useState<string[]>([]);
@@ -32,7 +31,7 @@ export function NightWalkForm(props: { municipalityId: string; today: string; ar
     <form aria-label={m.label} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ municipalityId: props.municipalityId, ...v, areaIds, observations: obs }); }}>
       <p role="status" aria-live="polite">{done}</p>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="nw-date" label={m.date} error={err("date")}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
           <Field id="nw-start" label={m.from} error={err("startTime")}>{(a) => <input {...a} type="time" value={v.startTime} onChange={set("startTime")} />}</Field>
@@ -67,8 +66,8 @@ export function NightWalkForm(props: { municipalityId: string; today: string; ar
           </fieldset>
         ))}
         <p><button type="button" className="btn btn-secondary" onClick={() => setObs((l) => [...l, { ...EMPTY }])}>{m.addObservation}</button></p>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.submit}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.submit}</button>
+      </FormControls>
     </form>
   );
 }

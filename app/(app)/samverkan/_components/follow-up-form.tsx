@@ -10,13 +10,12 @@ import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveCommitmentFollowUp = lazyZodResolver<TCommitmentFollowUp>(() => import("@/lib/agreements/schema").then((s) => s.ZCommitmentFollowUp));
 
 export function CommitmentFollowUpForm(props: { commitmentId: string; text: string; halfYear: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.agreementForms;
   const { register, handleSubmit, formState, setError } = useForm<TCommitmentFollowUp>({
@@ -33,15 +32,17 @@ export function CommitmentFollowUpForm(props: { commitmentId: string; text: stri
     <details className="no-print">
       <summary>{m.followUp}</summary>
       <form onSubmit={onSubmit} noValidate aria-label={fill(m.followUpOf, { text: props.text })}>
-        <div className="form-row">
-          <Field id={`h-${id}`} label={m.halfYear} error={formState.errors.halfYear?.message}>{(a) => <input {...a} {...register("halfYear")} />}</Field>
-          <Field id={`s-${id}`} label={m.status} error={formState.errors.status?.message}>
-            {(a) => <select {...a} {...register("status")}>{(Object.keys(COMMITMENT_STATUS) as (keyof typeof COMMITMENT_STATUS)[]).map((k) => <option key={k} value={k}>{m.statuses[k]}</option>)}</select>}
-          </Field>
-        </div>
-        <Field id={`c-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <textarea {...a} rows={2} {...register("comment")} />}</Field>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-        <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.save2}</button>
+        <FormControls>
+          <div className="form-row">
+            <Field id={`h-${id}`} label={m.halfYear} error={formState.errors.halfYear?.message}>{(a) => <input {...a} {...register("halfYear")} />}</Field>
+            <Field id={`s-${id}`} label={m.status} error={formState.errors.status?.message}>
+              {(a) => <select {...a} {...register("status")}>{(Object.keys(COMMITMENT_STATUS) as (keyof typeof COMMITMENT_STATUS)[]).map((k) => <option key={k} value={k}>{m.statuses[k]}</option>)}</select>}
+            </Field>
+          </div>
+          <Field id={`c-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <textarea {...a} rows={2} {...register("comment")} />}</Field>
+          {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+          <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.save2}</button>
+        </FormControls>
       </form>
     </details>
   );

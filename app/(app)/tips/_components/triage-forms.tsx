@@ -4,16 +4,15 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Option = { id: string; name: string };
 
 /** The queue with a checkbox per tip and one bulk action: close the chosen ones with a reason. */
 export function TipQueue(props: { tips: { id: string; title: string; meta: string; detail: string }[]; close: AnyAction<{ closed: number }> }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.tipForms;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState("");
@@ -35,10 +34,10 @@ export function TipQueue(props: { tips: { id: string; title: string; meta: strin
           </li>
         ))}
       </ul>
-      <fieldset disabled={pending} className="form-row" style={{ marginTop: "1rem" }}>
+      <FormControls busy={pending} className="form-row" style={{ marginTop: "1rem" }}>
         <Field id="bulk-reason" label={m.bulkReason} error={errors.reason}>{(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={m.bulkReasonExample} />}</Field>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending || chosen.size === 0}>{fill(m.closeChosen, { count: chosen.size })}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending || chosen.size === 0}>{fill(m.closeChosen, { count: chosen.size })}</button>
+      </FormControls>
     </form>
   );
 }
@@ -46,7 +45,6 @@ export function TipQueue(props: { tips: { id: string; title: string; meta: strin
 /** Accept: the tip becomes an incident with source "medborgare". */
 export function AcceptTipForm(props: { tipId: string; areas: Option[]; categories: Option[]; initial: { areaId: string; categoryId: string; place: string; date: string; time: string }; action: AnyAction<{ incidentId: string }> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const { m: { tipForms: m, common } } = useI18n();
   const [v, setV] = useState(props.initial);
   const { pending, errors, submit } = useActionSubmit(props.action, (d) => router.push(`/incidents/${d.incidentId}`));
@@ -54,7 +52,7 @@ export function AcceptTipForm(props: { tipId: string; areas: Option[]; categorie
   return (
     <form aria-label={m.accept} onSubmit={(e) => { e.preventDefault(); submit({ tipId: props.tipId, ...v }); }}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="acc-category" label={m.category} error={errors.categoryId}>
             {(a) => <select {...a} value={v.categoryId} onChange={set("categoryId")}><option value="">{common.choose}</option>{props.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>}
@@ -68,42 +66,40 @@ export function AcceptTipForm(props: { tipId: string; areas: Option[]; categorie
           <Field id="acc-date" label={m.date} error={errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
           <Field id="acc-time" label={m.time} error={errors.time}>{(a) => <input {...a} type="time" value={v.time} onChange={set("time")} />}</Field>
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.accept}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.accept}</button>
+      </FormControls>
     </form>
   );
 }
 
 export function MergeTipForm(props: { tipId: string; candidates: Option[]; action: AnyAction }) {
-  const hydrated = useHydrated();
   const { m: { tipForms: m, common } } = useI18n();
   const [incidentId, setIncidentId] = useState("");
   const { pending, errors, submit } = useActionSubmit(props.action);
   return (
     <form aria-label={m.mergeLabel} onSubmit={(e) => { e.preventDefault(); submit({ tipId: props.tipId, incidentId }); }}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="merge-incident" label={m.existing} error={errors.incidentId}>
           {(a) => <select {...a} value={incidentId} onChange={(e) => setIncidentId(e.target.value)}><option value="">{common.choose}</option>{props.candidates.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>}
         </Field>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.merge}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.merge}</button>
+      </FormControls>
     </form>
   );
 }
 
 export function CloseTipForm(props: { tipId: string; action: AnyAction<{ closed: number }> }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.tipForms;
   const [reason, setReason] = useState("");
   const { pending, errors, submit } = useActionSubmit(props.action);
   return (
     <form aria-label={m.closeLabel} onSubmit={(e) => { e.preventDefault(); submit({ tipIds: [props.tipId], reason }); }}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="close-reason" label={m.closeReason} error={errors.reason}>{(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.close}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.close}</button>
+      </FormControls>
     </form>
   );
 }

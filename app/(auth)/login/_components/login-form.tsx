@@ -8,6 +8,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TSignIn } from "@/lib/auth/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fill } from "@/lib/i18n/fill";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveSignIn = lazyZodResolver<TSignIn>(() => import("@/lib/auth/schema").then((s) => s.ZSignIn));
 
@@ -37,17 +38,17 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
       <div id="login-error" role="status" aria-live="assertive">
         {formError ? <div className="alert alert-error">{formError}</div> : null}
       </div>
-      <fieldset disabled={isSubmitting}>
+      <FormControls busy={isSubmitting}>
         <Field id="email" label={m.email} error={errors.email?.message}>
           {(a11y) => <input {...a11y} type="email" autoComplete="username" {...register("email")} />}
         </Field>
         <Field id="password" label={m.password} error={errors.password?.message}>
           {(a11y) => <input {...a11y} type="password" autoComplete="current-password" {...register("password")} />}
         </Field>
-        <button type="submit" className="btn" disabled={!hydrated || isSubmitting} style={{ width: "100%" }}>
+        <button type="submit" className="btn" disabled={isSubmitting} style={{ width: "100%" }}>
           {isSubmitting ? m.signingIn : m.signIn}
         </button>
-      </fieldset>
+      </FormControls>
       {oidcName ? (
         <p style={{ marginTop: "1rem" }}>
           <button type="button" className="btn btn-secondary" style={{ width: "100%" }} disabled={!hydrated} onClick={() => signIn("oidc", { callbackUrl })}>

@@ -12,13 +12,13 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Values = z.input<typeof ZApiTokenCreate>;
 const resolveForm = lazyZodResolver<Values>(() => import("@/lib/api-tokens/schema").then((s) => s.ZApiTokenCreate));
 
 export function CreateTokenForm(props: { organisations: { id: string; name: string }[]; action: (input: unknown) => Promise<ActionResult<{ token: string }>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { adminForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
@@ -44,7 +44,7 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
         </div>
       ) : null}
       {formState.errors.root?.serverError ? <div className="alert alert-error">{formState.errors.root.serverError.message}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="name" label={m.name} error={formState.errors.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
           <Field id="organisationId" label={m.organisation} error={formState.errors.organisationId?.message}>
@@ -56,8 +56,8 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
             )}
           </Field>
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.create}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.create}</button>
+      </FormControls>
     </form>
   );
 }

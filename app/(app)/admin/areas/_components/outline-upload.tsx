@@ -3,14 +3,13 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 export function OutlineUpload(props: { action: (input: unknown) => Promise<ActionResult<{ matched: number; unmatched: string[] }>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const m = useI18n().m.adminForms;
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -30,12 +29,12 @@ export function OutlineUpload(props: { action: (input: unknown) => Promise<Actio
         });
       }}
     >
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="file" label={m.geojson} hint={m.geojsonHint} error={error}>
           {(a) => <input {...a} type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
-        <button className="btn" type="submit" disabled={!hydrated || !file || pending}>{m.upload}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={!file || pending}>{m.upload}</button>
+      </FormControls>
       <p aria-live="polite" role="status">{done ?? ""}</p>
     </form>
   );

@@ -9,9 +9,9 @@ import type { TMeasureJudgement, TMeasureStatus } from "@/lib/measures/schema";
 import { MEASURE_STATUS, VERDICTS } from "@/lib/measures/codes";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveMeasureStatus = lazyZodResolver<TMeasureStatus>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureStatus));
 const resolveMeasureJudgement = lazyZodResolver<TMeasureJudgement>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureJudgement));
@@ -20,7 +20,6 @@ const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
 
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { measureDetail: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: resolveMeasureStatus, defaultValues: props.initial });
@@ -32,35 +31,36 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
   });
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="status-form">
-      <div className="form-row">
-        <Field id="m-status" label={m.status} error={formState.errors.status?.message}>
-          {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{m.statuses[s]}</option>)}</select>}
-        </Field>
-        {status === "DONE" && props.needsVerdict ? (
-          <Field id="m-done-verdict" label={m.helped} error={formState.errors.verdict?.message}>
-            {(a11y) => (
-              <select {...a11y} {...register("verdict")}>
-                <option value="">{common.choose}</option>
-                {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
-              </select>
-            )}
+      <FormControls>
+        <div className="form-row">
+          <Field id="m-status" label={m.status} error={formState.errors.status?.message}>
+            {(a11y) => <select {...a11y} {...register("status")}>{MEASURE_STATUS.map((s) => <option key={s} value={s}>{m.statuses[s]}</option>)}</select>}
           </Field>
-        ) : null}
-        {status === "CANCELLED" ? (
-          <Field id="m-reason" label={m.cancelReasonField} error={formState.errors.cancelReason?.message}>
-            {(a11y) => <input {...a11y} {...register("cancelReason")} />}
-          </Field>
-        ) : null}
-      </div>
-      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.changeStatus}</button>
+          {status === "DONE" && props.needsVerdict ? (
+            <Field id="m-done-verdict" label={m.helped} error={formState.errors.verdict?.message}>
+              {(a11y) => (
+                <select {...a11y} {...register("verdict")}>
+                  <option value="">{common.choose}</option>
+                  {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
+                </select>
+              )}
+            </Field>
+          ) : null}
+          {status === "CANCELLED" ? (
+            <Field id="m-reason" label={m.cancelReasonField} error={formState.errors.cancelReason?.message}>
+              {(a11y) => <input {...a11y} {...register("cancelReason")} />}
+            </Field>
+          ) : null}
+        </div>
+        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.changeStatus}</button>
+      </FormControls>
     </form>
   );
 }
 
 export function JudgementForm(props: { initial: TMeasureJudgement; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { measureDetail: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: resolveMeasureJudgement, defaultValues: props.initial });
@@ -71,26 +71,27 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
   });
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" data-testid="judgement-form">
-      <Field id="m-verdict" label={m.verdict} error={formState.errors.verdict?.message}>
-        {(a11y) => (
-          <select {...a11y} {...register("verdict")}>
-            <option value="">{common.choose}</option>
-            {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
-          </select>
-        )}
-      </Field>
-      <Field id="m-judgement" label={m.reason} error={formState.errors.judgement?.message}>
-        {(a11y) => <textarea {...a11y} rows={3} {...register("judgement")} />}
-      </Field>
-      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.saveJudgement}</button>
+      <FormControls>
+        <Field id="m-verdict" label={m.verdict} error={formState.errors.verdict?.message}>
+          {(a11y) => (
+            <select {...a11y} {...register("verdict")}>
+              <option value="">{common.choose}</option>
+              {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="m-judgement" label={m.reason} error={formState.errors.judgement?.message}>
+          {(a11y) => <textarea {...a11y} rows={3} {...register("judgement")} />}
+        </Field>
+        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.saveJudgement}</button>
+      </FormControls>
     </form>
   );
 }
 
 /** The plain-language line residents see on the area's "Ni sa, vi gjorde" page (empty hides it). */
 export function PublishForm(props: { measureId: string; initial: string; action: AnyAction }) {
-  const hydrated = useHydrated();
   const { m: { measureDetail: m, common } } = useI18n();
   const [text, setText] = useState(props.initial);
   const [done, setDone] = useState("");
@@ -99,12 +100,12 @@ export function PublishForm(props: { measureId: string; initial: string; action:
     <form aria-label={m.public} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ measureId: props.measureId, publicText: text }); }}>
       <p role="status" aria-live="polite">{done}</p>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="pub-text" label={m.publicText} error={errors.publicText} hint={m.publicTextHint}>
           {(a) => <textarea {...a} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
         </Field>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{common.save}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{common.save}</button>
+      </FormControls>
     </form>
   );
 }

@@ -7,8 +7,8 @@ import type { ActionResult } from "@/lib/action-result";
 import type { TMeasureCreate } from "@/lib/measures/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveMeasureCreate = lazyZodResolver<TMeasureCreate>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureCreate));
 
@@ -24,7 +24,6 @@ export function NewMeasureForm(props: {
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { measureFormFull: m, common } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureCreate>({ resolver: resolveMeasureCreate, defaultValues: props.defaults });
@@ -36,42 +35,44 @@ export function NewMeasureForm(props: {
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
-      <Field id="n-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
-      <Field id="n-desc" label={m.description} error={e.description?.message}>{(a) => <textarea {...a} rows={3} {...register("description")} />}</Field>
-      <div className="form-row">
-        <Field id="n-owner" label={m.ownerOrg} error={e.ownerOrgId?.message}>
-          {(a) => <select {...a} {...register("ownerOrgId")}><option value="">{common.choose}</option>{props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
-        </Field>
-        <Field id="n-resp" label={m.responsible} error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
-        <Field id="n-kind" label={m.kind} error={e.kind?.message}>
-          {(a) => <select {...a} {...register("kind")}><option value="SHORT_TERM">{m.shortTerm}</option><option value="LONG_TERM">{m.longTerm}</option></select>}
-        </Field>
-      </div>
-      <fieldset className="field">
-        <legend><strong>{m.participants}</strong>{` ${m.joint}`}</legend>
-        <div className="checks" style={{ maxHeight: "10rem", overflowY: "auto" }}>
-          {props.organisations.map((o) => <label key={o.id}><input type="checkbox" value={o.id} {...register("participantOrgIds")} />{` ${o.name}`}</label>)}
+      <FormControls>
+        {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+        <Field id="n-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
+        <Field id="n-desc" label={m.description} error={e.description?.message}>{(a) => <textarea {...a} rows={3} {...register("description")} />}</Field>
+        <div className="form-row">
+          <Field id="n-owner" label={m.ownerOrg} error={e.ownerOrgId?.message}>
+            {(a) => <select {...a} {...register("ownerOrgId")}><option value="">{common.choose}</option>{props.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
+          </Field>
+          <Field id="n-resp" label={m.responsible} error={e.responsibleName?.message}>{(a) => <input {...a} {...register("responsibleName")} />}</Field>
+          <Field id="n-kind" label={m.kind} error={e.kind?.message}>
+            {(a) => <select {...a} {...register("kind")}><option value="SHORT_TERM">{m.shortTerm}</option><option value="LONG_TERM">{m.longTerm}</option></select>}
+          </Field>
         </div>
-        <span className="field-error" aria-live="polite">{e.participantOrgIds?.message ?? ""}</span>
-      </fieldset>
-      <div className="form-row">
-        <Field id="n-area" label={m.area} error={e.areaId?.message}>
-          {(a) => <select {...a} {...register("areaId")}><option value="">{m.noArea}</option>{props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
-        </Field>
-        <Field id="n-place" label={m.place} error={e.place?.message}>{(a) => <input {...a} {...register("place")} />}</Field>
-        <Field id="n-start" label={m.start} error={e.startDate?.message}>{(a) => <input {...a} type="date" {...register("startDate")} />}</Field>
-        <Field id="n-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
-      </div>
-      <div className="form-row">
-        <Field id="n-goal" label={m.goal} error={e.goalId?.message}>
-          {(a) => <select {...a} {...register("goalId")}><option value="">{m.noGoal}</option>{props.goals.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}</select>}
-        </Field>
-        <Field id="n-group" label={props.groupRequired ? m.group : m.groupOptional} error={e.groupId?.message}>
-          {(a) => <select {...a} {...register("groupId")}>{props.groupRequired ? null : <option value="">{m.noGroup}</option>}{props.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select>}
-        </Field>
-      </div>
-      <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.submit}</button>
+        <fieldset className="field">
+          <legend><strong>{m.participants}</strong>{` ${m.joint}`}</legend>
+          <div className="checks" style={{ maxHeight: "10rem", overflowY: "auto" }}>
+            {props.organisations.map((o) => <label key={o.id}><input type="checkbox" value={o.id} {...register("participantOrgIds")} />{` ${o.name}`}</label>)}
+          </div>
+          <span className="field-error" aria-live="polite">{e.participantOrgIds?.message ?? ""}</span>
+        </fieldset>
+        <div className="form-row">
+          <Field id="n-area" label={m.area} error={e.areaId?.message}>
+            {(a) => <select {...a} {...register("areaId")}><option value="">{m.noArea}</option>{props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}
+          </Field>
+          <Field id="n-place" label={m.place} error={e.place?.message}>{(a) => <input {...a} {...register("place")} />}</Field>
+          <Field id="n-start" label={m.start} error={e.startDate?.message}>{(a) => <input {...a} type="date" {...register("startDate")} />}</Field>
+          <Field id="n-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
+        </div>
+        <div className="form-row">
+          <Field id="n-goal" label={m.goal} error={e.goalId?.message}>
+            {(a) => <select {...a} {...register("goalId")}><option value="">{m.noGoal}</option>{props.goals.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}</select>}
+          </Field>
+          <Field id="n-group" label={props.groupRequired ? m.group : m.groupOptional} error={e.groupId?.message}>
+            {(a) => <select {...a} {...register("groupId")}>{props.groupRequired ? null : <option value="">{m.noGroup}</option>}{props.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select>}
+          </Field>
+        </div>
+        <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.submit}</button>
+      </FormControls>
     </form>
   );
 }

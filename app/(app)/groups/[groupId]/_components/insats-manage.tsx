@@ -2,18 +2,17 @@
 
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useActionSubmit } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Action = (input: unknown) => Promise<ActionResult<undefined>>;
 type OpenMeasure = { id: string; title: string };
 const DECISIONS = ["HAND_OVER", "CANCEL", "KEEP"] as const;
 
 export function ExtendInsatsForm({ groupId, action }: { groupId: string; action: Action }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.insatsManage;
   const [date, setDate] = useState("");
   const [reason, setReason] = useState("");
@@ -21,19 +20,18 @@ export function ExtendInsatsForm({ groupId, action }: { groupId: string; action:
   return (
     <form onSubmit={(e) => { e.preventDefault(); submit({ groupId, plannedEndDate: date, reason }); }} aria-label={m.extendLabel}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="x-date" label={m.newEnd} error={errors.plannedEndDate}>{(a) => <input {...a} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
           <Field id="x-reason" label={m.extendReason} error={errors.reason}>{(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
         </div>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.extend}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.extend}</button>
+      </FormControls>
     </form>
   );
 }
 
 export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: string; openMeasures: OpenMeasure[]; action: Action }) {
-  const hydrated = useHydrated();
   const { m: { insatsManage: t, common } } = useI18n();
   const [outcome, setOutcome] = useState("");
   const [lessons, setLessons] = useState("");
@@ -48,7 +46,7 @@ export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: st
       }}
     >
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="c-outcome" label={t.outcome} error={errors.outcome}>{(a) => <textarea {...a} rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}</Field>
         <Field id="c-lessons" label={t.lessons} error={errors.lessons}>{(a) => <textarea {...a} rows={2} value={lessons} onChange={(e) => setLessons(e.target.value)} />}</Field>
         {openMeasures.length ? (
@@ -66,22 +64,23 @@ export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: st
             <span className="field-error" aria-live="polite">{errors.openMeasures ?? ""}</span>
           </div>
         ) : null}
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{t.close}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{t.close}</button>
+      </FormControls>
     </form>
   );
 }
 
 export function FollowUpForm({ measureId, title, action }: { measureId: string; title: string; action: Action }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.insatsManage;
   const [text, setText] = useState("");
   const { pending, errors, submit } = useActionSubmit(action, () => setText(""));
   return (
-    <form className="toolbar" onSubmit={(e) => { e.preventDefault(); submit({ measureId, text }); }} aria-label={fill(m.followUpOf, { title })}>
-      <input aria-label={fill(m.followUpOf, { title })} placeholder={m.whatHappened} value={text} onChange={(e) => setText(e.target.value)} disabled={pending} style={{ flex: 1, minWidth: "12rem" }} />
-      <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.addFollowUp}</button>
-      <span className="field-error" aria-live="polite">{errors.text ?? errors.form ?? ""}</span>
+    <form onSubmit={(e) => { e.preventDefault(); submit({ measureId, text }); }} aria-label={fill(m.followUpOf, { title })}>
+      <FormControls busy={pending} className="toolbar">
+        <input aria-label={fill(m.followUpOf, { title })} placeholder={m.whatHappened} value={text} onChange={(e) => setText(e.target.value)} style={{ flex: 1, minWidth: "12rem" }} />
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.addFollowUp}</button>
+        <span className="field-error" aria-live="polite">{errors.text ?? errors.form ?? ""}</span>
+      </FormControls>
     </form>
   );
 }

@@ -6,12 +6,12 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const ROLES = ["MEMBER", "COORDINATOR", "OBSERVER"] as const;
 
 /** A coordinator adds someone from the municipality to the group, with a role. */
 export function AddMemberForm(props: { groupId: string; candidates: { id: string; name: string; organisation: string }[]; action: AnyAction }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.group;
   const [userId, setUserId] = useState("");
   const [role, setRole] = useState<string>("MEMBER");
@@ -19,7 +19,7 @@ export function AddMemberForm(props: { groupId: string; candidates: { id: string
   return (
     <form aria-label={m.addMember} onSubmit={(e) => { e.preventDefault(); submit({ groupId: props.groupId, userId, role }); }}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="mm-user" label={m.person} error={errors.userId} hint={m.personHint}>
             {(a) => (
@@ -33,8 +33,8 @@ export function AddMemberForm(props: { groupId: string; candidates: { id: string
             {(a) => <select {...a} value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r} value={r}>{m.roles[r]}</option>)}</select>}
           </Field>
         </div>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.add}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.add}</button>
+      </FormControls>
     </form>
   );
 }

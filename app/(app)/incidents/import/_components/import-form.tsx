@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Issue = { row: number; column: string; reason: string };
 type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; committed: boolean };
@@ -35,7 +35,6 @@ async function upload(file: File, mode: "preview" | "commit", skipInvalid: boole
 
 export function ImportForm() {
   const router = useRouter();
-  const hydrated = useHydrated();
   const m = useI18n().m.importForm;
   const translate = useTranslateMessage();
   const [file, setFile] = useState<File | null>(null);
@@ -64,15 +63,15 @@ export function ImportForm() {
   const canCommit = report && !report.committed && report.valid > 0 && (report.invalid === 0 || skipInvalid);
   const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : undefined;
   return (
-    <div className="stack">
+    <FormControls busy={busy} className="stack">
       <div className="field">
         <label htmlFor="csv-file">{m.file}</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" disabled={busy} onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
       </div>
-      <label className="checks"><input type="checkbox" checked={skipInvalid} disabled={busy} onChange={(e) => setSkipInvalid(e.target.checked)} />{` ${m.skipInvalid}`}</label>
+      <label className="checks"><input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />{` ${m.skipInvalid}`}</label>
       <div className="toolbar">
-        <button type="button" className="btn btn-secondary" disabled={!hydrated || !file || busy} onClick={() => run("preview")}>{m.check}</button>
-        <button type="button" className="btn" disabled={!hydrated || !canCommit || busy} onClick={() => run("commit")}>
+        <button type="button" className="btn btn-secondary" disabled={!file || busy} onClick={() => run("preview")}>{m.check}</button>
+        <button type="button" className="btn" disabled={!canCommit || busy} onClick={() => run("commit")}>
           {report ? fill(m.importCount, { count: report.valid }) : m.import}
         </button>
       </div>
@@ -103,6 +102,6 @@ export function ImportForm() {
           </table>
         </div>
       ) : null}
-    </div>
+    </FormControls>
   );
 }

@@ -6,10 +6,10 @@ import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import type { TInsatsOpen } from "@/lib/insats/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveInsatsOpen = lazyZodResolver<TInsatsOpen>(() => import("@/lib/insats/schema").then((s) => s.ZInsatsOpen));
 
@@ -21,7 +21,6 @@ export function OpenInsatsForm(props: {
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { insatsForm: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
@@ -36,7 +35,7 @@ export function OpenInsatsForm(props: {
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="i-name" label={m.name} error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
         <Field id="i-problem" label={m.problem} hint={m.problemHint} error={e.problem?.message}>
           {(a) => <textarea {...a} rows={4} {...register("problem")} />}
@@ -89,8 +88,8 @@ export function OpenInsatsForm(props: {
             )}
           </Field>
         </div>
-        <button type="submit" className="btn" disabled={!hydrated || pending}>{pending ? m.starting : m.start}</button>
-      </fieldset>
+        <button type="submit" className="btn" disabled={pending}>{pending ? m.starting : m.start}</button>
+      </FormControls>
     </form>
   );
 }

@@ -8,16 +8,15 @@ import type { ActionResult } from "@/lib/action-result";
 import type { TLawTexts } from "@/lib/law/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAutosave } from "@/components/ui/use-autosave";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveLawTexts = lazyZodResolver<TLawTexts>(() => import("@/lib/law/schema").then((s) => s.ZLawTexts));
 
 /** The two parts of the document written by people: annan information and analys. */
 export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown) => Promise<ActionResult<{ revision: number }>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { lawForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
@@ -34,17 +33,19 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
   useAutosave(useWatch({ control }), formState.isDirty, formState.isSubmitting || refreshing, () => void onSubmit());
   return (
     <form onSubmit={onSubmit} noValidate className="stack no-print" data-testid="law-form">
-      <Field id="law-other" label={m.otherInfo} hint={m.otherInfoHint} error={formState.errors.otherInfo?.message}>
-        {(a11y) => <textarea {...a11y} rows={6} {...register("otherInfo")} />}
-      </Field>
-      <Field id="law-analysis" label={m.analysis} hint={m.analysisHint} error={formState.errors.analysis?.message}>
-        {(a11y) => <textarea {...a11y} rows={10} {...register("analysis")} />}
-      </Field>
-      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <div className="toolbar">
-        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveDraft}</button>
-        <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>
-      </div>
+      <FormControls>
+        <Field id="law-other" label={m.otherInfo} hint={m.otherInfoHint} error={formState.errors.otherInfo?.message}>
+          {(a11y) => <textarea {...a11y} rows={6} {...register("otherInfo")} />}
+        </Field>
+        <Field id="law-analysis" label={m.analysis} hint={m.analysisHint} error={formState.errors.analysis?.message}>
+          {(a11y) => <textarea {...a11y} rows={10} {...register("analysis")} />}
+        </Field>
+        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        <div className="toolbar">
+          <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveDraft}</button>
+          <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>
+        </div>
+      </FormControls>
     </form>
   );
 }

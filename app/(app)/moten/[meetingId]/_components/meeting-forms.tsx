@@ -7,12 +7,12 @@ import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useAutosave } from "@/components/ui/use-autosave";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 import type { TDecision } from "@/lib/meetings/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveDecision = lazyZodResolver<TDecision>(() => import("@/lib/meetings/schema").then((s) => s.ZDecision));
 
@@ -20,7 +20,6 @@ type Option = { id: string; name: string };
 
 /** Move the meeting (date, time, length, place), or cancel it with a reason. */
 export function MeetingTools(props: { meetingId: string; date: string; time: string; minutes: number; location: string; move: AnyAction<{ overlaps: string[] }>; cancel: AnyAction }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.meetingForms;
   const [v, setV] = useState({ date: props.date, time: props.time, minutes: String(props.minutes), location: props.location });
   const [reason, setReason] = useState("");
@@ -37,31 +36,30 @@ export function MeetingTools(props: { meetingId: string; date: string; time: str
       <form aria-label={m.move} onSubmit={(e) => { e.preventDefault(); move.submit({ meetingId: props.meetingId, ...v }); }}>
         <p role="status" aria-live="polite" className={clash ? "alert alert-warn" : undefined}>{notice}</p>
         {move.errors.form ? <div className="alert alert-error">{move.errors.form}</div> : null}
-        <fieldset disabled={move.pending}>
+        <FormControls busy={move.pending}>
           <div className="form-row">
             <Field id="mv-date" label={m.date} error={move.errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
             <Field id="mv-time" label={m.time} error={move.errors.time}>{(a) => <input {...a} type="time" value={v.time} onChange={set("time")} />}</Field>
             <Field id="mv-minutes" label={m.minutes} error={move.errors.minutes}>{(a) => <input {...a} type="number" min={15} max={480} value={v.minutes} onChange={set("minutes")} />}</Field>
           </div>
           <Field id="mv-location" label={m.location} error={move.errors.location}>{(a) => <input {...a} value={v.location} onChange={set("location")} />}</Field>
-          <button className="btn btn-secondary" type="submit" disabled={!hydrated || move.pending}>{m.saveTime}</button>
-        </fieldset>
+          <button className="btn btn-secondary" type="submit" disabled={move.pending}>{m.saveTime}</button>
+        </FormControls>
       </form>
       <form aria-label={m.cancel} onSubmit={(e) => { e.preventDefault(); cancel.submit({ meetingId: props.meetingId, reason }); }}>
         {cancel.errors.form ? <div className="alert alert-error">{cancel.errors.form}</div> : null}
-        <fieldset disabled={cancel.pending}>
+        <FormControls busy={cancel.pending}>
           <Field id="cx-reason" label={m.cancelReason} error={cancel.errors.reason} hint={m.cancelHint}>
             {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <button className="btn btn-danger" type="submit" disabled={!hydrated || cancel.pending}>{m.cancel}</button>
-        </fieldset>
+          <button className="btn btn-danger" type="submit" disabled={cancel.pending}>{m.cancel}</button>
+        </FormControls>
       </form>
     </div>
   );
 }
 
 export function AgendaAddForm({ meetingId, action }: { meetingId: string; action: AnyAction }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.meetingForms;
   const [title, setTitle] = useState("");
   const [notes, setNotes] = useState("");
@@ -69,13 +67,13 @@ export function AgendaAddForm({ meetingId, action }: { meetingId: string; action
   return (
     <form aria-label={m.newItemLabel} onSubmit={(e) => { e.preventDefault(); submit({ meetingId, title, notes }); }}>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="ag-title" label={m.newItem} error={errors.title}>{(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
           <Field id="ag-notes" label={m.itemNotes} error={errors.notes}>{(a) => <input {...a} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
         </div>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.addItem}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.addItem}</button>
+      </FormControls>
     </form>
   );
 }
@@ -92,7 +90,6 @@ export function MinutesForm(props: {
   general: string;
   action: AnyAction<{ version: number }>;
 }) {
-  const hydrated = useHydrated();
   const { m: { meetingForms: m, common } } = useI18n();
   const [version, setVersion] = useState(props.version);
   const [present, setPresent] = useState(new Set(props.present));
@@ -130,7 +127,7 @@ export function MinutesForm(props: {
     >
       <p role="status" aria-live="polite">{pending ? common.saving : edits !== savedEdits && edits !== refusedEdits ? common.autosaving : saved}</p>
       {errors.form ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
-      <fieldset>
+      <FormControls>
         <div className="grid">
           <fieldset className="checks checks-column">
             <legend>{m.presentMembers}</legend>
@@ -154,8 +151,8 @@ export function MinutesForm(props: {
           </Field>
         ))}
         <Field id="mi-general" label={m.general} error={errors.general}>{(a) => <textarea {...a} rows={2} value={general} onChange={(e) => { setGeneral(e.target.value); edited(); }} />}</Field>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.saveMinutes}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.saveMinutes}</button>
+      </FormControls>
     </form>
   );
 }
@@ -170,7 +167,6 @@ export function DecisionForm(props: {
   action: (input: unknown) => Promise<ActionResult<{ decisionId: string; measureId: string | null }>>;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { meetingForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
@@ -191,7 +187,7 @@ export function DecisionForm(props: {
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={m.newDecision}>
       <p role="status" aria-live="polite">{done}</p>
       {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="d-item" label={m.underItem} error={e.agendaItemId?.message}>
             {(a) => (
@@ -226,8 +222,8 @@ export function DecisionForm(props: {
             <Field id="d-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
           </div>
         ) : null}
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.saveDecision}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.saveDecision}</button>
+      </FormControls>
     </form>
   );
 }

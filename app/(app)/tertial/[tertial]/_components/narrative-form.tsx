@@ -8,10 +8,10 @@ import type { TTertialNarrative } from "@/lib/analysis/schema";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAutosave } from "@/components/ui/use-autosave";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveTertialNarrative = lazyZodResolver<TTertialNarrative>(() => import("@/lib/analysis/schema").then((s) => s.ZTertialNarrative));
 /** The analysis's words: an overall assessment and one per kommundel, saved with a version check. */
@@ -23,7 +23,6 @@ export function NarrativeForm(props: {
   save: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const { m: { tertialForms: m, common } } = useI18n();
   const [saved, setSaved] = useState(false);
@@ -49,19 +48,21 @@ export function NarrativeForm(props: {
   const areaError = (id: string) => (formState.errors.areas as Record<string, { message?: string }> | undefined)?.[id]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" data-testid="narrative-form">
-      <Field id="n-overall" label={m.overall} hint={m.overallHint} error={formState.errors.overall?.message}>
-        {(a11y) => <textarea {...a11y} rows={6} {...register("overall")} />}
-      </Field>
-      {props.areas.map((a) => (
-        <Field key={a.id} id={`n-${a.id}`} label={fill(m.areaJudgement, { area: a.name })} error={areaError(a.id)}>
-          {(a11y) => <textarea {...a11y} rows={3} {...register(`areas.${a.id}`)} />}
+      <FormControls>
+        <Field id="n-overall" label={m.overall} hint={m.overallHint} error={formState.errors.overall?.message}>
+          {(a11y) => <textarea {...a11y} rows={6} {...register("overall")} />}
         </Field>
-      ))}
-      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <div className="toolbar">
-        <button type="submit" className="btn" disabled={!hydrated || formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveText}</button>
-        <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>
-      </div>
+        {props.areas.map((a) => (
+          <Field key={a.id} id={`n-${a.id}`} label={fill(m.areaJudgement, { area: a.name })} error={areaError(a.id)}>
+            {(a11y) => <textarea {...a11y} rows={3} {...register(`areas.${a.id}`)} />}
+          </Field>
+        ))}
+        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        <div className="toolbar">
+          <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveText}</button>
+          <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>
+        </div>
+      </FormControls>
     </form>
   );
 }

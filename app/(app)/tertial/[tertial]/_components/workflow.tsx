@@ -3,8 +3,8 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -18,7 +18,6 @@ export function Workflow(props: {
   returnToDraft: Step;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const { m: { tertialForms: m, common } } = useI18n();
   const translate = useTranslateMessage();
   const [pending, start] = useTransition();
@@ -38,26 +37,26 @@ export function Workflow(props: {
 
   if (!props.may.submit && !props.may.approve) return null;
   return (
-    <div className="card no-print stack" data-testid="workflow">
+    <FormControls className="card no-print stack" data-testid="workflow">
       {props.may.submit ? (
         <>
           <p>{m.submitHint}</p>
-          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => run(props.submit)}>{m.submit}</button></div>
+          <div><button type="button" className="btn" disabled={pending} onClick={() => run(props.submit)}>{m.submit}</button></div>
         </>
       ) : null}
       {props.may.approve ? (
         <>
           <p>{m.approveHint}</p>
-          <div><button type="button" className="btn" disabled={!hydrated || pending} onClick={() => { if (window.confirm(m.approveConfirm)) run(props.approve); }}>{m.approve}</button></div>
+          <div><button type="button" className="btn" disabled={pending} onClick={() => { if (window.confirm(m.approveConfirm)) run(props.approve); }}>{m.approve}</button></div>
           <div className="field">
             <label htmlFor="return-reason">{m.returnReason}</label>
             <textarea id="return-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError ? true : undefined} aria-describedby="return-reason-error" />
             <span id="return-reason-error" className="field-error" aria-live="polite">{reasonError ?? ""}</span>
           </div>
-          <div><button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.returnToDraft, { reason })}>{m.returnToDraft}</button></div>
+          <div><button type="button" className="btn btn-secondary" disabled={pending} onClick={() => run(props.returnToDraft, { reason })}>{m.returnToDraft}</button></div>
         </>
       ) : null}
       {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
-    </div>
+    </FormControls>
   );
 }

@@ -6,8 +6,8 @@ import { signIn } from "next-auth/react";
 import type { z } from "zod";
 import type { ZAcceptInvitation } from "@/lib/users/schema";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 // The server checks the same schema (lib/users/schema.ts); this gives the answer before sending.
 type TForm = z.infer<typeof ZAcceptInvitation>;
@@ -15,7 +15,6 @@ const resolveForm = lazyZodResolver<TForm>(() => import("@/lib/users/schema").th
 
 /** Creates the account from the invitation, then signs in and opens the group. */
 export function AcceptForm({ token, email }: { token: string; email: string }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.auth;
   const { register, handleSubmit, setError, formState } = useForm<TForm>({ resolver: resolveForm, defaultValues: { name: "", password: "" } });
   const { errors, isSubmitting } = formState;
@@ -35,14 +34,14 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       <div role="status" aria-live="assertive">{errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}</div>
-      <fieldset disabled={isSubmitting}>
+      <FormControls busy={isSubmitting}>
         <Field id="inv-email" label={m.email}>{(a11y) => <input {...a11y} type="email" value={email} readOnly autoComplete="username" />}</Field>
         <Field id="inv-name" label={m.yourName} error={errors.name?.message}>{(a11y) => <input {...a11y} autoComplete="name" {...register("name")} />}</Field>
         <Field id="inv-password" label={m.choosePassword} hint={m.passwordHint} error={errors.password?.message}>
           {(a11y) => <input {...a11y} type="password" autoComplete="new-password" {...register("password")} />}
         </Field>
-        <button type="submit" className="btn" style={{ width: "100%" }} disabled={!hydrated || isSubmitting}>{isSubmitting ? m.creating : m.createAndJoin}</button>
-      </fieldset>
+        <button type="submit" className="btn" style={{ width: "100%" }} disabled={isSubmitting}>{isSubmitting ? m.creating : m.createAndJoin}</button>
+      </FormControls>
     </form>
   );
 }

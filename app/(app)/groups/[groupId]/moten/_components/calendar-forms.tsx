@@ -3,11 +3,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { CADENCES } from "@/lib/meetings/codes";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const CADENCE_CODES = Object.keys(CADENCES) as (keyof typeof CADENCES)[];
 
@@ -15,7 +15,6 @@ type Cadence = { cadence: string; weekday: string; time: string; minutes: string
 
 /** Change the cadence from a date on (the meetings from then are laid out again). */
 export function CadenceForm(props: { groupId: string; initial: Cadence; today: string; isVecko: boolean; action: AnyAction<{ meetings: number }> }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.calendarForms;
   const [v, setV] = useState({ ...props.initial, fromDate: props.today });
   const [done, setDone] = useState("");
@@ -25,7 +24,7 @@ export function CadenceForm(props: { groupId: string; initial: Cadence; today: s
     <form aria-label={m.changeCadence} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ groupId: props.groupId, ...v }); }}>
       <p role="status" aria-live="polite">{done}</p>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="c-cadence" label={m.cadence} error={errors.cadence}>
             {(a) => <select {...a} value={v.cadence} onChange={set("cadence")}>{CADENCE_CODES.map((k) => <option key={k} value={k}>{m.cadences[k]}</option>)}</select>}
@@ -50,15 +49,14 @@ export function CadenceForm(props: { groupId: string; initial: Cadence; today: s
             </Field>
           ) : null}
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.changeCadence}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.changeCadence}</button>
+      </FormControls>
     </form>
   );
 }
 
 /** An extra meeting outside the cadence. */
 export function AddMeetingForm(props: { groupId: string; today: string; time: string; minutes: number; action: AnyAction<{ id: string; overlaps: string[] }> }) {
-  const hydrated = useHydrated();
   const m = useI18n().m.calendarForms;
   const [v, setV] = useState({ date: props.today, time: props.time, minutes: String(props.minutes), location: "" });
   const [done, setDone] = useState<{ id: string; overlaps: string[] } | null>(null);
@@ -74,15 +72,15 @@ export function AddMeetingForm(props: { groupId: string; today: string; time: st
         ) : null}
       </div>
       {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <div className="form-row">
           <Field id="a-date" label={m.date} error={errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
           <Field id="a-time" label={m.time} error={errors.time}>{(a) => <input {...a} type="time" value={v.time} onChange={set("time")} />}</Field>
           <Field id="a-minutes" label={m.minutes} error={errors.minutes}>{(a) => <input {...a} type="number" min={15} max={480} value={v.minutes} onChange={set("minutes")} />}</Field>
           <Field id="a-location" label={m.location} error={errors.location}>{(a) => <input {...a} value={v.location} onChange={set("location")} />}</Field>
         </div>
-        <button className="btn btn-secondary" type="submit" disabled={!hydrated || pending}>{m.addMeeting}</button>
-      </fieldset>
+        <button className="btn btn-secondary" type="submit" disabled={pending}>{m.addMeeting}</button>
+      </FormControls>
     </form>
   );
 }

@@ -8,15 +8,14 @@ import type { TGoalFollowUp } from "@/lib/goals/schema";
 import { GOAL_STATUS } from "@/lib/goals/codes";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveGoalFollowUp = lazyZodResolver<TGoalFollowUp>(() => import("@/lib/goals/schema").then((s) => s.ZGoalFollowUp));
 
 export function GoalFollowUpForm(props: { initial: TGoalFollowUp; title: string; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.goalForm;
   const { register, handleSubmit, formState, setError } = useForm<TGoalFollowUp>({ resolver: resolveGoalFollowUp, defaultValues: props.initial });
@@ -28,14 +27,16 @@ export function GoalFollowUpForm(props: { initial: TGoalFollowUp; title: string;
   const id = props.initial.goalId.slice(0, 8);
   return (
     <form onSubmit={onSubmit} noValidate className="no-print" aria-label={fill(m.followUpOf, { title: props.title })}>
-      <div className="form-row">
-        <Field id={`gs-${id}`} label={m.status} error={formState.errors.status?.message}>
-          {(a) => <select {...a} {...register("status")}>{(Object.keys(GOAL_STATUS) as (keyof typeof GOAL_STATUS)[]).map((k) => <option key={k} value={k}>{m.statuses[k]}</option>)}</select>}
-        </Field>
-        <Field id={`gc-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <input {...a} {...register("comment")} />}</Field>
-      </div>
-      {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
-      <button type="submit" className="btn btn-secondary" disabled={!hydrated || formState.isSubmitting}>{m.save}</button>
+      <FormControls>
+        <div className="form-row">
+          <Field id={`gs-${id}`} label={m.status} error={formState.errors.status?.message}>
+            {(a) => <select {...a} {...register("status")}>{(Object.keys(GOAL_STATUS) as (keyof typeof GOAL_STATUS)[]).map((k) => <option key={k} value={k}>{m.statuses[k]}</option>)}</select>}
+          </Field>
+          <Field id={`gc-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <input {...a} {...register("comment")} />}</Field>
+        </div>
+        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.save}</button>
+      </FormControls>
     </form>
   );
 }

@@ -2,12 +2,12 @@
 
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import type { TLagesbildJudgement } from "@/lib/lagesbild/schema";
 import type { Conflict, SaveResult } from "../actions";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 type Texts = Pick<TLagesbildJudgement, "assessment" | "outlook" | "resourceNotes" | "focusNotes">;
 type Status = TLagesbildJudgement["areaStatuses"][number];
@@ -24,7 +24,6 @@ export function JudgementForm(props: {
   publish: (input: unknown) => Promise<ActionResult<{ published: boolean; missing: string[] }>>;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const { m: { judgementForm: m, common } } = useI18n();
   const translate = useTranslateMessage();
   const fields: [keyof Texts, string, string][] = [
@@ -90,7 +89,7 @@ export function JudgementForm(props: {
     });
 
   return (
-    <div className="stack" data-testid="judgement">
+    <FormControls className="stack" data-testid="judgement">
       {fields.map(([key, label, hint]) => (
         <div className="field" key={key}>
           <label htmlFor={`j-${key}`}>{label}</label>
@@ -142,9 +141,9 @@ export function JudgementForm(props: {
         </div>
       ) : null}
       <div className="toolbar">
-        <button type="button" className="btn btn-secondary" disabled={!hydrated || state === "saving"} onClick={() => void save()}>{m.saveNow}</button>
-        <button type="button" className="btn" disabled={!hydrated || pending || Boolean(conflict)} onClick={() => publish(false)}>{m.publish}</button>
+        <button type="button" className="btn btn-secondary" disabled={state === "saving"} onClick={() => void save()}>{m.saveNow}</button>
+        <button type="button" className="btn" disabled={pending || Boolean(conflict)} onClick={() => publish(false)}>{m.publish}</button>
       </div>
-    </div>
+    </FormControls>
   );
 }

@@ -6,11 +6,11 @@ import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import type { TMeasureFromLagesbild } from "@/lib/measures/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormControls } from "@/components/ui/form-controls";
 
 const resolveMeasureFromLagesbild = lazyZodResolver<TMeasureFromLagesbild>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureFromLagesbild));
 
@@ -24,7 +24,6 @@ export function MeasureForm(props: {
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const applyErrors = useApplyActionErrors();
   const m = useI18n().m.measureForm;
   const [pending, startTransition] = useTransition();
@@ -47,7 +46,7 @@ export function MeasureForm(props: {
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={m.label}>
       <p aria-live="polite" role="status">{done ?? ""}</p>
       {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
-      <fieldset disabled={pending}>
+      <FormControls busy={pending}>
         <Field id="m-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
         <div className="form-row">
           <Field id="m-owner" label={m.ownerOrg} error={e.ownerOrgId?.message}>
@@ -69,8 +68,8 @@ export function MeasureForm(props: {
           </Field>
           <Field id="m-due" label={m.due} error={e.dueDate?.message}>{(a) => <input {...a} type="date" {...register("dueDate")} />}</Field>
         </div>
-        <button className="btn" type="submit" disabled={!hydrated || pending}>{m.submit}</button>
-      </fieldset>
+        <button className="btn" type="submit" disabled={pending}>{m.submit}</button>
+      </FormControls>
     </form>
   );
 }
