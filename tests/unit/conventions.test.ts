@@ -105,16 +105,20 @@ test("every client form keeps its fields closed until the page is hydrated (Form
   // What is typed into a server-rendered field before hydration never reaches React's state; a
   // form would then send it empty (seen in CI: a closing report refused on a slow machine).
   const clients = files("app", (f) => f.endsWith(".tsx")).concat(files("components", (f) => f.endsWith(".tsx"))).filter((f) => read(f).startsWith('"use client"'));
+  const FIELD = /<(input|textarea|select|Field)\b/;
   let forms = 0;
   const open: string[] = [];
   for (const file of clients) {
     const source = read(file);
     for (const [, body] of source.matchAll(/<form\b([\s\S]*?)<\/form>/g)) {
       forms++;
-      if (!/<FormControls\b/.test(body!)) open.push(file);
+      // No field before the first <FormControls> or after the last one.
+      const start = body!.indexOf("<FormControls");
+      const end = body!.lastIndexOf("</FormControls>");
+      if (start < 0 || [body!.slice(0, start), body!.slice(end)].some((outside) => FIELD.test(outside))) open.push(file);
     }
     // Fields outside a <form> (autosaving editors, a switcher) are held the same way.
-    if (/<(input|textarea|select)\b/.test(source) && !/<FormControls\b|useHydrated\(\)/.test(source)) open.push(file);
+    if (FIELD.test(source) && !/<FormControls\b|useHydrated\(\)/.test(source)) open.push(file);
   }
   assert.ok(forms > 30, `found the client forms (${forms})`);
   assert.deepEqual(open, [], "forms whose fields are not inside <FormControls>");

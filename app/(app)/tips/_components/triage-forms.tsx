@@ -23,20 +23,22 @@ export function TipQueue(props: { tips: { id: string; title: string; meta: strin
     <form aria-label={m.queue} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ tipIds: [...chosen], reason }); }}>
       <p role="status" aria-live="polite">{done}</p>
       {errors.form ?? errors.tipIds ? <div className="alert alert-error">{errors.form ?? errors.tipIds}</div> : null}
-      <ul className="status-list" data-testid="tip-queue">
-        {props.tips.map((t) => (
-          <li key={t.id}>
-            <label className="check" style={{ margin: 0 }}>
-              <input type="checkbox" checked={chosen.has(t.id)} onChange={() => toggle(t.id)} aria-label={fill(m.choose, { title: t.title })} />
-              <span><Link href={`/tips/${t.id}`}>{t.title}</Link>{" "}<span className="meta">{t.detail}</span></span>
-            </label>
-            <span className="meta">{t.meta}</span>
-          </li>
-        ))}
-      </ul>
-      <FormControls busy={pending} className="form-row" style={{ marginTop: "1rem" }}>
-        <Field id="bulk-reason" label={m.bulkReason} error={errors.reason}>{(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={m.bulkReasonExample} />}</Field>
-        <button className="btn btn-secondary" type="submit" disabled={pending || chosen.size === 0}>{fill(m.closeChosen, { count: chosen.size })}</button>
+      <FormControls busy={pending}>
+        <ul className="status-list" data-testid="tip-queue">
+          {props.tips.map((t) => (
+            <li key={t.id}>
+              <label className="check" style={{ margin: 0 }}>
+                <input type="checkbox" checked={chosen.has(t.id)} onChange={() => toggle(t.id)} aria-label={fill(m.choose, { title: t.title })} />
+                <span><Link href={`/tips/${t.id}`}>{t.title}</Link>{" "}<span className="meta">{t.detail}</span></span>
+              </label>
+              <span className="meta">{t.meta}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="form-row" style={{ marginTop: "1rem" }}>
+          <Field id="bulk-reason" label={m.bulkReason} error={errors.reason}>{(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={m.bulkReasonExample} />}</Field>
+          <button className="btn btn-secondary" type="submit" disabled={pending || chosen.size === 0}>{fill(m.closeChosen, { count: chosen.size })}</button>
+        </div>
       </FormControls>
     </form>
   );
