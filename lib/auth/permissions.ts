@@ -157,6 +157,12 @@ function incidentReach(viewer: Viewer): IncidentReach[] {
   );
 }
 
+/** Whether the viewer sees every incident of the municipality (a coordinator's or admin's reach),
+ * so counts kept for the whole municipality (the rollup tables) answer for them. */
+export function seesAllIncidents(viewer: Viewer, municipalityId: string): boolean {
+  return incidentReach(viewer).some((r) => r.municipalityId === municipalityId && r.all);
+}
+
 /** Incidents the viewer may see, as a where-fragment for incident (see incidentReach). */
 export function incidentScope(viewer: Viewer): Prisma.IncidentWhereInput {
   return {

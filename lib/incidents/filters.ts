@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { incidentScopeSql } from "@/lib/auth/permissions";
+import { incidentScopeSql, seesAllIncidents } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { InvalidPeriodError, periodRange } from "@/lib/time/periods";
+import { InvalidPeriodError, localDayRange, periodRange } from "@/lib/time/periods";
 import { fromStockholmWall } from "@/lib/time/zone";
 import type { TIncidentFilter } from "./schema";
 
@@ -50,4 +50,30 @@ export function incidentConditions(viewer: Viewer, municipalityId: string, f: TI
     f.q ? Prisma.sql`(i.place ILIKE ${containing(f.q)} OR i.description ILIKE ${containing(f.q)})` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
   return Prisma.join(conditions, " AND ");
+}
+
+/** A Stockholm calendar day as "YYYY-MM-DD", shifted by whole days (out-of-range days roll over
+ * as they do in `localDay`). */
+const dayKey = (date: string, plusDays = 0) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays)).toISOString().slice(0, 10);
+};
+
+/** When the rollup tables can give a filtered list's total: the viewer sees the whole
+ * municipality, only incidents not withdrawn, whole Stockholm days, and no narrowing the rollups
+ * do not keep (text, organisation, exact instants). The days and dimensions to count, else null. */
+export function rollupCountFilter(viewer: Viewer, municipalityId: string, f: TIncidentFilter) {
+  if (f.status !== "ACTIVE" || f.q || f.organisationId || f.after || f.before || !seesAllIncidents(viewer, municipalityId)) return null;
+  let days: { from?: string; to?: string } = {};
+  if (f.period) {
+    try {
+      const { from, to } = localDayRange(f.period);
+      days = { from, to };
+    } catch (error) {
+      if (!(error instanceof InvalidPeriodError)) throw error;
+    }
+  } else {
+    days = { ...(f.from ? { from: dayKey(f.from) } : {}), ...(f.to ? { to: dayKey(f.to, 1) } : {}) };
+  }
+  return { days, only: { ...(f.areaId ? { areaId: f.areaId } : {}), ...(f.categoryId ? { categoryId: f.categoryId } : {}) } };
 }

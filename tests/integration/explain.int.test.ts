@@ -108,4 +108,15 @@ test("the triage queue, the reminder sweep and the incident list use their index
   const listPlan = await plan(list[0]!);
   assert.ok(!seqScanOn(listPlan, "incident"));
   assert.match(listPlan, /incident_municipalityId_occurredAt_idx/);
+
+  // The list's total for a coordinator comes from the rollup tables, not from counting incidents.
+  for (const filter of [{}, { from: "2026-09-15", to: "2026-11-20" }]) {
+    const statements = await capture(() => listIncidents(coordinator, municipalityId, ZIncidentFilter.parse(filter)), () => true);
+    const totals = statements.filter((q) => /count\(|sum\(/.test(q.sql));
+    assert.equal(totals.length, 1, `one counting statement for ${JSON.stringify(filter)}`);
+    assert.doesNotMatch(totals[0]!.sql, /FROM incident i\b/);
+    const totalPlan = await plan(totals[0]!);
+    assert.match(totalPlan, /incident_month_count_pkey/);
+    if ("from" in filter) assert.match(totalPlan, /incident_day_count_pkey/);
+  }
 });

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -8,6 +8,8 @@ import { createIncident, setNothingToReport, updateIncident, withdrawIncident } 
 import { incidentScope, incidentScopeSql } from "@/lib/auth/permissions";
 import { getIncident, getIncidentFormOptions, getOwnWeekStatus, iterateIncidents, listIncidents } from "@/lib/incidents/queries";
 import { ZIncidentCreate, ZIncidentFilter } from "@/lib/incidents/schema";
+import { incidentConditions, rollupCountFilter } from "@/lib/incidents/filters";
+import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
 
@@ -225,4 +227,54 @@ test("the list's free-text search takes % and _ as letters", async () => {
   // A page past the end is empty but still tells how many match.
   const beyond = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "%", period: "2026-W48", page: 3 }));
   assert.deepEqual({ rows: beyond.rows.length, total: beyond.total }, { rows: 0, total: 1 });
+});
+
+test("the list's total from the rollup tables equals counting the incidents: month and year ends, DST days, week 53, open and reversed ranges", async () => {
+  const [edsberg, other] = await db().area.findMany({ where: { municipalityId: sollentuna }, orderBy: { code: "asc" }, take: 2, select: { id: true } });
+  const [first, second] = await db().incidentCategory.findMany({ where: { municipalityId: sollentuna, parentId: null }, orderBy: { sortOrder: "asc" }, take: 2, select: { id: true } });
+  const org = reporter.memberships.find((m) => m.municipalityId === sollentuna)!.organisationId;
+  // Instants on either side of Stockholm's midnights where the day, month, tertial or year turns.
+  const instants = [
+    "2024-06-15T10:00:00Z", "2025-12-31T22:59:00Z", "2025-12-31T23:00:00Z", "2026-01-31T23:30:00Z", "2026-02-28T22:59:59Z",
+    "2026-03-29T00:59:00Z", "2026-03-29T01:00:00Z", "2026-03-31T21:59:00Z", "2026-03-31T22:00:00Z", "2026-04-30T22:00:00Z",
+    "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-12-27T23:00:00Z", "2027-01-03T22:59:00Z", "2027-01-03T23:00:00Z",
+  ];
+  const ids: string[] = [];
+  for (const [n, at] of instants.entries()) {
+    const row = await db().incident.create({
+      data: {
+        municipalityId: sollentuna, areaId: n % 2 ? edsberg!.id : other!.id, categoryId: n % 3 ? first!.id : second!.id, reporterOrgId: org,
+        place: `Kanten ${n}`, occurredAt: new Date(at), isoWeek: weekKey(new Date(at)),
+      },
+      select: { id: true },
+    });
+    ids.push(row.id);
+  }
+  // A withdrawn one and one moved across a month leave the rollups by their triggers.
+  await db().incident.update({ where: { id: ids[3]! }, data: { status: "WITHDRAWN" } });
+  await db().incident.update({ where: { id: ids[4]! }, data: { occurredAt: new Date("2026-03-01T00:00:00Z") } });
+
+  const filters: Record<string, string>[] = [
+    {}, { period: "2026-W13" }, { period: "2026-W44" }, { period: "2026-W53" }, { period: "2027-W01" }, { period: "2026-02" }, { period: "2026-03" },
+    { period: "2026-Q1" }, { period: "2026-T1" }, { period: "2026-T2" }, { period: "2026-T3" }, { period: "2026-W60" },
+    { from: "2026-01-15", to: "2026-04-01" }, { from: "2026-03-29", to: "2026-03-29" }, { from: "2026-02-01" }, { to: "2026-03-31" },
+    { from: "2026-04-02", to: "2026-03-01" }, { from: "2025-12-31", to: "2027-01-03" }, { from: "2026-01-01", to: "2026-01-31" },
+  ];
+  let viaRollups = 0;
+  for (const base of filters) {
+    for (const only of [{}, { areaId: edsberg!.id }, { categoryId: first!.id }, { areaId: other!.id, categoryId: second!.id }]) {
+      const filter = ZIncidentFilter.parse({ ...base, ...only });
+      const [counted] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM incident i WHERE ${incidentConditions(coordinator, sollentuna, filter)}`);
+      if (rollupCountFilter(coordinator, sollentuna, filter)) viaRollups++;
+      assert.equal((await listIncidents(coordinator, sollentuna, filter)).total, counted!.n, JSON.stringify({ ...base, ...only }));
+    }
+  }
+  assert.equal(viaRollups, filters.length * 4, "every one of these is counted from the rollups");
+  // What the rollups do not keep is still counted row by row: text, an organisation, withdrawn, a reporter's reach.
+  for (const [viewer, f] of [[coordinator, { q: "Kanten" }], [coordinator, { organisationId: org }], [coordinator, { status: "ALL" }], [reporter, {}]] as const) {
+    const filter = ZIncidentFilter.parse(f);
+    assert.equal(rollupCountFilter(viewer, sollentuna, filter), null);
+    const [counted] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM incident i WHERE ${incidentConditions(viewer, sollentuna, filter)}`);
+    assert.equal((await listIncidents(viewer, sollentuna, filter)).total, counted!.n);
+  }
 });
