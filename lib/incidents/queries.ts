@@ -180,7 +180,7 @@ const toListRow = ({ areaName, categoryLabel, subcategoryLabel, reporterOrgId, r
   reporterOrg: { id: reporterOrgId, name: reporterOrgName },
 });
 
-/** A page of incidents matching the filter, newest first, and how many match: one round trip. */
+/** A page of incidents matching the filter, newest first, and how many match. */
 export async function listIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter) {
   const where = incidentConditions(viewer, municipalityId, filter);
   const page = Prisma.sql`ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`;

@@ -107,7 +107,7 @@ test("the triage queue, the reminder sweep and the incident list use their index
   assert.ok(list.length > 0);
   const listPlan = await plan(list[0]!);
   assert.ok(!seqScanOn(listPlan, "incident"));
-  assert.match(listPlan, /incident_municipalityId_occurredAt_idx/);
+  assert.match(listPlan, /incident_municipalityId_occurredAt_id_idx/);
 
   // The list's total for a coordinator comes from the rollup tables, not from counting incidents.
   for (const filter of [{}, { from: "2026-09-15", to: "2026-11-20" }]) {
