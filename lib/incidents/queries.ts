@@ -162,15 +162,23 @@ type FlatRow = Omit<IncidentListRow, "area" | "category" | "subcategory" | "repo
 // The list and the export run as plain SQL (ADR 006): they are the most visited pages after the
 // report form, and through the ORM the page and its count cost ~9 ms of server CPU, of which
 // PostgreSQL's part is under one.
-const LIST_ROWS = Prisma.sql`
+const NEWEST_FIRST = Prisma.sql`ORDER BY i."occurredAt" DESC, i.id DESC`;
+
+/** The incidents matching `where` in the lists' order, `limit` of them from `offset`, with their
+ * area, category and organisation names. The page is taken from incident alone, in the order of
+ * its (municipalityId, occurredAt, id) index, and only its rows are joined: joined first, the
+ * planner may hash-join every incident of the period and sort them when its estimate is low
+ * (3,000 rows joined and sorted for a page of 50, 11 ms a view in the bench). */
+const listRows = (where: Prisma.Sql, limit: number, offset = 0) => Prisma.sql`
   SELECT i.id, i."occurredAt", i."occurredUntil", i."isoWeek", i.place, i.description, i.status::text AS status,
          i."policeReported", i."needsFollowUp", i.latitude, i.longitude,
          a.name AS "areaName", c.label AS "categoryLabel", s.label AS "subcategoryLabel", o.id AS "reporterOrgId", o.name AS "reporterOrgName"
-  FROM incident i
+  FROM (SELECT * FROM incident i WHERE ${where} ${NEWEST_FIRST} LIMIT ${limit} OFFSET ${offset}) i
   JOIN area a ON a.id = i."areaId"
   JOIN incident_category c ON c.id = i."categoryId"
   LEFT JOIN incident_category s ON s.id = i."subcategoryId"
-  JOIN organisation o ON o.id = i."reporterOrgId"`;
+  JOIN organisation o ON o.id = i."reporterOrgId"
+  ${NEWEST_FIRST}`;
 
 const toListRow = ({ areaName, categoryLabel, subcategoryLabel, reporterOrgId, reporterOrgName, ...r }: FlatRow): IncidentListRow => ({
   ...r,
@@ -183,18 +191,18 @@ const toListRow = ({ areaName, categoryLabel, subcategoryLabel, reporterOrgId, r
 /** A page of incidents matching the filter, newest first, and how many match. */
 export async function listIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter) {
   const where = incidentConditions(viewer, municipalityId, filter);
-  const page = Prisma.sql`ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`;
+  const page = listRows(where, PAGE_SIZE, (filter.page - 1) * PAGE_SIZE);
   // Counting every matching incident costs PostgreSQL ~20 ms a view for a municipality with ten
   // years of history; where the rollup tables keep that count, they give it (ADR 008).
   const countable = rollupCountFilter(viewer, municipalityId, filter);
   if (countable) {
-    const [flat, total] = await Promise.all([queryRows<FlatRow>(Prisma.sql`${LIST_ROWS} WHERE ${where} ${page}`), countIncidentDays(municipalityId, countable.days, countable.only)]);
+    const [flat, total] = await Promise.all([queryRows<FlatRow>(page), countIncidentDays(municipalityId, countable.days, countable.only)]);
     return { rows: flat.map(toListRow), total, pageSize: PAGE_SIZE };
   }
   // The count is the outer row, so a page past the end still says how many there are.
   const rows = await queryRows<FlatRow & { total: number }>(Prisma.sql`
     SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM incident i WHERE ${where}) t
-    LEFT JOIN LATERAL (${LIST_ROWS} WHERE ${where} ${page}) p ON true`);
+    LEFT JOIN LATERAL (${page}) p ON true`);
   return { rows: rows.filter((r) => r.id !== null).map(({ total: _total, ...r }) => toListRow(r)), total: rows[0]?.total ?? 0, pageSize: PAGE_SIZE };
 }
 
@@ -204,7 +212,7 @@ export async function* iterateIncidents(viewer: Viewer, municipalityId: string, 
   let cursor: { occurredAt: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor ? Prisma.sql`AND (i."occurredAt", i.id) < (${cursor.occurredAt}, ${cursor.id}::uuid)` : Prisma.empty;
-    const flat: FlatRow[] = await queryRows<FlatRow>(Prisma.sql`${LIST_ROWS} WHERE ${where} ${after} ORDER BY i."occurredAt" DESC, i.id DESC LIMIT ${batch}`);
+    const flat: FlatRow[] = await queryRows<FlatRow>(listRows(Prisma.sql`${where} ${after}`, batch));
     if (flat.length === 0) return;
     const rows: IncidentListRow[] = flat.map(toListRow);
     yield rows;
