@@ -165,10 +165,10 @@ type FlatRow = Omit<IncidentListRow, "area" | "category" | "subcategory" | "repo
 const NEWEST_FIRST = Prisma.sql`ORDER BY i."occurredAt" DESC, i.id DESC`;
 
 /** The incidents matching `where` in the lists' order, `limit` of them from `offset`, with their
- * area, category and organisation names. The page is taken from incident alone, in the order of
- * its (municipalityId, occurredAt, id) index, and only its rows are joined: joined first, the
- * planner may hash-join every incident of the period and sort them when its estimate is low
- * (3,000 rows joined and sorted for a page of 50, 11 ms a view in the bench). */
+ * area, category and organisation names. The page is taken from incident alone (its
+ * (municipalityId, occurredAt, id) index has the lists' order) and only its rows are joined:
+ * joined first, a low row estimate made the planner hash-join every incident of the period
+ * before sorting (3,000 rows for a page of 50 in the bench). */
 const listRows = (where: Prisma.Sql, limit: number, offset = 0) => Prisma.sql`
   SELECT i.id, i."occurredAt", i."occurredUntil", i."isoWeek", i.place, i.description, i.status::text AS status,
          i."policeReported", i."needsFollowUp", i.latitude, i.longitude,
