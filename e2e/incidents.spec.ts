@@ -181,3 +181,43 @@ test("the report form comes without its validation library, which follows the pa
   await expect(page.locator("#categoryId-error")).toHaveText("Välj kategori.");
   expect(Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n)).toBe(before);
 });
+
+test("the report form checks a field once it is left, focuses the first error on saving, and shows the server's refusal at its field", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/incidents/new");
+  const save = page.getByRole("button", { name: "Spara händelse" });
+  await expect(save).toBeEnabled();
+  const place = page.getByLabel("Plats", { exact: true });
+  const placeError = page.locator("#place-error");
+
+  // Untouched fields say nothing; a field left too short says why, and stops as soon as it is fixed.
+  await place.fill("E");
+  await expect(placeError).toHaveText("");
+  await place.blur();
+  await expect(placeError).toHaveText("Ange platsen, t.ex. ”Edsbergs torg”.");
+  await expect(place).toHaveAttribute("aria-invalid", "true");
+  await place.fill("Edsbergs torg");
+  await expect(placeError).toHaveText("");
+
+  // Saving with the area missing: the message at the area, the cursor moved there, nothing sent.
+  const before = Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n);
+  await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Skadegörelse" });
+  await save.click();
+  await expect(page.locator("#areaId-error")).toHaveText("Välj kommundel.");
+  await expect(page.getByLabel("Kommundel")).toBeFocused();
+  // After a save was tried, every field is checked as it changes.
+  await page.getByLabel("Kommundel").selectOption({ label: "Edsberg" });
+  await expect(page.locator("#areaId-error")).toHaveText("");
+
+  // A date in the future passes the form's checks; the server refuses it at the date field and
+  // what was typed stays.
+  await page.getByLabel("Datum").fill("2099-01-01");
+  await save.click();
+  await expect(page.locator("#date-error")).toHaveText("Tidpunkten ligger i framtiden.");
+  await expect(place).toHaveValue("Edsbergs torg");
+  expect(Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n)).toBe(before);
+  // The subcategory follows the category: a new category clears it.
+  await page.getByLabel("Underkategori (valfritt)").selectOption({ label: "Klotter" });
+  await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+  await expect(page.getByLabel("Underkategori (valfritt)")).toHaveValue("");
+});

@@ -94,6 +94,13 @@ test("client components load neither zod nor the time-zone library with the page
   }
 });
 
+test("the weekly report form loads no form library with the page (ADR 015)", () => {
+  // Its first-load JavaScript is capped at 150 kB (issue #10); react-hook-form was 12 kB of it.
+  const packages = staticPackages(path.join("app", "(app)", "incidents", "_components", "incident-form.tsx"));
+  assert.ok(packages.has("react"), "follows the form's imports");
+  for (const [pkg, via] of packages) assert.doesNotMatch(pkg, /^react-hook-form/, `the report form loads ${pkg} (imported by ${via})`);
+});
+
 test("only lib/env.ts reads configuration from process.env in the app", () => {
   for (const file of files("lib", (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts")).concat(files("app", (f) => /\.tsx?$/.test(f)))) {
     if (file.includes("generated") || file.endsWith(path.join("lib", "env.ts"))) continue;

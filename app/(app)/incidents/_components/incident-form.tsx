@@ -2,21 +2,22 @@
 
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
-import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/incidents/pii";
-import type { ZIncidentFields } from "@/lib/incidents/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
 import { OutboxPanel, useOutbox } from "./use-outbox";
-import type { z } from "zod";
+import { useReportFields } from "./use-report-fields";
 import { FormControls } from "@/components/ui/form-controls";
 
-type Values = z.input<typeof ZIncidentFields>;
+/** The fields of lib/incidents/schema.ts's ZIncidentFields, as the form holds them. */
+type Values = {
+  date: string; time: string; untilTime: string; areaId: string; place: string; latitude: number | ""; longitude: number | "";
+  categoryId: string; subcategoryId: string; description: string; policeReported: boolean; needsFollowUp: boolean;
+};
 type Options = {
   areas: { id: string; name: string }[];
   categories: { id: string; label: string; children: { id: string; label: string }[] }[];
@@ -34,7 +35,7 @@ export type IncidentFormProps = {
   suggestPlaces: (areaId: string) => Promise<string[]>;
 };
 
-const resolveIncident = lazyZodResolver<Values>(() => import("@/lib/incidents/schema").then((s) => s.ZIncidentFields));
+const loadSchema = () => import("@/lib/incidents/schema").then((s) => s.ZIncidentFields);
 
 const EMPTY: Values = {
   date: "", time: "", untilTime: "", areaId: "", place: "", latitude: "", longitude: "",
@@ -52,15 +53,10 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const [showMap, setShowMap] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
   const outbox = useOutbox(submit, mode.kind === "create" ? mode.owner : "");
-  const form = useForm<Values>({ resolver: resolveIncident, defaultValues: { ...EMPTY, ...defaults }, mode: "onTouched" });
-  const { register, handleSubmit, setError, setValue, reset, control, formState } = form;
-  const errors = formState.errors;
-  const [areaId, categoryId, description, place, latitude, longitude] = useWatch({ control, name: ["areaId", "categoryId", "description", "place", "latitude", "longitude"] });
-  const pin: [number, number] | null = latitude !== "" && longitude !== "" && latitude !== undefined && longitude !== undefined ? [Number(latitude), Number(longitude)] : null;
-  const setPin = (lat: number | "", lng: number | "") => {
-    setValue("latitude", lat, { shouldDirty: true });
-    setValue("longitude", lng, { shouldDirty: true });
-  };
+  const { values, errors, field, checkbox, set, submit: handleSubmit, reset, setError } = useReportFields<Values>({ ...EMPTY, ...defaults }, loadSchema);
+  const { areaId, categoryId, description, place, latitude, longitude } = values;
+  const pin: [number, number] | null = latitude !== "" && longitude !== "" ? [Number(latitude), Number(longitude)] : null;
+  const setPin = (lat: number | "", lng: number | "") => set({ latitude: lat, longitude: lng });
   const useMyPosition = () => {
     setGeoError(null);
     navigator.geolocation.getCurrentPosition(
@@ -70,7 +66,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     );
   };
   const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
-  const pii = { description: piiMessage(description ?? "", m.pii), place: piiMessage(place ?? "", m.pii) };
+  const pii = { description: piiMessage(description, m.pii), place: piiMessage(place, m.pii) };
 
   useEffect(() => {
     let current = true;
@@ -118,7 +114,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     });
   }
 
-  const redact = (field: "description" | "place") => setValue(field, redactPii(form.getValues(field) ?? ""), { shouldValidate: true, shouldDirty: true });
+  const redact = (name: "description" | "place") => set({ [name]: redactPii(values[name]) }, { validate: true });
 
   return (
     <>
@@ -126,31 +122,31 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="incident-form">
       <div aria-live="polite">
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
-        {errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}
+        {errors.root ? <div className="alert alert-error">{errors.root}</div> : null}
       </div>
       <FormControls busy={pending}>
         <div className="form-row">
-          <Field id="date" label={m.date} error={errors.date?.message}>
-            {(a) => <input {...a} type="date" {...register("date")} />}
+          <Field id="date" label={m.date} error={errors.date}>
+            {(a) => <input {...a} type="date" {...field("date")} />}
           </Field>
-          <Field id="time" label={m.time} error={errors.time?.message}>
-            {(a) => <input {...a} type="time" {...register("time")} />}
+          <Field id="time" label={m.time} error={errors.time}>
+            {(a) => <input {...a} type="time" {...field("time")} />}
           </Field>
-          <Field id="untilTime" label={m.until} hint={m.untilHint} error={errors.untilTime?.message}>
-            {(a) => <input {...a} type="time" {...register("untilTime")} />}
+          <Field id="untilTime" label={m.until} hint={m.untilHint} error={errors.untilTime}>
+            {(a) => <input {...a} type="time" {...field("untilTime")} />}
           </Field>
         </div>
         <div className="form-row">
-          <Field id="areaId" label={m.area} error={errors.areaId?.message}>
+          <Field id="areaId" label={m.area} error={errors.areaId}>
             {(a) => (
-              <select {...a} {...register("areaId")}>
+              <select {...a} {...field("areaId")}>
                 <option value="">{m.chooseArea}</option>
                 {options.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             )}
           </Field>
-          <Field id="place" label={m.place} hint={m.placeHint} error={pii.place ?? errors.place?.message}>
-            {(a) => <input {...a} list="place-suggestions" autoComplete="off" {...register("place")} />}
+          <Field id="place" label={m.place} hint={m.placeHint} error={pii.place ?? errors.place}>
+            {(a) => <input {...a} list="place-suggestions" autoComplete="off" {...field("place")} />}
           </Field>
           <datalist id="place-suggestions">
             {places.map((p) => <option key={p} value={p} />)}
@@ -164,29 +160,29 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
             <button type="button" className="btn btn-secondary" onClick={useMyPosition}>{m.myPosition}</button>
             {pin ? <button type="button" className="btn-link" onClick={() => setPin("", "")}>{m.removePin}</button> : null}
           </div>
-          <span className="field-error" aria-live="polite">{geoError ?? errors.latitude?.message ?? errors.longitude?.message ?? ""}</span>
+          <span className="field-error" aria-live="polite">{geoError ?? errors.latitude ?? errors.longitude ?? ""}</span>
         </div>
         {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} label={m.mapLabel} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
         <div className="form-row">
-          <Field id="categoryId" label={m.category} error={errors.categoryId?.message}>
+          <Field id="categoryId" label={m.category} error={errors.categoryId}>
             {(a) => (
-              <select {...a} {...register("categoryId", { onChange: () => setValue("subcategoryId", "") })}>
+              <select {...a} {...field("categoryId", { alsoSet: { subcategoryId: "" } })}>
                 <option value="">{m.chooseCategory}</option>
                 {options.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
               </select>
             )}
           </Field>
-          <Field id="subcategoryId" label={m.subcategory} error={errors.subcategoryId?.message}>
+          <Field id="subcategoryId" label={m.subcategory} error={errors.subcategoryId}>
             {(a) => (
-              <select {...a} {...register("subcategoryId")} disabled={subcategories.length === 0}>
+              <select {...a} {...field("subcategoryId")} disabled={subcategories.length === 0}>
                 <option value="">{"–"}</option>
                 {subcategories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
               </select>
             )}
           </Field>
         </div>
-        <Field id="description" label={m.description} hint={m.descriptionHint} error={pii.description ?? errors.description?.message}>
-          {(a) => <textarea {...a} rows={4} {...register("description")} />}
+        <Field id="description" label={m.description} hint={m.descriptionHint} error={pii.description ?? errors.description}>
+          {(a) => <textarea {...a} rows={4} {...field("description")} />}
         </Field>
         {pii.description ? (
           <p>
@@ -194,8 +190,8 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
           </p>
         ) : null}
         <div className="checks">
-          <label><input type="checkbox" {...register("policeReported")} /> {m.policeReported}</label>
-          <label><input type="checkbox" {...register("needsFollowUp")} /> {m.needsFollowUp}</label>
+          <label><input type="checkbox" {...checkbox("policeReported")} /> {m.policeReported}</label>
+          <label><input type="checkbox" {...checkbox("needsFollowUp")} /> {m.needsFollowUp}</label>
         </div>
         <button type="submit" className="btn" disabled={pending}>
           {pending ? common.saving : mode.kind === "create" ? m.create : m.update}
