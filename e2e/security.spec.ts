@@ -215,4 +215,10 @@ test("sessions end after the idle limit and after the absolute limit, whatever t
   expect(await open({ loginAt: Date.now() - 9 * 3_600_000 })).toBe("Logga in i EST");
   // Idle past the limit: the token's own expiry (renewed on activity) has passed.
   expect(await open({ loginAt: Date.now() - 3_600_000 }, -60)).toBe("Logga in i EST");
+  // Only the cookie carries a session: the same valid token as a bearer header opens nothing.
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const bearer = await encode({ secret, token: { uid: user!.id, sv: user!.sessionVersion, name: "x", loginAt: Date.now() } as never, maxAge: 3600 });
+  const res = await anonymous.get("/", { headers: { authorization: `Bearer ${bearer}` } });
+  expect(new URL(res.url()).pathname).toBe("/login");
+  await anonymous.dispose();
 });

@@ -45,6 +45,11 @@ function oidcProvider() {
   ];
 }
 
+/** `__Secure-` cookies when the app is served over https; getViewer reads the same cookie. */
+export function secureCookies(): boolean {
+  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -56,6 +61,7 @@ export function authOptions(): NextAuthOptions {
     // them while the user works); the absolute limit and revocation are checked on every request
     // in getViewer against the database.
     session: { strategy: "jwt", maxAge: SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
