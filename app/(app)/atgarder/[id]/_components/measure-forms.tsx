@@ -18,10 +18,21 @@ const resolveMeasureJudgement = lazyZodResolver<TMeasureJudgement>(() => import(
 
 const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
 
+/** Did the action help? The choices both forms ask it with, none chosen first. */
+function VerdictOptions() {
+  const { m: { measureDetail: m, common } } = useI18n();
+  return (
+    <>
+      <option value="">{common.choose}</option>
+      {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
+    </>
+  );
+}
+
 export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boolean; action: (input: unknown) => Promise<ActionResult<{ version: number }>> }) {
   const router = useRouter();
   const applyErrors = useApplyActionErrors();
-  const { m: { measureDetail: m, common } } = useI18n();
+  const { m: { measureDetail: m } } = useI18n();
   const { register, handleSubmit, formState, setError, control } = useForm<TMeasureStatus>({ resolver: resolveMeasureStatus, defaultValues: props.initial });
   const status = useWatch({ control, name: "status" });
   const onSubmit = handleSubmit(async (values) => {
@@ -40,8 +51,7 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
             <Field id="m-done-verdict" label={m.helped} error={formState.errors.verdict?.message}>
               {(a11y) => (
                 <select {...a11y} {...register("verdict")}>
-                  <option value="">{common.choose}</option>
-                  {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
+                  <VerdictOptions />
                 </select>
               )}
             </Field>
@@ -62,7 +72,7 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
 export function JudgementForm(props: { initial: TMeasureJudgement; action: (input: unknown) => Promise<ActionResult<void>> }) {
   const router = useRouter();
   const applyErrors = useApplyActionErrors();
-  const { m: { measureDetail: m, common } } = useI18n();
+  const { m: { measureDetail: m } } = useI18n();
   const { register, handleSubmit, formState, setError } = useForm<TMeasureJudgement>({ resolver: resolveMeasureJudgement, defaultValues: props.initial });
   const onSubmit = handleSubmit(async (values) => {
     const result = await props.action(values);
@@ -75,8 +85,7 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
         <Field id="m-verdict" label={m.verdict} error={formState.errors.verdict?.message}>
           {(a11y) => (
             <select {...a11y} {...register("verdict")}>
-              <option value="">{common.choose}</option>
-              {VERDICT_CODES.map((k) => <option key={k} value={k}>{m.verdicts[k]}</option>)}
+              <VerdictOptions />
             </select>
           )}
         </Field>
