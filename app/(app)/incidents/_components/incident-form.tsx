@@ -11,13 +11,12 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
 import { OutboxPanel, useOutbox } from "./use-outbox";
 import { useReportFields } from "./use-report-fields";
+import type { z } from "zod";
+import type { ZIncidentFields } from "@/lib/incidents/schema";
 import { FormControls } from "@/components/ui/form-controls";
 
-/** The fields of lib/incidents/schema.ts's ZIncidentFields, as the form holds them. */
-type Values = {
-  date: string; time: string; untilTime: string; areaId: string; place: string; latitude: number | ""; longitude: number | "";
-  categoryId: string; subcategoryId: string; description: string; policeReported: boolean; needsFollowUp: boolean;
-};
+/** The schema's fields, each present; a pin's coordinates are numbers or empty. */
+type Values = Required<Omit<z.input<typeof ZIncidentFields>, "latitude" | "longitude">> & { latitude: number | ""; longitude: number | "" };
 type Options = {
   areas: { id: string; name: string }[];
   categories: { id: string; label: string; children: { id: string; label: string }[] }[];
