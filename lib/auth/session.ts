@@ -16,7 +16,7 @@ import type { Viewer } from "./viewer";
  *
  * The session cookie is read with next-auth's `getToken` – the same decryption and expiry check
  * as `getServerSession`, which on every page also ran next-auth's whole session endpoint and
- * encrypted a renewed cookie that a server component cannot send (~3 ms of CPU per request,
+ * encrypted a renewed cookie that a server component cannot send (~1.5 ms of CPU per request,
  * measured). The cookie is renewed where it can be: /api/auth/session, which SessionKeepAlive
  * calls while the user works.
  */
