@@ -59,8 +59,9 @@ const loadGroup = cache(async function loadGroup(viewer: Viewer, groupId: string
 
 type ThisWeekRow = { id: string; place: string; areaId: string; latitude: number | null; longitude: number | null; code: string; label: string; weekday: number; hour: number };
 
-/** The draft for a group and ISO week: everything the meeting needs, computed from incidents. */
-export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: string) {
+/** The draft for a group and ISO week: everything the meeting needs, computed from incidents.
+ * `known` is the week's saved row when the caller has already read it (null: there is none). */
+export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: string, known?: Saved | null) {
   const { group, canEdit } = await loadGroup(viewer, groupId);
   const municipalityId = group.municipalityId;
   const areas = group.areas;
@@ -106,7 +107,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${[week, ...weeks.previous4.slice(0, 3)]}::text[])
       GROUP BY 1, 2 HAVING count(*) >= ${REPEAT_MIN} ORDER BY count(*) DESC, i.place, i."areaId" LIMIT 20`),
     getWeekCompleteness(viewer, municipalityId, week),
-    loadSaved(groupId, week, false).then((row) => row?.saved ?? null),
+    known !== undefined ? known : loadSaved(groupId, week, false).then((row) => row?.saved ?? null),
     listOpenMeasures(municipalityId, groupId, areaIds),
     listLateReports(groupId, municipalityId, areaIds, week),
     // Residents' tips and associations' reports, and night walks (adult presence), beside the partners'.
@@ -190,7 +191,7 @@ export async function getLagesbild(viewer: Viewer, groupId: string, week: string
   const { group } = await loadGroup(viewer, groupId);
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:view", entityType: "lagesbild", entityId: `${groupId}:${week}` });
   const row = await loadSaved(groupId, week, true);
-  if (!row?.snapshot || row.saved.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week)), published: false };
+  if (!row?.snapshot || row.saved.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week, row?.saved ?? null)), published: false };
   return { ...(row.snapshot as LagesbildDraft), saved: row.saved, canEdit: false, published: true };
 }
 
