@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit, integration (real PostgreSQL), production build, system and
-// end-to-end (Playwright, Chromium; once against one instance, once against two behind a proxy).
+// `npm test`: typecheck, lint, unit, integration (real PostgreSQL), both again with the clock moved,
+// production build, system and end-to-end (Playwright, Chromium; once against one instance, once
+// against two behind a proxy).
 // Prints each step's result and one closing tally.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -14,6 +15,14 @@ const STEPS = [
   { name: "lint", cmd: bin("eslint"), args: ["."] },
   { name: "unit", cmd: "node", args: ["scripts/node-tests.mjs", "unit"], tests: true },
   { name: "integration", cmd: "node", args: ["scripts/with-test-db.mjs", "node", "scripts/node-tests.mjs", "int"], tests: true },
+  // The same unit and integration tests with the wall clock moved (app and PostgreSQL alike, by
+  // libfaketime): a year and a day ahead, across the next New Year and across the next change of
+  // summer time in Stockholm. A test holding a date that will one day be past fails here the day it
+  // is written (issue 36).
+  ...["year", "new-year", "dst"].flatMap((scenario) => [
+    { name: `unit@${scenario}`, cmd: "node", args: ["scripts/shifted-clock.mjs", scenario, "node", "scripts/node-tests.mjs", "unit"], tests: true },
+    { name: `int@${scenario}`, cmd: "node", args: ["scripts/shifted-clock.mjs", scenario, "node", "scripts/with-test-db.mjs", "node", "scripts/node-tests.mjs", "int"], tests: true },
+  ]),
   { name: "build", cmd: bin("next"), args: ["build"] },
   { name: "system", cmd: "node", args: ["scripts/node-tests.mjs", "system"], tests: true, needs: "build" },
   { name: "e2e", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build", env: { E2E_SKIP_BUILD: "1" } },
@@ -67,7 +76,7 @@ for (const step of STEPS) {
 console.log("\n━━ summary ━━");
 for (const r of results) {
   const what = r.skipped ? "skipped (build failed)" : `${r.code === 0 ? "ok" : "FAILED"}${STEPS.find((s) => s.name === r.name)?.tests ? ` – ${r.passed} passed, ${r.failed} failed` : ""}`;
-  console.log(`  ${r.name.padEnd(12)} ${what}  (${r.seconds}s)`);
+  console.log(`  ${r.name.padEnd(14)} ${what}  (${r.seconds}s)`);
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

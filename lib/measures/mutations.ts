@@ -12,7 +12,7 @@ import { fill } from "@/lib/i18n/catalogue";
 import type { ZFollowUp, ZMeasureCreate, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
-export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output<typeof ZMeasureFromLagesbild>) {
+export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output<typeof ZMeasureFromLagesbild>, now = new Date()) {
   const group = await db().estGroup.findUnique({ where: { id: input.groupId }, select: { id: true, municipalityId: true, kind: true, areas: { select: { areaId: true } } } });
   if (!group || !can(viewer, "lagesbild:edit", { municipalityId: group.municipalityId, groupId: group.id, groupKind: group.kind })) {
     throw new DomainError("NOT_FOUND", "Lägesbilden finns inte, eller så får du inte ändra den.");
@@ -22,7 +22,7 @@ export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output
   if (input.areaId && !group.areas.some((a) => a.areaId === input.areaId)) throw new DomainError("INVALID", "Välj en av gruppens kommundelar.", "areaId");
   const due = new Date(`${input.dueDate}T00:00:00Z`);
   if (Number.isNaN(due.getTime())) throw new DomainError("INVALID", "Ogiltigt datum.", "dueDate");
-  if (input.dueDate < toLocalInputs(new Date()).date) throw new DomainError("INVALID", "Klart senast kan inte ligga före start (i dag).", "dueDate");
+  if (input.dueDate < toLocalInputs(now).date) throw new DomainError("INVALID", "Klart senast kan inte ligga före start (i dag).", "dueDate");
   const measure = await db().$transaction(async (tx) => {
     const lagesbild = await tx.lagesbild.upsert({
       where: { groupId_periodKey: { groupId: group.id, periodKey: input.week } },
@@ -37,7 +37,7 @@ export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output
     return tx.measure.create({
       data: {
         municipalityId: group.municipalityId, title: input.title, ownerOrgId: owner.id, responsibleName: input.responsibleName || null,
-        areaId: input.areaId || null, dueDate: due, startDate: new Date(), origin: "LAGESBILD", groupId: group.id, lagesbildId: lagesbild.id,
+        areaId: input.areaId || null, dueDate: due, startDate: now, origin: "LAGESBILD", groupId: group.id, lagesbildId: lagesbild.id,
         evidence: { create: evidence.map((i) => ({ incidentId: i.id })) },
       },
       select: { id: true },

@@ -5,6 +5,7 @@ import { loadViewer } from "@/lib/auth/load-viewer";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
+import { localDay } from "../helpers/clock";
 import { resetDatabase } from "../helpers/db";
 
 const WEEK = "2026-W47";
@@ -133,7 +134,7 @@ test("a decision becomes an action tied to the lägesbild, and shows among the o
   const m = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
   const owner = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "trygghetsvardar" } } });
   const rotebro = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "rotebro" } } });
-  const input = { groupId: vecko, week: "2026-W45", title: "Trygghetsvärdar vid Rotebro station fredagskvällar", ownerOrgId: owner.id, responsibleName: "", areaId: rotebro.id, dueDate: "2026-12-04" };
+  const input = { groupId: vecko, week: "2026-W45", title: "Trygghetsvärdar vid Rotebro station fredagskvällar", ownerOrgId: owner.id, responsibleName: "", areaId: rotebro.id, dueDate: localDay(14) };
   const { id } = await createMeasureFromLagesbild(coordinator, input);
   const row = await db().measure.findUniqueOrThrow({ where: { id }, select: { origin: true, lagesbild: { select: { periodKey: true } }, groupId: true } });
   assert.deepEqual(row, { origin: "LAGESBILD", lagesbild: { periodKey: "2026-W45" }, groupId: vecko });
@@ -150,7 +151,7 @@ test("a first save after a decision created the week's row is not a conflict", a
   const { saveJudgement } = await import("@/lib/lagesbild/mutations");
   const m = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } });
   const owner = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m.id, code: "kfk" } } });
-  await createMeasureFromLagesbild(coordinator, { groupId: vecko, week: "2026-W44", title: "Fritidsgård öppen längre", ownerOrgId: owner.id, responsibleName: "", areaId: "", dueDate: "2026-12-01" });
+  await createMeasureFromLagesbild(coordinator, { groupId: vecko, week: "2026-W44", title: "Fritidsgård öppen längre", ownerOrgId: owner.id, responsibleName: "", areaId: "", dueDate: localDay(7) });
   const saved = await saveJudgement(coordinator, { groupId: vecko, week: "2026-W44", version: 0, assessment: "Första texten", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] });
   assert.equal(saved.version, 2);
   // ...but once something is saved, a save from "no row" is a conflict again.

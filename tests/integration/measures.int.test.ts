@@ -123,7 +123,7 @@ test("actions from the register and from a lägesbild keep their origin; referen
   const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m, slug: "est-vecko" } } });
   const edsberg = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "edsberg" } } });
   const week = "2026-W41"; // the week of the after-burst at Edsbergs torg
-  const fromLagesbild = await createMeasureFromLagesbild(coordinator, { groupId: vecko.id, week, title: "Väktare vid Edsbergs torg", ownerOrgId: hem.id, responsibleName: "", areaId: edsberg.id, dueDate: "2027-01-15" });
+  const fromLagesbild = await createMeasureFromLagesbild(coordinator, { groupId: vecko.id, week, title: "Väktare vid Edsbergs torg", ownerOrgId: hem.id, responsibleName: "", areaId: edsberg.id, dueDate: "2027-01-15" }, NOW);
   const linked = await getMeasure(coordinator, fromLagesbild.id, 8, NOW);
   assert.deepEqual([linked.origin, linked.group?.id, linked.lagesbild?.periodKey], ["LAGESBILD", vecko.id, week]);
   const inWeek = await db().incident.count({ where: { municipalityId: m, areaId: edsberg.id, isoWeek: week, status: "ACTIVE" } });

@@ -11,11 +11,19 @@ import { countNewTips, getPublicAreaPage, getTip, getTipStatus, PUBLIC_MIN_COUNT
 import { ZMeasurePublish, ZTip, ZTipClose } from "@/lib/tips/schema";
 import { sourceSummary } from "@/lib/tips/sources";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
-import { periodRange } from "@/lib/time/periods";
+import { monthKey, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { fromStockholmWall } from "@/lib/time/zone";
 import { runSeed } from "@/prisma/seed/run";
+import { localDay } from "../helpers/clock";
 import { resetDatabase } from "../helpers/db";
 
-const NOW = new Date("2026-11-25T12:00:00Z");
+const NOW = new Date();
+// The evening of the tip and the night walk: a Tuesday, Wednesday or Thursday two to six days ago,
+// so the walk (21:00–01:00) has ended, stays in one ISO week and crosses no DST change, and the
+// incident lies inside the merge window of a tip sent now.
+const DAY = [-2, -3, -4, -5, -6].map((n) => localDay(n, NOW)).find((d) => [2, 3, 4].includes(new Date(`${d}T12:00:00Z`).getUTCDay()))!;
+const at = (day: string, hhmm: string) => fromStockholmWall(...(day.split("-").map(Number) as [number, number, number]), ...(hhmm.split(":").map(Number) as [number, number]));
+const WEEK = weekKey(at(DAY, "20:00"));
 let sollentuna: string;
 let edsberg: string;
 const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
@@ -92,12 +100,12 @@ test("triage: accept becomes a resident incident, merge joins one, close keeps t
   await assert.rejects(getTip(reporter, tipA.id), { code: "NOT_FOUND" });
   const view = await getTip(coordinator, tipA.id);
   assert.equal(view.contact?.email, "amina@example.se", "coordinators see the contact details");
-  const accepted = await acceptTip(coordinator, { tipId: tipA.id, categoryId: view.suggestedCategoryId, areaId: edsberg, place: "Gångtunneln vid Edsbergs centrum", date: "2026-11-24", time: "20:00" }, NOW);
+  const accepted = await acceptTip(coordinator, { tipId: tipA.id, categoryId: view.suggestedCategoryId, areaId: edsberg, place: "Gångtunneln vid Edsbergs centrum", date: DAY, time: "20:00" }, NOW);
   const incident = await db().incident.findUniqueOrThrow({ where: { id: accepted.incidentId }, select: { source: true, isoWeek: true, category: { select: { code: true } }, reporterOrg: { select: { code: true } } } });
-  assert.deepEqual(incident, { source: "RESIDENT", isoWeek: "2026-W48", category: { code: "otrygg_plats" }, reporterOrg: { code: "boende" } });
+  assert.deepEqual(incident, { source: "RESIDENT", isoWeek: WEEK, category: { code: "otrygg_plats" }, reporterOrg: { code: "boende" } });
   assert.equal((await db().tip.findUniqueOrThrow({ where: { id: tipA.id } })).incidentId, accepted.incidentId);
   assert.equal((await getTipStatus(a.code))?.status, "ACCEPTED");
-  await assert.rejects(acceptTip(coordinator, { tipId: tipA.id, categoryId: view.suggestedCategoryId, areaId: edsberg, place: "x y", date: "2026-11-24", time: "20:00" }, NOW), { code: "CONFLICT" });
+  await assert.rejects(acceptTip(coordinator, { tipId: tipA.id, categoryId: view.suggestedCategoryId, areaId: edsberg, place: "x y", date: DAY, time: "20:00" }, NOW), { code: "CONFLICT" });
 
   const b = await submitTip("sollentuna", tip({ areaId: edsberg, description: "Samma tunnel, samma problem." }), null, client(4), NOW);
   assert.ok(b.ok);
@@ -121,23 +129,23 @@ test("night walks count as adult presence; their observations become association
   const walker = await viewerOf("nattvandrare@nattvandrarna.example");
   const category = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "samling" } } });
   const walk = await createNightWalk(walker, ZNightWalk.parse({
-    municipalityId: sollentuna, date: "2026-11-24", startTime: "21:00", endTime: "01:00", walkers: 6, areaIds: [edsberg],
+    municipalityId: sollentuna, date: DAY, startTime: "21:00", endTime: "01:00", walkers: 6, areaIds: [edsberg],
     observations: [{ text: "Stor grupp i trapphuset på Edsbergsvägen, lugnt när vi pratade med dem.", categoryId: category.id, areaId: edsberg, place: "Edsbergsvägen" }, { text: "Lugnt vid skolan." }],
   }), NOW);
   assert.equal(walk.incidents, 1);
   const w = await db().nightWalk.findUniqueOrThrow({ where: { id: walk.id } });
   assert.equal((w.endsAt.getTime() - w.startsAt.getTime()) / 3_600_000, 4, "21:00 to 01:00 the next day");
-  await assert.rejects(createNightWalk(await viewerOf("rapportor@sollentunahem.example"), ZNightWalk.parse({ municipalityId: sollentuna, date: "2026-11-24", startTime: "21:00", endTime: "23:00", walkers: 2, areaIds: [edsberg] }), NOW), { code: "FORBIDDEN" });
+  await assert.rejects(createNightWalk(await viewerOf("rapportor@sollentunahem.example"), ZNightWalk.parse({ municipalityId: sollentuna, date: DAY, startTime: "21:00", endTime: "23:00", walkers: 2, areaIds: [edsberg] }), NOW), { code: "FORBIDDEN" });
   // All or nothing: a bad category rolls the walk back.
   const before = await db().nightWalk.count();
-  await assert.rejects(createNightWalk(walker, ZNightWalk.parse({ municipalityId: sollentuna, date: "2026-11-24", startTime: "21:00", endTime: "23:00", walkers: 2, areaIds: [edsberg], observations: [{ text: "Något", categoryId: crypto.randomUUID(), areaId: edsberg, place: "Torget" }] }), NOW));
+  await assert.rejects(createNightWalk(walker, ZNightWalk.parse({ municipalityId: sollentuna, date: DAY, startTime: "21:00", endTime: "23:00", walkers: 2, areaIds: [edsberg], observations: [{ text: "Något", categoryId: crypto.randomUUID(), areaId: edsberg, place: "Torget" }] }), NOW));
   assert.equal(await db().nightWalk.count(), before);
 
-  const summary = await sourceSummary(sollentuna, periodRange("2026-W48"), [edsberg]);
+  const summary = await sourceSummary(sollentuna, periodRange(WEEK), [edsberg]);
   assert.deepEqual(summary, { resident: 1, association: 1, walks: 1, walkers: 6, walkerHours: 24 });
   const coordinator = await viewerOf("samordnare@sollentuna.example");
   const vecko = (await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: sollentuna, slug: "est-vecko" } } })).id;
-  const draft = await getLagesbildDraft(coordinator, vecko, "2026-W48");
+  const draft = await getLagesbildDraft(coordinator, vecko, WEEK);
   assert.deepEqual(draft.sources, summary, "the week's lägesbild shows the sources (its group covers every area)");
 });
 
@@ -145,14 +153,15 @@ test("the public area page is aggregated, delayed and suppresses small counts; o
   const coordinator = await viewerOf("samordnare@sollentuna.example");
   const category = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "skadegorelse" } } });
   const polis = await db().organisation.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "polis" } });
-  // September 2026: 7 incidents of vandalism (shown) and 2 of gatherings (suppressed); November is too recent to show.
-  const rows = (n: number, categoryId: string, at: string) => Array.from({ length: n }, () => ({ municipalityId: sollentuna, areaId: edsberg, categoryId, reporterOrgId: polis.id, place: "Edsbergs torg", occurredAt: new Date(at), isoWeek: "2026-W38" }));
+  // Two months back: 7 incidents of vandalism (shown) and 2 of gatherings (suppressed); last month is too recent to show.
+  const shown = shiftPeriod(monthKey(NOW), -2);
+  const rows = (n: number, categoryId: string, occurredAt: Date) => Array.from({ length: n }, () => ({ municipalityId: sollentuna, areaId: edsberg, categoryId, reporterOrgId: polis.id, place: "Edsbergs torg", occurredAt, isoWeek: weekKey(occurredAt) }));
   const samling = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "samling" } } });
-  await db().incident.createMany({ data: [...rows(7, category.id, "2026-09-15T10:00:00Z"), ...rows(2, samling.id, "2026-09-16T10:00:00Z")] });
+  await db().incident.createMany({ data: [...rows(7, category.id, at(`${shown}-15`, "10:00")), ...rows(2, samling.id, at(`${shown}-16`, "10:00"))] });
 
   const page = (await getPublicAreaPage("sollentuna", "edsberg", NOW))!;
-  assert.equal(page.months.at(-1), "2026-09", "a month's delay: the last month shown is September");
-  const col = page.months.indexOf("2026-09");
+  assert.equal(page.months.at(-1), shown, "a month's delay: the last month shown is the one before last");
+  const col = page.months.indexOf(shown);
   const vandalism = page.table.find((r) => r.category === "Skadegörelse")!;
   assert.equal(vandalism.counts[col], 7);
   const gatherings = page.table.find((r) => r.category.startsWith("Otrygghetsskapande samling"))!;
