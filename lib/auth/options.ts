@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/audit/mutations";
 import { verifyCredentials } from "./credentials";
 import { clientAddress } from "@/lib/http/client-address";
+import { viewerFromToken } from "./session-claims";
 
 declare module "next-auth" {
   interface Session {
@@ -61,6 +62,8 @@ export function authOptions(): NextAuthOptions {
     // them while the user works); the absolute limit and revocation are checked on every request
     // in getViewer against the database.
     session: { strategy: "jwt", maxAge: SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    // The token's own expiry too: next-auth 4 gives the first token 30 days unless told.
+    jwt: { maxAge: SESSION_IDLE_MINUTES * 60 },
     useSecureCookies: secureCookies(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -94,7 +97,12 @@ export function authOptions(): NextAuthOptions {
           token.loginAt = Date.now();
           await db().user.update({ where: { id: row.id }, data: { lastLoginAt: new Date() } });
           await recordAudit({ userId: row.id, action: "auth:login", outcome: "ALLOWED", details: { provider: account.provider } });
+          return token;
         }
+        // A renewal (/api/auth/session): only a live session is renewed. Throwing makes next-auth
+        // answer an empty session and clear the cookie – for a token past its idle or absolute
+        // limit, and for a user signed out everywhere or disabled.
+        if (!(await viewerFromToken(token))) throw new Error("session ended");
         return token;
       },
       async session({ session, token }) {

@@ -4,10 +4,10 @@ import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { authSecret, env } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { loadViewer } from "./load-viewer";
 import { secureCookies } from "./options";
+import { viewerFromToken } from "./session-claims";
 import type { Viewer } from "./viewer";
 
 /**
@@ -24,9 +24,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   // Only the cookie counts: no Authorization header is passed, so a bearer token is never read.
   const req = { cookies: await cookies(), headers: new Headers() } as unknown as NextRequest;
   const token = await getToken({ req, secret: authSecret(), secureCookie: secureCookies() });
-  if (!token?.uid || token.sv === undefined || !token.loginAt) return null;
-  if (Date.now() - token.loginAt > env().SESSION_MAX_HOURS * 3_600_000) return null;
-  return loadViewer(token.uid, token.sv);
+  return viewerFromToken(token);
 });
 
 /** For pages and server actions: the viewer, or a redirect to the sign-in page. */

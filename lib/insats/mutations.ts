@@ -29,6 +29,7 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
   if (end.getTime() <= now.getTime()) throw new DomainError("INVALID", "Slutdatumet måste ligga efter startdatumet (i dag).", "plannedEndDate");
   const areas = await db().area.findMany({ where: { id: { in: input.areaIds }, municipalityId: input.municipalityId }, select: { id: true } });
   if (areas.length !== new Set(input.areaIds).size) throw new DomainError("INVALID", "Välj kommundelar i kommunen.", "areaIds");
+  if (input.origin) await checkOrigin(input.municipalityId, input.origin);
   const memberIds = [...new Set(input.memberIds.filter((id) => id !== viewer.userId))];
   const selected = await db().membership.findMany({ where: { userId: { in: memberIds }, municipalityId: input.municipalityId, user: { disabledAt: null } }, select: { userId: true } });
   if (selected.length !== memberIds.length) {
@@ -85,6 +86,17 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
   }, { timeout: 15_000 });
   await recordAudit({ userId: viewer.userId, municipalityId: input.municipalityId, action: "insats:open", entityType: "group", entityId: group.id });
   return { id: group.id, meetings: meetings.length, invited: toInvite.length };
+}
+
+/** The flag an Insats starts from – its group, area and category – must lie in the Insats's own
+ * municipality: the origin is where the closing report and handed-over actions go. */
+async function checkOrigin(municipalityId: string, origin: NonNullable<z.output<typeof ZInsatsOpen>["origin"]>) {
+  const [group, area, category] = await Promise.all([
+    db().estGroup.findFirst({ where: { id: origin.groupId, municipalityId }, select: { id: true } }),
+    db().area.findFirst({ where: { id: origin.areaId, municipalityId }, select: { id: true } }),
+    db().incidentCategory.findFirst({ where: { id: origin.categoryId, municipalityId }, select: { id: true } }),
+  ]);
+  if (!group || !area || !category) throw new DomainError("INVALID", "Flaggan som insatsen startas från finns inte i kommunen.", "origin");
 }
 
 /** E-mail addresses of people who already take part in the municipality are added as members;
@@ -150,15 +162,15 @@ export async function extendInsats(viewer: Viewer, input: z.output<typeof ZInsat
  */
 export async function closeInsats(viewer: Viewer, input: z.output<typeof ZInsatsClose>, now = new Date()) {
   const group = await loadForManage(viewer, input.groupId);
-  const open = await db().measure.findMany({ where: { groupId: group.id, status: { in: ["PLANNED", "ONGOING"] } }, select: { id: true, title: true, status: true } });
+  const open = await db().measure.findMany({ where: { groupId: group.id, municipalityId: group.municipalityId, status: { in: ["PLANNED", "ONGOING"] } }, select: { id: true, title: true, status: true } });
   const decisions = new Map(input.openMeasures.map((x) => [x.id, x.decision]));
   if (open.some((x) => !decisions.has(x.id))) throw new DomainError("INVALID", "Välj vad som ska hända med varje öppen åtgärd.", "openMeasures");
   const vecko = await db().estGroup.findFirst({
-    where: group.originGroupId ? { id: group.originGroupId } : { municipalityId: group.municipalityId, kind: "VECKO", status: "OPEN" },
+    where: group.originGroupId ? { id: group.originGroupId, municipalityId: group.municipalityId } : { municipalityId: group.municipalityId, kind: "VECKO", status: "OPEN" },
     select: { id: true, members: { where: { role: "COORDINATOR" }, select: { userId: true, user: { select: { locale: true } } } } },
   });
   const scope = await getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: now }, now);
-  const done = await db().measure.findMany({ where: { groupId: group.id, status: { in: ["DONE", "CANCELLED"] } }, select: { title: true, status: true, effectVerdict: true } });
+  const done = await db().measure.findMany({ where: { groupId: group.id, municipalityId: group.municipalityId, status: { in: ["DONE", "CANCELLED"] } }, select: { title: true, status: true, effectVerdict: true } });
   const report = {
     closedAt: now.toISOString(), closedBy: viewer.name, before: scope.before, during: scope.during,
     window: { before: scope.windows.before.start.toISOString(), opened: scope.windows.during.start.toISOString() },
@@ -170,8 +182,9 @@ export async function closeInsats(viewer: Viewer, input: z.output<typeof ZInsats
     await tx.meeting.updateMany({ where: { groupId: group.id, status: "PLANNED", startsAt: { gt: now } }, data: { status: "CANCELLED" } });
     for (const x of open) {
       const decision = decisions.get(x.id);
-      if (decision === "CANCEL") await tx.measure.update({ where: { id: x.id }, data: { status: "CANCELLED", cancelReason: `${group.name} avslutades` } });
-      if (decision === "HAND_OVER" && vecko) await tx.measure.update({ where: { id: x.id }, data: { groupId: vecko.id } });
+      const own = { id: x.id, municipalityId: group.municipalityId };
+      if (decision === "CANCEL") await tx.measure.update({ where: own, data: { status: "CANCELLED", cancelReason: `${group.name} avslutades` } });
+      if (decision === "HAND_OVER" && vecko) await tx.measure.update({ where: own, data: { groupId: vecko.id } });
     }
     for (const c of vecko?.members ?? []) {
       const { m: { mail } } = i18nFor(c.user.locale);

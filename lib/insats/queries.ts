@@ -38,7 +38,7 @@ export async function getInsatsWorkspace(viewer: Viewer, groupId: string, now = 
   const [scope, measures] = await Promise.all([
     getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: group.closedAt }, now),
     db().measure.findMany({
-      where: { groupId },
+      where: { groupId, municipalityId: group.municipalityId },
       select: {
         id: true, title: true, status: true, dueDate: true, ownerOrgId: true, ownerOrg: { select: { name: true } },
         followUps: { select: { date: true, text: true, author: { select: { name: true } } }, orderBy: { createdAt: "desc" }, take: 3 },

@@ -1,8 +1,12 @@
-import { after, before, test } from "node:test";
+import { after, before, mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { SIGN_IN_LIMITS, verifyCredentials } from "@/lib/auth/credentials";
 import { loadViewer } from "@/lib/auth/load-viewer";
+import { authOptions } from "@/lib/auth/options";
+import { viewerFromToken } from "@/lib/auth/session-claims";
+import { authSecret, env } from "@/lib/env";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
 
@@ -62,4 +66,36 @@ test("the audit log is append-only", async () => {
   await assert.rejects(db().auditEvent.update({ where: { id: row.id }, data: { action: "tampered" } }), /append-only/);
   await assert.rejects(db().auditEvent.delete({ where: { id: row.id } }), /append-only/);
   assert.equal((await db().auditEvent.findUniqueOrThrow({ where: { id: row.id } })).action, "auth:login");
+});
+
+test("a session cookie past its idle or absolute limit opens nothing and is not renewed, however its expiry was set (issue 26)", async () => {
+  const user = await db().user.findUniqueOrThrow({ where: { email: "samordnare@sollentuna.example" }, select: { id: true, sessionVersion: true } });
+  const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = env();
+  // A cookie as the browser holds it, issued `minutesAgo` minutes ago – with next-auth's old
+  // 30-day expiry, as the probe replayed it.
+  const cookie = async (minutesAgo: number, loginHoursAgo = minutesAgo / 60) => {
+    mock.timers.enable({ apis: ["Date"], now: Date.now() - minutesAgo * 60_000 });
+    try {
+      const claims: JWT = { uid: user.id, sv: user.sessionVersion, loginAt: Date.now() - (loginHoursAgo * 60 - minutesAgo) * 60_000 };
+      return await encode({ token: claims, secret: authSecret(), maxAge: 30 * 24 * 3600 });
+    } finally {
+      mock.timers.reset();
+    }
+  };
+  const open = async (c: string) => viewerFromToken(await decode({ token: c, secret: authSecret() }));
+  assert.ok(await open(await cookie(1)), "a cookie used a minute ago is a session");
+  assert.equal(await open(await cookie(SESSION_IDLE_MINUTES + 14)), null, "idle past the limit: nothing opens");
+  assert.equal(await open(await cookie(1, SESSION_MAX_HOURS + 1)), null, "past the absolute limit, though active: nothing opens");
+
+  // The renewal (/api/auth/session runs the jwt callback) refuses the same tokens, so next-auth
+  // answers an empty session and clears the cookie.
+  const renew = async (c: string) => authOptions().callbacks!.jwt!({ token: (await decode({ token: c, secret: authSecret() }))! } as never);
+  assert.ok(await renew(await cookie(1)));
+  await assert.rejects(renew(await cookie(SESSION_IDLE_MINUTES + 14)), /session ended/);
+  await assert.rejects(renew(await cookie(1, SESSION_MAX_HOURS + 1)), /session ended/);
+  const live = await cookie(1);
+  await db().user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+  await assert.rejects(renew(live), /session ended/, "a revoked session is not renewed");
+  // A token next-auth issues now carries the idle limit as its expiry, not 30 days.
+  assert.equal(authOptions().jwt?.maxAge, SESSION_IDLE_MINUTES * 60);
 });

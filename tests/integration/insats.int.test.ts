@@ -224,3 +224,35 @@ test("an Insats keeps a lägesbild per meeting: since the last meeting against t
   const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: sollentuna, slug: "est-vecko" } } });
   await assert.rejects(saveJudgement(coordinator, ZLagesbildJudgement.parse({ groupId: vecko.id, week: "2026-12-03", version: 0, assessment: "x", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] })), { code: "NOT_FOUND" });
 });
+
+test("the flag an Insats starts from must lie in its municipality; closing touches only its own municipality (issue 26)", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const { closeInsats } = await import("@/lib/insats/mutations");
+  const vasby = (await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } })).id;
+  const own = async (municipalityId: string) => ({
+    groupId: (await db().estGroup.findFirstOrThrow({ where: { municipalityId, kind: "VECKO" } })).id,
+    areaId: (await db().area.findFirstOrThrow({ where: { municipalityId } })).id,
+    categoryId: (await db().incidentCategory.findFirstOrThrow({ where: { municipalityId } })).id,
+  });
+  const [home, other] = [await own(sollentuna), await own(vasby)];
+  for (const key of ["groupId", "areaId", "categoryId"] as const) {
+    const origin = { ...home, [key]: other[key], week: "2026-W47" };
+    await assert.rejects(openInsats(coordinator, await input({ name: `EST Insats fel ${key}`, origin }), NOW), { field: "origin" }, key);
+  }
+  assert.equal(await db().estGroup.count({ where: { name: { startsWith: "EST Insats fel" } } }), 0, "nothing saved");
+
+  // The database refuses a cross-municipality origin too, whatever path writes it.
+  const { id } = await openInsats(coordinator, await input({ name: "EST Insats Gräns", origin: { ...home, week: "2026-W47" } }), NOW);
+  await assert.rejects(db().estGroup.update({ where: { id }, data: { originGroupId: other.groupId } }), /foreign key|originGroupId/i);
+
+  // An action of Upplands Väsby that (by whatever means) points at this Insats is neither
+  // cancelled nor handed over when Sollentuna closes it; Väsby's coordinators hear nothing.
+  const vasbyOrg = await db().organisation.findFirstOrThrow({ where: { municipalityId: vasby } });
+  const foreign = await db().measure.create({ data: { municipalityId: vasby, title: "Väsbys åtgärd", ownerOrgId: vasbyOrg.id, groupId: id, origin: "INSATS", status: "ONGOING" } });
+  const vasbyCoordinator = await db().user.findUniqueOrThrow({ where: { email: "samordnare@upplandsvasby.example" } });
+  const notesBefore = await db().notification.count({ where: { userId: vasbyCoordinator.id } });
+  await closeInsats(coordinator, { groupId: id, outcome: "Lugnt.", lessons: "", openMeasures: [{ id: foreign.id, decision: "CANCEL" }] }, NOW);
+  const after = await db().measure.findUniqueOrThrow({ where: { id: foreign.id }, select: { status: true, groupId: true } });
+  assert.deepEqual(after, { status: "ONGOING", groupId: id });
+  assert.equal(await db().notification.count({ where: { userId: vasbyCoordinator.id } }), notesBefore);
+});
