@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signIn, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
+import { DEMO_PASSWORD } from "../playwright.config";
 
 const myGroups = (page: Page) => page.getByTestId("my-groups").getByRole("heading", { level: 3 });
 
@@ -113,4 +114,18 @@ test("health endpoint reports the database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test("after signing in, a crafted callbackUrl never leaves the site (issue 26)", async ({ page, baseURL }) => {
+  for (const evil of ["/\\evil.example/x", "/%09/evil.example/x", "/.//evil.example/x"]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
+    const submit = page.getByRole("button", { name: "Logga in", exact: true });
+    await expect(submit).toBeEnabled();
+    await page.getByLabel("E-postadress").fill(USERS.reporter);
+    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+    await submit.click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    expect(new URL(page.url()).origin, evil).toBe(new URL(baseURL!).origin);
+  }
 });

@@ -34,10 +34,10 @@ export function parseCommitments(text: string) {
 
 export const ZAgreementCreate = z
   .object({
-    title: z.string().trim().min(5, "Ge överenskommelsen ett namn.").max(200, "Högst 200 tecken."),
+    title: z.string().trim().min(5, "Ge överenskommelsen ett namn.").max(200, "Högst 200 tecken.").superRefine(refusePii),
     validFrom: z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD."),
     validTo: z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD."),
-    commitments: z.string().max(10000, "Högst 10 000 tecken.").refine((s) => parseCommitments(s).length > 0, "Skriv minst ett åtagande, ett per rad."),
+    commitments: z.string().max(10000, "Högst 10 000 tecken.").refine((s) => parseCommitments(s).length > 0, "Skriv minst ett åtagande, ett per rad.").superRefine(refusePii),
   })
   .strict()
   .superRefine((v, ctx) => {

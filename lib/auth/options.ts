@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/audit/mutations";
 import { verifyCredentials } from "./credentials";
 import { clientAddress } from "@/lib/http/client-address";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { viewerFromToken } from "./session-claims";
 
 declare module "next-auth" {
@@ -79,6 +80,10 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // After an IdP sign-in (and sign-out): only a path on this site, never another host.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url)}`;
+      },
       // IdP users must already exist and be enabled: no self-provisioning.
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;

@@ -61,3 +61,23 @@ test("the field message names what was found, in Swedish", () => {
   assert.match(piiMessage("a@b.se och 070-1234567") ?? "", /en e-postadress och ett telefonnummer/);
   assert.equal(piiMessage("Klotter på fasaden"), null);
 });
+
+test("the spellings the probe used are found too: other dashes, separators inside numbers, full-width forms, (at), small-letter plates (issue 26)", () => {
+  for (const [text, kind] of [
+    ["Nr 121212–1212 vid entrén", "personnummer"], ["Nr 121212 - 1212", "personnummer"], ["Nr 121212/1212", "personnummer"],
+    ["Nr 12.12.12-1212", "personnummer"], ["Nr １２１２１２-１２１２", "personnummer"], ["Nr 19121212—1212", "personnummer"],
+    ["Ring 070–123 45 67", "telefonnummer"], ["Ring +46 (0)70 123 45 67", "telefonnummer"], ["Ring 070.123.45.67", "telefonnummer"],
+    ["Ring ０７０-１２３ ４５ ６７", "telefonnummer"],
+    ["Mejla anna.svensson(at)example.se", "e-postadress"], ["Mejla anna.svensson[at]example.se", "e-postadress"], ["Mejla anna＠example.se", "e-postadress"],
+    ["Bil ABC-123 stod kvar", "registreringsnummer"], ["Bil abc123 stod kvar", "registreringsnummer"],
+  ] as const) {
+    assert.deepEqual(kinds(text), [kind], text);
+  }
+  // Redaction removes the whole original spelling, whatever form it was found in.
+  assert.equal(redactPii("Ring ０７０-１２３ ４５ ６７ nu"), "Ring [telefonnummer borttaget] nu");
+  assert.equal(redactPii("Mejla a(at)b.se!"), "Mejla [e-postadress borttaget]!");
+  // Ordinary text with small letters and numbers stays text.
+  for (const text of ["Samling med 150 personer", "Buss 540 mot Rotebro", "kl. 21.30–22.00", "Mellan 22–06, v. 48", "Ärende 2026–000123"]) {
+    assert.deepEqual(findPii(text), [], text);
+  }
+});

@@ -44,26 +44,66 @@ export function classifyIdentityNumber(candidate: string): "personnummer" | "sam
   return coordination ? "samordningsnummer" : "personnummer";
 }
 
-const IDENTITY = /(?<![\d-])(?:\d{2})?\d{6}[-+ ]?\d{4}(?![\d-])/g;
-// Swedish phone numbers: 0 or +46/0046 and 7–10 more digits, optionally grouped by spaces/dashes.
-const PHONE = /(?<![\d+])(?:\+46|0046|0)[\s-]?\(?[1-9]\d{0,2}\)?(?:[\s-]?\d){5,8}(?![\d])/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-// Plates: three letters (not I, Q, V, Å, Ä, Ö), then two digits and a digit or letter.
-const PLATE = /(?<![A-Za-zÅÄÖåäö0-9])[A-HJ-PR-UW-Z]{3} ?\d{2}[A-HJ-PR-UW-Z0-9](?![A-Za-zÅÄÖåäö0-9])/g;
+// The patterns run on a normalised copy of the text (see `normalise`): full-width forms folded
+// (NFKC), every dash a hyphen, "(at)"/"[at]" an @. Hits are mapped back to the original text.
+// Identity numbers: the date may be written with dots (12.12.12), the last four after a hyphen,
+// plus, slash or space, with spaces around the separator.
+const IDENTITY = /(?<![\d-])(?:\d{2})?\d{2}\.?\d{2}\.?\d{2}(?: ?[-+/] ?| )?\d{4}(?![\d-])/g;
+// Swedish phone numbers: 0, +46 (optionally "(0)") or 0046 and 7–10 more digits, grouped by
+// spaces, hyphens or dots.
+const PHONE = /(?<![\d+])(?:\+46 ?(?:\(0\))?|0046|0)[\s.-]?\(?[1-9]\d{0,2}\)?(?:[\s.-]?\d){5,8}(?!\d)/g;
+const EMAIL = /[A-Za-z0-9._%+-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Plates: three letters (not I, Q, V, Å, Ä, Ö), then two digits and a digit or letter. Capitals
+// may be separated by a space or hyphen ("ABC 123", "ABC-123"); written in small letters only
+// when joined ("abc123"), so that "med 150" stays text.
+const PLATE = /(?<![A-Za-zÅÄÖåäö0-9])(?:[A-HJ-PR-UW-Z]{3}[ -]?\d{2}[A-HJ-PR-UW-Z0-9]|[a-hj-pr-uw-zA-HJ-PR-UW-Z]{3}\d{2}[a-hj-pr-uw-zA-HJ-PR-UW-Z0-9])(?![A-Za-zÅÄÖåäö0-9])/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const AT_WORDS = /[([]\s*(?:at|snabel-?a)\s*[)\]]/gi;
+
+/** The text in the form the patterns read, and for each of its characters the index in the
+ * original it came from (one more entry: the original's length). */
+function normalise(text: string): { norm: string; at: number[] } {
+  let norm = "";
+  const at: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const folded = DASHES.test(ch) ? "-" : ch.normalize("NFKC");
+    for (const c of folded) {
+      norm += c;
+      at.push(i);
+    }
+    i += ch.length;
+  }
+  at.push(text.length);
+  // "(at)" and "[at]" stand for @: one character in place of several.
+  let out = "";
+  const outAt: number[] = [];
+  let last = 0;
+  for (const m of norm.matchAll(AT_WORDS)) {
+    const start = m.index ?? 0;
+    out += norm.slice(last, start) + "@";
+    outAt.push(...at.slice(last, start), at[start]!);
+    last = start + m[0].length;
+  }
+  out += norm.slice(last);
+  outAt.push(...at.slice(last));
+  return { norm: out, at: outAt };
+}
 
 /** Every piece of personal data found in the text, in order, without overlaps. */
 export function findPii(text: string): PiiHit[] {
+  const { norm, at } = normalise(text);
   const hits: PiiHit[] = [];
   const add = (re: RegExp, kind: (match: string) => PiiKind | null) => {
-    for (const m of text.matchAll(re)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
+    for (const m of norm.matchAll(re)) {
+      const start = at[m.index ?? 0]!;
+      const end = at[(m.index ?? 0) + m[0].length]!;
       if (hits.some((h) => start < h.end && end > h.start)) continue;
       const k = kind(m[0]);
       if (k) hits.push({ kind: k, start, end });
     }
   };
-  add(IDENTITY, (s) => classifyIdentityNumber(s));
+  add(IDENTITY, (s) => classifyIdentityNumber(s.replace(/[.\s]/g, "").replace("/", "-")));
   add(EMAIL, () => "e-postadress");
   add(PHONE, () => "telefonnummer");
   add(PLATE, () => "registreringsnummer");

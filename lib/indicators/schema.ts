@@ -30,9 +30,9 @@ const NUMBER = z.union([z.literal(""), z.string().trim().regex(/^-?\d+([.,]\d+)?
 export const ZIndicator = z
   .object({
     id: z.union([z.literal(""), z.uuid()]).default(""),
-    ownerBoard: z.string().trim().min(3, "Ange vilken nämnd som äger indikatorn.").max(120, "Högst 120 tecken."),
-    name: z.string().trim().min(3, "Ge indikatorn ett namn.").max(200, "Högst 200 tecken."),
-    definition: z.string().trim().max(2000, "Högst 2000 tecken.").default(""),
+    ownerBoard: z.string().trim().min(3, "Ange vilken nämnd som äger indikatorn.").max(120, "Högst 120 tecken.").superRefine(refusePii),
+    name: z.string().trim().min(3, "Ge indikatorn ett namn.").max(200, "Högst 200 tecken.").superRefine(refusePii),
+    definition: z.string().trim().max(2000, "Högst 2000 tecken.").superRefine(refusePii).default(""),
     unit: z.enum(["%", "st", "index", "kr"], "Välj enhet."),
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
     baselineYear: YEAR.default(""),

@@ -10,7 +10,7 @@ export const emailList = (s: string) => [...new Set(s.split(/[\s,;]+/).map((x) =
 export const ZInsatsOpen = z
   .object({
     municipalityId: z.uuid(),
-    name: z.string().trim().min(3, "Ge insatsen ett namn, t.ex. ”EST Insats Rotebro station”.").max(120, "Högst 120 tecken."),
+    name: z.string().trim().min(3, "Ge insatsen ett namn, t.ex. ”EST Insats Rotebro station”.").max(120, "Högst 120 tecken.").superRefine(refusePii),
     problem: z.string().trim().min(10, "Beskriv problembilden med några meningar.").max(3000, "Högst 3000 tecken.").superRefine(refusePii),
     places: z.string().trim().max(500, "Högst 500 tecken.").superRefine(refusePii).default(""),
     areaIds: z.array(z.uuid()).min(1, "Välj minst en kommundel."),

@@ -39,7 +39,7 @@ export const ZTipAccept = z
     tipId: z.uuid(),
     categoryId: z.uuid("Välj kategori."),
     areaId: z.uuid("Välj kommundel."),
-    place: z.string().trim().min(2, "Ange platsen.").max(200, "Högst 200 tecken."),
+    place: z.string().trim().min(2, "Ange platsen.").max(200, "Högst 200 tecken.").superRefine(refusePii),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD."),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Ange tid som TT:MM."),
   })
@@ -47,7 +47,7 @@ export const ZTipAccept = z
 export type TTipAccept = z.input<typeof ZTipAccept>;
 export const ZTipMerge = z.object({ tipId: z.uuid(), incidentId: z.uuid("Välj händelsen tipset gäller.") }).strict();
 export const ZTipClose = z
-  .object({ tipIds: z.array(z.uuid()).min(1, "Välj minst ett tips.").max(200), reason: z.string().trim().min(3, "Skriv varför tipset avslutas.").max(300, "Högst 300 tecken.") })
+  .object({ tipIds: z.array(z.uuid()).min(1, "Välj minst ett tips.").max(200), reason: z.string().trim().min(3, "Skriv varför tipset avslutas.").max(300, "Högst 300 tecken.").superRefine(refusePii) })
   .strict();
 export type TTipClose = z.input<typeof ZTipClose>;
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -23,7 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>{m.auth.title}</h1>
         <p className="lead">{m.auth.est}</p>
         <ClientMessages ns={["auth"]}>
-          <LoginForm callbackUrl={safeCallback(callbackUrl)} oidcName={oidcName} initialError={error ? m.auth.failed : undefined} />
+          <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} oidcName={oidcName} initialError={error ? m.auth.failed : undefined} />
         </ClientMessages>
       </div>
       <RegisterServiceWorker clear />
@@ -32,9 +33,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </p>
     </main>
   );
-}
-
-// Only same-site paths: never send a user on to another site after signing in.
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }

@@ -9,6 +9,7 @@ import type { TSignIn } from "@/lib/auth/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fill } from "@/lib/i18n/fill";
 import { FormControls } from "@/components/ui/form-controls";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
 const resolveSignIn = lazyZodResolver<TSignIn>(() => import("@/lib/auth/schema").then((s) => s.ZSignIn));
 
@@ -29,7 +30,7 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
       return;
     }
     // A full navigation so every server component renders with the new session.
-    window.location.assign(callbackUrl);
+    window.location.assign(safeCallbackPath(callbackUrl));
   }
 
   const formError = errors.root?.serverError?.message ?? initialError;
@@ -51,7 +52,7 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
       </FormControls>
       {oidcName ? (
         <p style={{ marginTop: "1rem" }}>
-          <button type="button" className="btn btn-secondary" style={{ width: "100%" }} disabled={!hydrated} onClick={() => signIn("oidc", { callbackUrl })}>
+          <button type="button" className="btn btn-secondary" style={{ width: "100%" }} disabled={!hydrated} onClick={() => signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>
             {fill(m.signInWith, { name: oidcName })}
           </button>
         </p>
