@@ -1,20 +1,12 @@
 // CSV output in the "EST händelse-CSV v1" column order, so an export can be imported again.
+import { csvCell } from "@/lib/text/csv";
 import { formatDateTime } from "@/lib/time/format";
 
 export const INCIDENT_CSV_HEADER = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id", "status"];
 
-/** RFC 4180: quote fields that contain a comma, quote or line break; double the quotes. A
- * leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+/** One CSV line (RFC 4180, CRLF) of cells that no spreadsheet runs as formulas (csvCell). */
 export function toCsvLine(fields: (string | number | null | undefined)[]): string {
-  return (
-    fields
-      .map((f) => {
-        let s = f === null || f === undefined ? "" : String(f);
-        if (/^[=+\-@\t\r]/.test(s) && typeof f === "string") s = `'${s}`;
-        return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-      })
-      .join(",") + "\r\n"
-  );
+  return fields.map(csvCell).join(",") + "\r\n";
 }
 
 type Row = {

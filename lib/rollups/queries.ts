@@ -1,4 +1,5 @@
 import "server-only";
+import { csvCell } from "@/lib/text/csv";
 import { z } from "zod";
 import { pool, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -150,7 +151,6 @@ export async function countIncidentDays(municipalityId: string, days: { from?: s
 
 export function rollupCsv(r: Rollup, by: RollupDimension[]): string {
   const header = [...by, "count"].join(",");
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = by.length ? r.rows.map((row) => [...by.map((d) => quote(row[d] ?? "")), String(row.count)].join(",")) : [String(r.total)];
+  const lines = by.length ? r.rows.map((row) => [...by.map((d) => csvCell(row[d] ?? "")), String(row.count)].join(",")) : [String(r.total)];
   return [header, ...lines].join("\n") + "\n";
 }
