@@ -99,14 +99,15 @@ export async function getIncidentFilterOptions(viewer: Viewer, municipalityId: s
   return { areas: of("area"), categories: of("category"), organisations: of("organisation") };
 }
 
-/** Earlier places in an area, most used first, to suggest as the reporter types. */
-export async function listPlaceSuggestions(viewer: Viewer, areaId: string): Promise<string[]> {
+/** Earlier places in an area, most used first, to suggest as the reporter types – only from the
+ * incidents the viewer may see (an association sees its own organisation's places, not others'). */
+export async function listPlaceSuggestions(viewer: Viewer, areaId: string, now = new Date()): Promise<string[]> {
   if (!isUuid(areaId)) return [];
   const area = await db().area.findUnique({ where: { id: areaId }, select: { municipalityId: true } });
   if (!area || !can(viewer, "incident:create", { municipalityId: area.municipalityId })) return [];
   const rows = await db().incident.groupBy({
     by: ["place"],
-    where: { areaId, status: "ACTIVE", occurredAt: { gte: new Date(Date.now() - 2 * 365 * 86_400_000) } },
+    where: { AND: [incidentScope(viewer), { areaId, municipalityId: area.municipalityId, status: "ACTIVE", occurredAt: { gte: new Date(now.getTime() - 2 * 365 * 86_400_000) } }] },
     _count: { place: true },
     orderBy: { _count: { place: "desc" } },
     take: 20,

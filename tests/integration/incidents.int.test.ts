@@ -159,6 +159,13 @@ test("place suggestions are the area's earlier places, most used first, within t
   assert.equal(suggestions[0], "Edsbergs torg");
   assert.ok(suggestions.includes("Edsbergsskolan"));
   assert.deepEqual(await listPlaceSuggestions(vasby, area.id), [], "another municipality gets nothing");
+  // An association sees only the places of the incidents it may see, as in the list (issue 26).
+  const walker = await viewerOf("nattvandrare@nattvandrarna.example");
+  const { incidentScope } = await import("@/lib/auth/permissions");
+  const visible = new Set((await db().incident.findMany({ where: { AND: [incidentScope(walker), { areaId: area.id }] }, select: { place: true } })).map((i) => i.place));
+  const offered = await listPlaceSuggestions(walker, area.id);
+  assert.ok(offered.every((p) => visible.has(p)), `offered beyond its reach: ${offered.filter((p) => !visible.has(p)).join(", ")}`);
+  assert.ok(!offered.includes("Edsbergsskolan"), "another organisation's place is not offered");
 });
 
 test("the report form's options: the municipality's areas by name, active categories and subcategories in their order, the map at the newest positions", async () => {
