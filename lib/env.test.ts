@@ -30,3 +30,10 @@ test("OIDC needs issuer, client id and secret together", () => {
 test("empty strings count as unset", () => {
   assert.equal(parseEnv({ ...valid, OIDC_ISSUER: "" }).OIDC_ISSUER, undefined);
 });
+
+test("production refuses an http NEXTAUTH_URL except on the machine itself (issue 26)", () => {
+  assert.throws(() => parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://est.kommun.se" }), { message: /NEXTAUTH_URL måste börja med https:\/\/ i produktion/ });
+  assert.equal(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "https://est.kommun.se" }).NEXTAUTH_URL, "https://est.kommun.se");
+  assert.ok(parseEnv({ ...valid, NODE_ENV: "production", NEXTAUTH_URL: "http://localhost:3000" }));
+  assert.ok(parseEnv({ ...valid, NODE_ENV: "development", NEXTAUTH_URL: "http://est.kommun.se" }), "development may use http");
+});

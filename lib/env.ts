@@ -32,6 +32,14 @@ const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    // Session cookies over plain http can be read on the way: production needs https, except on
+    // the machine itself (a reverse proxy on the same host, the test suite).
+    if (env.NODE_ENV === "production" && env.NEXTAUTH_URL) {
+      const url = new URL(env.NEXTAUTH_URL);
+      if (url.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "måste börja med https:// i produktion (sessionskakor skickas annars okrypterade)" });
+      }
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {

@@ -1,6 +1,7 @@
 // Backup and restore with PostgreSQL's own tools (pg_dump custom format, pg_restore). The client
 // tools must be the server's major version or newer; the message says so when they are not.
 import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, openSync } from "node:fs";
 
 export class BackupError extends Error {}
 
@@ -24,7 +25,12 @@ function run(tool: string, args: string[]): void {
 
 /** Writes the whole database (schema and data) to one file in pg_dump's custom format. */
 export function backupDatabase(databaseUrl: string, file: string): void {
+  // The whole database, personal data included: readable by its owner only. The file is made
+  // with mode 600 before pg_dump writes into it (pg_dump keeps an existing file's mode).
+  closeSync(openSync(file, "w", 0o600));
+  chmodSync(file, 0o600);
   run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", file, "--dbname", libpqUrl(databaseUrl)]);
+  chmodSync(file, 0o600);
 }
 
 /** Replaces the database's contents with the backup's, in one transaction (all or nothing). */

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -65,6 +65,7 @@ test("est backup and est restore round-trip every row; a restore needs --yes and
   const backup = est(["backup", "--file", file], SOURCE);
   assert.equal(backup.status, 0, backup.stderr);
   assert.match(backup.stdout, /Säkerhetskopian är skriven/);
+  assert.equal(statSync(file).mode & 0o777, 0o600, "the backup is readable by its owner only (issue 26)");
 
   const unconfirmed = est(["restore", "--file", file], TARGET);
   assert.equal(unconfirmed.status, 2);

@@ -40,6 +40,17 @@ test("each problem is reported with its row, column and reason", () => {
   assert.match(issues.find((i) => i.column === "occurred_at")!.reason, /framtiden/);
 });
 
+test("a year such as 0001 is refused as a typing error, in the import and in the form (issue 26)", async () => {
+  for (const at of ["0001-01-01 10:00", "1026-11-24 21:30", "1989-12-31 23:59"]) {
+    const r = validateRow(row({ occurred_at: at }), 2, ref, NOW);
+    assert.equal(r.ok, false, at);
+    assert.match((r as { issues: { reason: string }[] }).issues[0]!.reason, /före 1990/, at);
+  }
+  assert.ok(validateRow(row({ occurred_at: "1990-01-01 00:00" }), 2, ref, NOW).ok);
+  const { resolveWhen } = await import("../when");
+  assert.deepEqual(resolveWhen({ date: "0001-01-01", time: "10:00" }, NOW), { ok: false, field: "date", message: "Tidpunkten ligger före 1990 – kontrollera året." });
+});
+
 test("an ambiguous autumn time is accepted with a warning", () => {
   const r = validateRow(row({ occurred_at: "2022-10-30 02:30" }), 3, ref, NOW);
   assert.ok(r.ok);
