@@ -40,7 +40,7 @@ export function IncidentMap({ points, outlines, center, tileUrl, attribution, he
       if (tileUrl) L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
       const bounds = L.latLngBounds([]);
       for (const o of outlines) {
-        const layer = L.geoJSON(o.geometry, { style: { color: "#1f4e8c", weight: 2, fillOpacity: 0.04 } }).bindTooltip(o.name).addTo(map);
+        const layer = L.geoJSON(o.geometry, { style: { color: "#1f4e8c", weight: 2, fillOpacity: 0.04 } }).bindTooltip(escapeHtml(o.name)).addTo(map); // Leaflet renders a tooltip string as HTML
         bounds.extend(layer.getBounds());
       }
       if (heat) {
