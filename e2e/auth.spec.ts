@@ -129,3 +129,17 @@ test("after signing in, a crafted callbackUrl never leaves the site (issue 26)",
     expect(new URL(page.url()).origin, evil).toBe(new URL(baseURL!).origin);
   }
 });
+
+test("past its limit an address gets 429 and a clear message instead of another guess (issue 26)", async ({ page }) => {
+  // An account of its own (unknown users are counted too), so no other test's sign-in is held up.
+  const email = `gissning-${Date.now()}@example.se`;
+  const message = page.locator(".alert-error");
+  for (let i = 0; i < 10; i++) {
+    await signIn(page, email, `fel-${i}`);
+    await expect(message).toHaveText("Fel e-postadress eller lösenord.");
+  }
+  const answer = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+  await signIn(page, email, "fel-10");
+  expect((await answer).status()).toBe(429);
+  await expect(message).toHaveText("För många försök. Vänta en stund och försök igen.");
+});

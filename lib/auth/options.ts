@@ -6,6 +6,7 @@ import { authSecret, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/audit/mutations";
 import { verifyCredentials } from "./credentials";
+import { SIGN_IN_THROTTLED } from "./sign-in-errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { viewerFromToken } from "./session-claims";
@@ -72,9 +73,12 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "E-post och lösenord",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials, req) => {
+        authorize: async (credentials, req) => {
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          return verifyCredentials(credentials, clientAddress((name) => headers[name]));
+          const user = await verifyCredentials(credentials, clientAddress((name) => headers[name]));
+          // next-auth carries a thrown message to the client as the error; the route answers 429.
+          if (user === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          return user;
         },
       }),
       ...oidcProvider(),

@@ -29,6 +29,35 @@ export async function allowAttempt(keys: { key: string; limit: number; windowSec
 
 export type Limit = { key: string; limit: number; windowSeconds: number };
 
+/**
+ * Takes one attempt under every key before the work it guards is done, atomically (advisory lock
+ * per key, as allowAttempt): however many requests arrive at once, no more than `limit` get
+ * through in a window. `release` takes the attempt back – a sign-in that succeeded was no guess.
+ */
+export async function reserveAttempt(keys: Limit[], now = new Date()): Promise<{ allowed: boolean; release: () => Promise<void> }> {
+  const ids = await db().$transaction(async (tx) => {
+    for (const k of [...keys].sort((a, b) => a.key.localeCompare(b.key))) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${k.key}))`;
+      const since = new Date(now.getTime() - k.windowSeconds * 1000);
+      await tx.rateLimitHit.deleteMany({ where: { key: k.key, at: { lt: since } } });
+      if ((await tx.rateLimitHit.count({ where: { key: k.key, at: { gte: since } } })) >= k.limit) return null;
+    }
+    return (await tx.rateLimitHit.createManyAndReturn({ data: keys.map((k) => ({ key: k.key, at: now })), select: { id: true } })).map((r) => r.id);
+  });
+  return {
+    allowed: ids !== null,
+    release: async () => {
+      if (ids?.length) await db().rateLimitHit.deleteMany({ where: { id: { in: ids } } });
+    },
+  };
+}
+
+/** The key's hits within its window. */
+export async function countHits(key: string, windowSeconds: number, now = new Date()): Promise<number> {
+  const [row] = await db().$queryRaw<[{ n: number }]>`SELECT ${hitsInWindow({ key, windowSeconds }, now)} AS n`;
+  return row.n;
+}
+
 /** The key's hits within its window, as an SQL expression: a caller on a hot path can fold the
  * count into a query it makes anyway (the API token lookup does). */
 export function hitsInWindow(l: Omit<Limit, "limit">, now = new Date()): Prisma.Sql {

@@ -1,7 +1,7 @@
 import { after, before, mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
-import { SIGN_IN_LIMITS, verifyCredentials } from "@/lib/auth/credentials";
+import { SIGN_IN_LIMITS, signInDelayMs, verifyCredentials } from "@/lib/auth/credentials";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { authOptions } from "@/lib/auth/options";
 import { viewerFromToken } from "@/lib/auth/session-claims";
@@ -18,11 +18,12 @@ before(async () => {
 });
 after(() => disconnectDb());
 
+const emailOf = (r: Awaited<ReturnType<typeof verifyCredentials>>) => (r && r !== "throttled" ? r.email : r);
 const deniedLogins = () => db().auditEvent.count({ where: { action: "auth:login", outcome: "DENIED" } });
 
 test("the right password signs in; e-mail case does not matter", async () => {
   const user = await verifyCredentials({ email: "Rapportor@Sollentunahem.example", password: PASSWORD });
-  assert.equal(user?.email, "rapportor@sollentunahem.example");
+  assert.equal(emailOf(user), "rapportor@sollentunahem.example");
 });
 
 test("a wrong password, an unknown user and a disabled account all give the same answer and are logged", async () => {
@@ -36,18 +37,30 @@ test("a wrong password, an unknown user and a disabled account all give the same
   assert.deepEqual(reasons.slice(-3).map((r) => (r.details as { reason: string }).reason), ["bad-password", "unknown-user", "disabled"]);
 });
 
-test("brute force: after ten failures an account refuses even the right password for a while, with the same answer; others are unaffected", async () => {
+test("brute force (issue 26): a parallel burst gets no more guesses than the limit; the guessing address is refused, the owner elsewhere is only slowed", async () => {
   const email = "polis@polisen.example";
   const t0 = new Date();
-  for (let i = 0; i < SIGN_IN_LIMITS.account.limit; i++) assert.equal(await verifyCredentials({ email, password: `guess-${i}` }, "198.51.100.7", t0), null);
-  assert.equal(await verifyCredentials({ email, password: PASSWORD }, "203.0.113.9", t0), null, "the right password from elsewhere is refused too");
-  const last = await db().auditEvent.findFirstOrThrow({ where: { action: "auth:login" }, orderBy: { id: "desc" }, select: { details: true } });
-  assert.equal((last.details as { reason: string }).reason, "throttled");
-  assert.ok(await verifyCredentials({ email: "samordnare@sollentuna.example", password: PASSWORD }, "198.51.100.7", t0), "another account signs in");
-  // The limit lives in the database (shared by every app instance) and expires with its window.
-  assert.ok(await db().rateLimitHit.count({ where: { key: { startsWith: "sign-in-account:" } } }) >= SIGN_IN_LIMITS.account.limit);
-  const later = new Date(t0.getTime() + SIGN_IN_LIMITS.account.windowSeconds * 1000 + 1000);
-  assert.equal((await verifyCredentials({ email, password: PASSWORD }, "203.0.113.9", later))?.email, email);
+  const delays: number[] = [];
+  const wait = async (ms: number) => void delays.push(ms);
+  const evaluated = () => db().auditEvent.count({ where: { action: "auth:login", outcome: "DENIED", details: { path: ["reason"], equals: "bad-password" } } });
+  const before = await evaluated();
+  // Twenty guesses at once from one address: the attempt is counted before the password is checked.
+  const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => verifyCredentials({ email, password: `guess-${i}` }, "198.51.100.7", t0, wait)));
+  assert.equal(burst.filter((r) => r === null).length, SIGN_IN_LIMITS.pair.limit, "exactly the limit was evaluated");
+  assert.equal(burst.filter((r) => r === "throttled").length, 20 - SIGN_IN_LIMITS.pair.limit);
+  assert.equal((await evaluated()) - before, SIGN_IN_LIMITS.pair.limit);
+  // The guessing address is refused even with the right password, until its window has passed...
+  assert.equal(await verifyCredentials({ email, password: PASSWORD }, "198.51.100.7", t0, wait), "throttled");
+  // ...but the owner, from anywhere else, signs in: no lockout, only a delay that grew with the failures.
+  delays.length = 0;
+  assert.equal(emailOf(await verifyCredentials({ email, password: PASSWORD }, "203.0.113.9", t0, wait)), email);
+  assert.equal(delays.length, 1);
+  assert.equal(delays[0], signInDelayMs(SIGN_IN_LIMITS.pair.limit));
+  assert.ok(delays[0]! > 0);
+  assert.deepEqual([0, 4, 5, 6, 7, 20].map(signInDelayMs), [0, 0, 500, 1000, 2000, SIGN_IN_LIMITS.account.maxDelayMs], "progressive, capped");
+  assert.ok(await verifyCredentials({ email: "samordnare@sollentuna.example", password: PASSWORD }, "198.51.100.7", t0, wait), "another account signs in from the same address");
+  const later = new Date(t0.getTime() + SIGN_IN_LIMITS.pair.windowSeconds * 1000 + 1000);
+  assert.equal(emailOf(await verifyCredentials({ email, password: PASSWORD }, "198.51.100.7", later, wait)), email);
 });
 
 test("a disabled user or ended sessions stop the viewer at once", async () => {

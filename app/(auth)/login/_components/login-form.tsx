@@ -10,6 +10,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { fill } from "@/lib/i18n/fill";
 import { FormControls } from "@/components/ui/form-controls";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
 
 const resolveSignIn = lazyZodResolver<TSignIn>(() => import("@/lib/auth/schema").then((s) => s.ZSignIn));
 
@@ -26,7 +27,7 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       setError("root.serverError", { // The same message whether the account exists or not: no hint for someone guessing addresses.
-        message: result?.status === 429 ? m.tooMany : m.badCredentials });
+        message: result?.status === 429 || result?.error === SIGN_IN_THROTTLED ? m.tooMany : m.badCredentials });
       return;
     }
     // A full navigation so every server component renders with the new session.
