@@ -19,6 +19,9 @@ const ZEnv = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Kommunens inloggning"),
+    // "true" only for an IdP that owns every address it issues but sends no email_verified claim
+    // (e.g. Entra ID in the municipality's own tenant); otherwise an unverified e-mail signs nobody in.
+    OIDC_TRUST_EMAIL: z.enum(["true", "false"], { error: "ska vara true eller false" }).default("false").transform((v) => v === "true"),
     // Map tiles, e.g. the municipality's own tile server. Without one, maps show outlines and
     // points on a plain background and make no outside requests.
     // Where gallring writes each run's export before deleting or anonymising.

@@ -10,6 +10,7 @@ import { SIGN_IN_THROTTLED } from "./sign-in-errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { viewerFromToken } from "./session-claims";
+import { resolveOidcUser, type OidcClaims } from "./oidc";
 
 declare module "next-auth" {
   interface Session {
@@ -88,18 +89,21 @@ export function authOptions(): NextAuthOptions {
       async redirect({ url, baseUrl }) {
         return `${baseUrl}${safeCallbackPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url)}`;
       },
-      // IdP users must already exist and be enabled: no self-provisioning.
-      async signIn({ user, account }) {
+      // IdP users must already exist and be enabled (no self-provisioning), and are known by
+      // their bound IdP account, or by a verified e-mail at the first sign-in (lib/auth/oidc.ts).
+      async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const found = await db().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() }, select: { disabledAt: true } });
-        return Boolean(found && !found.disabledAt);
+        const resolved = await resolveOidcUser({ ...(profile as OidcClaims), sub: account.providerAccountId }, env().OIDC_ISSUER ?? "", env().OIDC_TRUST_EMAIL);
+        if ("refused" in resolved) {
+          await recordAudit({ userId: null, action: "auth:login", outcome: "DENIED", details: { provider: "oidc", reason: resolved.refused } });
+          return false;
+        }
+        return true;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account) {
-          const row = await db().user.findUnique({
-            where: account.provider === "oidc" ? { email: (user.email ?? "").toLowerCase() } : { id: user.id },
-            select: { id: true, sessionVersion: true },
-          });
+          const id = account.provider === "oidc" ? await oidcUserId({ ...(profile as OidcClaims), sub: account.providerAccountId }) : user.id;
+          const row = id ? await db().user.findUnique({ where: { id }, select: { id: true, sessionVersion: true } }) : null;
           if (!row) return token;
           token.uid = row.id;
           token.sv = row.sessionVersion;
@@ -134,6 +138,12 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return cached;
+}
+
+/** The user an IdP sign-in already resolved to in the signIn callback (the binding exists now). */
+async function oidcUserId(claims: OidcClaims): Promise<string | null> {
+  const resolved = await resolveOidcUser(claims, env().OIDC_ISSUER ?? "", env().OIDC_TRUST_EMAIL);
+  return "userId" in resolved ? resolved.userId : null;
 }
 
 /** Signing out ends every session of the user on the server too: a copied cookie stops working. */

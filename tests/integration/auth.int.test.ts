@@ -112,3 +112,35 @@ test("a session cookie past its idle or absolute limit opens nothing and is not 
   // A token next-auth issues now carries the idle limit as its expiry, not 30 days.
   assert.equal(authOptions().jwt?.maxAge, SESSION_IDLE_MINUTES * 60);
 });
+
+test("an IdP sign-in needs a verified e-mail the first time, is bound to the IdP account, and that binding decides afterwards (issue 26)", async () => {
+  const { signIn, jwt } = authOptions().callbacks!;
+  const admin = await db().user.findUniqueOrThrow({ where: { email: "admin@sollentuna.example" }, select: { id: true } });
+  const issuer = "https://idp.example.se";
+  const attempt = (sub: string, claims: Record<string, unknown>) => {
+    const profile = { iss: issuer, sub, ...claims };
+    const account = { provider: "oidc", providerAccountId: sub, type: "oauth" as const };
+    return { ok: signIn!({ user: { id: sub }, account, profile } as never), token: () => jwt!({ token: {}, user: { id: sub }, account, profile } as never) };
+  };
+  const denials = (reason: string) => db().auditEvent.count({ where: { action: "auth:login", outcome: "DENIED", details: { path: ["reason"], equals: reason } } });
+
+  // The probe: an IdP account claiming the administrator's address, unverified.
+  const before = await denials("unverified-email");
+  assert.equal(await attempt("attacker-1", { email: "admin@sollentuna.example", email_verified: false }).ok, false);
+  assert.equal(await attempt("attacker-1", { email: "admin@sollentuna.example" }).ok, false, "no claim is no verification");
+  assert.equal(await denials("unverified-email"), before + 2, "each refusal is in the audit log");
+  assert.equal(await db().userIdentity.count(), 0, "nothing bound");
+
+  // The real administrator, verified: bound to issuer + subject at the first sign-in.
+  const real = attempt("admin-sub", { email: "Admin@Sollentuna.example", email_verified: true });
+  assert.equal(await real.ok, true);
+  assert.equal((await real.token()).uid, admin.id);
+  assert.deepEqual(await db().userIdentity.findMany({ select: { userId: true, issuer: true, subject: true } }), [{ userId: admin.id, issuer, subject: "admin-sub" }]);
+  // Afterwards the binding decides: a changed address at the IdP still signs in the same user...
+  const renamed = attempt("admin-sub", { email: "ny.adress@sollentuna.example", email_verified: true });
+  assert.equal(await renamed.ok, true);
+  assert.equal((await renamed.token()).uid, admin.id);
+  // ...and another IdP account with the same verified address signs nobody in.
+  assert.equal(await attempt("attacker-2", { email: "admin@sollentuna.example", email_verified: true }).ok, false);
+  assert.equal(await attempt("stranger", { email: "nobody@example.se", email_verified: true }).ok, false, "no self-provisioning");
+});
