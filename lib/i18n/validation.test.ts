@@ -8,7 +8,8 @@ import { translateMessage } from "./fill";
 // raises a domain error. (The residents' tip form has its own four languages; the operator's CLI
 // speaks Swedish.)
 const libFiles = (readdirSync("lib", { recursive: true }) as string[]).map((f) => `lib/${f}`).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-const SOURCES = libFiles.filter((f) => f.endsWith("/schema.ts") || readFileSync(f, "utf8").includes("new DomainError(")).filter((f) => !f.startsWith("lib/generated/") && f !== "lib/tips/schema.ts" && f !== "lib/users/operator.ts");
+// when.ts turns the report form's date and time into an instant and answers at the field.
+const SOURCES = libFiles.filter((f) => f.endsWith("/schema.ts") || f === "lib/incidents/when.ts" || readFileSync(f, "utf8").includes("new DomainError(")).filter((f) => !f.startsWith("lib/generated/") && f !== "lib/tips/schema.ts" && f !== "lib/users/operator.ts");
 
 // A message is a capitalised string literal ending in "." or "?" passed to zod or an error.
 const MESSAGE = /(?:[,(]\s*|message:\s*|error:\s*)"([A-ZÅÄÖ][^"\n]*[.?])"/g;

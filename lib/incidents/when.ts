@@ -9,18 +9,17 @@ export type WhenResult =
 
 /** No incident is older than this: a year such as 0001 or 1026 is a typing error, not history. */
 export const EARLIEST_OCCURRED_AT = new Date("1989-12-31T23:00:00Z"); // 1990-01-01 00:00 in Stockholm
-export const EARLIEST_MESSAGE = "Tidpunkten ligger före 1990 – kontrollera året.";
 
 const NONEXISTENT = "Tiden finns inte (sommartid börjar, klockan hoppar från 02:00 till 03:00).";
 
 export function resolveWhen(input: WhenInput, now = new Date()): WhenResult {
   // Before resolving: a year such as 0001 does not resolve in Stockholm time at all.
-  if (input.date < "1990-01-01") return { ok: false, field: "date", message: EARLIEST_MESSAGE };
+  if (input.date < "1990-01-01") return { ok: false, field: "date", message: "Tidpunkten ligger före 1990 – kontrollera året." };
   const start = resolve(input.date, input.time);
   if (start.kind === "nonexistent") return { ok: false, field: "time", message: NONEXISTENT };
   if (Number.isNaN(start.instant.getTime())) return { ok: false, field: "date", message: "Ogiltigt datum." };
   if (start.instant.getTime() > now.getTime() + 5 * 60_000) return { ok: false, field: "date", message: "Tidpunkten ligger i framtiden." };
-  if (start.instant < EARLIEST_OCCURRED_AT) return { ok: false, field: "date", message: EARLIEST_MESSAGE };
+  if (start.instant < EARLIEST_OCCURRED_AT) return { ok: false, field: "date", message: "Tidpunkten ligger före 1990 – kontrollera året." };
   let occurredUntil: Date | null = null;
   if (input.untilTime) {
     const sameDay = resolve(input.date, input.untilTime);

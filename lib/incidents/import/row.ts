@@ -5,8 +5,6 @@ import { resolveStockholmWall } from "@/lib/time/zone";
 import { fill } from "@/lib/i18n/fill";
 import { findPii } from "../pii";
 
-const EARLIEST_REASON = "tidpunkten ligger före 1990 – kontrollera året";
-
 export const CSV_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id"] as const;
 export const REQUIRED_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org"] as const;
 
@@ -40,7 +38,7 @@ export function parseOccurredAt(value: string): { at: Date; ambiguous: boolean }
   const local = LOCAL.exec(value);
   if (local) {
     const [y, mo, d, h, mi] = local.slice(1).map(Number) as [number, number, number, number, number];
-    if (y < EARLIEST_OCCURRED_AT.getUTCFullYear() + 1) return { error: EARLIEST_REASON };
+    if (y < EARLIEST_OCCURRED_AT.getUTCFullYear() + 1) return { error: "tidpunkten ligger före 1990 – kontrollera året" };
     const calendar = new Date(Date.UTC(y, mo - 1, d));
     if (calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59) return { error: "ogiltigt datum eller klockslag" };
     const r = resolveStockholmWall({ year: y, month: mo, day: d, hour: h, minute: mi });
@@ -78,7 +76,7 @@ export function validateRow(
     const parsed = parseOccurredAt(get("occurred_at"));
     if ("error" in parsed) bad("occurred_at", parsed.error);
     else if (parsed.at.getTime() > now.getTime() + 5 * 60_000) bad("occurred_at", "tidpunkten ligger i framtiden");
-    else if (parsed.at < EARLIEST_OCCURRED_AT) bad("occurred_at", EARLIEST_REASON);
+    else if (parsed.at < EARLIEST_OCCURRED_AT) bad("occurred_at", "tidpunkten ligger före 1990 – kontrollera året");
     else {
       occurredAt = parsed.at;
       if (parsed.ambiguous) warnings.push({ row, column: "occurred_at", reason: "tiden förekommer två gånger (sommartid slutar); första tillfället användes" });
