@@ -141,7 +141,11 @@ async function main() {
   }
 
   // Spawn next and the background worker directly (not through npx) so that signals reach them.
-  const child = spawn(bin("next"), [mode, "-p", String(port)], { stdio: "inherit", env, cwd: root });
+  // In production the app runs behind scripts/server.mjs, which hands the socket's address on
+  // (issue 26); the development server is Next's own.
+  const child = mode === "start"
+    ? spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" }, cwd: root })
+    : spawn(bin("next"), [mode, "-p", String(port)], { stdio: "inherit", env, cwd: root });
   const worker = spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env, cwd: root });
   let stopping = false;
   const stop = (signal) => {

@@ -2,16 +2,17 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, forwardedChain } from "@/lib/http/client-address";
 
-/** Where the request came from, when there is a request (a page, action or route); null for jobs and the CLI. */
-export async function requestAddress(): Promise<string | null> {
+/** Where the request came from, when there is a request (a page, action or route): the client's
+ * address and the forwarding chain as it arrived; nulls for jobs and the CLI. */
+export async function requestOrigin(): Promise<{ ip: string | null; forwardedFor: string | null }> {
   try {
     const { headers } = await import("next/headers");
     const h = await headers();
-    return clientAddress((name) => h.get(name));
+    return { ip: clientAddress((name) => h.get(name)), forwardedFor: forwardedChain((name) => h.get(name)) };
   } catch {
-    return null;
+    return { ip: null, forwardedFor: null };
   }
 }
 
@@ -36,7 +37,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
         entityType: input.entityType ?? null,
         entityId: input.entityId ?? null,
         outcome: input.outcome ?? "ALLOWED",
-        ip: await requestAddress(),
+        ...(await requestOrigin()),
         details: input.details ?? Prisma.skip,
       },
     });

@@ -32,7 +32,9 @@ function wall(date: string, time: string): Date | null {
 }
 
 /** Per device and per address: a few tips an hour is plenty for a person, not for a script. */
-export const TIP_LIMITS = { device: { limit: 5, windowSeconds: 3600 }, address: { limit: 20, windowSeconds: 3600 } };
+/** Tips per device and per address an hour, and a ceiling per municipality an hour, so that no
+ * spread of addresses can flood a coordinator's queue (issue 26). */
+export const TIP_LIMITS = { device: { limit: 5, windowSeconds: 3600 }, address: { limit: 20, windowSeconds: 3600 }, municipality: { limit: 200, windowSeconds: 3600 } };
 
 export type TipSubmitResult = { ok: true; code: string } | { ok: false; error: "err_rate" | "not_found" };
 
@@ -47,6 +49,7 @@ export async function submitTip(municipalitySlug: string, input: TTip, photo: { 
   const allowed = await allowAttempt([
     { key: limitKey("tip-device", client.device), ...TIP_LIMITS.device },
     { key: limitKey("tip-address", client.address), ...TIP_LIMITS.address },
+    { key: `tip-municipality:${municipality.id}`, ...TIP_LIMITS.municipality },
   ], now);
   if (!allowed) return { ok: false, error: "err_rate" };
   const occurredAt = input.date ? wall(input.date, input.time || "12:00") : null;

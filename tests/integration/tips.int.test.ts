@@ -177,3 +177,12 @@ test("the public area page is aggregated, delayed and suppresses small counts; o
   assert.deepEqual(after.measures.map((m) => m.publicText), ["Ny belysning i gångtunneln vid Edsbergs centrum."]);
   assert.equal(await getPublicAreaPage("sollentuna", "no-such-area", NOW), null);
 });
+
+test("a municipality takes at most its ceiling of anonymous tips an hour, however many addresses send them (issue 26)", async () => {
+  const { limit } = TIP_LIMITS.municipality;
+  const spread = (i: number) => ({ address: `198.51.${Math.floor(i / 250)}.${i % 250}`, device: `spread-${i}` });
+  for (let i = 0; i < limit; i++) assert.ok((await submitTip("upplands-vasby", tip(), null, spread(i), NOW)).ok, `tip ${i + 1}`);
+  assert.deepEqual(await submitTip("upplands-vasby", tip(), null, spread(limit), NOW), { ok: false, error: "err_rate" });
+  assert.ok((await submitTip("sollentuna", tip(), null, spread(limit + 1), NOW)).ok, "another municipality is not affected");
+  assert.ok((await submitTip("upplands-vasby", tip(), null, spread(limit + 2), new Date(NOW.getTime() + 3_601_000))).ok, "the next hour takes tips again");
+});

@@ -75,6 +75,40 @@ test("invalid configuration stops the server with one line naming the variable",
   assert.doesNotMatch(run.output(), /\n\s+at /, "no stack trace");
 });
 
+test("a forged X-Forwarded-For neither resets the tip limit nor writes its address into the access log (issue 26)", async () => {
+  const url = `http://127.0.0.1:${APP_PORT}/api/tips/sollentuna`;
+  const send = (i: number) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ language: "sv", kind: "OTHER", place: `Torget ${i}` })) body.set(k, v);
+    // A new device each time and a different forged address each time, as the probe sent them.
+    return fetch(url, { method: "POST", body, headers: { origin: `http://127.0.0.1:${APP_PORT}`, "sec-fetch-site": "same-origin", "x-forwarded-for": `192.0.2.${i}` } });
+  };
+  const statuses: number[] = [];
+  for (let i = 1; i <= 21; i++) statuses.push((await send(i)).status);
+  assert.deepEqual(statuses.slice(0, 20), Array(20).fill(201));
+  assert.equal(statuses[20], 429, "the 21st tip from one socket is refused whatever address it claims");
+  // A refused sign-in with a forged address is logged with the socket's address, the chain beside it.
+  const csrf = await fetch(`http://127.0.0.1:${APP_PORT}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const signIn = await fetch(`http://127.0.0.1:${APP_PORT}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": "192.0.2.77" },
+    body: new URLSearchParams({ csrfToken, email: "finns.inte@example.se", password: "fel-losenord", json: "true" }),
+    redirect: "manual",
+  });
+  assert.equal(signIn.status, 401);
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT ip, "forwardedFor" FROM audit_event WHERE action = 'auth:login' ORDER BY id DESC LIMIT 1`);
+    assert.deepEqual(rows[0], { ip: "127.0.0.1", forwardedFor: "192.0.2.77, 127.0.0.1" });
+  } finally {
+    await client.end();
+  }
+});
+
 test("when the database goes away, pages say so without details and recover by themselves", async () => {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${APP_PORT}/login`);

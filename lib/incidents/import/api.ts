@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requestAddress } from "@/lib/audit/mutations";
+import { requestOrigin } from "@/lib/audit/mutations";
 import { type ImportIssue, validateRow } from "./row";
 import { loadReference } from "./run";
 import { writeRows } from "./write";
@@ -35,7 +35,7 @@ export async function ingestApiIncident(caller: ApiCaller, body: unknown) {
   const result = validateRow(record, 1, { ...ref, organisations }, new Date());
   if (!result.ok) return { ok: false as const, errors: result.issues.map(({ column, reason }) => ({ column, reason })) };
   // The incident, its version and the access-log row in one statement: this runs for every call.
-  const audit = { action: "incident:api", entityType: "api_token", entityId: caller.tokenId, ip: await requestAddress() };
+  const audit = { action: "incident:api", entityType: "api_token", entityId: caller.tokenId, ...(await requestOrigin()) };
   const written = await writeRows(caller.municipalityId, [result.value], audit);
   return { ok: true as const, id: written.ids[0]!, created: written.inserted === 1, warnings: result.warnings.map(({ column, reason }) => ({ column, reason })) };
 }

@@ -7,7 +7,7 @@ const BATCH = 5000;
 
 type Written = { id: string; inserted: boolean; version: number };
 /** An access-log row written by the same statement as the rows (the API's one incident). */
-export type WriteAudit = { action: string; entityType: string; entityId: string; ip: string | null };
+export type WriteAudit = { action: string; entityType: string; entityId: string; ip: string | null; forwardedFor: string | null };
 type Queryable = Pick<ReturnType<typeof db>, "$queryRaw">;
 
 /** One batch as one statement: the incidents and their version rows, atomic on its own. */
@@ -31,8 +31,8 @@ function batchStatement(municipalityId: string, b: ValidRow[], audit?: WriteAudi
       INSERT INTO incident_version ("incidentId", version, changes)
       SELECT id, version, jsonb_build_object('imported', true) FROM written
     ), logged AS (
-      INSERT INTO audit_event ("municipalityId", action, "entityType", "entityId", ip)
-      SELECT ${municipalityId}::uuid, ${audit?.action ?? ""}, ${audit?.entityType ?? null}, ${audit?.entityId ?? null}, ${audit?.ip ?? null}
+      INSERT INTO audit_event ("municipalityId", action, "entityType", "entityId", ip, "forwardedFor")
+      SELECT ${municipalityId}::uuid, ${audit?.action ?? ""}, ${audit?.entityType ?? null}, ${audit?.entityId ?? null}, ${audit?.ip ?? null}, ${audit?.forwardedFor ?? null}
       WHERE ${audit !== undefined}
     )
     SELECT id, inserted, version FROM written`;
