@@ -21,10 +21,10 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // The machine API answers JSON only: a policy that allows nothing, set here rather than by
-      // proxy.ts, whose per-request nonce a JSON response has no use for (a quarter of the API's
-      // server time under load went to running it).
-      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+      // Route handlers answer JSON, images and calendars only: a policy that allows nothing, set
+      // here rather than by proxy.ts, whose per-request nonce such a response has no use for (a
+      // quarter of the API's server time under load went to running it).
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
     ];
   },
 };

@@ -43,6 +43,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files (which carry no HTML) and the machine API (JSON, with a
-// fixed policy from next.config.js).
-export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1).*)" }] };
+// Everything but the build's static files (which carry no HTML) and the route handlers under /api
+// (JSON, images and calendars, with a fixed policy from next.config.js). Keeping /api out also
+// keeps Next.js from buffering a request body for the proxy before the route runs: each route
+// reads its body itself, up to its own cap (lib/http/body.ts).
+export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }] };

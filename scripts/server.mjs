@@ -23,11 +23,15 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000; // longer than a load balancer's idle timeout, as next start sets it
 server.listen(port, hostname, () => console.log(`est: lyssnar på http://${hostname ?? "localhost"}:${port}`));
 
-// Stop taking requests on SIGTERM/SIGINT and let those under way finish.
+// Stop taking requests on SIGTERM/SIGINT and let those under way finish (up to five seconds);
+// idle keep-alive connections are closed at once.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, 5_000).unref();
   });
 }

@@ -109,6 +109,41 @@ test("a forged X-Forwarded-For neither resets the tip limit nor writes its addre
   }
 });
 
+test("a chunked upload without Content-Length is cut off at the tip route's cap (issue 26)", async () => {
+  // A raw connection, so the test sees when the answer comes: it keeps sending 64 KiB chunks of a
+  // photo – up to 20 MiB, far past the 6 MB cap – until the server answers.
+  const socket = net.connect(APP_PORT, "127.0.0.1");
+  await new Promise((resolve) => socket.once("connect", resolve));
+  const boundary = "gransen";
+  let answer = "";
+  let answered = () => {};
+  const arrived = new Promise<void>((resolve) => (answered = resolve));
+  socket.on("data", (d) => {
+    answer += d;
+    answered();
+  });
+  socket.on("error", () => {}); // the server may close the upload once it has answered
+  socket.write(
+    `POST /api/tips/sollentuna HTTP/1.1\r\nHost: 127.0.0.1:${APP_PORT}\r\nOrigin: http://127.0.0.1:${APP_PORT}\r\nSec-Fetch-Site: same-origin\r\n` +
+      `Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+  );
+  const part = `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+  socket.write(`${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`);
+  const chunk = Buffer.alloc(64 * 1024);
+  let sent = 0;
+  while (sent < 20 * 1024 * 1024 && !answer && !socket.destroyed) {
+    const flushed = socket.write(Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]));
+    sent += chunk.length;
+    // A server that stops reading leaves the socket full: wait for room or for its answer.
+    if (!flushed) await Promise.race([new Promise((resolve) => socket.once("drain", resolve)), arrived, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await waitFor(async () => answer.length > 0, 10_000);
+  socket.destroy();
+  assert.match(answer, /^HTTP\/1\.1 413/);
+  assert.ok(sent < 12 * 1024 * 1024, `answered after ${(sent / 1024 / 1024).toFixed(1)} MiB of 20`);
+});
+
 test("when the database goes away, pages say so without details and recover by themselves", async () => {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${APP_PORT}/login`);

@@ -1,4 +1,5 @@
 import { isExpectedError } from "@/lib/errors";
+import { readBodyCapped } from "@/lib/http/body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { acceptInvitation } from "@/lib/users/invitations";
 import { ZAcceptInvitation } from "@/lib/users/schema";
@@ -12,9 +13,12 @@ const headers = { "Cache-Control": "no-store" };
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   if (!isSameOrigin(request)) return Response.json({ error: "Förbjuden begäran." }, { status: 403, headers });
   const { token } = await params;
+  // A name, an e-mail and a password: a few hundred bytes; 16 KiB is generous.
+  const bytes = await readBodyCapped(request, 16 * 1024);
+  if (!bytes) return Response.json({ error: "För stor begäran." }, { status: 413, headers });
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return Response.json({ error: "Ogiltig begäran." }, { status: 400, headers });
   }

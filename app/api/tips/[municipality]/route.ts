@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { clientAddress } from "@/lib/http/client-address";
+import { readBodyCapped } from "@/lib/http/body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logger";
 import { reencodePhoto } from "@/lib/tips/photo";
@@ -18,10 +19,12 @@ const MAX_BODY = 6 * 1024 * 1024;
  */
 export async function POST(request: Request, { params }: { params: Promise<{ municipality: string }> }) {
   if (!isSameOrigin(request)) return Response.json({ error: "err_generic" }, { status: 403, headers: NO_STORE });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return Response.json({ fieldErrors: { photo: "err_photoSize" } }, { status: 413, headers: NO_STORE });
+  // Counted as it arrives: a chunked upload without Content-Length is cut off at the cap too.
+  const bytes = await readBodyCapped(request, MAX_BODY);
+  if (!bytes) return Response.json({ fieldErrors: { photo: "err_photoSize" } }, { status: 413, headers: NO_STORE });
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     return Response.json({ error: "err_generic" }, { status: 400, headers: NO_STORE });
   }

@@ -1,3 +1,4 @@
+import { readBodyCapped } from "@/lib/http/body";
 import { clientAddress } from "@/lib/http/client-address";
 import { authenticateApiToken } from "@/lib/api-tokens/tokens";
 import { ingestApiIncident } from "@/lib/incidents/import/api";
@@ -13,8 +14,9 @@ export async function POST(request: Request) {
   const caller = await authenticateApiToken(request.headers.get("authorization"), clientAddress((name) => request.headers.get(name)));
   if (!caller) return json({ error: "Ogiltig eller återkallad API-nyckel." }, 401);
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) return json({ error: "Content-Type ska vara application/json." }, 415);
-  const text = await request.text();
-  if (text.length > MAX_BYTES) return json({ error: "För stor begäran." }, 413);
+  const bytes = await readBodyCapped(request, MAX_BYTES);
+  if (!bytes) return json({ error: "För stor begäran." }, 413);
+  const text = new TextDecoder().decode(bytes);
   let body: unknown;
   try {
     body = JSON.parse(text);
