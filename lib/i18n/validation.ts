@@ -105,6 +105,7 @@ export const VALIDATION_EN: Record<string, string> = {
   "Flaggan som insatsen startas från finns inte i kommunen.": "The flag the Insats starts from is not in the municipality.",
   "Någon av de valda har inget konto i kommunen. Bjud in dem med e-post i stället.": "One of those chosen has no account in the municipality. Invite them by e-mail instead.",
   "Insatsen finns inte, eller så får du inte ändra den.": "The Insats does not exist, or you may not change it.",
+  "Insatsen är avslutad; dess lägesbilder kan inte ändras.": "The Insats is closed; its lägesbilder cannot be changed.",
   "Insatsen är redan avslutad.": "The Insats is already closed.",
   "Det nya slutdatumet måste ligga efter det nuvarande.": "The new end date must be after the current one.",
   "Välj vad som ska hända med varje öppen åtgärd.": "Choose what happens to each open action.",

@@ -21,10 +21,12 @@ async function loadForEdit(viewer: Viewer, groupId: string, week: string) {
   // An Insats's lägesbilder are per meeting, keyed by the meeting's date.
   const isWeek = isPeriodKey(week, "week");
   if (!isWeek && !/^\d{4}-\d{2}-\d{2}$/.test(week)) throw new DomainError("NOT_FOUND", "Veckan finns inte.");
-  const group = await db().estGroup.findUnique({ where: { id: groupId }, select: { id: true, municipalityId: true, kind: true, areas: { select: { areaId: true } } } });
+  const group = await db().estGroup.findUnique({ where: { id: groupId }, select: { id: true, municipalityId: true, kind: true, status: true, areas: { select: { areaId: true } } } });
   if (!group || (!isWeek && group.kind !== "INSATS") || !can(viewer, "lagesbild:edit", { municipalityId: group.municipalityId, groupId, groupKind: group.kind })) {
     throw new DomainError("NOT_FOUND", "Lägesbilden finns inte, eller så får du inte ändra den.");
   }
+  // A closed Insats is history: its meeting lägesbilder are read-only, as its page shows them.
+  if (group.kind === "INSATS" && group.status === "CLOSED") throw new DomainError("CONFLICT", "Insatsen är avslutad; dess lägesbilder kan inte ändras.");
   const existing = await db().lagesbild.findUnique({
     where: { groupId_periodKey: { groupId, periodKey: week } },
     select: { id: true, version: true, status: true, assessment: true, outlook: true, resourceNotes: true, focusNotes: true },

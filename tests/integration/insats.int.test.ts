@@ -255,4 +255,12 @@ test("the flag an Insats starts from must lie in its municipality; closing touch
   const after = await db().measure.findUniqueOrThrow({ where: { id: foreign.id }, select: { status: true, groupId: true } });
   assert.deepEqual(after, { status: "ONGOING", groupId: id });
   assert.equal(await db().notification.count({ where: { userId: vasbyCoordinator.id } }), notesBefore);
+  // A closed Insats's meeting lägesbilder are read-only (issue 26, item 12).
+  const meeting = await db().meeting.findFirstOrThrow({ where: { groupId: id }, select: { startsAt: true } });
+  const day = meeting.startsAt.toISOString().slice(0, 10);
+  await assert.rejects(
+    saveJudgement(coordinator, ZLagesbildJudgement.parse({ groupId: id, week: day, version: 0, assessment: "Efteråt", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] })),
+    { code: "CONFLICT", message: "Insatsen är avslutad; dess lägesbilder kan inte ändras." },
+  );
+  assert.equal(await db().lagesbild.count({ where: { groupId: id } }), 0, "nothing saved");
 });
