@@ -104,7 +104,13 @@ export async function getIncidentFilterOptions(viewer: Viewer, municipalityId: s
 export async function listPlaceSuggestions(viewer: Viewer, areaId: string, now = new Date()): Promise<string[]> {
   if (!isUuid(areaId)) return [];
   const area = await db().area.findUnique({ where: { id: areaId }, select: { municipalityId: true } });
-  if (!area || !can(viewer, "incident:create", { municipalityId: area.municipalityId })) return [];
+  const audit = { userId: viewer.userId, action: "incident:place-suggestions", entityType: "area", entityId: areaId };
+  if (!area || !can(viewer, "incident:create", { municipalityId: area.municipalityId })) {
+    await recordAudit({ ...audit, outcome: "DENIED" });
+    return [];
+  }
+  // Places are read from other reports: the access log holds each read (issue 26).
+  await recordAudit({ ...audit, municipalityId: area.municipalityId });
   const rows = await db().incident.groupBy({
     by: ["place"],
     where: { AND: [incidentScope(viewer), { areaId, municipalityId: area.municipalityId, status: "ACTIVE", occurredAt: { gte: new Date(now.getTime() - 2 * 365 * 86_400_000) } }] },

@@ -29,7 +29,14 @@ function assertMay(viewer: Viewer, action: "tertial:edit" | "tertial:approve", m
 /** A period's document: the version asked for (else the latest), its content – frozen once
  * approved, else generated now – and the history of approved versions. */
 export async function getLawDocument(viewer: Viewer, municipalityId: string, period: string, version?: number) {
-  assertVisible(viewer, municipalityId, period);
+  // Every opening of the document, and every refusal, is in the access log (issue 26).
+  const audit = { userId: viewer.userId, municipalityId, action: "law-document:view", entityType: "law_document", entityId: period };
+  try {
+    assertVisible(viewer, municipalityId, period);
+  } catch (error) {
+    await recordAudit({ ...audit, outcome: "DENIED" });
+    throw error;
+  }
   const versions = await db().lawDocument.findMany({
     where: { municipalityId, period },
     select: { version: true, status: true, revision: true, otherInfo: true, analysis: true, snapshot: true, approvedAt: true },
@@ -44,6 +51,7 @@ export async function getLawDocument(viewer: Viewer, municipalityId: string, per
     : undefined;
   const latest = versions[0];
   const target = { municipalityId };
+  await recordAudit({ ...audit, details: { version: shown?.version ?? 1 } });
   return {
     period,
     version: shown?.version ?? 1,

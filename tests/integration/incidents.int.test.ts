@@ -166,6 +166,8 @@ test("place suggestions are the area's earlier places, most used first, within t
   const offered = await listPlaceSuggestions(walker, area.id);
   assert.ok(offered.every((p) => visible.has(p)), `offered beyond its reach: ${offered.filter((p) => !visible.has(p)).join(", ")}`);
   assert.ok(!offered.includes("Edsbergsskolan"), "another organisation's place is not offered");
+  const logged = await db().auditEvent.findMany({ where: { action: "incident:place-suggestions", entityId: area.id }, select: { userId: true, outcome: true }, orderBy: { id: "asc" } });
+  assert.deepEqual(logged, [{ userId: reporter.userId, outcome: "ALLOWED" }, { userId: vasby.userId, outcome: "DENIED" }, { userId: walker.userId, outcome: "ALLOWED" }], "each read and refusal is in the access log");
 });
 
 test("the report form's options: the municipality's areas by name, active categories and subcategories in their order, the map at the newest positions", async () => {

@@ -37,6 +37,8 @@ test("the law's document: generated kartläggning and åtgärdsplan with evidenc
   await assert.rejects(getLawDocument(reporter, m, "2026-T2"), { code: "NOT_FOUND" });
 
   const draft = await getLawDocument(coordinator, m, "2026-T2");
+  const views = await db().auditEvent.findMany({ where: { action: "law-document:view" }, select: { userId: true, outcome: true, entityId: true }, orderBy: { id: "asc" } });
+  assert.deepEqual(views, [{ userId: reporter.userId, outcome: "DENIED", entityId: "2026-T2" }, { userId: coordinator.userId, outcome: "ALLOWED", entityId: "2026-T2" }], "openings and refusals are in the access log");
   assert.equal(draft.content.analysis.total.count, 1);
   assert.deepEqual(draft.content.classifications.map((c) => [c.area, c.classification]).sort(), [["Edsberg", "UTSATT"], ["Tureberg", "RISK"]]);
   const plan = draft.content.measures.find((x) => x.id === measureId)!;

@@ -212,7 +212,14 @@ test("calendar feeds parse as iCalendar, in Stockholm time; a new or revoked lin
   const rotated = await createCalendarToken(police);
   assert.equal(await authenticateCalendarToken(token), null, "the old link stops");
   assert.ok(await authenticateCalendarToken(rotated));
+  // The feed's route logs each read, and each refused link, in the access log (issue 26).
+  const { GET } = await import("@/app/api/kalender/[token]/route");
+  const feedRoute = (t: string) => GET(new Request(`http://localhost/api/kalender/${t}`), { params: Promise.resolve({ token: t }) });
+  const feeds = () => db().auditEvent.findMany({ where: { action: "calendar:feed" }, select: { userId: true, outcome: true }, orderBy: { id: "asc" } });
+  assert.equal((await feedRoute(rotated)).status, 200);
   await revokeCalendarToken(police);
+  assert.equal((await feedRoute(rotated)).status, 404);
+  assert.deepEqual(await feeds(), [{ userId: police.userId, outcome: "ALLOWED" }, { userId: null, outcome: "DENIED" }]);
   assert.equal(await authenticateCalendarToken(rotated), null);
   assert.equal(await authenticateCalendarToken("cal_short"), null);
 });

@@ -135,6 +135,10 @@ test("the API and the command return the same numbers; a token reads only its ow
   assert.equal((await get("municipality=sollentuna&period=2026-T4")).status, 400);
   assert.equal((await get("municipality=sollentuna&period=2026-T1&by=person")).status, 400);
   assert.equal((await get("municipality=sollentuna&period=2026-T1", "Bearer est_wrongwrongwrongwrongwrong")).status, 401);
+  // Each read and the refused one are in the access log, against the token (issue 26).
+  const logged = await db().auditEvent.findMany({ where: { action: "rollup:read" }, select: { outcome: true, municipalityId: true, entityType: true, details: true }, orderBy: { id: "asc" } });
+  assert.deepEqual(logged.map((r) => [r.outcome, r.municipalityId, r.entityType]), [["ALLOWED", m, "api_token"], ["ALLOWED", m, "api_token"], ["DENIED", m, "api_token"]]);
+  assert.deepEqual(logged[2]!.details, { municipality: "upplands-vasby", period: "2026-T1" });
 });
 
 test("the tertial analysis compares with the previous tertial and last year, and marks small numbers", async () => {

@@ -1,5 +1,6 @@
 import { clientAddress } from "@/lib/http/client-address";
 import { authenticateApiToken } from "@/lib/api-tokens/tokens";
+import { recordAudit } from "@/lib/audit/mutations";
 import { isExpectedError } from "@/lib/errors";
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
 
@@ -20,7 +21,13 @@ export async function GET(request: Request) {
     return Response.json({ error: "Ogiltig fråga.", errors }, { status: 400, headers });
   }
   const { municipality, period, by } = parsed.data;
-  if (municipality !== caller.municipalitySlug) return Response.json({ error: "Kommunen finns inte." }, { status: 404, headers });
+  // Every read is in the access log, and so is a token asking for another municipality (issue 26).
+  const audit = { userId: null, municipalityId: caller.municipalityId, action: "rollup:read", entityType: "api_token", entityId: caller.tokenId };
+  if (municipality !== caller.municipalitySlug) {
+    await recordAudit({ ...audit, outcome: "DENIED", details: { municipality, period } });
+    return Response.json({ error: "Kommunen finns inte." }, { status: 404, headers });
+  }
+  await recordAudit({ ...audit, details: { period, by } });
   try {
     const result = await rollup(municipality, period, by);
     if (params.format === "csv") return new Response(rollupCsv(result, by), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
