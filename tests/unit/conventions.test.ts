@@ -28,6 +28,10 @@ test("every server action module authenticates in each exported action", () => {
     for (const name of exported) {
       const body = source.slice(source.indexOf(`export async function ${name}`)).split(/\nexport /)[0]!;
       assert.match(body, /await requireViewer\(\)/, `${file}: ${name} must call requireViewer()`);
+      // Authentication first: an anonymous caller learns nothing from the schema's answer and
+      // costs no parsing (issue 26).
+      const parse = body.search(/\.(safeParse|parse)\(/);
+      assert.ok(parse === -1 || body.indexOf("await requireViewer()") < parse, `${file}: ${name} must call requireViewer() before parsing its input`);
     }
   }
 });

@@ -9,9 +9,9 @@ import { listPlaceSuggestions } from "@/lib/incidents/queries";
 import { ZIncidentCreate, ZIncidentUpdate, ZIncidentWithdraw, ZNothingToReport } from "@/lib/incidents/schema";
 
 export async function createIncidentAction(input: unknown): Promise<ActionResult<{ id: string; isoWeek: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZIncidentCreate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => {
     const { id, isoWeek } = await createIncident(viewer, parsed.data);
     return { id, isoWeek };
@@ -21,18 +21,18 @@ export async function createIncidentAction(input: unknown): Promise<ActionResult
 }
 
 export async function updateIncidentAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+  const viewer = await requireViewer();
   const parsed = ZIncidentUpdate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(() => updateIncident(viewer, parsed.data));
   revalidatePath("/incidents", "layout");
   return result;
 }
 
 export async function withdrawIncidentAction(input: unknown): Promise<ActionResult<undefined>> {
+  const viewer = await requireViewer();
   const parsed = ZIncidentWithdraw.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await withdrawIncident(viewer, parsed.data)));
   revalidatePath("/incidents", "layout");
   return result;
@@ -41,9 +41,9 @@ export async function withdrawIncidentAction(input: unknown): Promise<ActionResu
 const ZNothing = ZNothingToReport.extend({ nothing: z.boolean() }).strict();
 
 export async function setNothingToReportAction(input: unknown): Promise<ActionResult<undefined>> {
+  const viewer = await requireViewer();
   const parsed = ZNothing.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await setNothingToReport(viewer, parsed.data.municipalityId, parsed.data.isoWeek, parsed.data.nothing)));
   revalidatePath("/incidents", "layout");
   revalidatePath("/");
@@ -51,8 +51,8 @@ export async function setNothingToReportAction(input: unknown): Promise<ActionRe
 }
 
 export async function placeSuggestionsAction(areaId: unknown): Promise<string[]> {
+  const viewer = await requireViewer();
   const parsed = z.uuid().safeParse(areaId);
   if (!parsed.success) return [];
-  const viewer = await requireViewer();
   return listPlaceSuggestions(viewer, parsed.data);
 }

@@ -8,9 +8,9 @@ import { saveIndicator } from "@/lib/indicators/mutations";
 import { ZIndicator } from "@/lib/indicators/schema";
 
 export async function saveIndicatorAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZIndicator.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => saveIndicator(viewer, municipalityId, parsed.data));
   revalidatePath("/indikatorer", "layout");

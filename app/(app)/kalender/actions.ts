@@ -22,9 +22,9 @@ export async function revokeCalendarTokenAction(_input: unknown): Promise<Action
 }
 
 export async function saveReminderPreferencesAction(input: unknown): Promise<ActionResult<undefined>> {
+  const viewer = await requireViewer();
   const parsed = ZReminderPreferences.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   await setReminderPreferences(viewer, parsed.data);
   revalidatePath("/kalender");
   return ok(undefined);

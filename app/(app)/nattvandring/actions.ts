@@ -7,9 +7,9 @@ import { createNightWalk } from "@/lib/nightwalks/mutations";
 import { ZNightWalk } from "@/lib/nightwalks/schema";
 
 export async function createNightWalkAction(input: unknown): Promise<ActionResult<{ id: string; incidents: number }>> {
+  const viewer = await requireViewer();
   const parsed = ZNightWalk.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(() => createNightWalk(viewer, parsed.data));
   revalidatePath("/nattvandring");
   return result;

@@ -8,9 +8,9 @@ import { createAgreement, followUpCommitment } from "@/lib/agreements/agreements
 import { ZAgreementCreate, ZCommitmentFollowUp } from "@/lib/agreements/schema";
 
 export async function followUpCommitmentAction(input: unknown): Promise<ActionResult<void>> {
+  const viewer = await requireViewer();
   const parsed = ZCommitmentFollowUp.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => followUpCommitment(viewer, municipalityId, parsed.data));
   revalidatePath("/samverkan");
@@ -18,9 +18,9 @@ export async function followUpCommitmentAction(input: unknown): Promise<ActionRe
 }
 
 export async function createAgreementAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZAgreementCreate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => createAgreement(viewer, municipalityId, parsed.data));
   revalidatePath("/samverkan");

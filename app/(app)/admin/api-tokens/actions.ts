@@ -9,9 +9,9 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 
 export async function createApiTokenAction(input: unknown): Promise<ActionResult<{ token: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZApiTokenCreate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const result = await withDomainErrors(async () => ({ token: (await createApiToken(viewer, active.municipalityId, parsed.data)).token }));
   revalidatePath("/admin/api-tokens");
@@ -19,9 +19,9 @@ export async function createApiTokenAction(input: unknown): Promise<ActionResult
 }
 
 export async function revokeApiTokenAction(input: unknown): Promise<ActionResult<undefined>> {
+  const viewer = await requireViewer();
   const parsed = z.object({ id: z.uuid() }).strict().safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await revokeApiToken(viewer, parsed.data.id)));
   revalidatePath("/admin/api-tokens");
   return result;

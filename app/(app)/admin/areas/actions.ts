@@ -10,9 +10,9 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 const ZUpload = z.object({ file: z.string().min(1, "Välj en GeoJSON-fil.").max(MAX_GEOJSON_BYTES, "Filen är större än 5 MB.") }).strict();
 
 export async function uploadOutlinesAction(input: unknown): Promise<ActionResult<{ matched: number; unmatched: string[] }>> {
+  const viewer = await requireViewer();
   const parsed = ZUpload.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => uploadAreaOutlines(viewer, active.municipalityId, parsed.data.file));
   revalidatePath("/admin/areas");

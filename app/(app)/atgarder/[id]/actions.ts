@@ -9,36 +9,36 @@ import { publishMeasure } from "@/lib/tips/mutations";
 import { ZMeasurePublish } from "@/lib/tips/schema";
 
 export async function followUpAction(input: unknown): Promise<ActionResult<undefined>> {
+  const viewer = await requireViewer();
   const parsed = ZFollowUp.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await addFollowUp(viewer, parsed.data)));
   revalidatePath(`/atgarder/${parsed.data.measureId}`);
   return result;
 }
 
 export async function statusAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  const viewer = await requireViewer();
   const parsed = ZMeasureStatus.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(() => setMeasureStatus(viewer, parsed.data));
   revalidatePath(`/atgarder/${parsed.data.measureId}`);
   return result;
 }
 
 export async function judgeAction(input: unknown): Promise<ActionResult<void>> {
+  const viewer = await requireViewer();
   const parsed = ZMeasureJudgement.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(() => judgeMeasure(viewer, parsed.data));
   revalidatePath(`/atgarder/${parsed.data.measureId}`);
   return result;
 }
 
 export async function publishAction(input: unknown): Promise<ActionResult<undefined>> {
+  const viewer = await requireViewer();
   const parsed = ZMeasurePublish.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => void (await publishMeasure(viewer, parsed.data)));
   revalidatePath(`/atgarder/${parsed.data.measureId}`);
   return result;

@@ -8,9 +8,9 @@ import { createMeasure } from "@/lib/measures/mutations";
 import { ZMeasureCreate } from "@/lib/measures/schema";
 
 export async function createMeasureAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZMeasureCreate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => createMeasure(viewer, municipalityId, parsed.data));
   revalidatePath("/atgarder");

@@ -8,9 +8,9 @@ import { recordIndicatorValue } from "@/lib/indicators/mutations";
 import { ZIndicatorValue } from "@/lib/indicators/schema";
 
 export async function recordValueAction(input: unknown): Promise<ActionResult<void>> {
+  const viewer = await requireViewer();
   const parsed = ZIndicatorValue.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => recordIndicatorValue(viewer, municipalityId, parsed.data));
   revalidatePath(`/indikatorer/${parsed.data.indicatorId}`);

@@ -7,9 +7,9 @@ import { openInsats } from "@/lib/insats/mutations";
 import { ZInsatsOpen } from "@/lib/insats/schema";
 
 export async function openInsatsAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZInsatsOpen.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(async () => ({ id: (await openInsats(viewer, parsed.data)).id }));
   revalidatePath("/");
   return result;

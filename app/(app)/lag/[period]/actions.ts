@@ -8,9 +8,9 @@ import { approveLawDocument, saveLawTexts, startLawVersion } from "@/lib/law/doc
 import { ZLawNewVersion, ZLawStep, ZLawTexts } from "@/lib/law/schema";
 
 export async function saveLawTextsAction(input: unknown): Promise<ActionResult<{ revision: number }>> {
+  const viewer = await requireViewer();
   const parsed = ZLawTexts.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => saveLawTexts(viewer, municipalityId, parsed.data));
   revalidatePath(`/lag/${parsed.data.period}`);
@@ -18,9 +18,9 @@ export async function saveLawTextsAction(input: unknown): Promise<ActionResult<{
 }
 
 export async function approveLawAction(input: unknown): Promise<ActionResult<void>> {
+  const viewer = await requireViewer();
   const parsed = ZLawStep.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => approveLawDocument(viewer, municipalityId, parsed.data));
   revalidatePath(`/lag/${parsed.data.period}`);
@@ -28,9 +28,9 @@ export async function approveLawAction(input: unknown): Promise<ActionResult<voi
 }
 
 export async function newLawVersionAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  const viewer = await requireViewer();
   const parsed = ZLawNewVersion.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => startLawVersion(viewer, municipalityId, parsed.data));
   revalidatePath(`/lag/${parsed.data.period}`);

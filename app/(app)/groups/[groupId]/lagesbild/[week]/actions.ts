@@ -13,9 +13,9 @@ export type Conflict = LagesbildConflict["current"];
 export type SaveResult = ActionResult<{ version: number }> | { ok: false; formError: string; conflict: Conflict };
 
 export async function saveJudgementAction(input: unknown): Promise<SaveResult> {
+  const viewer = await requireViewer();
   const parsed = ZLagesbildJudgement.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   try {
     const { version } = await saveJudgement(viewer, parsed.data);
     return ok({ version });
@@ -27,9 +27,9 @@ export async function saveJudgementAction(input: unknown): Promise<SaveResult> {
 }
 
 export async function publishAction(input: unknown): Promise<ActionResult<{ published: boolean; missing: string[] }>> {
+  const viewer = await requireViewer();
   const parsed = ZLagesbildPublish.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   try {
     const result = await publishLagesbild(viewer, parsed.data);
     if (result.published) revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
@@ -41,9 +41,9 @@ export async function publishAction(input: unknown): Promise<ActionResult<{ publ
 }
 
 export async function createMeasureAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const viewer = await requireViewer();
   const parsed = ZMeasureFromLagesbild.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const viewer = await requireViewer();
   const result = await withDomainErrors(() => createMeasureFromLagesbild(viewer, parsed.data));
   revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
   return result;
