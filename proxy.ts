@@ -47,4 +47,6 @@ export function proxy(request: NextRequest) {
 // (JSON, images and calendars, with a fixed policy from next.config.js). Keeping /api out also
 // keeps Next.js from buffering a request body for the proxy before the route runs: each route
 // reads its body itself, up to its own cap (lib/http/body.ts).
-export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }] };
+// The CSV upload (NDJSON progress) likewise: Next.js would otherwise hold up to 10 MB of a 50 MB
+// file in memory for the proxy, and hand the route only those 10 MB.
+export const config = { matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/|incidents/import/upload).*)" }] };

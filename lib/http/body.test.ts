@@ -25,3 +25,12 @@ test("a body is read up to its cap and no further, whatever Content-Length says 
   assert.equal(await readBodyCapped(declared, 100), null, "a declared length over the cap is refused before reading");
   assert.deepEqual(await readBodyCapped(new Request("http://x/", { method: "POST" }), 10), new Uint8Array());
 });
+
+test("a streamed upload fails with BodyTooLarge once past its cap, and its reader hears of it (issue 26)", async () => {
+  const { Readable } = await import("node:stream");
+  const { text } = await import("node:stream/consumers");
+  const { BodyTooLarge, capStream } = await import("./body");
+  const chunks = (n: number) => Readable.from(Array.from({ length: n }, () => Buffer.alloc(1024, 65)));
+  assert.equal((await text(chunks(3).pipe(capStream(4096)))).length, 3072);
+  await assert.rejects(text(chunks(100).pipe(capStream(8192))), BodyTooLarge);
+});

@@ -1,3 +1,18 @@
+import { Transform } from "node:stream";
+
+/** A body streamed on to its reader (the CSV import) that fails with `BodyTooLarge` once it passes
+ * the cap, with or without Content-Length. */
+export class BodyTooLarge extends Error {}
+export function capStream(maxBytes: number): Transform {
+  let total = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      done(total > maxBytes ? new BodyTooLarge() : null, chunk);
+    },
+  });
+}
+
 // Reads a request body up to a cap, counting bytes as they arrive: a declared Content-Length over
 // the cap is refused at once, and a body without one (Transfer-Encoding: chunked) or with a false
 // one is cut off as soon as it passes the cap, never read whole first (issue 26).

@@ -109,3 +109,18 @@ test("the command line reports bad rows and exits non-zero; --dry-run and --skip
   assert.equal(await count(), before + 1);
   assert.equal(est("import", "/nonexistent.csv", "--municipality", "sollentuna").status, 2);
 });
+
+test("an upload past its size cap fails at the cap, in a preview and in an import, and saves nothing (issue 26)", async () => {
+  const { Readable } = await import("node:stream");
+  const { BodyTooLarge, capStream } = await import("@/lib/http/body");
+  const before = await db().incident.count();
+  // A valid file that goes on and on: the cap (64 KiB here) stops it, whatever the rows say.
+  const rows = function* () {
+    yield "occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id\n";
+    for (let i = 0; i < 5000; i++) yield `2026-11-02 21:30,Edsberg,Edsbergs torg,skadegorelse,polis,,,,CAP-${i}\n`;
+  };
+  for (const dryRun of [true, false]) {
+    await assert.rejects(importIncidentsCsv(Readable.from(rows()).pipe(capStream(64 * 1024)), "sollentuna", { dryRun }), BodyTooLarge, `dryRun ${dryRun}`);
+  }
+  assert.equal(await db().incident.count(), before);
+});

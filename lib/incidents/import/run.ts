@@ -59,9 +59,13 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
 
   const read = async (source: Readable | string, onValid: (row: ValidRow) => Promise<void>) => {
     const seen = new Map<string, number>();
-    const parser = (typeof source === "string" ? Readable.from([source]) : source).pipe(
+    const stream = typeof source === "string" ? Readable.from([source]) : source;
+    const parser = stream.pipe(
       parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false }),
     );
+    // .pipe() does not pass a failing source on (a broken upload, one past its size cap): the
+    // parser fails with it instead of waiting for more.
+    stream.once("error", (e) => parser.destroy(e));
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) {
         if (report.rows === 0) {

@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isExpectedError } from "@/lib/errors";
+import { BodyTooLarge, capStream } from "@/lib/http/body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
 
@@ -29,7 +30,8 @@ export async function POST(request: Request) {
   const skipInvalid = url.searchParams.get("skipInvalid") === "1";
 
   const encoder = new TextEncoder();
-  const body = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
+  // Counted as it arrives: a chunked upload without Content-Length stops at the cap too.
+  const body = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>).pipe(capStream(MAX_BYTES));
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + "\n"));
@@ -41,7 +43,8 @@ export async function POST(request: Request) {
         });
         send({ type: "report", report: { ...report, errors: report.errors.slice(0, 200), warnings: report.warnings.slice(0, 200) } });
       } catch (error) {
-        send({ type: "error", message: isExpectedError(error) ? error.message : "Importen misslyckades. Inget sparades." });
+        const message = error instanceof BodyTooLarge ? "Filen är större än 50 MB. Inget sparades." : isExpectedError(error) ? error.message : "Importen misslyckades. Inget sparades.";
+        send({ type: "error", message });
       }
       controller.close();
     },
