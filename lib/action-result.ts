@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isExpectedError } from "./errors";
 
 // What every server action returns. Field errors go back under the field, not into a toast.
 export type ActionResult<T = undefined> =
@@ -23,13 +22,5 @@ export function fieldErrors(error: z.ZodError): ActionResult<never> {
   };
 }
 
-/** Runs a mutation, turning expected domain errors into a result (under the field when the
- * error names one). Anything else is a bug and is rethrown for the error boundary. */
-export async function withDomainErrors<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return ok(await fn());
-  } catch (error) {
-    if (!isExpectedError(error)) throw error;
-    return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : formError(error.message);
-  }
-}
+// withDomainErrors, which turns domain errors into results and logs refusals, runs on the server
+// alone: lib/action-errors.ts.

@@ -49,7 +49,10 @@ export async function getTip(viewer: Viewer, id: string) {
         },
       })
     : null;
-  if (!tip || !can(viewer, "tip:triage", { municipalityId: tip.municipalityId })) throw new DomainError("NOT_FOUND", "Tipset finns inte, eller så har du inte behörighet att se det.");
+  if (!tip || !can(viewer, "tip:triage", { municipalityId: tip.municipalityId })) {
+    await recordAudit({ userId: viewer.userId, action: "tip:view", entityType: "tip", entityId: id.slice(0, 64), outcome: "DENIED" });
+    throw new DomainError("NOT_FOUND", "Tipset finns inte, eller så har du inte behörighet att se det.");
+  }
   await recordAudit({ userId: viewer.userId, municipalityId: tip.municipalityId, action: "tip:view", entityType: "tip", entityId: tip.id });
   const around = tip.occurredAt ?? tip.createdAt;
   const [areas, categories, candidates] = await Promise.all([
@@ -79,7 +82,12 @@ export async function getTip(viewer: Viewer, id: string) {
 /** The photo of a tip, for coordinators. */
 export async function getTipPhoto(viewer: Viewer, id: string) {
   const tip = isUuid(id) ? await db().tip.findUnique({ where: { id }, select: { municipalityId: true, photo: true, photoType: true } }) : null;
-  if (!tip?.photo || !can(viewer, "tip:triage", { municipalityId: tip.municipalityId })) return null;
+  const audit = { userId: viewer.userId, action: "tip:photo", entityType: "tip", entityId: id.slice(0, 64) };
+  if (!tip?.photo || !can(viewer, "tip:triage", { municipalityId: tip.municipalityId })) {
+    await recordAudit({ ...audit, outcome: "DENIED" });
+    return null;
+  }
+  await recordAudit({ ...audit, municipalityId: tip.municipalityId });
   return { bytes: tip.photo, type: tip.photoType ?? "image/jpeg" };
 }
 

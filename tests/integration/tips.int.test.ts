@@ -186,3 +186,27 @@ test("a municipality takes at most its ceiling of anonymous tips an hour, howeve
   assert.ok((await submitTip("sollentuna", tip(), null, spread(limit + 1), NOW)).ok, "another municipality is not affected");
   assert.ok((await submitTip("upplands-vasby", tip(), null, spread(limit + 2), new Date(NOW.getTime() + 3_601_000))).ok, "the next hour takes tips again");
 });
+
+test("refused tip pages and photo downloads, and refused actions, are in the access log (issue 26)", async () => {
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  const { getTipPhoto } = await import("@/lib/tips/queries");
+  const { withDomainErrors } = await import("@/lib/action-errors");
+  const { DomainError } = await import("@/lib/errors");
+  const someTip = await db().tip.findFirstOrThrow({ where: { municipalityId: sollentuna }, select: { id: true } });
+  await assert.rejects(getTip(reporter, someTip.id), { code: "NOT_FOUND" });
+  assert.equal(await getTipPhoto(reporter, someTip.id), null);
+  const refused = await db().auditEvent.findMany({ where: { userId: reporter.userId, entityId: someTip.id, outcome: "DENIED" }, select: { action: true }, orderBy: { id: "asc" } });
+  assert.deepEqual(refused.map((r) => r.action), ["tip:view", "tip:photo"]);
+
+  // Every action's refusal is logged where domain errors become answers – the kind only, never
+  // the message; invalid input and conflicts are answers, not refusals.
+  const refusals = () => db().auditEvent.count({ where: { action: "refused", outcome: "DENIED" } });
+  const before = await refusals();
+  assert.deepEqual(await withDomainErrors(() => Promise.reject(new DomainError("FORBIDDEN", "Inbjudan gäller kim@example.se."))), { ok: false, formError: "Inbjudan gäller kim@example.se." });
+  await withDomainErrors(() => Promise.reject(new DomainError("NOT_FOUND", "Finns inte.")));
+  await withDomainErrors(() => Promise.reject(new DomainError("INVALID", "Fel.", "place")));
+  await withDomainErrors(() => Promise.reject(new DomainError("CONFLICT", "Ändrad.")));
+  assert.equal(await refusals(), before + 2);
+  const last = await db().auditEvent.findMany({ where: { action: "refused" }, select: { details: true }, orderBy: { id: "desc" }, take: 2 });
+  assert.deepEqual(last.map((r) => r.details), [{ code: "NOT_FOUND" }, { code: "FORBIDDEN" }]);
+});

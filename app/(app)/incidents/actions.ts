@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { type ActionResult, fieldErrors } from "@/lib/action-result";
+import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
 import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
 import { listPlaceSuggestions } from "@/lib/incidents/queries";

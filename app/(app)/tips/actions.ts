@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { type ActionResult, fieldErrors } from "@/lib/action-result";
+import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
 import { acceptTip, closeTips, mergeTip } from "@/lib/tips/mutations";
 import { ZTipAccept, ZTipClose, ZTipMerge } from "@/lib/tips/schema";

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { type ActionResult, fieldErrors } from "@/lib/action-result";
+import { withDomainErrors } from "@/lib/action-errors";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
 import { ZApiTokenCreate } from "@/lib/api-tokens/schema";
 import { requireViewer } from "@/lib/auth/session";

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, fieldErrors, withDomainErrors } from "@/lib/action-result";
+import { type ActionResult, fieldErrors } from "@/lib/action-result";
+import { withDomainErrors } from "@/lib/action-errors";
 import { MAX_GEOJSON_BYTES, uploadAreaOutlines } from "@/lib/areas/outlines";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";

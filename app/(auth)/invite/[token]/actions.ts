@@ -1,6 +1,7 @@
 "use server";
 
-import { type ActionResult, withDomainErrors } from "@/lib/action-result";
+import { type ActionResult } from "@/lib/action-result";
+import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
 import { joinByInvitation } from "@/lib/users/invitations";
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, fieldErrors, formError, ok, withDomainErrors } from "@/lib/action-result";
+import { type ActionResult, fieldErrors, formError, ok } from "@/lib/action-result";
+import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
 import { isExpectedError } from "@/lib/errors";
 import { LagesbildConflict, publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
