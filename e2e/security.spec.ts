@@ -78,6 +78,53 @@ test("a user of one municipality gets 'not found' for every page and route of an
   expect(after).toEqual(before);
 });
 
+test("actions given another municipality's ids – an Insats's origin, a group, an action, a tip – change nothing there (issue 26)", async ({ page, baseURL }) => {
+  const ids = await plantCanary();
+  await signInAndWait(page, USERS.coordinator);
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const actionId = (name: string, file: string) => Object.entries(manifest.node).find(([, v]) => v.exportedName === name && (v.filename ?? "").includes(file))![0];
+  const call = (name: string, file: string, input: unknown) =>
+    page.request.post("/", {
+      headers: { "Next-Action": actionId(name, file), Origin: new URL(baseURL!).origin, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([input]),
+    });
+  const q = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await sql<T>(text, values))[0]!;
+  const a = await q<{ id: string }>(`SELECT id FROM municipality WHERE slug = 'sollentuna'`);
+  const ownArea = await q<{ id: string }>(`SELECT id FROM area WHERE "municipalityId" = $1 AND code = 'rotebro'`, [a.id]);
+  const ownCategory = await q<{ id: string }>(`SELECT id FROM incident_category WHERE "municipalityId" = $1 AND "parentId" IS NULL LIMIT 1`, [a.id]);
+  const ownOrg = await q<{ id: string }>(`SELECT id FROM organisation WHERE "municipalityId" = $1 AND code = 'kfk'`, [a.id]);
+  const category = await q<{ id: string }>(`SELECT id FROM incident_category WHERE "municipalityId" = $1 AND "parentId" IS NULL LIMIT 1`, [ids.b]);
+  const state = () => q<{ groups: number; measures: string; lagesbilder: number; tips: string }>(
+    `SELECT (SELECT count(*)::int FROM est_group WHERE "originGroupId" = $2) AS groups,
+            (SELECT string_agg(status || ':' || version || ':' || coalesce("groupId"::text, ''), ',') FROM measure WHERE "municipalityId" = $1) AS measures,
+            (SELECT count(*)::int FROM lagesbild WHERE "groupId" = $2) AS lagesbilder,
+            (SELECT string_agg(status::text, ',') FROM tip WHERE "municipalityId" = $1) AS tips`,
+    [ids.b, ids.group],
+  );
+  const before = await state();
+  const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const insats = { municipalityId: a.id, name: "EST Insats gränstest", problem: "Samlingar vid stationen kvällstid.", places: "", areaIds: [ownArea.id], plannedEndDate: end, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "WEEKLY", weekday: 2, time: "15:00" };
+  // The origin flag pointing into Upplands Väsby, in each of its ids.
+  for (const origin of [
+    { groupId: ids.group, week: ids.incident.isoWeek, areaId: ownArea.id, categoryId: ownCategory.id },
+    { groupId: (await q<{ id: string }>(`SELECT id FROM est_group WHERE "municipalityId" = $1 AND slug = 'est-vecko'`, [a.id])).id, week: ids.incident.isoWeek, areaId: ids.area.id, categoryId: category.id },
+  ]) {
+    expect((await call("openInsatsAction", "insats/new", { ...insats, origin })).status()).toBe(200);
+  }
+  expect(await q<{ n: number }>(`SELECT count(*)::int AS n FROM est_group WHERE name = 'EST Insats gränstest'`)).toEqual({ n: 0 });
+  // Väsby's group, action and tip, by id.
+  await call("saveJudgementAction", "lagesbild", { groupId: ids.group, week: ids.incident.isoWeek, version: 0, assessment: CANARY, outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] });
+  await call("createMeasureAction", "lagesbild", { groupId: ids.group, week: ids.incident.isoWeek, title: "Gränsåtgärd", ownerOrgId: ownOrg.id, responsibleName: "", areaId: "", dueDate: end });
+  await call("followUpAction", "atgarder", { measureId: ids.measure, text: "Uppföljning över gränsen" });
+  await call("statusAction", "atgarder", { measureId: ids.measure, status: "CANCELLED", version: 1, cancelReason: "Över gränsen" });
+  await call("closeTipsAction", "tips", { tipIds: [ids.tip], reason: "Över gränsen" });
+  expect(await state()).toEqual(before);
+  expect(await q<{ n: number }>(`SELECT count(*)::int AS n FROM measure_follow_up WHERE "measureId" = $1`, [ids.measure])).toEqual({ n: 0 });
+  // Each refusal is in the access log, in one place (lib/action-errors.ts).
+  const [refused] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event e JOIN "user" u ON u.id = e."userId" WHERE e.action = 'refused' AND u.email = $1`, [USERS.coordinator]);
+  expect(refused!.n).toBeGreaterThan(0);
+});
+
 test("pages are not reachable without signing in, whatever headers or suffixes a client tries", async ({ baseURL }) => {
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const [incident] = await sql<{ id: string }>(`SELECT id FROM incident LIMIT 1`);
