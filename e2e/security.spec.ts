@@ -36,7 +36,7 @@ async function plantCanary() {
   await sql(`UPDATE agenda_item SET notes = $2 WHERE "meetingId" = $1`, [meeting.id, `Punkt ${CANARY}`]);
   const tip = await q<{ id: string }>(
     `INSERT INTO tip ("municipalityId", "trackingHash", kind, place, description, "updatedAt") VALUES ($1, $2, 'OTHER', $3, $3, now()) RETURNING id`,
-    [b.id, `hash-${CANARY}`, `Tips ${CANARY}`],
+    [b.id, `hash-${CANARY}-${crypto.randomUUID()}`, `Tips ${CANARY}`],
   );
   return { b: b.id, area, group: group.id, incident, measure: measure.id, meeting: meeting.id, tip: tip.id };
 }
