@@ -192,7 +192,9 @@ test("refused tip pages and photo downloads, and refused actions, are in the acc
   const { getTipPhoto } = await import("@/lib/tips/queries");
   const { withDomainErrors } = await import("@/lib/action-errors");
   const { DomainError } = await import("@/lib/errors");
-  const someTip = await db().tip.findFirstOrThrow({ where: { municipalityId: sollentuna }, select: { id: true } });
+  // A tip of its own, so that nothing earlier in the file has been refused for it.
+  assert.ok((await submitTip("sollentuna", tip({ place: "Platsen för loggtestet" }), null, client(9), NOW)).ok);
+  const someTip = await db().tip.findFirstOrThrow({ where: { municipalityId: sollentuna, place: "Platsen för loggtestet" }, select: { id: true } });
   await assert.rejects(getTip(reporter, someTip.id), { code: "NOT_FOUND" });
   assert.equal(await getTipPhoto(reporter, someTip.id), null);
   const refused = await db().auditEvent.findMany({ where: { userId: reporter.userId, entityId: someTip.id, outcome: "DENIED" }, select: { action: true }, orderBy: { id: "asc" } });
