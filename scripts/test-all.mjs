@@ -19,10 +19,21 @@ const STEPS = [
   // libfaketime): a year and a day ahead, across the next New Year and across the next change of
   // summer time in Stockholm. A test holding a date that will one day be past fails here the day it
   // is written (issue 36).
-  ...["year", "new-year", "dst"].flatMap((scenario) => [
-    { name: `unit@${scenario}`, cmd: "node", args: ["scripts/shifted-clock.mjs", scenario, "node", "scripts/node-tests.mjs", "unit"], tests: true },
-    { name: `int@${scenario}`, cmd: "node", args: ["scripts/shifted-clock.mjs", scenario, "node", "scripts/with-test-db.mjs", "node", "scripts/node-tests.mjs", "int"], tests: true },
-  ]),
+  // The three scenarios run side by side, each on its own PostgreSQL (an integration pass keeps
+  // about one core busy); within a scenario, unit then integration.
+  {
+    name: "shifted clocks",
+    together: ["year", "new-year", "dst"].map((scenario, i) => [
+      { name: `unit@${scenario}`, cmd: "node", args: ["scripts/shifted-clock.mjs", scenario, "node", "scripts/node-tests.mjs", "unit"], tests: true },
+      {
+        name: `int@${scenario}`,
+        cmd: "node",
+        args: ["scripts/shifted-clock.mjs", scenario, "node", "scripts/with-test-db.mjs", "node", "scripts/node-tests.mjs", "int"],
+        tests: true,
+        env: { EST_TEST_PG_PORT: String(54371 + i) },
+      },
+    ]),
+  },
   { name: "build", cmd: bin("next"), args: ["build"] },
   { name: "system", cmd: "node", args: ["scripts/node-tests.mjs", "system"], tests: true, needs: "build" },
   { name: "e2e", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build", env: { E2E_SKIP_BUILD: "1" } },
@@ -31,7 +42,9 @@ const STEPS = [
   { name: "e2e×2", cmd: "node", args: ["scripts/e2e.mjs"], tests: true, needs: "build", env: { E2E_SKIP_BUILD: "1", E2E_INSTANCES: "2" } },
 ];
 
-function runStep(step) {
+/** Runs a step; its output streams through, or – for steps run side by side – is printed whole
+ * when it ends, so the passes' lines do not interleave. */
+function runStep(step, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
     let output = "";
@@ -39,17 +52,29 @@ function runStep(step) {
     for (const stream of [child.stdout, child.stderr]) {
       stream.on("data", (chunk) => {
         output += chunk;
-        (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+        if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
       });
     }
     child.on("close", (code) => resolve({ code: code ?? 1, output, seconds: Math.round((Date.now() - started) / 1000) }));
   });
 }
 
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"); // colour codes
+
+/** The names of the failed tests, so the summary says what failed even when the log is cut:
+ * node:test lists them under "✖ failing tests:", Playwright numbers them "  1) [chromium] › …". */
+function failedNames(output) {
+  const clean = output.replace(ANSI, "");
+  const node = clean.split("✖ failing tests:")[1]?.split("\n").filter((l) => /^✖ /.test(l)).map((l) => l.replace(/ \([\d.]+m?s\)$/, "")) ?? [];
+  const playwright = [...clean.matchAll(/^\s+\d+\) (\[\w+\] › .+?)[\s─]*$/gm)].map((m) => m[1]);
+  // The closing tally lists failed and flaky tests under "N failed" / "N flaky".
+  const listed = [...clean.matchAll(/^\s+\d+ (?:failed|flaky)\n((?:\s{4}\[.+\n?)+)/gm)].flatMap((m) => m[1].split("\n").map((l) => l.trim()).filter(Boolean));
+  return [...new Set([...node, ...playwright, ...listed].map((n) => n.replace(/ \(retry #\d+\)$/, "")))];
+}
+
 // node:test's spec reporter ends with "ℹ pass N" / "ℹ fail N"; Playwright with "N passed" / "N failed".
 function countTests(output) {
-  const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"); // colour codes
-  const clean = output.replace(ansi, "");
+  const clean = output.replace(ANSI, "");
   const last = (re) => [...clean.matchAll(re)].map((m) => Number(m[1])).pop() ?? 0;
   const nodePass = last(/^ℹ pass (\d+)$/gm);
   const nodeFail = last(/^ℹ fail (\d+)$/gm);
@@ -58,25 +83,46 @@ function countTests(output) {
   return { passed: nodePass + pwPass, failed: nodeFail + pwFail };
 }
 
+function result(step, r) {
+  const counts = step.tests ? countTests(r.output) : { passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1 };
+  // A runner that failed without reporting a failed test still counts as a failure.
+  if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
+  // Failed tests' names; for Playwright also those that passed only on their retry ("flaky").
+  return { name: step.name, code: r.code, seconds: r.seconds, ...counts, failures: failedNames(r.output) };
+}
+
 const results = [];
 for (const step of STEPS) {
   const dependency = step.needs && results.find((r) => r.name === step.needs);
   if (dependency && dependency.code !== 0) {
-    results.push({ name: step.name, code: 1, skipped: true, passed: 0, failed: 1, seconds: 0 });
+    results.push({ name: step.name, code: 1, skipped: true, passed: 0, failed: 1, seconds: 0, failures: [] });
     continue;
   }
   console.log(`\n━━ ${step.name} ━━`);
-  const r = await runStep(step);
-  const counts = step.tests ? countTests(r.output) : { passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1 };
-  // A runner that failed without reporting a failed test still counts as a failure.
-  if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
-  results.push({ name: step.name, code: r.code, seconds: r.seconds, ...counts });
+  if (step.together) {
+    const done = await Promise.all(
+      step.together.map(async (sequence) => {
+        const out = [];
+        for (const s of sequence) {
+          const r = await runStep(s, { quiet: true });
+          console.log(`\n━━ ${s.name} (${r.seconds}s) ━━\n${r.output}`);
+          out.push(result(s, r));
+        }
+        return out;
+      }),
+    );
+    results.push(...done.flat());
+    continue;
+  }
+  results.push(result(step, await runStep(step)));
 }
 
 console.log("\n━━ summary ━━");
 for (const r of results) {
-  const what = r.skipped ? "skipped (build failed)" : `${r.code === 0 ? "ok" : "FAILED"}${STEPS.find((s) => s.name === r.name)?.tests ? ` – ${r.passed} passed, ${r.failed} failed` : ""}`;
+  const step = STEPS.flatMap((s) => s.together?.flat() ?? [s]).find((s) => s.name === r.name);
+  const what = r.skipped ? "skipped (build failed)" : `${r.code === 0 ? "ok" : "FAILED"}${step?.tests ? ` – ${r.passed} passed, ${r.failed} failed` : ""}`;
   console.log(`  ${r.name.padEnd(14)} ${what}  (${r.seconds}s)`);
+  for (const name of r.failures) console.log(`      ${name}`);
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

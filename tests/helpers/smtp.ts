@@ -6,6 +6,7 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { to: string[]; subject: string; text: string };
 
+/** Listens on `port`, or on a free one for 0 (so parallel test runs never collide): `port` says which. */
 export async function startSmtpServer(port: number, options: { appendTo?: string } = {}) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
@@ -24,5 +25,6 @@ export async function startSmtpServer(port: number, options: { appendTo?: string
     },
   });
   await new Promise<void>((resolve, reject) => server.listen(port, "127.0.0.1", () => resolve()).once("error", reject));
-  return { messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const address = server.server.address();
+  return { messages, port: typeof address === "object" && address ? address.port : port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

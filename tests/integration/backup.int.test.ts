@@ -9,8 +9,9 @@ import path from "node:path";
 import pg from "pg";
 
 const SERVER = process.env.EST_BACKUP_TEST_SERVER ?? "postgresql://postgres@127.0.0.1:5432";
-const SOURCE = `${SERVER}/est_backup_source`;
-const TARGET = `${SERVER}/est_backup_target`;
+// Named per process, so runs side by side (the shifted-clock passes) never share a database.
+const NAMES = [`est_backup_source_${process.pid}`, `est_backup_target_${process.pid}`] as const;
+const [SOURCE, TARGET] = NAMES.map((name) => `${SERVER}/${name}`) as [string, string];
 const dir = mkdtempSync(path.join(os.tmpdir(), "est-backup-"));
 const file = path.join(dir, "est.dump");
 
@@ -40,7 +41,7 @@ const fingerprint = (url: string) =>
                                                          (SELECT md5(string_agg(id::text || action, ',' ORDER BY id)) FROM audit_event) AS audit`);
 
 before(async () => {
-  for (const db of ["est_backup_source", "est_backup_target"]) {
+  for (const db of NAMES) {
     await admin(`DROP DATABASE IF EXISTS ${db}`);
     await admin(`CREATE DATABASE ${db}`);
   }
@@ -59,7 +60,10 @@ before(async () => {
   // The target already holds something else: a restore replaces it.
   await query(TARGET, `INSERT INTO municipality (slug, name) VALUES ('annan', 'Annan kommun')`);
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const db of NAMES) await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+});
 
 test("est backup and est restore round-trip every row; a restore needs --yes and replaces what was there", async () => {
   const backup = est(["backup", "--file", file], SOURCE);

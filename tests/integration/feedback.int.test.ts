@@ -12,7 +12,6 @@ import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
 import { startSmtpServer } from "../helpers/smtp";
 
-const SMTP_PORT = 25_259;
 const WEEK = "2026-W47";
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
@@ -20,7 +19,7 @@ const viewerOf = async (email: string) => (await loadViewer((await db().user.fin
 before(async () => {
   await resetDatabase();
   await runSeed(db(), { demoPassword: "x", historyWeeks: 0 });
-  smtp = await startSmtpServer(SMTP_PORT);
+  smtp = await startSmtpServer(0);
 });
 after(async () => {
   await smtp.close();
@@ -50,7 +49,7 @@ test("publishing queues a digest per member of each organisation, and the worker
   assert.match(inApp[0]!.body, /Sollentunahem AB rapporterade 1 händelse:\n– 2026-11-18 21:30 Edsbergs torg \(Skadegörelse\)/);
   assert.match(inApp[0]!.body, /Gruppens bedömning:\nKlotter vid torget; i övrigt lugnt\./);
 
-  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${SMTP_PORT}`);
+  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${smtp.port}`);
   const result = await flushOutbox(transport);
   assert.equal(result.sent, outbox.length);
   const mail = smtp.messages.find((x) => x.to.includes("rapportor@sollentunahem.example"))!;

@@ -23,7 +23,6 @@ import { startSmtpServer } from "../helpers/smtp";
 
 // Wednesday 25 November 2026, 13:00 in Stockholm. EST Vecko meets Tuesdays 09:00.
 const NOW = new Date("2026-11-25T12:00:00Z");
-const SMTP_PORT = 25_261;
 let sollentuna: string;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
@@ -35,7 +34,7 @@ before(async () => {
   await resetDatabase();
   await runSeed(db(), { demoPassword: "x", historyWeeks: 0, now: NOW });
   sollentuna = (await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" } })).id;
-  smtp = await startSmtpServer(SMTP_PORT);
+  smtp = await startSmtpServer(0);
 });
 after(async () => {
   await smtp.close();
@@ -258,7 +257,7 @@ test("reminders: before meetings, on the reporting day, for actions due; once ea
   assert.ok(overdue.measures > 0);
   assert.ok(await db().emailOutbox.count({ where: { dedupeKey: { startsWith: `measure-overdue:${due.id}:` } } }));
 
-  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${SMTP_PORT}`);
+  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${smtp.port}`);
   await flushOutbox(transport, 500);
   const mail = smtp.messages.find((x) => x.to.includes("rapportor@sollentunahem.example") && x.subject.startsWith("Påminnelse: EST Vecko"));
   assert.ok(mail, "the meeting reminder arrived over SMTP");
