@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { FigureCell, RateText, Uncertain, changeText } from "./figure";
 import { StatusStrip } from "./status-strip";
 import { TrendChart } from "./trend-chart";
+import { analysisMarks } from "./coverage-note";
 
 export type DrillParams = { slot?: string; areaId?: string; categoryId?: string; place?: string; weekday?: number; hour?: number };
 export type DrillHref = (p: DrillParams) => string;
@@ -51,11 +52,11 @@ export async function AreaSection({ analysis, area, drill, narrative, children }
         <Link href={drill({ areaId: area.id })}>{plural(locale, t.incidents, area.total.count)}</Link>
         {area.total.uncertain ? <Uncertain /> : null}
         {` · ${fill(t.againstPrevious, { unit, period: f.period(analysis.previous) })}`}
-        <span data-testid="change-previous">{changeText(area.total.count, area.total.previous, t)}</span>
-        {` · ${fill(t.againstLastYear, { unit })}${changeText(area.total.count, area.total.lastYear, t)} · ${t.perThousand}`}
+        <span data-testid="change-previous">{changeText(area.total.count, area.total.previous, analysis.against?.previous, t)}</span>
+        {` · ${fill(t.againstLastYear, { unit })}${changeText(area.total.count, area.total.lastYear, analysis.against?.lastYear, t)} · ${t.perThousand}`}
         <RateText rate={area.rate} />
       </p>
-      <TrendChart title={fill(t.trendTitle, { area: area.name, unit })} periods={analysis.periods} series={[{ label: area.name, values: area.trend }]} />
+      <TrendChart title={fill(t.trendTitle, { area: area.name, unit })} periods={analysis.periods} series={[{ label: area.name, values: area.trend }]} marks={await analysisMarks(analysis)} />
       {categories.length === 0 ? <p className="meta">{t.noCategoryFigures}</p> : (
         <div className="table-wrap">
           <table>
@@ -67,7 +68,7 @@ export async function AreaSection({ analysis, area, drill, narrative, children }
                 return (
                   <tr key={c.id}>
                     <th scope="row">{c.label}</th>
-                    <FigureCell figure={fig} href={drill({ areaId: area.id, categoryId: c.id })} />
+                    <FigureCell figure={fig} sides={analysis.against?.previous} href={drill({ areaId: area.id, categoryId: c.id })} />
                     <td>{fig.previous ? <RowLink href={drill({ slot: analysis.previous, areaId: area.id, categoryId: c.id })}>{fig.previous}</RowLink> : 0}</td>
                     <td>{fig.lastYear ? <RowLink href={drill({ slot: analysis.lastYear, areaId: area.id, categoryId: c.id })}>{fig.lastYear}</RowLink> : 0}</td>
                   </tr>

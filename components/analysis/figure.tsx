@@ -1,9 +1,8 @@
 import { RowLink } from "@/components/ui/row-link";
 import { delta } from "@/lib/lagesbild/flags";
-import type { Figure, Rate } from "@/lib/analysis/build";
-import type { Messages } from "@/lib/i18n/catalogue";
+import type { Figure, Rate, Sides } from "@/lib/analysis/build";
+import { comparable } from "@/lib/figures/text";
 import { fill } from "@/lib/i18n/fill";
-import { sv } from "@/lib/i18n/messages/sv";
 import { getI18n } from "@/lib/i18n/server";
 
 /** A marker for small numbers: shown, never hidden, and explained to screen readers too. */
@@ -17,14 +16,14 @@ export async function Uncertain({ title }: { title?: string }) {
 }
 
 /** A count linking to the incidents behind it, with its change against the previous period. */
-export async function FigureCell({ figure, href, header = false }: { figure: Figure; href: string; header?: boolean }) {
+export async function FigureCell({ figure, href, header = false, sides }: { figure: Figure; href: string; header?: boolean; sides?: Sides | null }) {
   const { locale, m } = await getI18n();
   const title = fill(m.analysis.figureTitle, { previous: figure.previous, lastYear: figure.lastYear });
   const content = (
     <>
       {figure.count > 0 ? <RowLink href={href}>{figure.count}</RowLink> : <span className="meta">{0}</span>}
       {figure.uncertain && figure.count > 0 ? <Uncertain /> : null}
-      {figure.count > 0 || figure.previous > 0 ? <span className="delta">{` ${delta(figure.count, figure.previous, locale)}`}</span> : null}
+      {(figure.count > 0 || figure.previous > 0) && comparable(sides) ? <span className="delta">{` ${delta(figure.count, figure.previous, locale)}`}</span> : null}
     </>
   );
   return header ? <th scope="row" title={title}>{content}</th> : <td title={title}>{content}</td>;
@@ -41,9 +40,4 @@ export async function RateText({ rate }: { rate: Rate | null }) {
   );
 }
 
-/** "+12 % (8 → 9)": a change in words people read aloud in meetings. */
-export function changeText(now: number, before: number, m: Pick<Messages["analysis"], "unchanged" | "fromZero"> = sv.analysis): string {
-  if (before === 0) return now === 0 ? m.unchanged : fill(m.fromZero, { count: now });
-  const pct = Math.round(((now - before) / before) * 100);
-  return `${pct > 0 ? "+" : ""}${pct} % (${before} → ${now})`;
-}
+export { changeText, comparable } from "@/lib/figures/text";

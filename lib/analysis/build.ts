@@ -1,11 +1,10 @@
 // Assembles a tertial analysis or a quarterly Fördjupning pack from counts the queries load.
 // Pure, so the same figures can be computed live, frozen at approval and unit-tested.
 import type { SourceSummary } from "@/lib/tips/sources";
+import { isUncertainCount, isUncertainRate, type Coverage } from "@/lib/figures/rules";
 
-/** Below this many incidents a figure is marked uncertain (shown, never hidden). */
-export const SMALL_COUNT = 5;
-/** Rates for areas with fewer inhabitants are marked uncertain. */
-export const SMALL_POPULATION = 1000;
+/** What a change against an earlier period may claim (lib/figures/rules.ts compareCounts). */
+export type Sides = { now?: Coverage; before?: Coverage; sameWindow: boolean };
 
 export type AnalysisKind = "tertial" | "quarter";
 
@@ -20,6 +19,14 @@ export type AnalysisInput = {
   areas: { id: string; name: string; population: number | null; isFocus: boolean }[];
   categories: { id: string; code: string; label: string }[];
   counts: { period: string; areaId: string; categoryId: string; n: number }[];
+  /** Reporting coverage of each period (ADR 017); absent in analyses approved before it. */
+  coverage?: Record<string, Coverage>;
+  /** While the analysed period is ongoing: its last day so far ("YYYY-MM-DD"), and the counts of
+   * it to that day and of the previous period and last year's over as many days, so like meets like. */
+  through?: string | null;
+  windowCounts?: { period: string; areaId: string; categoryId: string; n: number }[];
+  /** The earlier periods' coverage over those same days. */
+  beforeCoverage?: Record<string, Coverage>;
   weekdayHour: number[][];
   hotspots: { areaId: string; place: string; n: number }[];
   statuses: { areaId: string; week: string; group: string; level: "GREEN" | "YELLOW" | "RED"; reason: string }[];
@@ -83,12 +90,17 @@ export function indicatorStatus(i: AnalysisIndicator): IndicatorStatus {
 export function buildAnalysis(input: AnalysisInput) {
   const period = input.periods.at(-1)!;
   const previous = input.periods.at(-2)!;
-  const sum = (p: string, match: (c: AnalysisInput["counts"][number]) => boolean) =>
-    input.counts.reduce((s, c) => (c.period === p && match(c) ? s + c.n : s), 0);
+  const sumOf = (counts: AnalysisInput["counts"]) => (p: string, match: (c: AnalysisInput["counts"][number]) => boolean) =>
+    counts.reduce((s, c) => (c.period === p && match(c) ? s + c.n : s), 0);
+  const sum = sumOf(input.counts);
+  const sumCompared = input.windowCounts ? sumOf(input.windowCounts) : sum;
   const figure = (match: (c: AnalysisInput["counts"][number]) => boolean): Figure => {
-    const count = sum(period, match);
-    return { count, previous: sum(previous, match), lastYear: sum(input.lastYear, match), uncertain: count < SMALL_COUNT };
+    const count = sumCompared(period, match);
+    return { count, previous: sumCompared(previous, match), lastYear: sumCompared(input.lastYear, match), uncertain: isUncertainCount(count) };
   };
+  const coverage = input.coverage ?? null;
+  const sides = (before: string): Sides | null =>
+    coverage ? { now: coverage[period], before: input.beforeCoverage?.[before] ?? coverage[before], sameWindow: Boolean(input.through) } : null;
   const byCategory = (match: (c: AnalysisInput["counts"][number]) => boolean) =>
     Object.fromEntries(input.categories.map((cat) => [cat.id, figure((c) => match(c) && c.categoryId === cat.id)]));
 
@@ -98,10 +110,10 @@ export function buildAnalysis(input: AnalysisInput) {
     return {
       ...a,
       total,
-      rate: a.population ? ({ value: (total.count / a.population) * 1000, uncertain: a.population < SMALL_POPULATION || total.uncertain } satisfies Rate) : null,
+      rate: a.population ? ({ value: (total.count / a.population) * 1000, uncertain: isUncertainRate(total.count, a.population) } satisfies Rate) : null,
       byCategory: byCategory(inArea),
       trend: input.periods.map((p) => sum(p, inArea)),
-      hotspots: input.hotspots.filter(inArea).slice(0, 5).map((h) => ({ place: h.place, count: h.n, uncertain: h.n < SMALL_COUNT })),
+      hotspots: input.hotspots.filter(inArea).slice(0, 5).map((h) => ({ place: h.place, count: h.n, uncertain: isUncertainCount(h.n) })),
       statuses: input.statuses.filter(inArea),
       measures: input.measures.filter((m) => m.areaId === a.id),
       indicators: input.indicators.filter((i) => i.areaId === a.id),
@@ -116,13 +128,16 @@ export function buildAnalysis(input: AnalysisInput) {
     previous,
     lastYear: input.lastYear,
     periods: input.periods,
+    coverage,
+    through: input.through ?? null,
+    against: { previous: sides(previous), lastYear: sides(input.lastYear) },
     categories: input.categories,
     total: figure(() => true),
     byCategory: byCategory(() => true),
     trend: input.periods.map((p) => sum(p, () => true)),
     areas,
     weekdayHour: input.weekdayHour,
-    hotspots: input.hotspots.slice(0, 10).map((h) => ({ areaId: h.areaId, area: areaName.get(h.areaId) ?? "", place: h.place, count: h.n, uncertain: h.n < SMALL_COUNT })),
+    hotspots: input.hotspots.slice(0, 10).map((h) => ({ areaId: h.areaId, area: areaName.get(h.areaId) ?? "", place: h.place, count: h.n, uncertain: isUncertainCount(h.n) })),
     measures: { started: input.measures.filter((m) => m.started), completed: input.measures.filter((m) => m.completed) },
     indicators: input.indicators.map((i) => ({ ...i, status: indicatorStatus(i) })),
     insatser: input.insatser,

@@ -3,7 +3,10 @@ import { sourceSummary } from "@/lib/tips/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatPeriod, localDayRange, parsePeriod, periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
-import { buildAnalysis, type AnalysisInput, type AnalysisKind } from "./build";
+import { getCoverageOfRanges, getCoverages } from "@/lib/coverage/queries";
+import { addDays, daysBetween } from "@/lib/coverage/rule";
+import { stockholmDay } from "@/lib/time/zone";
+import { buildAnalysis, type Analysis, type AnalysisInput, type AnalysisKind } from "./build";
 
 const PERIODS_SHOWN = 6;
 const dayKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -13,7 +16,7 @@ const dayKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * optionally narrowed to some areas (a Fördjupning pack), and builds it. Counts come from the
  * monthly rollup table; patterns and hotspots from the period's incidents through their index.
  */
-export async function computeAnalysis(municipalityId: string, period: string, areaIds?: string[], client: Prisma.TransactionClient = db()) {
+export async function computeAnalysis(municipalityId: string, period: string, areaIds?: string[], client: Prisma.TransactionClient = db(), now = new Date()) {
   const kind = parsePeriod(period).kind as AnalysisKind;
   const periods = Array.from({ length: PERIODS_SHOWN }, (_, i) => shiftPeriod(period, i - (PERIODS_SHOWN - 1)));
   const { start, end } = periodRange(period);
@@ -21,7 +24,8 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
   const inAreas = areaIds ? Prisma.sql`AND "areaId" = ANY(${areaIds}::uuid[])` : Prisma.empty;
   const areaWhere = areaIds ? { id: { in: areaIds } } : {};
 
-  const [areas, categories, monthly, weekdayHour, hotspots, statuses, measures, indicators, insatser, goals] = await Promise.all([
+  const [{ coverage, through, windowCounts, beforeCoverage }, areas, categories, monthly, weekdayHour, hotspots, statuses, measures, indicators, insatser, goals] = await Promise.all([
+    comparisonBasis(municipalityId, periods, samePeriodLastYear(period), inAreas, client, now),
     client.area.findMany({ where: { municipalityId, ...areaWhere }, select: { id: true, name: true, population: true, isFocus: true }, orderBy: [{ isFocus: "desc" }, { name: "asc" }] }),
     client.incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
     client.$queryRaw<{ month: Date; areaId: string; categoryId: string; n: number }[]>`
@@ -84,6 +88,10 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
     lastYear: samePeriodLastYear(period),
     areas,
     categories,
+    coverage,
+    through,
+    windowCounts,
+    beforeCoverage,
     counts: monthly.map((r) => ({
       period: formatPeriod({ kind, year: r.month.getUTCFullYear(), index: Math.floor(r.month.getUTCMonth() / (kind === "tertial" ? 4 : 3)) + 1 }),
       areaId: r.areaId,
@@ -117,4 +125,40 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
   };
   // Residents' and associations' reports and night walks, beside the partners' figures.
   return { ...buildAnalysis(input), sources: await sourceSummary(municipalityId, { start, end }, areaIds, client) };
+}
+
+/**
+ * What the analysed period may be compared with (ADR 017): the reporting coverage of every period
+ * shown and, while the period is ongoing, the previous period's and last year's counts over the
+ * same number of days from their start ("t.o.m. 6 dec" against 1 Sep–6 Dec last year).
+ */
+async function comparisonBasis(municipalityId: string, periods: string[], lastYear: string, inAreas: Prisma.Sql, client: Prisma.TransactionClient, now: Date) {
+  const period = periods.at(-1)!;
+  const previous = periods.at(-2)!;
+  const coverage = await getCoverages(municipalityId, [...new Set([...periods, lastYear])], now);
+  if (!coverage[period]!.ongoing) return { coverage, through: null, windowCounts: undefined, beforeCoverage: undefined };
+  const today = stockholmDay(now);
+  const elapsed = daysBetween(localDayRange(period).from, addDays(today, 1));
+  const windows = [period, previous, lastYear].map((p) => ({ key: p, from: localDayRange(p).from, until: addDays(localDayRange(p).from, elapsed) }));
+  const windowed = await Promise.all(
+    windows.map(async ({ key: p, from }) => {
+      const rows = await client.$queryRaw<{ areaId: string; categoryId: string; n: number }[]>`
+        SELECT "areaId", "categoryId", sum("n")::int AS "n" FROM "incident_day_count"
+        WHERE "municipalityId" = ${municipalityId}::uuid AND "day" >= ${from}::date AND "day" < ${addDays(from, elapsed)}::date ${inAreas}
+        GROUP BY 1, 2`;
+      return rows.map((r) => ({ period: p, ...r }));
+    }),
+  );
+  // The earlier periods are judged over those same days, so each side is judged alike.
+  const beforeCoverage = await getCoverageOfRanges(municipalityId, windows.slice(1), now);
+  return { coverage, through: today, windowCounts: windowed.flat(), beforeCoverage };
+}
+
+/** An analysis approved before coverage was kept gets it at reading time (the past's coverage
+ * does not change with the reading). */
+export async function withCoverage(analysis: Analysis, municipalityId: string, now = new Date()): Promise<Analysis> {
+  if (analysis.coverage) return analysis;
+  const coverage = await getCoverages(municipalityId, [...new Set([...analysis.periods, analysis.lastYear])], now);
+  const sides = (before: string) => ({ now: coverage[analysis.period], before: coverage[before], sameWindow: false });
+  return { ...analysis, coverage, through: null, against: { previous: sides(analysis.previous), lastYear: sides(analysis.lastYear) } };
 }

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import { isPeriodKey, periodRange, shiftPeriod, tertialKey } from "@/lib/time/periods";
 import type { Analysis } from "./build";
-import { computeAnalysis } from "./load";
+import { computeAnalysis, withCoverage } from "./load";
 
 export type Narrative = { overall: string; areas: Record<string, string> };
 /** What approval freezes: the figures and the words, as EST Ledning approved them. */
@@ -36,7 +36,7 @@ export async function getTertialAnalysis(viewer: Viewer, municipalityId: string,
   const status = row?.status ?? "DRAFT";
   await recordAudit({ userId: viewer.userId, municipalityId, action: "tertial:view", entityType: "tertial", entityId: tertial });
   const snapshot = status === "APPROVED" ? (row!.snapshot as TertialSnapshot) : null;
-  const analysis = snapshot?.analysis ?? (await computeAnalysis(municipalityId, tertial));
+  const analysis = snapshot ? await withCoverage(snapshot.analysis, municipalityId) : await computeAnalysis(municipalityId, tertial);
   const target = { municipalityId };
   return {
     id: row?.id ?? null,

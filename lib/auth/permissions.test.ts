@@ -71,6 +71,8 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["insats:open", "municipalityA", ["coordinator", "admin"]],
   ["incident:import", "municipalityA", ["coordinator", "admin"]],
   ["incident:import", "municipalityB", []],
+  ["reporting:manage", "municipalityA", ["coordinator", "admin"]],
+  ["reporting:manage", "municipalityB", []],
   ["audit:view", "municipalityA", ["admin"]],
   ["apiToken:manage", "municipalityA", ["admin"]],
   ["measure:follow-up", "veckoA", ["veckoMember", "groupCoordinator", "coordinator", "policeTwoMunicipalities", "admin"]],

@@ -30,7 +30,8 @@ export type Action =
   | "rollup:view"
   | "tip:triage"
   | "measure:publish"
-  | "nightwalk:report";
+  | "nightwalk:report"
+  | "reporting:manage";
 
 /** What an action is checked against: at least the municipality, often more. */
 export type Target = {
@@ -95,6 +96,8 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
       return inLeadership(viewer, target.municipalityId, ["LEDNING"]);
     case "insats:open":
     case "incident:import":
+    case "reporting:manage":
+      // Who is expected to report, and when, decides every coverage figure (ADR 017).
       return coordinator;
     case "measure:follow-up":
       // The owner organisation, the members of the group that decided it, and coordinators.

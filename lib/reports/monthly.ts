@@ -3,19 +3,40 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
-import { periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
+import type { Sides } from "@/lib/analysis/build";
+import { getCoverageOfRanges } from "@/lib/coverage/queries";
+import { addDays, daysBetween } from "@/lib/coverage/rule";
+import { isUncertainRate } from "@/lib/figures/rules";
+import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
+import { fromStockholmWall, stockholmDay } from "@/lib/time/zone";
 
 /**
  * The monthly area report (the seed's "EST lägesbild månadsrapport"): per kommundel, the month's
  * incidents against the month before and the same month last year, by category, the places with
- * most incidents, and the area statuses from the month's published weekly lägesbilder.
+ * most incidents, and the area statuses from the month's published weekly lägesbilder. While the
+ * month runs, the earlier months are counted over as many days from their start, and each
+ * comparison carries the reporting coverage of its sides (ADR 017).
  */
-export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: string, month: string) {
+export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: string, month: string, now = new Date()) {
   if (!can(viewer, "tertial:view", { municipalityId })) throw new DomainError("NOT_FOUND", "Rapporten finns inte, eller så har du inte behörighet att se den.");
-  const ranges = { current: periodRange(month), previous: periodRange(shiftPeriod(month, -1)), lastYear: periodRange(samePeriodLastYear(month)) };
+  const today = stockholmDay(now);
+  const own = localDayRange(month);
+  const ongoing = own.to > addDays(today, 1);
+  const elapsed = daysBetween(own.from, ongoing ? addDays(today, 1) : own.to);
+  const days = (key: string) => {
+    const { from, to } = localDayRange(key);
+    return { from, until: ongoing ? addDays(from, elapsed) : to };
+  };
+  const dayRanges = { current: { from: own.from, until: own.to }, previous: days(shiftPeriod(month, -1)), lastYear: days(samePeriodLastYear(month)) };
+  const instants = ({ from, until }: { from: string; until: string }) => {
+    const [a, b] = [from, until].map((d) => d.split("-").map(Number) as [number, number, number]);
+    return { start: fromStockholmWall(...a!), end: fromStockholmWall(...b!) };
+  };
+  const ranges = { current: periodRange(month), previous: instants(dayRanges.previous), lastYear: instants(dayRanges.lastYear) };
   const counts = (r: { start: Date; end: Date }) =>
     db().incident.groupBy({ by: ["areaId", "categoryId"], where: { municipalityId, status: "ACTIVE", occurredAt: { gte: r.start, lt: r.end } }, _count: { _all: true } });
-  const [areas, categories, current, previous, lastYear, places, statuses] = await Promise.all([
+  const [coverage, areas, categories, current, previous, lastYear, places, statuses] = await Promise.all([
+    getCoverageOfRanges(municipalityId, Object.entries(dayRanges).map(([key, r]) => ({ key, ...r })), now),
     db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, isFocus: true, population: true }, orderBy: [{ isFocus: "desc" }, { name: "asc" }] }),
     db().incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } }),
     counts(ranges.current),
@@ -36,15 +57,19 @@ export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: strin
   ]);
   const sum = (rows: typeof current, areaId: string, categoryId?: string) =>
     rows.filter((r) => r.areaId === areaId && (!categoryId || r.categoryId === categoryId)).reduce((s, r) => s + r._count._all, 0);
+  const sides = (before: "previous" | "lastYear"): Sides => ({ now: coverage.current, before: coverage[before], sameWindow: ongoing });
   return {
     month,
+    through: ongoing ? today : null,
+    coverage: coverage.current!,
+    against: { previous: sides("previous"), lastYear: sides("lastYear") },
     categories,
     areas: areas.map((a) => ({
       ...a,
       total: sum(current, a.id),
       previous: sum(previous, a.id),
       lastYear: sum(lastYear, a.id),
-      perThousand: a.population ? (sum(current, a.id) / a.population) * 1000 : null,
+      perThousand: a.population ? { value: (sum(current, a.id) / a.population) * 1000, uncertain: isUncertainRate(sum(current, a.id), a.population) } : null,
       byCategory: categories.map((c) => ({ categoryId: c.id, count: sum(current, a.id, c.id), previous: sum(previous, a.id, c.id) })),
       topPlaces: places.filter((p) => p.areaId === a.id).slice(0, 5).map((p) => ({ place: p.place, count: p._count._all })),
       statuses: statuses.filter((s) => s.areaId === a.id).map((s) => ({ week: s.lagesbild.periodKey, group: s.lagesbild.group.name, level: s.level, reason: s.reason })),

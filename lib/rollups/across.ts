@@ -2,23 +2,51 @@ import "server-only";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
-import { rollupCounts } from "./queries";
+import type { Sides } from "@/lib/analysis/build";
+import { getCoverageOfRanges } from "@/lib/coverage/queries";
+import { addDays, daysBetween } from "@/lib/coverage/rule";
+import { localDayRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
+import { stockholmDay } from "@/lib/time/zone";
+import { countIncidentDays, rollupCounts } from "./queries";
 
 /**
  * The lokalpolisområde view: one period's counts for every municipality the viewer takes part
  * in, side by side, with the previous period, the same period last year and the category mix.
+ * While the period is ongoing, the earlier periods are counted over the same number of days; each
+ * municipality's comparisons carry its own reporting coverage (ADR 017).
  */
-export async function getRollupAcross(viewer: Viewer, period: string) {
+export async function getRollupAcross(viewer: Viewer, period: string, now = new Date()) {
   const memberships = viewer.memberships.filter((m) => can(viewer, "rollup:view", { municipalityId: m.municipalityId }));
   const ids = memberships.map((m) => m.municipalityId);
-  if (ids.length === 0) return { municipalities: [], categories: [] };
-  const [current, previous, lastYear, municipalities, categories] = await Promise.all([
+  if (ids.length === 0) return { municipalities: [], categories: [], through: null };
+  const today = stockholmDay(now);
+  const own = localDayRange(period);
+  const ongoing = own.to > addDays(today, 1);
+  const elapsed = daysBetween(own.from, ongoing ? addDays(today, 1) : own.to);
+  // The earlier periods' days: whole, or – while this one runs – as many days from their start.
+  const window = (key: string) => {
+    const { from, to } = localDayRange(key);
+    return { from, until: ongoing ? addDays(from, elapsed) : to };
+  };
+  const ranges = [
+    { key: "now", from: own.from, until: own.to },
+    { key: "previous", ...window(shiftPeriod(period, -1)) },
+    { key: "lastYear", ...window(samePeriodLastYear(period)) },
+  ];
+  const [current, municipalities, categories, perMunicipality] = await Promise.all([
     rollupCounts(ids, period, ["category"]),
-    rollupCounts(ids, shiftPeriod(period, -1), []),
-    rollupCounts(ids, samePeriodLastYear(period), []),
     db().municipality.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, name: true, population: true }, orderBy: { name: "asc" } }),
     db().incidentCategory.findMany({ where: { municipalityId: { in: ids }, parentId: null }, select: { id: true, code: true, label: true, sortOrder: true } }),
+    Promise.all(
+      ids.map(async (id) => {
+        const [coverage, previous, lastYear] = await Promise.all([
+          getCoverageOfRanges(id, ranges, now),
+          countIncidentDays(id, { from: ranges[1]!.from, to: ranges[1]!.until }),
+          countIncidentDays(id, { from: ranges[2]!.from, to: ranges[2]!.until }),
+        ]);
+        return [id, { coverage, previous, lastYear }] as const;
+      }),
+    ).then((entries) => new Map(entries)),
   ]);
   // Categories are per municipality; they line up by code.
   const codes = [...new Map(categories.sort((a, b) => a.sortOrder - b.sortOrder).map((c) => [c.code, c.label])).entries()].map(([code, label]) => ({ code, label }));
@@ -26,14 +54,21 @@ export async function getRollupAcross(viewer: Viewer, period: string) {
   const total = (rows: { municipalityId: string; n: number }[], id: string) => rows.filter((r) => r.municipalityId === id).reduce((s, r) => s + r.n, 0);
   return {
     categories: codes,
+    through: ongoing ? today : null,
     municipalities: municipalities.map((m) => {
       const count = total(current, m.id);
+      const { coverage, previous, lastYear } = perMunicipality.get(m.id)!;
+      const sides = (before: "previous" | "lastYear"): Sides => ({ now: coverage.now, before: coverage[before], sameWindow: ongoing });
+      const reported = coverage.now!.share !== null;
       return {
         ...m,
         count,
-        previous: total(previous, m.id),
-        lastYear: total(lastYear, m.id),
-        perThousand: m.population ? (count / m.population) * 1000 : null,
+        previous,
+        lastYear,
+        coverage: coverage.now!,
+        against: { previous: sides("previous"), lastYear: sides("lastYear") },
+        // No rate for a municipality that did not report: it would read as "safe".
+        perThousand: m.population && reported ? (count / m.population) * 1000 : null,
         byCategory: Object.fromEntries(codes.map((c) => [c.code, current.filter((r) => r.municipalityId === m.id && codeOf.get(r.categoryId!) === c.code).reduce((s, r) => s + r.n, 0)])),
       };
     }),

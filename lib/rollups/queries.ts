@@ -5,6 +5,7 @@ import { pool, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { isPeriodKey, localDayRange, periodRange } from "@/lib/time/periods";
+import { getCoverage } from "@/lib/coverage/queries";
 
 export const ROLLUP_DIMENSIONS = ["area", "category"] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
@@ -33,6 +34,8 @@ export type Rollup = {
   period: string;
   from: string;
   to: string;
+  /** How whole the period's reporting is (ADR 017): share of expected organisation-days covered. */
+  coverage: { share: number | null; complete: boolean; ongoing: boolean };
   total: number;
   rows: { area?: string; category?: string; count: number }[];
 };
@@ -62,10 +65,10 @@ function plan(period: string, by: RollupDimension[]) {
  * (ADR 008): whole months from incident_month_count, weeks from incident_day_count. Sent through
  * the pool directly: it is measured against the same hand-written SQL (npm run bench:rollups).
  */
-export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[]): Promise<Rollup> {
+export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[], now = new Date()): Promise<Rollup> {
   const { from, to, table, column, area, category } = plan(period, by);
-  const { rows } = await pool().query<{ slug: string; area: string | null; category: string | null; n: number | null }>(
-    `SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n"
+  const { rows } = await pool().query<{ id: string; slug: string; area: string | null; category: string | null; n: number | null }>(
+    `SELECT m."id", m."slug", a."name" AS "area", c."code" AS "category", s."n"
      FROM "municipality" m
      LEFT JOIN LATERAL (
        SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
@@ -82,11 +85,13 @@ export async function rollup(municipalitySlug: string, period: string, by: Rollu
   if (rows.length === 0) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`, "municipality");
   const counted = rows.filter((r) => r.n !== null);
   const { start, end } = periodRange(period);
+  const { share, complete, ongoing } = await getCoverage(rows[0]!.id, period, now);
   return {
     municipality: rows[0]!.slug,
     period,
     from: start.toISOString(),
     to: end.toISOString(),
+    coverage: { share: share === null ? null : Math.round(share * 1000) / 1000, complete, ongoing },
     total: counted.reduce((s, r) => s + r.n!, 0),
     rows: by.length
       ? counted

@@ -3,7 +3,7 @@
 import { addMonths, addWeeks, setISOWeek, startOfISOWeek, startOfISOWeekYear } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import { MONTHS_PER, formatPeriod, isoWeekOfDate, parsePeriod, weeksInISOYear, type Period, type PeriodKind } from "./period-keys";
-import { TZ, stockholmFields, toStockholm } from "./zone";
+import { TZ, stockholmDay, stockholmFields, toStockholm } from "./zone";
 
 export { InvalidPeriodError, formatPeriod, isPeriodKey, isoWeekOfDate, parsePeriod, periodLabel, weeksInISOYear } from "./period-keys";
 export type { Period, PeriodKind } from "./period-keys";
@@ -104,9 +104,5 @@ export function weeksIn(key: string): string[] {
  * fall on the first of a month, so monthly rollups can answer for it. */
 export function localDayRange(key: string): { from: string; to: string; wholeMonths: boolean } {
   const { start, end } = periodRange(key);
-  const day = (d: Date) => {
-    const f = toStockholm(d);
-    return `${f.getFullYear()}-${String(f.getMonth() + 1).padStart(2, "0")}-${String(f.getDate()).padStart(2, "0")}`;
-  };
-  return { from: day(start), to: day(end), wholeMonths: parsePeriod(key).kind !== "week" };
+  return { from: stockholmDay(start), to: stockholmDay(end), wholeMonths: parsePeriod(key).kind !== "week" };
 }

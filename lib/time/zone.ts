@@ -30,6 +30,12 @@ export function stockholmFields(date: Date | number): LocalFields {
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
 }
 
+/** The Stockholm calendar day of an instant, "YYYY-MM-DD". */
+export function stockholmDay(date: Date | number): string {
+  const { year, month, day } = stockholmFields(date);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** The instant as a wall clock in Stockholm (a TZDate whose getters read local time). */
 export function toStockholm(date: Date | number): TZDate {
   return new TZDate(typeof date === "number" ? date : date.getTime(), TZ);

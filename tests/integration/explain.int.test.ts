@@ -63,12 +63,14 @@ test("the rollup for one municipality and across all read the summary tables, ne
   } finally {
     (pool() as unknown as { query: unknown }).query = original;
   }
-  assert.equal(raw.length, 3);
+  // Three counts, and the two rollups' reporting coverage (ADR 017).
+  assert.equal(raw.length, 5);
   for (const q of raw) {
     const p = await plan(q);
-    assert.match(p, /incident_(month|day)_count/, "reads a rollup table");
+    assert.match(p, /incident_(month|day)_count|organisation_week_count/, "reads a rollup table");
     assert.doesNotMatch(p, /"Relation Name":"incident"/, "never the raw incident table");
   }
+  assert.equal(raw.filter((q) => /organisation_week_count/.test(q.sql)).length, 2);
 });
 
 test("the weekly lägesbild counts the week through the (municipality, week) index", async () => {

@@ -117,6 +117,16 @@ test("the rollup tables follow every write: withdraw, move, restore, delete, bul
       EXCEPT SELECT "municipalityId", date_trunc('month', "day")::date, "areaId", "categoryId", sum("n")::int FROM "incident_day_count" GROUP BY 1, 2, 3, 4 HAVING sum("n") <> 0
     ) d`;
   assert.equal(monthDrift[0]!.n, 0);
+  // And the weeks each organisation reported in (reporting coverage, issue 25).
+  const weekDrift = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      (SELECT "municipalityId", "organisationId", "weekStart", "n" FROM "organisation_week_count" WHERE "n" <> 0
+       EXCEPT SELECT "municipalityId", "reporterOrgId", date_trunc('week', "occurredAt" AT TIME ZONE 'Europe/Stockholm')::date, count(*)::int FROM "incident" WHERE "status" = 'ACTIVE' GROUP BY 1, 2, 3)
+      UNION ALL
+      (SELECT "municipalityId", "reporterOrgId", date_trunc('week', "occurredAt" AT TIME ZONE 'Europe/Stockholm')::date, count(*)::int FROM "incident" WHERE "status" = 'ACTIVE' GROUP BY 1, 2, 3
+       EXCEPT SELECT "municipalityId", "organisationId", "weekStart", "n" FROM "organisation_week_count" WHERE "n" <> 0)
+    ) d`;
+  assert.equal(weekDrift[0]!.n, 0);
 });
 
 test("the API and the command return the same numbers; a token reads only its own municipality", async () => {

@@ -5,7 +5,8 @@ import { getRollupAcross } from "@/lib/rollups/across";
 import { isPeriodKey, monthKey, quarterKey, shiftPeriod, tertialKey, weekKey } from "@/lib/time/periods";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
-import { changeText } from "@/components/analysis/figure";
+import { Uncertain, changeText } from "@/components/analysis/figure";
+import { isUncertainRate } from "@/lib/figures/rules";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { PrintButton } from "@/components/ui/print-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -19,7 +20,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
   const asked = (await searchParams).period;
   const now = new Date();
   const period = asked && isPeriodKey(asked) ? asked : tertialKey(now);
-  const { municipalities, categories } = await getRollupAcross(viewer, period);
+  const { municipalities, categories, through } = await getRollupAcross(viewer, period, now);
   const { m: { across: t, analysis }, f } = await getI18n();
   const choices = [tertialKey(now), shiftPeriod(tertialKey(now), -1), quarterKey(now), monthKey(now), shiftPeriod(weekKey(now), -1)];
   return (
@@ -27,7 +28,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
       <div className="page-header">
         <div>
           <h1>{t.title}</h1>
-          <p className="lead">{`${f.period(period)} · ${t.lead}`}</p>
+          <p className="lead">{`${f.period(period)}${through ? ` (${fill(analysis.through, { date: f.date(new Date(`${through}T12:00:00Z`)) })})` : ""} · ${t.lead}`}</p>
         </div>
         <div className="toolbar no-print"><PrintButton /></div>
       </div>
@@ -46,7 +47,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
         <p className="meta">{t.noGroups}</p>
       ) : (
         <>
-          <TrendChart title={fill(t.chartTitle, { period: f.period(period) })} periods={[shiftPeriod(period, -1), period]} series={municipalities.map((m) => ({ label: m.name, values: [m.previous, m.count] }))} />
+          <TrendChart title={fill(t.chartTitle, { period: f.period(period) })} periods={[shiftPeriod(period, -1), period]} series={municipalities.filter((m) => m.coverage.share !== null).map((m) => ({ label: m.name, values: [m.previous, m.count] }))} />
           <ScrollRegion label={t.tableLabel}>
             <table data-testid="across-table">
               <caption className="visually-hidden">{t.caption}</caption>
@@ -57,10 +58,10 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
                 {municipalities.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">{m.name}</th>
-                    <td>{m.count}</td>
-                    <td>{changeText(m.count, m.previous, analysis)}</td>
-                    <td>{changeText(m.count, m.lastYear, analysis)}</td>
-                    <td>{m.perThousand === null ? "–" : f.number(m.perThousand, 2, 2)}</td>
+                    <td>{m.coverage.share === null ? <span className="meta">{analysis.coverageNone}</span> : m.count}</td>
+                    <td>{changeText(m.count, m.previous, m.against.previous, analysis)}</td>
+                    <td>{changeText(m.count, m.lastYear, m.against.lastYear, analysis)}</td>
+                    <td>{m.perThousand === null ? "–" : <>{f.number(m.perThousand, 2, 2)}{isUncertainRate(m.count, m.population ?? 0) ? <Uncertain title={analysis.uncertainRate} /> : null}</>}</td>
                     {categories.map((c) => <td key={c.code}>{m.byCategory[c.code]}</td>)}
                   </tr>
                 ))}
@@ -68,6 +69,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
             </table>
           </ScrollRegion>
           <p className="meta">{t.note}</p>
+          <p className="meta">{through ? `${fill(analysis.throughNote, { date: f.date(new Date(`${through}T12:00:00Z`)) })} ` : ""}{analysis.coverageNote}</p>
         </>
       )}
     </>

@@ -17,6 +17,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { approveLawAction, newLawVersionAction, saveLawTextsAction } from "./actions";
 import { LawSteps } from "./_components/law-steps";
 import { LawTextsForm } from "./_components/law-texts-form";
+import { CoverageNote, analysisMarks } from "@/components/analysis/coverage-note";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.law.metaTitle };
@@ -71,11 +72,12 @@ export default async function LawDocumentPage({ params, searchParams }: { params
         <p>
           {fill(t.mappingText, {
             count: a.total.count, period: f.period(period),
-            changePrevious: changeText(a.total.count, a.total.previous, analysis), previous: f.period(a.previous),
-            changeLastYear: changeText(a.total.count, a.total.lastYear, analysis), lastYear: f.period(a.lastYear),
+            changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
+            changeLastYear: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis), lastYear: f.period(a.lastYear),
           })}
         </p>
-        <TrendChart title={t.trendTitle} periods={a.periods} series={[{ label: t.municipality, values: a.trend }]} />
+        <CoverageNote analysis={a} />
+        <TrendChart title={t.trendTitle} periods={a.periods} series={[{ label: t.municipality, values: a.trend }]} marks={await analysisMarks(a)} />
         <div className="table-wrap">
           <table>
             <caption>{t.byArea}</caption>
@@ -84,8 +86,8 @@ export default async function LawDocumentPage({ params, searchParams }: { params
               {a.areas.map((x) => (
                 <tr key={x.id}>
                   <th scope="row">{x.name}</th>
-                  <FigureCell figure={x.total} href={`/incidents?${new URLSearchParams({ period, areaId: x.id })}`} />
-                  <td>{changeText(x.total.count, x.total.lastYear, analysis)}</td>
+                  <FigureCell figure={x.total} sides={a.against?.previous} href={`/incidents?${new URLSearchParams({ period, areaId: x.id })}`} />
+                  <td>{changeText(x.total.count, x.total.lastYear, a.against?.lastYear, analysis)}</td>
                   <td><RateText rate={x.rate} /></td>
                   <td>{doc.content.classifications.filter((c) => c.area === x.name).map((c) => fill(t.classifiedSince, { classification: t.classifications[c.classification], since: c.since })).join(", ") || "–"}</td>
                 </tr>

@@ -21,6 +21,7 @@ import { approveAction, commentAction, returnToDraftAction, saveNarrativeAction,
 import { CommentForm } from "./_components/comment-form";
 import { NarrativeForm } from "./_components/narrative-form";
 import { Workflow } from "./_components/workflow";
+import { CoverageNote, analysisMarks } from "@/components/analysis/coverage-note";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.tertial.metaTitle };
@@ -85,10 +86,11 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
         <h2 id="summary">{t.wholeMunicipality}</h2>
         <p data-testid="total">
           <Link href={drill({})}>{plural(f.locale, analysis.incidents, a.total.count)}</Link>
-          {` · ${fill(t.against, { period: f.period(a.previous), change: changeText(a.total.count, a.total.previous, analysis) })}`}
-          {` · ${fill(t.against, { period: f.period(a.lastYear), change: changeText(a.total.count, a.total.lastYear, analysis) })}`}
+          {` · ${fill(t.against, { period: f.period(a.previous), change: changeText(a.total.count, a.total.previous, a.against?.previous, analysis) })}`}
+          {` · ${fill(t.against, { period: f.period(a.lastYear), change: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis) })}`}
         </p>
-        <TrendChart title={t.trendTitle} periods={a.periods} series={[{ label: t.municipality, values: a.trend }, ...focus.map((x) => ({ label: x.name, values: x.trend }))]} />
+        <CoverageNote analysis={a} />
+        <TrendChart title={t.trendTitle} periods={a.periods} series={[{ label: t.municipality, values: a.trend }, ...focus.map((x) => ({ label: x.name, values: x.trend }))]} marks={await analysisMarks(a)} />
         {view.narrative.overall ? <><h3>{t.overall}</h3><p className="narrative">{view.narrative.overall}</p></> : null}
         {comments("overall")}
         <h3>{t.areas}</h3>
@@ -99,9 +101,9 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
               {a.areas.map((x) => (
                 <tr key={x.id}>
                   <th scope="row">{x.name}</th>
-                  <FigureCell figure={x.total} href={drill({ areaId: x.id })} />
-                  <td>{changeText(x.total.count, x.total.previous)}</td>
-                  <td>{changeText(x.total.count, x.total.lastYear)}</td>
+                  <FigureCell figure={x.total} sides={a.against?.previous} href={drill({ areaId: x.id })} />
+                  <td>{changeText(x.total.count, x.total.previous, a.against?.previous, analysis)}</td>
+                  <td>{changeText(x.total.count, x.total.lastYear, a.against?.lastYear, analysis)}</td>
                   <td><RateText rate={x.rate} /></td>
                 </tr>
               ))}
@@ -117,16 +119,16 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
               {a.areas.map((x) => (
                 <tr key={x.id}>
                   <th scope="row">{x.name}</th>
-                  {a.categories.map((c) => <FigureCell key={c.id} figure={x.byCategory[c.id]!} href={drill({ areaId: x.id, categoryId: c.id })} />)}
-                  <FigureCell figure={x.total} href={drill({ areaId: x.id })} />
+                  {a.categories.map((c) => <FigureCell key={c.id} figure={x.byCategory[c.id]!} sides={a.against?.previous} href={drill({ areaId: x.id, categoryId: c.id })} />)}
+                  <FigureCell figure={x.total} sides={a.against?.previous} href={drill({ areaId: x.id })} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t.total}</th>
-                {a.categories.map((c) => <FigureCell key={c.id} figure={a.byCategory[c.id]!} href={drill({ categoryId: c.id })} />)}
-                <FigureCell figure={a.total} href={drill({})} />
+                {a.categories.map((c) => <FigureCell key={c.id} figure={a.byCategory[c.id]!} sides={a.against?.previous} href={drill({ categoryId: c.id })} />)}
+                <FigureCell figure={a.total} sides={a.against?.previous} href={drill({})} />
               </tr>
             </tfoot>
           </table>
@@ -220,7 +222,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
         {others.map((x) => (
           <div key={x.id} data-testid="other-area">
             <h3>{x.name}</h3>
-            <p>{fill(t.otherArea, { count: x.total.count, change: changeText(x.total.count, x.total.previous, analysis) })}</p>
+            <p>{fill(t.otherArea, { count: x.total.count, change: changeText(x.total.count, x.total.previous, a.against?.previous, analysis) })}</p>
             {view.narrative.areas[x.id] ? <p className="narrative">{view.narrative.areas[x.id]}</p> : null}
             {comments(x.id)}
           </div>

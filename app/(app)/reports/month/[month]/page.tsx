@@ -5,6 +5,8 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { isExpectedError } from "@/lib/errors";
 import { delta } from "@/lib/lagesbild/flags";
+import { isUncertainCount } from "@/lib/figures/rules";
+import { Uncertain, changeText, comparable } from "@/components/analysis/figure";
 import { getMonthlyAreaReport } from "@/lib/reports/monthly";
 import { toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodRange, shiftPeriod } from "@/lib/time/periods";
@@ -44,6 +46,11 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
         <div>
           <h1>{fill(t.title, { month: f.period(month) })}</h1>
           <p className="lead">{`${active.municipalityName} · ${t.lead}`}</p>
+          <p className="meta" data-testid="coverage">
+            {report.coverage.share === null ? analysis.coverageNone : fill(analysis.coverageShare, { share: `${f.number(report.coverage.share * 100, 0, 0)} %` })}
+            {report.through ? ` · ${fill(analysis.throughNote, { date: f.date(new Date(`${report.through}T12:00:00Z`)) })}` : null}
+            {` · ${analysis.coverageNote}`}
+          </p>
         </div>
         <nav className="toolbar no-print" aria-label={t.changeMonth}>
           <PrintButton />
@@ -56,7 +63,9 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           <h2 id={`area-${a.id}`}>{a.isFocus ? fill(analysis.focusArea, { area: a.name }) : a.name}</h2>
           <p>
             <Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id })}`}>{plural(locale, analysis.incidents, a.total)}</Link>
-            {` (${fill(t.changes, { previous: delta(a.total, a.previous, locale), month: f.period(shiftPeriod(month, -1)), lastYear: delta(a.total, a.lastYear, locale) })}${a.perThousand !== null ? `; ${fill(t.perThousand, { value: f.number(a.perThousand) })}` : ""})`}
+            {a.total > 0 && isUncertainCount(a.total) ? <Uncertain /> : null}
+            {` (${fill(t.changes, { previous: changeText(a.total, a.previous, report.against.previous, analysis), month: f.period(shiftPeriod(month, -1)), lastYear: changeText(a.total, a.lastYear, report.against.lastYear, analysis) })}${a.perThousand !== null ? `; ${fill(t.perThousand, { value: f.number(a.perThousand.value) })}` : ""})`}
+            {a.perThousand?.uncertain ? <Uncertain title={analysis.uncertainRate} /> : null}
           </p>
           {a.byCategory.some((c) => c.count || c.previous) ? (
             <div className="table-wrap">
@@ -67,7 +76,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
                     <tr key={c.categoryId}>
                       <td>{report.categories.find((x) => x.id === c.categoryId)?.label}</td>
                       <td><Link href={`/incidents?${new URLSearchParams({ period: "", from, to, areaId: a.id, categoryId: c.categoryId })}`}>{c.count}</Link></td>
-                      <td>{delta(c.count, c.previous, locale)}</td>
+                      <td>{comparable(report.against.previous) ? delta(c.count, c.previous, locale) : "–"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -10,6 +10,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { AreaSection, type DrillParams } from "@/components/analysis/area-section";
 import { changeText } from "@/components/analysis/figure";
+import { CoverageNote } from "@/components/analysis/coverage-note";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
@@ -53,10 +54,11 @@ export default async function QuarterPackPage({ params }: { params: Promise<{ gr
           <p className="lead">
             {fill(t.summary, {
               areas: a.areas.map((x) => x.name).join(", "), count: a.total.count,
-              changePrevious: changeText(a.total.count, a.total.previous, analysis), previous: f.period(a.previous),
-              changeLastYear: changeText(a.total.count, a.total.lastYear, analysis), lastYear: f.period(a.lastYear),
+              changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
+              changeLastYear: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis), lastYear: f.period(a.lastYear),
             })}
           </p>
+          <CoverageNote analysis={a} />
         </div>
         <nav className="toolbar no-print" aria-label={t.changeQuarter}>
           <PrintButton />

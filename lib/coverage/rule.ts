@@ -1,0 +1,101 @@
+// Reporting coverage: was everyone who reports in a municipality reporting over a period? The
+// rule, in full, is docs/decisions/017-reporting-coverage.md. Pure and in calendar days
+// ("YYYY-MM-DD", Stockholm), so it is unit-tested without a database or a time zone.
+import { COMPLETE_SHARE, type Coverage } from "@/lib/figures/rules";
+
+/** Four or more weeks in a row with neither a report nor "inget att rapportera" is a gap. */
+export const GAP_WEEKS = 4;
+
+export type Day = string;
+export type OrganisationReporting = {
+  id: string;
+  name: string;
+  /** Set by a coordinator, else the Monday of its first reported or confirmed week; null: never. */
+  start: Day | null;
+  /** Exclusive; null while it reports. */
+  end: Day | null;
+  pauses: { from: Day; until: Day }[];
+  /** Mondays of the weeks it reported in or confirmed "inget att rapportera". */
+  weeks: Set<Day>;
+};
+
+export type OrganisationCoverage = { id: string; name: string; expectedDays: number; coveredDays: number; gaps: { from: Day; until: Day }[] };
+export type PeriodCoverage = Coverage & { expectedDays: number; coveredDays: number; organisations: OrganisationCoverage[] };
+
+const DAY_MS = 86_400_000;
+const toMs = (d: Day) => Date.parse(`${d}T00:00:00Z`);
+const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const addDays = (d: Day, n: number) => fromMs(toMs(d) + n * DAY_MS);
+export const daysBetween = (from: Day, until: Day) => Math.round((toMs(until) - toMs(from)) / DAY_MS);
+/** The Monday of the ISO week a day falls in. */
+export const mondayOf = (d: Day) => addDays(d, -((new Date(toMs(d)).getUTCDay() + 6) % 7));
+
+/**
+ * The weeks an organisation was silent long enough to count as a gap: runs of GAP_WEEKS or more
+ * weeks, from its start to the week of `today`, with neither reports nor a confirmation. Shorter
+ * silences are taken as quiet weeks – most partners confirm "nothing to report" irregularly.
+ */
+export function gapWeeks(o: OrganisationReporting, today: Day, known?: { from: Day; until: Day }): Set<Day> {
+  const gaps = new Set<Day>();
+  if (!o.start) return gaps;
+  // `weeks` may hold only the weeks in `known` (a period and GAP_WEEKS either side): outside it
+  // nothing is claimed, and a run is cut there – enough to tell every gap that reaches the period.
+  const until = [o.end && o.end <= today ? addDays(o.end, -1) : today, ...(known ? [addDays(known.until, -1)] : [])].sort()[0]!;
+  const last = mondayOf(until);
+  const first = known && known.from > o.start ? mondayOf(addDays(known.from, 6)) : mondayOf(o.start);
+  let run: Day[] = [];
+  const close = () => {
+    if (run.length >= GAP_WEEKS) run.forEach((w) => gaps.add(w));
+    run = [];
+  };
+  for (let w = first; w <= last; w = addDays(w, 7)) {
+    const paused = o.pauses.some((p) => p.from <= w && addDays(w, 7) <= p.until);
+    if (o.weeks.has(w) || paused) close();
+    else run.push(w);
+  }
+  close();
+  return gaps;
+}
+
+/** The days whose weeks must be known to judge a period: GAP_WEEKS weeks and a few days either side. */
+export function knownWindow(period: { from: Day; until: Day }): { from: Day; until: Day } {
+  return { from: addDays(period.from, -7 * (GAP_WEEKS + 1)), until: addDays(period.until, 7 * (GAP_WEEKS + 1)) };
+}
+
+/**
+ * Coverage of the days [from, until) up to and including `today`. An organisation counts in a
+ * period when its reporting overlaps the period's elapsed days; from then, every day of the
+ * period outside its pauses is expected of it, and covered when it lies inside its reporting
+ * (start to end) and outside a gap. So a period that reporting began or ended within is not
+ * whole, and neither is one with long silences.
+ */
+export function periodCoverage(orgs: OrganisationReporting[], period: { from: Day; until: Day }, today: Day, known?: { from: Day; until: Day }): PeriodCoverage {
+  const ongoing = period.until > addDays(today, 1);
+  const lastDay = ongoing ? addDays(today, 1) : period.until;
+  const organisations: OrganisationCoverage[] = [];
+  for (const o of orgs) {
+    if (!o.start) continue;
+    const end = o.end ?? "9999-12-31";
+    if (!(o.start < lastDay && end > period.from)) continue;
+    const gaps = gapWeeks(o, today, known);
+    let expectedDays = 0;
+    let coveredDays = 0;
+    const gapRuns: { from: Day; until: Day }[] = [];
+    for (let d = period.from; d < lastDay; d = addDays(d, 1)) {
+      if (o.pauses.some((p) => p.from <= d && d < p.until)) continue;
+      expectedDays += 1;
+      const inGap = gaps.has(mondayOf(d));
+      if (d >= o.start && d < end && !inGap) coveredDays += 1;
+      else if (inGap) {
+        const run = gapRuns.at(-1);
+        if (run && run.until === d) run.until = addDays(d, 1);
+        else gapRuns.push({ from: d, until: addDays(d, 1) });
+      }
+    }
+    if (expectedDays > 0) organisations.push({ id: o.id, name: o.name, expectedDays, coveredDays, gaps: gapRuns });
+  }
+  const expectedDays = organisations.reduce((s, o) => s + o.expectedDays, 0);
+  const coveredDays = organisations.reduce((s, o) => s + o.coveredDays, 0);
+  const share = expectedDays === 0 ? null : coveredDays / expectedDays;
+  return { share, ongoing, complete: !ongoing && share !== null && share >= COMPLETE_SHARE, expectedDays, coveredDays, organisations };
+}
