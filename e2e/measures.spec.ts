@@ -107,7 +107,9 @@ test("a coordinator imports survey values; a bad file is refused row by row and 
   await expect(page.getByRole("status").filter({ hasText: "2 värden i 1 serier importerade." })).toBeVisible();
   const series = page.getByTestId("context-series");
   await expect(series).toContainText("Andel otrygga");
-  await expect(series.getByTitle("Osäkert: bara 14 svarande")).toBeVisible();
+  // 21,5 % of 14 respondents could be anything from 8 to 48 %: marked, with its interval.
+  await expect(series.getByTitle("95 % osäkerhetsintervall 8–48 % (14 svarande)")).toBeVisible();
+  await expect(series.getByRole("row", { name: /^2025/ }).locator("abbr.uncertain")).toHaveCount(0);
 });
 
 test("from a lägesbild decision to a judged action: the coordinator decides, the owner follows up and marks it done with its effect", async ({ page }) => {

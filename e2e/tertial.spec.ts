@@ -120,3 +120,34 @@ test("a long text saves itself: the tertial analysis's assessment is kept withou
   await page.reload();
   await expect(page.getByLabel("Övergripande bedömning för kommunen")).toHaveValue(text);
 });
+
+test("a tertial that reporting began in shows its coverage, and counts with the reason instead of a percentage against periods nobody reported in (issue 25)", async ({ page }) => {
+  // The demo's reporting began 104 weeks ago: a week later lies in the tertial it began in.
+  const first = tertialKey(new Date(Date.now() - 103 * 7 * 86_400_000));
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/tertial/${first}`);
+  const total = page.getByTestId("total");
+  await expect(total).toContainText("ingen rapportering då");
+  await expect(total).not.toContainText("%");
+  await expect(page.getByTestId("coverage")).toContainText(/Rapporteringstäckning \d+ %/);
+  // The periods before it are drawn as gaps, not as 0.
+  await expect(page.getByTestId("trend-marks").first()).toContainText(`${shiftPeriod(first, -1).replace("-", " ")}: ingen rapportering`);
+  // Per area the same rule: no area compares itself with the empty tertial before.
+  await expect(page.getByTestId("area-table")).not.toContainText("%");
+
+  // The coordinator sees who is expected to report and since when.
+  await page.goto("/incidents/completeness");
+  await expect(page.getByTestId("reporting-coverage")).toContainText(/Täckningen i T\d \d{4} \(.+\) hittills: \d+ %/);
+  const police = page.getByTestId("reporting-days").getByRole("row", { name: /Polisen/ });
+  await expect(police).toContainText("första rapport v.");
+  // A pause over weeks the police reported in is refused with the dates; what was typed stays.
+  await police.getByText("Ändra").click();
+  const pause = police.getByRole("form", { name: /Lägg till paus/ });
+  const [from, to] = [new Date(Date.now() - 28 * 86_400_000), new Date(Date.now() - 86_400_000)].map((d) => d.toISOString().slice(0, 10));
+  await pause.getByLabel("Första dag").fill(from!);
+  await pause.getByLabel("Sista dag").fill(to!);
+  await pause.getByRole("button", { name: "Lägg till paus" }).click();
+  await expect(pause.getByText(/Organisationen har rapporterat under pausen \(antal: \d+, \d{4}-\d{2}-\d{2}–\d{4}-\d{2}-\d{2}\)/)).toBeVisible();
+  await expect(pause.getByLabel("Första dag")).toHaveValue(from!);
+  await expect(police.getByText("inga")).toBeVisible();
+});

@@ -4,9 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import { rollupCounts } from "@/lib/rollups/queries";
+import { surveyUncertainty } from "@/lib/figures/survey";
 
-/** Below this many respondents a survey value is marked uncertain (the audit's own warning). */
-export const FEW_RESPONDENTS = 30;
 
 /** The survey series with their values, and the incidents of the same years for comparison. */
 export async function listContextSeries(viewer: Viewer, municipalityId: string) {
@@ -29,7 +28,8 @@ export async function listContextSeries(viewer: Viewer, municipalityId: string) 
     incidents,
     series: series.map((s) => ({
       ...s,
-      values: s.values.map((v) => ({ ...v, uncertain: v.respondents !== null && v.respondents < FEW_RESPONDENTS })),
+      // A share carries its 95 % interval; uncertainty follows from it (lib/figures/survey.ts).
+      values: s.values.map((v) => ({ ...v, ...surveyUncertainty(v.value, s.unit, v.respondents) })),
     })),
   };
 }

@@ -50,3 +50,17 @@ test("a clear drop is a drop; a clear rise is a rise; a zero count gives no inte
   assert.equal(rateRatio({ before: 0, after: 4 }, { before: 50, after: 50 }), null);
   assert.equal(rateRatioVerdict(null), "uncertain");
 });
+
+test("a survey share is uncertain by its interval, not by a fixed number of respondents", async () => {
+  const { surveyUncertainty } = await import("./survey");
+  const small = surveyUncertainty(44, "%", 38);
+  assert.equal(small.uncertain, true, "44 % of 38 is 30–60 %");
+  assert.ok(small.interval!.low > 29 && small.interval!.high < 61);
+  assert.equal(surveyUncertainty(44, "%", 400).uncertain, false, "44 % of 400 is 39–49 %");
+  // Near 0 or 100 the interval is narrower: 3 % of 60 is about 1–11 %.
+  assert.equal(surveyUncertainty(3, "%", 60).uncertain, false);
+  // An index has no interval: the rule of thumb remains.
+  assert.deepEqual(surveyUncertainty(3.4, "index", 25), { interval: null, uncertain: true });
+  assert.deepEqual(surveyUncertainty(3.4, "index", 300), { interval: null, uncertain: false });
+  assert.deepEqual(surveyUncertainty(44, "%", null), { interval: null, uncertain: false });
+});

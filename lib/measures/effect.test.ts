@@ -12,6 +12,9 @@ test("difference-in-differences: a drop where the municipality rose is counted a
   assert.equal(e.displacement, false);
   assert.match(e.sentence, /40 händelser under 56 dagar före och 20 under lika lång tid efter \(-50 %\); i resten av kommunen \+10 %/);
   assert.match(e.sentence, /ungefär 24 färre än om Edsbergs torg hade följt resten av kommunen/);
+  // (20/40) / (440/400) = 0,45, and the interval lies below 1: a drop, with its uncertainty stated.
+  assert.equal(e.verdict, "fewer");
+  assert.match(e.sentence, /Kvoten mot resten av kommunen är 0,45 \(95 % osäkerhetsintervall 0,2\d–0,7\d\)/);
   assert.deepEqual(e.index, { target: 50, comparison: 110, neighbours: 103 });
 });
 
@@ -28,4 +31,29 @@ test("no incidents before: no percentages invented", () => {
   assert.equal(e.expected, 0);
   assert.match(e.sentence, /från 0 till 3/);
   assert.equal(e.index.target, null);
+});
+
+test("Rotebro station (issue 25): 28 → 39 against 102 → 123 is no sure effect, said with its interval", () => {
+  const e = assessEffect({ target: { before: 28, after: 39 }, comparison: { before: 102, after: 123 }, neighbours: null }, { ...o, target: "Rotebro station" });
+  assert.equal(e.verdict, "uncertain");
+  assert.doesNotMatch(e.sentence, /fler än om/);
+  assert.match(e.sentence, /Ingen säker effekt: kvoten mot resten av kommunen är 1,16, men 95 % osäkerhetsintervall 0,67–2,01 rymmer både färre och fler/);
+});
+
+test("no percentage from a base under 10 in the counts", () => {
+  const e = assessEffect({ target: { before: 4, after: 48 }, comparison: { before: 300, after: 330 }, neighbours: null }, o);
+  assert.match(e.sentence, /\(4 → 48\)/);
+  assert.doesNotMatch(e.sentence, /1100 %/);
+});
+
+test("an action started at a peak is warned of regression to the mean; changed reporting is named", () => {
+  const counts = { target: { before: 30, after: 14 }, comparison: { before: 500, after: 500 }, neighbours: null };
+  const atPeak = assessEffect(counts, o, undefined, { usualBefore: 12 });
+  assert.equal(atPeak.peak, true);
+  assert.match(atPeak.sentence, /startade på en topp \(30 händelser före mot normalt 12\).*regression mot medelvärdet/);
+  assert.equal(assessEffect(counts, o, undefined, { usualBefore: 27 }).peak, false);
+  assert.equal(assessEffect(counts, o, undefined, { usualBefore: null }).peak, false, "no usual level without a reported year");
+  const effort = assessEffect(counts, o, undefined, { coverage: { before: 0.62, after: 0.98 } });
+  assert.match(effort.sentence, /Rapporteringen ändrades mellan fönstren \(täckning 62 % före, 98 % efter\)/);
+  assert.equal(assessEffect(counts, o, undefined, { coverage: { before: 0.95, after: 0.98 } }).effortChanged, false);
 });

@@ -6,7 +6,10 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
-import { fromStockholmWall } from "@/lib/time/zone";
+import { fromStockholmWall, stockholmDay } from "@/lib/time/zone";
+import { getCoverageOfRanges } from "@/lib/coverage/queries";
+import { COMPLETE_SHARE } from "@/lib/figures/rules";
+import type { Locale } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/validation/ids";
 import { assessEffect, type BeforeAfter, type EffectTexts } from "./effect";
 import { CATALOGUE } from "@/lib/i18n/catalogue";
@@ -86,7 +89,7 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
   const open = m.status === "PLANNED" || m.status === "ONGOING";
   return {
     ...m,
-    effect: await getMeasureEffect(m, weeks, now, CATALOGUE[viewer.locale].effect),
+    effect: await getMeasureEffect(m, weeks, now, CATALOGUE[viewer.locale].effect, viewer.locale),
     may: {
       followUp: open && can(viewer, "measure:follow-up", target),
       update: can(viewer, "measure:update", target),
@@ -106,6 +109,7 @@ export async function getMeasureEffect(
   weeks: number,
   now: Date,
   t: EffectTexts = sv.effect,
+  locale: Locale = "sv",
 ) {
   if (!m.areaId || !m.area) return null;
   const day = m.startDate ? toLocalInputs(new Date(m.startDate.getTime() + 12 * 3_600_000)).date : toLocalInputs(m.createdAt).date;
@@ -117,9 +121,11 @@ export async function getMeasureEffect(
   const before = { gte: new Date(start.getTime() - length), lt: start };
   const after = { gte: start, lt: new Date(start.getTime() + length) };
   const base = { municipalityId: m.municipalityId, status: "ACTIVE" as const };
-  const targetWhere: Prisma.IncidentWhereInput = m.place ? { areaId: m.areaId, place: m.place } : { areaId: m.areaId };
+  // A place is matched as people write it: "Rotebro station, cykelgaraget" is at Rotebro station.
+  const atPlace: Prisma.StringFilter | null = m.place ? { startsWith: m.place.trim(), mode: "insensitive" } : null;
+  const targetWhere: Prisma.IncidentWhereInput = atPlace ? { areaId: m.areaId, place: atPlace } : { areaId: m.areaId };
   const nearest = m.place ? null : await nearestAreas(m.municipalityId, m.areaId, start);
-  const neighboursWhere: Prisma.IncidentWhereInput | null = m.place ? { areaId: m.areaId, place: { not: m.place } } : nearest?.length ? { areaId: { in: nearest.map((a) => a.id) } } : null;
+  const neighboursWhere: Prisma.IncidentWhereInput | null = atPlace ? { areaId: m.areaId, NOT: { place: atPlace } } : nearest?.length ? { areaId: { in: nearest.map((a) => a.id) } } : null;
   const pair = async (where: Prisma.IncidentWhereInput): Promise<BeforeAfter> => {
     const [b, a] = await Promise.all([
       db().incident.count({ where: { ...base, ...where, occurredAt: before } }),
@@ -127,10 +133,16 @@ export async function getMeasureEffect(
     ]);
     return { before: b, after: a };
   };
-  const [target, comparison, neighbours] = await Promise.all([
+  // The year before the before window tells what is usual there (regression to the mean), and the
+  // municipality's reporting coverage in each window whether the reporting itself changed.
+  const yearBefore = { gte: new Date(before.gte.getTime() - 365 * DAY), lt: before.gte };
+  const windowDays = (w: { gte: Date; lt: Date }) => ({ from: stockholmDay(w.gte), until: stockholmDay(w.lt) });
+  const [target, comparison, neighbours, lastYear, coverage] = await Promise.all([
     pair(targetWhere),
     pair({ areaId: { not: m.areaId } }),
     neighboursWhere ? pair(neighboursWhere) : null,
+    db().incident.count({ where: { ...base, ...targetWhere, occurredAt: yearBefore } }),
+    getCoverageOfRanges(m.municipalityId, [{ key: "before", ...windowDays(before) }, { key: "after", ...windowDays(after) }, { key: "year", ...windowDays(yearBefore) }], now),
   ]);
   const neighboursLabel = m.place ? fill(t.restOfArea, { area: m.area.name }) : nearest?.length ? nearest.map((a) => a.name).join(` ${t.and} `) : null;
   return {
@@ -141,7 +153,11 @@ export async function getMeasureEffect(
     start: start.toISOString(),
     targetLabel: m.place ?? m.area.name,
     neighboursLabel,
-    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days: Math.round(length / DAY) }, t),
+    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days: Math.round(length / DAY) }, t, {
+      // Only a year that was reported in full says what is usual.
+      usualBefore: (coverage.year?.share ?? 0) >= COMPLETE_SHARE ? (lastYear * length) / (365 * DAY) : null,
+      coverage: { before: coverage.before?.share ?? null, after: coverage.after?.share ?? null },
+    }, locale),
   };
 }
 

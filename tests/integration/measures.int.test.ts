@@ -58,6 +58,16 @@ test("effect evaluation: equal windows before and after, the rest of the municip
   assert.deepEqual([e.expected, e.difference, e.small, e.displacement], [30, -20, false, true]);
   assert.equal(e.neighboursLabel, "Resten av Edsberg");
   assert.match(e.sentence, /ungefär 20 färre/);
+  assert.equal(e.verdict, "fewer", "(10/30)/(100/100) = 0,33, its 95 % interval below 1");
+  // The place is matched as people write it, whatever the case or what follows after a comma.
+  const first = await db().incident.findFirstOrThrow({ where: { municipalityId: m, place: "Edsbergs torg" }, select: { areaId: true, categoryId: true, reporterOrgId: true } });
+  const variant = await db().incident.create({
+    data: { municipalityId: m, ...first, place: "EDSBERGS TORG, vid busshållplatsen", occurredAt: new Date("2026-10-20T18:00:00Z"), isoWeek: "2026-W43" },
+  });
+  const withVariant = (await getMeasure(coordinator, measureId, 8, NOW)).effect;
+  assert.ok(withVariant && !withVariant.notStarted);
+  assert.deepEqual([withVariant.target.after, withVariant.neighbours?.after], [11, 12]);
+  await db().incident.delete({ where: { id: variant.id } });
   // Four weeks each side: before counts only what fell after 3 September (the burst's last seven).
   const short = (await getMeasure(coordinator, measureId, 4, NOW)).effect;
   assert.ok(short && !short.notStarted);

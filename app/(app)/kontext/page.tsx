@@ -54,7 +54,15 @@ export default async function ContextPage() {
                       <th scope="row">{p}</th>
                       {columns.map((c) => {
                         const v = s.values.find((x) => x.periodKey === p && column(x) === c);
-                        return <td key={c}>{v ? <>{f.number(v.value, 3)}{v.uncertain ? <Uncertain title={fill(t.uncertain, { count: v.respondents ?? 0 })} /> : null}</> : "–"}</td>;
+                        if (!v) return <td key={c}>–</td>;
+                        const ci = v.interval ? fill(t.interval, { low: f.number(v.interval.low, 0), high: f.number(v.interval.high, 0), count: v.respondents ?? 0 }) : null;
+                        return (
+                          <td key={c}>
+                            {f.number(v.value, 3)}
+                            {v.uncertain ? <Uncertain title={ci ?? fill(t.uncertain, { count: v.respondents ?? 0 })} /> : null}
+                            {ci ? <span className="meta">{` (${fill(t.intervalShort, { low: f.number(v.interval!.low, 0), high: f.number(v.interval!.high, 0) })})`}</span> : null}
+                          </td>
+                        );
                       })}
                       <td>{data.incidents[p.slice(0, 4)] ?? "–"}</td>
                     </tr>
