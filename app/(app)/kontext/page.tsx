@@ -54,7 +54,7 @@ export default async function ContextPage() {
                       <th scope="row">{p}</th>
                       {columns.map((c) => {
                         const v = s.values.find((x) => x.periodKey === p && column(x) === c);
-                        if (!v) return <td key={c}>–</td>;
+                        if (!v) return <td key={c}>{"–"}</td>;
                         const ci = v.interval ? fill(t.interval, { low: f.number(v.interval.low, 0), high: f.number(v.interval.high, 0), count: v.respondents ?? 0 }) : null;
                         return (
                           <td key={c}>
