@@ -1,5 +1,5 @@
 // Assembles a week's draft lägesbild from grouped counts. Pure: the queries feed it.
-import { flagFor, type Comparison, type Flag } from "./flags";
+import { chanceOfFlag, flagFor, type Comparison, type Flag } from "./flags";
 
 export type CountRow = { areaId: string; categoryId: string; isoWeek: string; count: number };
 export type WeekSet = { week: string; previous: string; previous4: string[]; lastYear: string };
@@ -35,8 +35,12 @@ export function buildMatrix(rows: CountRow[], weeks: WeekSet, areaIds: string[],
     add(ALL, ALL, r.isoWeek, r.count);
   }
   const at = (area: string, category: string) => cell(compare((week) => sums.get(`${area}|${category}|${week}`) ?? 0, weeks));
+  const cells = Object.fromEntries(areaIds.map((a) => [a, Object.fromEntries(categoryIds.map((c) => [c, at(a, c)]))])) as Record<string, Record<string, Cell>>;
+  const tested = Object.values(cells).flatMap((row) => Object.values(row));
   return {
-    cells: Object.fromEntries(areaIds.map((a) => [a, Object.fromEntries(categoryIds.map((c) => [c, at(a, c)]))])) as Record<string, Record<string, Cell>>,
+    cells,
+    // Flags are looked for in every area × category cell: how many chance alone would raise.
+    chance: { cells: tested.length, expectedFlags: tested.reduce((s, c) => s + chanceOfFlag(c.meanPrevious4), 0) },
     byArea: Object.fromEntries(areaIds.map((a) => [a, at(a, ALL)])) as Record<string, Cell>,
     byCategory: Object.fromEntries(categoryIds.map((c) => [c, at(ALL, c)])) as Record<string, Cell>,
     total: at(ALL, ALL),

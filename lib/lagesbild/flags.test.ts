@@ -33,3 +33,12 @@ test("deltas read as Swedish changes", () => {
   assert.equal(delta(2, 3.5), "−1,5");
   assert.equal(delta(4, 4), "±0");
 });
+
+test("the chance of a flag in an ordinary week is the tail beyond the smallest flagged count", async () => {
+  const { chanceOfFlag } = await import("./flags");
+  // No history: the floor 0,5; 3 in a week would happen 1,4 % of weeks (not flagged), 4 in 0,18 %.
+  assert.equal(chanceOfFlag(0).toFixed(5), "0.00175");
+  // A mean of 5: 11 or more happens 1,4 % of weeks, 12 or more 0,55 %.
+  assert.equal(chanceOfFlag(5).toFixed(4), "0.0055");
+  for (const mean of [0, 0.3, 1, 2.5, 7, 20, 80]) assert.ok(chanceOfFlag(mean) < 0.01, `below the 1 % rule at ${mean}`);
+});

@@ -55,6 +55,19 @@ export function flagFor(c: Comparison): Flag {
   return { flagged, probability, explanation: explainFlag(c, probability, flagged) };
 }
 
+/**
+ * The chance that a cell is flagged in an ordinary week – its count drawn from its own 4-week mean
+ * alone. Summed over every cell the page tests, it is how many flags chance alone gives a week, so
+ * a chair can weigh "Flaggor (2)" against "about 0,6 by chance" (issue 25).
+ */
+export function chanceOfFlag(meanPrevious4: number): number {
+  const baseline = Math.max(meanPrevious4, FLAG_RULE.baselineFloor);
+  let k = FLAG_RULE.minCount;
+  // The smallest count that would be flagged; its tail probability is the chance of a flag.
+  while (poissonAtLeast(k, baseline) >= FLAG_RULE.pValue) k++;
+  return poissonAtLeast(k, baseline);
+}
+
 /** Change against a reference, as a short text: "+3", "−2", "±0" ("+1,5" / "+1.5"). */
 export function delta(count: number, reference: number, locale: Locale = "sv"): string {
   const d = Math.round((count - reference) * 10) / 10;

@@ -79,6 +79,8 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     previous4: [2, 3, 4, 5].map((n) => shiftPeriod(week, -n)),
     lastYear: samePeriodLastYear(weeks.previous),
   };
+  const recentWeeks = [week, ...weeks.previous4.slice(0, 3)];
+  const earlierWeeks = [3, 4, 5, 6].map((n) => shiftPeriod(week, -n - 1));
   const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear, ...priorWeeks.previous4, priorWeeks.lastYear])];
   // The group's active incidents, as every count below reads them ((municipality, week) index).
   const inGroup = Prisma.sql`i."municipalityId" = ${municipalityId}::uuid AND i."areaId" = ANY(${areaIds}::uuid[]) AND i.status = 'ACTIVE'`;
@@ -101,11 +103,15 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
              extract(hour FROM i."occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS hour
       FROM incident i JOIN incident_category c ON c.id = i."categoryId"
       WHERE ${inGroup} AND i."isoWeek" = ${week}`),
-    // Places with repeated incidents over this week and the three before.
-    queryRows<{ areaId: string; place: string; count: number }>(Prisma.sql`
-      SELECT i."areaId", i.place, count(*)::int AS count
-      FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${[week, ...weeks.previous4.slice(0, 3)]}::text[])
-      GROUP BY 1, 2 HAVING count(*) >= ${REPEAT_MIN} ORDER BY count(*) DESC, i.place, i."areaId" LIMIT 20`),
+    // Persistent places: most incidents over this week and the three before, with the four weeks
+    // before those for the trend – a chronic hotspot shows here though no week is unusual for it.
+    queryRows<{ areaId: string; place: string; count: number; before: number }>(Prisma.sql`
+      SELECT i."areaId", i.place,
+             count(*) FILTER (WHERE i."isoWeek" = ANY(${recentWeeks}::text[]))::int AS count,
+             count(*) FILTER (WHERE NOT i."isoWeek" = ANY(${recentWeeks}::text[]))::int AS before
+      FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${[...recentWeeks, ...earlierWeeks]}::text[])
+      GROUP BY 1, 2 HAVING count(*) FILTER (WHERE i."isoWeek" = ANY(${recentWeeks}::text[])) >= ${REPEAT_MIN}
+      ORDER BY 3 DESC, i.place, i."areaId" LIMIT 20`),
     getWeekCompleteness(viewer, municipalityId, week),
     known !== undefined ? known : loadSaved(groupId, week, false).then((row) => row?.saved ?? null),
     listOpenMeasures(municipalityId, groupId, areaIds),
@@ -146,7 +152,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       return { weeks: keys, totals: keys.map((k) => totals.get(k) ?? 0) };
     })(),
     hotspots: [...hotspotCounts.values()].sort((a, b) => b.count - a.count).slice(0, 10).map((h) => ({ ...h, areaName: areaName.get(h.areaId) ?? "" })),
-    repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r.count })),
+    repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r.count, before: r.before })),
     weekdayHour: weekdayHourTable(thisWeek),
     completeness,
     measures,

@@ -56,6 +56,14 @@ test("the draft compares each count with last week, the four-week mean and last 
 
   assert.deepEqual(d.hotspots[0], { areaId: rotebro.id, place: "Rotebro station", count: 7, areaName: "Rotebro" });
   assert.deepEqual(d.repeatPlaces.map((r) => [r.place, r.count]).sort(), [["Edsbergs torg", 12], ["Rotebro station", 10]]);
+  // Each persistent place carries the four weeks before for its trend, counted the slow way.
+  for (const r of d.repeatPlaces) {
+    const earlier = [4, 5, 6, 7].map((n) => shiftPeriod(WEEK, -n));
+    assert.equal(r.before, await db().incident.count({ where: { areaId: r.areaId, place: r.place, status: "ACTIVE", isoWeek: { in: earlier } } }), r.place);
+  }
+  // Every area × category cell is tested: chance alone would flag a fraction of one a week.
+  assert.equal(d.matrix.chance.cells, d.areas.length * d.categories.length);
+  assert.ok(d.matrix.chance.expectedFlags > 0 && d.matrix.chance.expectedFlags < d.matrix.chance.cells * 0.01);
   // Friday (weekday 5) at 22:00 Stockholm time holds the seven Rotebro incidents.
   assert.equal(d.weekdayHour[4]![22], 7);
   assert.equal(d.weekdayHour.flat().reduce((s, n) => s + n, 0), 10);

@@ -9,7 +9,7 @@ import { isExpectedError } from "@/lib/errors";
 import { getLagesbild, listLagesbildWeeks } from "@/lib/lagesbild/queries";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
-import { explainFlag } from "@/lib/lagesbild/flags";
+import { delta, explainFlag } from "@/lib/lagesbild/flags";
 import { toLocalInputs } from "@/lib/time/format";
 import { isPeriodKey, periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
@@ -99,6 +99,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           </ul>
         )}
         <p className="meta">{m.flagRule}</p>
+        <p className="meta" data-testid="chance-flags">{fill(m.chanceFlags, { cells: d.matrix.chance.cells, expected: f.number(d.matrix.chance.expectedFlags, 1, 1) })}</p>
       </section>
 
       <section aria-labelledby="matrix">
@@ -140,7 +141,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           {d.repeatPlaces.length === 0 ? <p className="meta">{m.noRepeat}</p> : (
             <ul data-testid="repeat-places">
               {d.repeatPlaces.map((r) => (
-                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count}`}</li>
+                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count} `}<span className="meta">{fill(m.repeatTrend, { delta: delta(r.count, r.before, locale), before: r.before })}</span></li>
               ))}
             </ul>
           )}
