@@ -131,6 +131,9 @@ test("after signing in, a crafted callbackUrl never leaves the site (issue 26)",
 });
 
 test("past its limit an address gets 429 and a clear message instead of another guess (issue 26)", async ({ page }) => {
+  // Ten wrong guesses, each answered more slowly than the last by design (signInDelayMs): about
+  // 29 s on a quiet machine, more on a busy one – past the default 30 s (it failed CI so once).
+  test.setTimeout(120_000);
   // An account of its own (unknown users are counted too), so no other test's sign-in is held up.
   const email = `gissning-${Date.now()}@example.se`;
   const message = page.locator(".alert-error");

@@ -1,4 +1,5 @@
 import { getI18n } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/fill";
 
 import type { Coverage } from "@/lib/figures/rules";
 
@@ -21,6 +22,8 @@ type Mark = ReturnType<typeof periodMarks>[number];
  */
 export async function TrendChart({ periods, series, title, plainLabels = false, marks = [] }: { periods: string[]; series: { label: string; values: number[] }[]; title: string; plainLabels?: boolean; marks?: Mark[] }) {
   const { m, f } = await getI18n();
+  // Nobody reported in any of the periods: nothing to draw, and no zeros to suggest calm.
+  if (marks.length > 0 && periods.every((_, i) => marks[i]?.gap)) return <p className="meta" data-testid="trend-none">{fill(m.analysis.trendNone, { title })}</p>;
   const short = (p: string) => (plainLabels ? p : p.replace("-", " "));
   const long = (p: string) => (plainLabels ? p : f.period(p));
   const max = Math.max(1, ...series.flatMap((s) => s.values));

@@ -47,7 +47,9 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
         <p className="meta">{t.noGroups}</p>
       ) : (
         <>
-          <TrendChart title={fill(t.chartTitle, { period: f.period(period) })} periods={[shiftPeriod(period, -1), period]} series={municipalities.filter((m) => m.coverage.share !== null).map((m) => ({ label: m.name, values: [m.previous, m.count] }))} />
+          {municipalities.some((m) => m.coverage.share !== null) ? (
+            <TrendChart title={fill(t.chartTitle, { period: f.period(period) })} periods={[shiftPeriod(period, -1), period]} series={municipalities.filter((m) => m.coverage.share !== null).map((m) => ({ label: m.name, values: [m.previous, m.count] }))} />
+          ) : null}
           <ScrollRegion label={t.tableLabel}>
             <table data-testid="across-table">
               <caption className="visually-hidden">{t.caption}</caption>

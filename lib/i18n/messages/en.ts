@@ -386,6 +386,7 @@ export const en: typeof sv = {
     coverageNote: "Percentages are shown only when both periods are fully reported (at least 90 % of expected organisation-days) and the comparison rests on at least 10 events.",
     trendGap: "no reporting",
     trendPartial: "incomplete",
+    trendNone: "{title}: no reporting in these periods – nothing to show yet.",
     noBars: "No incidents this period or the one before.",
     noCategoryFigures: "No incidents in the area this period, the period before or the same period last year.",
     showTable: "Show as table",

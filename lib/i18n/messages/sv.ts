@@ -384,6 +384,7 @@ export const sv = {
     coverageNote: "Procent visas bara när båda perioderna är fullständigt rapporterade (minst 90 % av förväntade organisationsdagar) och jämförelsen bygger på minst 10 händelser.",
     trendGap: "ingen rapportering",
     trendPartial: "ofullständig",
+    trendNone: "{title}: ingen rapportering under perioderna – inget att visa ännu.",
     noBars: "Inga händelser den här eller förra perioden.",
     noCategoryFigures: "Inga händelser i kommundelen under perioden, perioden innan eller samma period förra året.",
     showTable: "Visa som tabell",
