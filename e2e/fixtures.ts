@@ -13,6 +13,10 @@ export const USERS = {
   nightWalker: "nattvandrare@nattvandrarna.example",
 } as const;
 
+/** A place of its own for a test's report: the demo data holds reports at the real places, and
+ * a report at the same place, category and hour as another is questioned as a possible duplicate. */
+export const placeOfItsOwn = (base: string) => `${base} ${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 5)}`;
+
 /** Signs in through the form, waiting for it to be hydrated before typing. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

@@ -1,5 +1,5 @@
 import { shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+import { expect, placeOfItsOwn, signInAndWait, sql, test, USERS } from "./fixtures";
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -19,8 +19,9 @@ test.describe("on a phone", () => {
     const listed = await rows.count();
 
     // 1: an ordinary report.
+    const [square, stairs, school] = [placeOfItsOwn("Edsbergs torg"), placeOfItsOwn("Tureberg centrum, vid trappan"), placeOfItsOwn("Edsbergsskolan")];
     await page.getByLabel("Kommundel").selectOption({ label: "Edsberg" });
-    await page.getByLabel("Plats", { exact: true }).fill("Edsbergs torg");
+    await page.getByLabel("Plats", { exact: true }).fill(square);
     await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Skadegörelse" });
     await page.getByLabel("Underkategori (valfritt)").selectOption({ label: "Klotter" });
     await page.getByLabel("Beskrivning").fill("Nytt klotter på fasaden vid entrén.");
@@ -28,7 +29,7 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
 
     // 2: a description with a personnummer is blocked at the field, nothing is saved...
-    await page.getByLabel("Plats", { exact: true }).fill("Tureberg centrum, vid trappan");
+    await page.getByLabel("Plats", { exact: true }).fill(stairs);
     await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygghetsskapande samling av personer" });
     await page.getByLabel("Beskrivning").fill("Grupp på ca 15 personer, en uppgav 19121212-1212 och ringde 070-123 45 67.");
     await expect(page.locator("#description-error")).toContainText("personnummer");
@@ -40,13 +41,13 @@ test.describe("on a phone", () => {
     // ...then redacted with one click, keeping the rest of what was typed, and saved.
     await page.getByRole("button", { name: "Ta bort personuppgifter" }).click();
     await expect(page.getByLabel("Beskrivning")).toHaveValue("Grupp på ca 15 personer, en uppgav [personnummer borttaget] och ringde [telefonnummer borttaget].");
-    await expect(page.getByLabel("Plats", { exact: true })).toHaveValue("Tureberg centrum, vid trappan");
+    await expect(page.getByLabel("Plats", { exact: true })).toHaveValue(stairs);
     await expect(page.locator("#description-error")).toHaveText("");
     await save.click();
     await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
 
     // 3: a third one in the same sitting.
-    await page.getByLabel("Plats", { exact: true }).fill("Edsbergsskolan");
+    await page.getByLabel("Plats", { exact: true }).fill(school);
     await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
     await save.click();
     await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
@@ -66,7 +67,7 @@ test("a reporter edits and withdraws an incident; the history shows each change"
   await page.goto("/incidents/new");
   await expect(page.getByRole("button", { name: "Spara händelse" })).toBeEnabled();
   await page.getByLabel("Kommundel").selectOption({ label: "Rotebro" });
-  await page.getByLabel("Plats", { exact: true }).fill("Rotebro station");
+  await page.getByLabel("Plats", { exact: true }).fill(placeOfItsOwn("Rotebro station"));
   await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Skadegörelse" });
   await page.getByRole("button", { name: "Spara händelse" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
@@ -220,4 +221,38 @@ test("the report form checks a field once it is left, focuses the first error on
   await page.getByLabel("Underkategori (valfritt)").selectOption({ label: "Klotter" });
   await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
   await expect(page.getByLabel("Underkategori (valfritt)")).toHaveValue("");
+});
+
+test("a reporter entering a report of the same place, category and hour is asked about a possible duplicate: skip saves nothing, save anyway saves it (issue 25)", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/incidents/new");
+  const save = page.getByRole("button", { name: "Spara händelse" });
+  await expect(save).toBeEnabled();
+  const place = placeOfItsOwn("Helenelunds centrum, cykelstället");
+  const count = async () => Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident WHERE place ILIKE $1`, [place]))[0]!.n);
+  const enter = async (typed: string) => {
+    await page.getByLabel("Kommundel").selectOption({ label: "Helenelund" });
+    await page.getByLabel("Plats", { exact: true }).fill(typed);
+    await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+    await page.getByLabel("Beskrivning").fill("Trasig belysning vid cykelstället.");
+    await save.click();
+  };
+  await enter(place);
+  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+
+  // The same broken light again, a colleague typing the place in capitals: asked, not saved.
+  await enter(place.toUpperCase());
+  const prompt = page.getByTestId("duplicate");
+  await expect(prompt).toContainText(`Möjlig dubblett: en rapport om ${place} i samma kategori finns redan kl.`);
+  expect(await count()).toBe(1);
+  await expect(page.getByLabel("Beskrivning")).toHaveValue("Trasig belysning vid cykelstället.");
+  await prompt.getByRole("button", { name: "Hoppa över" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rapporten sparades inte – händelsen finns redan." })).toBeVisible();
+  expect(await count()).toBe(1);
+
+  // A second one the reporter knows to be new is saved on "Spara ändå".
+  await enter(place);
+  await prompt.getByRole("button", { name: "Spara ändå" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+  expect(await count()).toBe(2);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, signIn, sollentunaGroupId, sql, test, USERS } from "./fixtures";
+import { expect, signIn, sollentunaGroupId, sql, test, USERS, placeOfItsOwn } from "./fixtures";
 
 // A user of their own with the role of `like`, so switching the language does not change what
 // other tests see.
@@ -46,7 +46,7 @@ test("a user switches the app to English: menus, the report form, dates and coun
   await page.getByLabel("Description").fill("Ring 070-123 45 67");
   await expect(page.locator("#description-error")).toContainText("The text contains a phone number.");
   await page.getByLabel("Area (kommundel)").selectOption({ label: "Edsberg" });
-  await page.getByLabel("Place", { exact: true }).fill("Edsbergs torg");
+  await page.getByLabel("Place", { exact: true }).fill(placeOfItsOwn("Edsbergs torg"));
   await page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Description").fill("Broken lamp by the entrance");
   await page.getByRole("button", { name: "Save incident" }).click();

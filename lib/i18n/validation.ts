@@ -245,6 +245,7 @@ export const VALIDATION_EN: Record<string, string> = {
   "ska vara ett tal mellan -180 och 180": "must be a number between -180 and 180",
   "ange både latitud och longitud, eller ingen": "give both latitude and longitude, or neither",
   "samma external_id och organisation som rad {row}": "same external_id and organisation as row {row}",
+  "möjlig dubblett av rad {row}: samma plats och kategori inom en timme": "possible duplicate of row {row}: the same place and category within an hour",
 };
 
 /** The translations of the Swedish messages for each other language. */

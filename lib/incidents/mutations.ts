@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { findPossibleDuplicate } from "./duplicates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { weekKey } from "@/lib/time/periods";
 import type { z } from "zod";
@@ -50,6 +51,13 @@ async function toColumns(viewer: Viewer, input: Fields, now: Date) {
       needsFollowUp: input.needsFollowUp,
     },
   };
+}
+
+/** A report the viewer may see that looks like the same event as this new one, if any (the
+ * form's "Möjlig dubblett"); the input is checked as createIncident checks it. */
+export async function possibleDuplicateOf(viewer: Viewer, input: z.output<typeof ZIncidentCreate>, now = new Date()) {
+  const { municipalityId, columns } = await toColumns(viewer, input, now);
+  return findPossibleDuplicate(viewer, municipalityId, { ...columns, idempotencyKey: input.idempotencyKey });
 }
 
 export async function createIncident(viewer: Viewer, input: z.output<typeof ZIncidentCreate>, now = new Date()) {

@@ -89,3 +89,14 @@ test("guessing tokens: after too many bad ones an address is refused even with a
   assert.ok(await authenticateApiToken(`Bearer ${token}`, "192.0.2.51", t0), "another address is fine");
   assert.ok(await authenticateApiToken(`Bearer ${token}`, "192.0.2.50", new Date(t0.getTime() + TOKEN_FAILURE_LIMIT.windowSeconds * 1000 + 1000)), "and the window passes");
 });
+
+test("a report of the same place, category and hour as another is saved and named as a possible duplicate (issue 25)", async () => {
+  const { token } = await createApiToken(admin, sollentuna, { name: "Dubblettkoll", organisationId: hem });
+  const first = (await (await post(token, incident({ external_id: "DUP-1", occurred_at: "2026-11-18 20:00", place: "Tingvalla torg" }))).json()) as { id: string; possible_duplicate_of: string | null };
+  assert.equal(first.possible_duplicate_of, null);
+  const second = await post(token, incident({ external_id: "DUP-2", occurred_at: "2026-11-18 20:40", place: "tingvalla TORG" }));
+  assert.equal(second.status, 201, "saved: a system cannot be asked");
+  assert.equal(((await second.json()) as { possible_duplicate_of: string | null }).possible_duplicate_of, first.id);
+  const later = await post(token, incident({ external_id: "DUP-3", occurred_at: "2026-11-18 22:10", place: "Tingvalla torg" }));
+  assert.equal(((await later.json()) as { possible_duplicate_of: string | null }).possible_duplicate_of, null, "an hour and a half later is another event");
+});

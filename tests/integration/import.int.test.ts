@@ -124,3 +124,19 @@ test("an upload past its size cap fails at the cap, in a preview and in an impor
   }
   assert.equal(await db().incident.count(), before);
 });
+
+test("rows of the same place, category and hour are flagged as possible duplicates in the preview, and imported as the file says (issue 25)", async () => {
+  const row = (id: string, at: string, place: string, category = "skadegorelse") => `${at},Edsberg,${place},${category},Sollentunahem AB,,,,${id}`;
+  const report = await importIncidentsCsv(
+    csv(
+      row("P-1", "2026-11-10 21:00", "Tingvalla torg"),
+      row("P-2", "2026-11-10 21:40", " tingvalla TORG"),
+      row("P-3", "2026-11-10 23:00", "Tingvalla torg"),
+      row("P-4", "2026-11-10 21:10", "Tingvalla torg", "samling"),
+    ),
+    "sollentuna",
+    { dryRun: true },
+  );
+  assert.equal(report.valid, 4);
+  assert.deepEqual(report.warnings.map((w) => [w.row, w.column, w.reason]), [[3, "place", "möjlig dubblett av rad 2: samma plats och kategori inom en timme"]]);
+});

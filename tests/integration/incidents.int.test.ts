@@ -287,3 +287,20 @@ test("the list's total from the rollup tables equals counting the incidents: mon
     assert.equal((await listIncidents(viewer, sollentuna, filter)).total, counted!.n);
   }
 });
+
+test("a report of the same place, category and hour is a possible duplicate – not an hour and a quarter later, not another category, not its own retry, not one the viewer may not see", async () => {
+  const { possibleDuplicateOf } = await import("@/lib/incidents/mutations");
+  const other = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "samling" }, select: { id: true } });
+  const first = input({ place: "Tingvalla bibliotek", time: "19:10" });
+  const { id } = await createIncident(reporter, first, NOW);
+  const found = await possibleDuplicateOf(reporter, input({ place: "  tingvalla BIBLIOTEK ", time: "20:05" }), NOW);
+  assert.equal(found?.id, id, "same place whatever the case and spaces, 55 minutes later");
+  assert.equal((await possibleDuplicateOf(police, input({ place: "Tingvalla bibliotek", time: "18:20" }), NOW))?.id, id, "also before it, and for another organisation that may see it");
+  assert.equal(await possibleDuplicateOf(reporter, input({ place: "Tingvalla bibliotek", time: "20:25" }), NOW), null, "75 minutes later is another event");
+  assert.equal(await possibleDuplicateOf(reporter, input({ place: "Tingvalla bibliotek", time: "19:20", categoryId: other.id }), NOW), null);
+  assert.equal(await possibleDuplicateOf(reporter, input({ place: "Tingvalla bibliotek", time: "19:10", idempotencyKey: first.idempotencyKey }), NOW), null, "a retry of the same submit");
+  const walker = await viewerOf("nattvandrare@nattvandrarna.example");
+  assert.equal(await possibleDuplicateOf(walker, input({ place: "Tingvalla bibliotek", time: "19:15" }), NOW), null, "an association sees only its own reports");
+  // Asking saves nothing.
+  assert.equal(await db().incident.count({ where: { place: { equals: "tingvalla bibliotek", mode: "insensitive" } } }), 1);
+});

@@ -5,15 +5,18 @@ import { z } from "zod";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
-import { createIncident, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
+import { createIncident, possibleDuplicateOf, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
 import { listPlaceSuggestions } from "@/lib/incidents/queries";
 import { ZIncidentCreate, ZIncidentUpdate, ZIncidentWithdraw, ZNothingToReport } from "@/lib/incidents/schema";
 
-export async function createIncidentAction(input: unknown): Promise<ActionResult<{ id: string; isoWeek: string }>> {
+export async function createIncidentAction(input: unknown): Promise<ActionResult<{ id?: string; isoWeek?: string; duplicate?: { occurredAt: string; place: string } }>> {
   const viewer = await requireViewer();
   const parsed = ZIncidentCreate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
   const result = await withDomainErrors(async () => {
+    // A possible duplicate is answered, not saved: the reporter chooses (Spara ändå / Hoppa över).
+    const duplicate = parsed.data.checkDuplicate ? await possibleDuplicateOf(viewer, parsed.data) : null;
+    if (duplicate) return { duplicate: { occurredAt: duplicate.occurredAt.toISOString(), place: duplicate.place } };
     const { id, isoWeek } = await createIncident(viewer, parsed.data);
     return { id, isoWeek };
   });

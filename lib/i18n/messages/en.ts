@@ -102,6 +102,10 @@ export const en: typeof sv = {
     undoNothing: "Undo “nothing to report”",
   },
   incidentForm: {
+    duplicate: "Possible duplicate: a report of {place} in the same category already exists at {time}, within an hour of this one. Save only if it is a new event.",
+    duplicateSave: "Save anyway",
+    duplicateSkip: "Skip",
+    duplicateSkipped: "The report was not saved – the event is already there.",
     pii: {
       message: "The text contains {kinds}. Describe places and events, not persons – remove it or use “Remove personal data”.",
       and: "and",

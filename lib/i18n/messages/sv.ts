@@ -100,6 +100,10 @@ export const sv = {
     undoNothing: "Ångra ”inget att rapportera”",
   },
   incidentForm: {
+    duplicate: "Möjlig dubblett: en rapport om {place} i samma kategori finns redan kl. {time}, inom en timme från den här. Spara bara om det är en ny händelse.",
+    duplicateSave: "Spara ändå",
+    duplicateSkip: "Hoppa över",
+    duplicateSkipped: "Rapporten sparades inte – händelsen finns redan.",
     pii: {
       message: "Texten innehåller {kinds}. Beskriv platser och händelser, inte personer – ta bort uppgiften eller använd ”Ta bort personuppgifter”.",
       and: "och",

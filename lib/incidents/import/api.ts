@@ -4,6 +4,7 @@ import { requestOrigin } from "@/lib/audit/mutations";
 import { type ImportIssue, validateRow } from "./row";
 import { loadReference } from "./run";
 import { writeRows } from "./write";
+import { findPossibleDuplicate } from "../duplicates";
 
 // The machine reporting API takes the same fields and rules as a CSV row; the organisation is
 // the token's, never the caller's choice.
@@ -37,5 +38,14 @@ export async function ingestApiIncident(caller: ApiCaller, body: unknown) {
   // The incident, its version and the access-log row in one statement: this runs for every call.
   const audit = { action: "incident:api", entityType: "api_token", entityId: caller.tokenId, ...(await requestOrigin()) };
   const written = await writeRows(caller.municipalityId, [result.value], audit);
-  return { ok: true as const, id: written.ids[0]!, created: written.inserted === 1, warnings: result.warnings.map(({ column, reason }) => ({ column, reason })) };
+  const id = written.ids[0]!;
+  // Saved either way (a system cannot be asked), but told: the same place, category and hour.
+  const duplicate = await findPossibleDuplicate(null, caller.municipalityId, { ...result.value, notId: id });
+  return {
+    ok: true as const,
+    id,
+    created: written.inserted === 1,
+    possibleDuplicateOf: duplicate?.id ?? null,
+    warnings: result.warnings.map(({ column, reason }) => ({ column, reason })),
+  };
 }

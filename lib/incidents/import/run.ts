@@ -6,6 +6,7 @@ import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import { SAME_EVENT_MINUTES } from "../duplicates";
 import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { batchWriter } from "./write";
@@ -59,6 +60,8 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
 
   const read = async (source: Readable | string, onValid: (row: ValidRow) => Promise<void>) => {
     const seen = new Map<string, number>();
+    // Rows of the same place, category and hour in the file: possibly one event reported twice.
+    const events = new Map<string, { at: number; line: number }[]>();
     const stream = typeof source === "string" ? Readable.from([source]) : source;
     const parser = stream.pipe(
       parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false }),
@@ -88,6 +91,15 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
             if (key) seen.set(key, line);
             report.valid++;
             report.warnings.push(...result.warnings);
+            const v = result.value;
+            const eventKey = `${v.areaId}|${v.categoryId}|${v.place.trim().toLowerCase()}`;
+            const earlier = events.get(eventKey) ?? [];
+            // The last few rows of each place suffice for a file in time order, and bound the work.
+            const same = earlier.find((e) => Math.abs(e.at - v.occurredAt.getTime()) <= SAME_EVENT_MINUTES * 60_000);
+            if (same && report.warnings.length < MAX_ISSUES_REPORTED) {
+              report.warnings.push({ row: line, column: "place", reason: fill("möjlig dubblett av rad {row}: samma plats och kategori inom en timme", { row: same.line }) });
+            }
+            events.set(eventKey, [...earlier.slice(-4), { at: v.occurredAt.getTime(), line }]);
             if (report.preview.length < 20) report.preview.push(result.value);
             if (writing()) await onValid(result.value);
           }

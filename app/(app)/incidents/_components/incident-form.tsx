@@ -30,7 +30,7 @@ export type IncidentFormProps = {
   /** Create: a new idempotency key per incident; reports made offline queue under the owner
    * (the signed-in user). Edit: the id and version being changed. */
   mode: { kind: "create"; owner: string } | { kind: "edit"; id: string; version: number };
-  submit: (values: unknown) => Promise<ActionResult<{ id: string; isoWeek?: string; version?: number }>>;
+  submit: (values: unknown) => Promise<ActionResult<{ id?: string; isoWeek?: string; version?: number; duplicate?: { occurredAt: string; place: string } }>>;
   suggestPlaces: (areaId: string) => Promise<string[]>;
 };
 
@@ -47,6 +47,8 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const { m: { incidentForm: m, common }, f } = useI18n();
   const [pending, startTransition] = useTransition();
   const [saved, setSaved] = useState<string | null>(null);
+  // A report of the same place, category and hour already exists: the reporter decides.
+  const [duplicate, setDuplicate] = useState<{ occurredAt: string; place: string; values: Values } | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [showMap, setShowMap] = useState(false);
@@ -75,8 +77,9 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     };
   }, [areaId, suggestPlaces]);
 
-  function onSubmit(values: Values) {
+  function onSubmit(values: Values, checkDuplicate = mode.kind === "create") {
     setSaved(null);
+    setDuplicate(null);
     const payload = mode.kind === "create" ? { ...values, idempotencyKey: key } : { ...values, id: mode.id, version: mode.version };
     const afterCreate = (message: string) => {
       // Keep when and where for the next incident of the week; clear the rest.
@@ -95,13 +98,17 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     startTransition(async () => {
       let result: Awaited<ReturnType<typeof submit>>;
       try {
-        result = await submit(payload);
+        result = await submit(checkDuplicate ? { ...payload, checkDuplicate } : payload);
       } catch (error) {
         if (mode.kind === "create") return queueOffline(); // the connection failed on the way
         throw error;
       }
       if (!result.ok) {
         applyErrors(result, setError);
+        return;
+      }
+      if (result.data.duplicate) {
+        setDuplicate({ ...result.data.duplicate, values });
         return;
       }
       if (mode.kind === "create") {
@@ -118,10 +125,24 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   return (
     <>
     {mode.kind === "create" ? <OutboxPanel queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} /> : null}
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="incident-form">
+    <form onSubmit={handleSubmit((v) => onSubmit(v))} noValidate className="incident-form">
       <div aria-live="polite">
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
         {errors.root ? <div className="alert alert-error">{errors.root}</div> : null}
+        {duplicate ? (
+          <div className="alert alert-warn" role="alert" data-testid="duplicate">
+            <p>{fill(m.duplicate, { place: duplicate.place, time: f.time(new Date(duplicate.occurredAt)) })}</p>
+            <div className="toolbar">
+              <button type="button" className="btn" onClick={() => onSubmit(duplicate.values, false)}>{m.duplicateSave}</button>
+              <button type="button" className="btn btn-secondary" onClick={() => {
+                setDuplicate(null);
+                reset({ ...EMPTY, date: duplicate.values.date, time: duplicate.values.time, areaId: duplicate.values.areaId });
+                setKey(crypto.randomUUID());
+                setSaved(m.duplicateSkipped);
+              }}>{m.duplicateSkip}</button>
+            </div>
+          </div>
+        ) : null}
       </div>
       <FormControls busy={pending}>
         <div className="form-row">

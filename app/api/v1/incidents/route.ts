@@ -8,7 +8,9 @@ const json = (body: unknown, status: number) => Response.json(body, { status, he
 
 /**
  * Machine reporting: POST one incident as JSON with `Authorization: Bearer <token>`. The token
- * decides the organisation. Re-sending the same external_id updates instead of duplicating.
+ * decides the organisation. Re-sending the same external_id updates instead of duplicating; a
+ * report of the same place, category and hour as another is saved and named in
+ * `possible_duplicate_of`.
  */
 export async function POST(request: Request) {
   const caller = await authenticateApiToken(request.headers.get("authorization"), clientAddress((name) => request.headers.get(name)));
@@ -25,5 +27,5 @@ export async function POST(request: Request) {
   }
   const result = await ingestApiIncident(caller, body);
   if (!result.ok) return json({ error: "Ogiltig händelse.", errors: result.errors }, 400);
-  return json({ id: result.id, created: result.created, warnings: result.warnings }, result.created ? 201 : 200);
+  return json({ id: result.id, created: result.created, possible_duplicate_of: result.possibleDuplicateOf, warnings: result.warnings }, result.created ? 201 : 200);
 }
