@@ -4,6 +4,7 @@
 // that holds a date which will one day be past – or code that reads the real clock where it
 // should take "now" from its caller – fails in CI the day it is written, not months later.
 //   node scripts/shifted-clock.mjs <scenario> <command> [args…]
+//   node scripts/shifted-clock.mjs --install     (installs libfaketime if it is missing, as root)
 // Scenarios, each counted from the moment the run starts:
 //   year      a year and a day ahead
 //   new-year  a minute before the next New Year in Stockholm, so the run crosses it
@@ -52,6 +53,9 @@ function target(now) {
   process.exit(2);
 }
 
+// `--install`: only make sure libfaketime is there (npm test runs this once before the scenarios
+// run side by side, so they do not all reach for apt-get at once).
+if (scenario === "--install") process.exit(findLibfaketime() ? 0 : 1);
 if (!cmd) {
   console.error("användning: node scripts/shifted-clock.mjs <year|new-year|dst> <kommando> [argument…]");
   process.exit(2);

@@ -17,7 +17,9 @@ export async function findPossibleDuplicate(
   r: { areaId: string; categoryId: string; place: string; occurredAt: Date; idempotencyKey?: string; notId?: string },
 ) {
   const window = SAME_EVENT_MINUTES * 60_000;
-  return db().incident.findFirst({
+  // The few reports of the area and category in those two hours are read, and the place compared
+  // here: PostgreSQL's lower() and ILIKE follow the database's locale, which may not know å, ä, ö.
+  const candidates = await db().incident.findMany({
     where: {
       AND: [
         // A system reporting through the API sees its municipality; a person what they may see.
@@ -28,7 +30,6 @@ export async function findPossibleDuplicate(
           status: "ACTIVE",
           areaId: r.areaId,
           categoryId: r.categoryId,
-          place: { equals: r.place.trim(), mode: "insensitive" },
           occurredAt: { gte: new Date(r.occurredAt.getTime() - window), lte: new Date(r.occurredAt.getTime() + window) },
           ...(r.idempotencyKey ? { OR: [{ idempotencyKey: null }, { idempotencyKey: { not: r.idempotencyKey } }] } : {}),
         },
@@ -36,5 +37,11 @@ export async function findPossibleDuplicate(
     },
     select: { id: true, occurredAt: true, place: true },
     orderBy: { occurredAt: "asc" },
+    take: 500,
   });
+  const wanted = samePlace(r.place);
+  return candidates.find((c) => samePlace(c.place) === wanted) ?? null;
 }
+
+/** A place as compared for duplicates: case, and spaces around and between words, do not count. */
+export const samePlace = (place: string) => place.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");

@@ -301,6 +301,9 @@ test("a report of the same place, category and hour is a possible duplicate – 
   assert.equal(await possibleDuplicateOf(reporter, input({ place: "Tingvalla bibliotek", time: "19:10", idempotencyKey: first.idempotencyKey }), NOW), null, "a retry of the same submit");
   const walker = await viewerOf("nattvandrare@nattvandrarna.example");
   assert.equal(await possibleDuplicateOf(walker, input({ place: "Tingvalla bibliotek", time: "19:15" }), NOW), null, "an association sees only its own reports");
+  // Swedish letters compare whatever the database's locale.
+  const { id: garage } = await createIncident(reporter, input({ place: "Fågelsångens garage", time: "16:00" }), NOW);
+  assert.equal((await possibleDuplicateOf(reporter, input({ place: "FÅGELSÅNGENS  GARAGE", time: "16:30" }), NOW))?.id, garage);
   // Asking saves nothing.
   assert.equal(await db().incident.count({ where: { place: { equals: "tingvalla bibliotek", mode: "insensitive" } } }), 1);
 });

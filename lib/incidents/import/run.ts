@@ -6,7 +6,7 @@ import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { SAME_EVENT_MINUTES } from "../duplicates";
+import { SAME_EVENT_MINUTES, samePlace } from "../duplicates";
 import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { batchWriter } from "./write";
@@ -92,7 +92,7 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
             report.valid++;
             report.warnings.push(...result.warnings);
             const v = result.value;
-            const eventKey = `${v.areaId}|${v.categoryId}|${v.place.trim().toLowerCase()}`;
+            const eventKey = `${v.areaId}|${v.categoryId}|${samePlace(v.place)}`;
             const earlier = events.get(eventKey) ?? [];
             // The last few rows of each place suffice for a file in time order, and bound the work.
             const same = earlier.find((e) => Math.abs(e.at - v.occurredAt.getTime()) <= SAME_EVENT_MINUTES * 60_000);
