@@ -4,8 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatPeriod, localDayRange, parsePeriod, periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
 import { getCoverageOfRanges, getCoverages } from "@/lib/coverage/queries";
-import { addDays, daysBetween } from "@/lib/coverage/rule";
-import { stockholmDay } from "@/lib/time/zone";
+import { periodWindows } from "@/lib/coverage/windows";
 import { buildAnalysis, type Analysis, type AnalysisInput, type AnalysisKind } from "./build";
 
 const PERIODS_SHOWN = 6;
@@ -136,22 +135,21 @@ async function comparisonBasis(municipalityId: string, periods: string[], lastYe
   const period = periods.at(-1)!;
   const previous = periods.at(-2)!;
   const coverage = await getCoverages(municipalityId, [...new Set([...periods, lastYear])], now);
-  if (!coverage[period]!.ongoing) return { coverage, through: null, windowCounts: undefined, beforeCoverage: undefined };
-  const today = stockholmDay(now);
-  const elapsed = daysBetween(localDayRange(period).from, addDays(today, 1));
-  const windows = [period, previous, lastYear].map((p) => ({ key: p, from: localDayRange(p).from, until: addDays(localDayRange(p).from, elapsed) }));
+  const { ongoing, through, windows: cut } = periodWindows(period, { [period]: period, [previous]: previous, [lastYear]: lastYear }, now);
+  if (!ongoing) return { coverage, through: null, windowCounts: undefined, beforeCoverage: undefined };
+  const windows = Object.entries(cut).map(([key, r]) => ({ key, ...r }));
   const windowed = await Promise.all(
-    windows.map(async ({ key: p, from }) => {
+    windows.map(async ({ key: p, from, until }) => {
       const rows = await client.$queryRaw<{ areaId: string; categoryId: string; n: number }[]>`
         SELECT "areaId", "categoryId", sum("n")::int AS "n" FROM "incident_day_count"
-        WHERE "municipalityId" = ${municipalityId}::uuid AND "day" >= ${from}::date AND "day" < ${addDays(from, elapsed)}::date ${inAreas}
+        WHERE "municipalityId" = ${municipalityId}::uuid AND "day" >= ${from}::date AND "day" < ${until}::date ${inAreas}
         GROUP BY 1, 2`;
       return rows.map((r) => ({ period: p, ...r }));
     }),
   );
   // The earlier periods are judged over those same days, so each side is judged alike.
-  const beforeCoverage = await getCoverageOfRanges(municipalityId, windows.slice(1), now);
-  return { coverage, through: today, windowCounts: windowed.flat(), beforeCoverage };
+  const beforeCoverage = await getCoverageOfRanges(municipalityId, windows.filter((w) => w.key !== period), now);
+  return { coverage, through, windowCounts: windowed.flat(), beforeCoverage };
 }
 
 /** An analysis approved before coverage was kept gets it at reading time (the past's coverage

@@ -70,8 +70,9 @@ test("an ongoing period counts the days up to today and is never complete", () =
   assert.equal(c.expectedDays, 97);
   assert.equal(c.share, 1);
   assert.equal(c.complete, false);
-  // The last day of a period is not "ongoing" once it is over.
-  assert.equal(periodCoverage(orgs, { from: "2026-09-01", until: "2026-12-07" }, "2026-12-06").ongoing, false);
+  // A period runs until its last day is over.
+  assert.equal(periodCoverage(orgs, { from: "2026-09-01", until: "2026-12-07" }, "2026-12-06").ongoing, true);
+  assert.equal(periodCoverage(orgs, { from: "2026-09-01", until: "2026-12-07" }, "2026-12-07").ongoing, false);
 });
 
 test("only the weeks around the period need be known: the same answer as from the whole history", () => {
@@ -93,4 +94,26 @@ test("across week 53 and a DST change the rule counts calendar days", () => {
   assert.equal(c.expectedDays, 122);
   assert.equal(c.share, 1);
   assert.equal(mondayOf("2027-01-03"), "2026-12-28");
+});
+
+test("an ongoing period is set against as many days of the earlier ones – across DST, week 53 and a tertial's end", async () => {
+  const { comparisonWindows } = await import("./rule");
+  // 6 December 2026 in T3 (1 Sep–31 Dec): 97 days so far; T2 (1 May–31 Aug) cut to 1 May–5 Aug,
+  // T3 2025 to 1 Sep–6 Dec 2025. Summer time ended on 25 October inside both windows.
+  const t3 = comparisonWindows({ from: "2026-09-01", until: "2027-01-01" }, { previous: { from: "2026-05-01", until: "2026-09-01" }, lastYear: { from: "2025-09-01", until: "2026-01-01" } }, "2026-12-06");
+  assert.deepEqual([t3.ongoing, t3.through, t3.elapsed], [true, "2026-12-06", 97]);
+  assert.deepEqual(t3.own, { from: "2026-09-01", until: "2026-12-07" });
+  assert.deepEqual(t3.windows, { previous: { from: "2026-05-01", until: "2026-08-06" }, lastYear: { from: "2025-09-01", until: "2025-12-07" } });
+  // ISO week 53 of 2026 (28 Dec–3 Jan) on its Saturday, against week 52 and 2025's week 52.
+  const w53 = comparisonWindows({ from: "2026-12-28", until: "2027-01-04" }, { previous: { from: "2026-12-21", until: "2026-12-28" }, lastYear: { from: "2025-12-22", until: "2025-12-29" } }, "2027-01-02");
+  assert.deepEqual(w53.windows, { previous: { from: "2026-12-21", until: "2026-12-27" }, lastYear: { from: "2025-12-22", until: "2025-12-28" } });
+  // On a tertial's last day it is still ongoing; the day after, whole against whole.
+  const lastDay = comparisonWindows({ from: "2026-05-01", until: "2026-09-01" }, { previous: { from: "2026-01-01", until: "2026-05-01" } }, "2026-08-31");
+  assert.deepEqual([lastDay.ongoing, lastDay.windows.previous], [true, { from: "2026-01-01", until: "2026-05-01" }], "120 days of T1 are all of it");
+  const after = comparisonWindows({ from: "2026-05-01", until: "2026-09-01" }, { previous: { from: "2026-01-01", until: "2026-05-01" } }, "2026-09-01");
+  assert.deepEqual(lastDay.own, { from: "2026-05-01", until: "2026-09-01" });
+  assert.deepEqual([after.ongoing, after.through, after.windows.previous], [false, null, { from: "2026-01-01", until: "2026-05-01" }]);
+  // A month of 31 days running against a shorter one: never past the earlier one's end.
+  const march = comparisonWindows({ from: "2026-03-01", until: "2026-04-01" }, { previous: { from: "2026-02-01", until: "2026-03-01" } }, "2026-03-30");
+  assert.deepEqual(march.windows.previous, { from: "2026-02-01", until: "2026-03-01" });
 });

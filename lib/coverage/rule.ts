@@ -70,8 +70,9 @@ export function knownWindow(period: { from: Day; until: Day }): { from: Day; unt
  * whole, and neither is one with long silences.
  */
 export function periodCoverage(orgs: OrganisationReporting[], period: { from: Day; until: Day }, today: Day, known?: { from: Day; until: Day }): PeriodCoverage {
-  const ongoing = period.until > addDays(today, 1);
-  const lastDay = ongoing ? addDays(today, 1) : period.until;
+  // Until its last day is over: on 31 August, T2 is still running.
+  const ongoing = period.until > today;
+  const lastDay = ongoing && addDays(today, 1) < period.until ? addDays(today, 1) : period.until;
   const organisations: OrganisationCoverage[] = [];
   for (const o of orgs) {
     if (!o.start) continue;
@@ -98,4 +99,20 @@ export function periodCoverage(orgs: OrganisationReporting[], period: { from: Da
   const coveredDays = organisations.reduce((s, o) => s + o.coveredDays, 0);
   const share = expectedDays === 0 ? null : coveredDays / expectedDays;
   return { share, ongoing, complete: !ongoing && share !== null && share >= COMPLETE_SHARE, expectedDays, coveredDays, organisations };
+}
+
+/**
+ * The days to compare a period with earlier ones, like with like: while the period runs (it ends
+ * after `today`), each earlier period is cut to as many days from its start as have passed, up
+ * to and including today ("t.o.m. 6 dec" against 1 Sep–6 Dec last year); once it has ended, the
+ * earlier ones are whole. Calendar days, so DST, week 53 and months of unequal length need no
+ * special case. `ranges` maps each key to its Stockholm days [from, until).
+ */
+export function comparisonWindows<K extends string>(own: { from: Day; until: Day }, earlier: Record<K, { from: Day; until: Day }>, today: Day) {
+  const ongoing = own.until > today;
+  const elapsed = daysBetween(own.from, ongoing && addDays(today, 1) < own.until ? addDays(today, 1) : own.until);
+  const windows = Object.fromEntries(
+    Object.entries<{ from: Day; until: Day }>(earlier).map(([key, r]) => [key, ongoing ? { from: r.from, until: addDays(r.from, Math.min(elapsed, daysBetween(r.from, r.until))) } : r]),
+  ) as Record<K, { from: Day; until: Day }>;
+  return { ongoing, through: ongoing ? today : null, elapsed, own: { from: own.from, until: addDays(own.from, elapsed) }, windows };
 }

@@ -5,10 +5,10 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import type { Sides } from "@/lib/analysis/build";
 import { getCoverageOfRanges } from "@/lib/coverage/queries";
-import { addDays, daysBetween } from "@/lib/coverage/rule";
+import { periodWindows } from "@/lib/coverage/windows";
 import { isUncertainRate } from "@/lib/figures/rules";
 import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod, weeksIn } from "@/lib/time/periods";
-import { fromStockholmWall, stockholmDay } from "@/lib/time/zone";
+import { fromStockholmWall } from "@/lib/time/zone";
 
 /**
  * The monthly area report (the seed's "EST lägesbild månadsrapport"): per kommundel, the month's
@@ -19,15 +19,9 @@ import { fromStockholmWall, stockholmDay } from "@/lib/time/zone";
  */
 export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: string, month: string, now = new Date()) {
   if (!can(viewer, "tertial:view", { municipalityId })) throw new DomainError("NOT_FOUND", "Rapporten finns inte, eller så har du inte behörighet att se den.");
-  const today = stockholmDay(now);
+  const { ongoing, through, windows } = periodWindows(month, { previous: shiftPeriod(month, -1), lastYear: samePeriodLastYear(month) }, now);
   const own = localDayRange(month);
-  const ongoing = own.to > addDays(today, 1);
-  const elapsed = daysBetween(own.from, ongoing ? addDays(today, 1) : own.to);
-  const days = (key: string) => {
-    const { from, to } = localDayRange(key);
-    return { from, until: ongoing ? addDays(from, elapsed) : to };
-  };
-  const dayRanges = { current: { from: own.from, until: own.to }, previous: days(shiftPeriod(month, -1)), lastYear: days(samePeriodLastYear(month)) };
+  const dayRanges = { current: { from: own.from, until: own.to }, ...windows };
   const instants = ({ from, until }: { from: string; until: string }) => {
     const [a, b] = [from, until].map((d) => d.split("-").map(Number) as [number, number, number]);
     return { start: fromStockholmWall(...a!), end: fromStockholmWall(...b!) };
@@ -60,7 +54,7 @@ export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: strin
   const sides = (before: "previous" | "lastYear"): Sides => ({ now: coverage.current, before: coverage[before], sameWindow: ongoing });
   return {
     month,
-    through: ongoing ? today : null,
+    through,
     coverage: coverage.current!,
     against: { previous: sides("previous"), lastYear: sides("lastYear") },
     categories,

@@ -4,9 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Sides } from "@/lib/analysis/build";
 import { getCoverageOfRanges } from "@/lib/coverage/queries";
-import { addDays, daysBetween } from "@/lib/coverage/rule";
+import { periodWindows } from "@/lib/coverage/windows";
 import { localDayRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
-import { stockholmDay } from "@/lib/time/zone";
 import { countIncidentDays, rollupCounts } from "./queries";
 
 /**
@@ -19,19 +18,13 @@ export async function getRollupAcross(viewer: Viewer, period: string, now = new 
   const memberships = viewer.memberships.filter((m) => can(viewer, "rollup:view", { municipalityId: m.municipalityId }));
   const ids = memberships.map((m) => m.municipalityId);
   if (ids.length === 0) return { municipalities: [], categories: [], through: null };
-  const today = stockholmDay(now);
-  const own = localDayRange(period);
-  const ongoing = own.to > addDays(today, 1);
-  const elapsed = daysBetween(own.from, ongoing ? addDays(today, 1) : own.to);
   // The earlier periods' days: whole, or – while this one runs – as many days from their start.
-  const window = (key: string) => {
-    const { from, to } = localDayRange(key);
-    return { from, until: ongoing ? addDays(from, elapsed) : to };
-  };
+  const { ongoing, through, windows } = periodWindows(period, { previous: shiftPeriod(period, -1), lastYear: samePeriodLastYear(period) }, now);
+  const own = localDayRange(period);
   const ranges = [
     { key: "now", from: own.from, until: own.to },
-    { key: "previous", ...window(shiftPeriod(period, -1)) },
-    { key: "lastYear", ...window(samePeriodLastYear(period)) },
+    { key: "previous", ...windows.previous },
+    { key: "lastYear", ...windows.lastYear },
   ];
   const [current, municipalities, categories, perMunicipality] = await Promise.all([
     rollupCounts(ids, period, ["category"]),
@@ -54,7 +47,7 @@ export async function getRollupAcross(viewer: Viewer, period: string, now = new 
   const total = (rows: { municipalityId: string; n: number }[], id: string) => rows.filter((r) => r.municipalityId === id).reduce((s, r) => s + r.n, 0);
   return {
     categories: codes,
-    through: ongoing ? today : null,
+    through,
     municipalities: municipalities.map((m) => {
       const count = total(current, m.id);
       const { coverage, previous, lastYear } = perMunicipality.get(m.id)!;
