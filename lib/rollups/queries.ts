@@ -67,25 +67,29 @@ function plan(period: string, by: RollupDimension[]) {
  */
 export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[], now = new Date()): Promise<Rollup> {
   const { from, to, table, column, area, category } = plan(period, by);
-  const { rows } = await pool().query<{ id: string; slug: string; area: string | null; category: string | null; n: number | null }>(
-    `SELECT m."id", m."slug", a."name" AS "area", c."code" AS "category", s."n"
-     FROM "municipality" m
-     LEFT JOIN LATERAL (
-       SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
-       FROM ${table} r
-       WHERE r."municipalityId" = m."id" AND r.${column} >= $2::date AND r.${column} < $3::date
-       GROUP BY 1, 2
-       HAVING sum(r."n") <> 0
-     ) s ON true
-     LEFT JOIN "area" a ON a."id" = s."areaId"
-     LEFT JOIN "incident_category" c ON c."id" = s."categoryId"
-     WHERE m."slug" = $1`,
-    [municipalitySlug, from, to],
-  );
+  const [{ rows }, coverage] = await Promise.all([
+    pool().query<{ slug: string; area: string | null; category: string | null; n: number | null }>(
+      `SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n"
+       FROM "municipality" m
+       LEFT JOIN LATERAL (
+         SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
+         FROM ${table} r
+         WHERE r."municipalityId" = m."id" AND r.${column} >= $2::date AND r.${column} < $3::date
+         GROUP BY 1, 2
+         HAVING sum(r."n") <> 0
+       ) s ON true
+       LEFT JOIN "area" a ON a."id" = s."areaId"
+       LEFT JOIN "incident_category" c ON c."id" = s."categoryId"
+       WHERE m."slug" = $1`,
+      [municipalitySlug, from, to],
+    ),
+    // Coverage is read at the same time, by slug: the two round trips overlap (ADR 017).
+    getCoverage({ slug: municipalitySlug }, period, now),
+  ]);
   if (rows.length === 0) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`, "municipality");
   const counted = rows.filter((r) => r.n !== null);
   const { start, end } = periodRange(period);
-  const { share, complete, ongoing } = await getCoverage(rows[0]!.id, period, now);
+  const { share, complete, ongoing } = coverage;
   return {
     municipality: rows[0]!.slug,
     period,
