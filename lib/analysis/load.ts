@@ -134,21 +134,27 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
 async function comparisonBasis(municipalityId: string, periods: string[], lastYear: string, inAreas: Prisma.Sql, client: Prisma.TransactionClient, now: Date) {
   const period = periods.at(-1)!;
   const previous = periods.at(-2)!;
-  const coverage = await getCoverages(municipalityId, [...new Set([...periods, lastYear])], now);
   const { ongoing, through, windows: cut } = periodWindows(period, { [period]: period, [previous]: previous, [lastYear]: lastYear }, now);
+  const windows = ongoing ? Object.entries(cut).map(([key, r]) => ({ key, ...r })) : [];
+  const whole = [...new Set([...periods, lastYear])].map((key) => ({ key, ...(({ from, to }) => ({ from, until: to }))(localDayRange(key)) }));
+  // One read of the organisations' weeks answers for the whole periods and the windows alike, and
+  // the windows' counts are read at the same time.
+  const [coverages, windowed] = await Promise.all([
+    getCoverageOfRanges(municipalityId, [...whole, ...windows.filter((w) => w.key !== period).map((w) => ({ ...w, key: `window:${w.key}` }))], now),
+    Promise.all(
+      windows.map(async ({ key: p, from, until }) => {
+        const rows = await client.$queryRaw<{ areaId: string; categoryId: string; n: number }[]>`
+          SELECT "areaId", "categoryId", sum("n")::int AS "n" FROM "incident_day_count"
+          WHERE "municipalityId" = ${municipalityId}::uuid AND "day" >= ${from}::date AND "day" < ${until}::date ${inAreas}
+          GROUP BY 1, 2`;
+        return rows.map((r) => ({ period: p, ...r }));
+      }),
+    ),
+  ]);
+  const coverage = Object.fromEntries(whole.map((w) => [w.key, coverages[w.key]!]));
   if (!ongoing) return { coverage, through: null, windowCounts: undefined, beforeCoverage: undefined };
-  const windows = Object.entries(cut).map(([key, r]) => ({ key, ...r }));
-  const windowed = await Promise.all(
-    windows.map(async ({ key: p, from, until }) => {
-      const rows = await client.$queryRaw<{ areaId: string; categoryId: string; n: number }[]>`
-        SELECT "areaId", "categoryId", sum("n")::int AS "n" FROM "incident_day_count"
-        WHERE "municipalityId" = ${municipalityId}::uuid AND "day" >= ${from}::date AND "day" < ${until}::date ${inAreas}
-        GROUP BY 1, 2`;
-      return rows.map((r) => ({ period: p, ...r }));
-    }),
-  );
   // The earlier periods are judged over those same days, so each side is judged alike.
-  const beforeCoverage = await getCoverageOfRanges(municipalityId, windows.filter((w) => w.key !== period), now);
+  const beforeCoverage = Object.fromEntries(windows.filter((w) => w.key !== period).map((w) => [w.key, coverages[`window:${w.key}`]!]));
   return { coverage, through, windowCounts: windowed.flat(), beforeCoverage };
 }
 
