@@ -25,7 +25,7 @@ async function plantCanary() {
   await sql(`UPDATE est_group SET description = $2 WHERE id = $1`, [group.id, `Gruppens beskrivning ${CANARY}`]);
   const incident = await q<{ id: string; isoWeek: string }>(
     `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, description, "occurredAt", "isoWeek", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $5, now() - interval '2 days', to_char(now() - interval '2 days', 'IYYY-"W"IW'), now()) RETURNING id, "isoWeek"`,
+     VALUES ($1, $2, $3, $4, $5, $5, now() - interval '2 days', to_char((now() - interval '2 days') AT TIME ZONE 'Europe/Stockholm', 'IYYY-"W"IW'), now()) RETURNING id, "isoWeek"`,
     [b.id, area.id, category.id, org.id, `Platsen ${CANARY}`],
   );
   const measure = await q<{ id: string }>(
@@ -222,18 +222,19 @@ test("the session cookie is HttpOnly and SameSite; server actions refuse a forei
 
 test("stored script in report text renders as text, never runs", async ({ page }) => {
   const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
-  const [row] = await sql<{ id: string }>(
+  // The week is Stockholm's and the list is opened at that week: an hour ago may be last week (Monday 00:41).
+  const [row] = await sql<{ id: string; isoWeek: string }>(
     `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, description, "occurredAt", "isoWeek", "updatedAt")
-     SELECT m.id, a.id, c.id, o.id, $1, $1, now() - interval '1 hour', to_char(now() - interval '1 hour', 'IYYY-"W"IW'), now()
+     SELECT m.id, a.id, c.id, o.id, $1, $1, now() - interval '1 hour', to_char((now() - interval '1 hour') AT TIME ZONE 'Europe/Stockholm', 'IYYY-"W"IW'), now()
      FROM municipality m JOIN area a ON a."municipalityId" = m.id AND a.code = 'edsberg'
      JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'ovrigt' JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'polis'
-     WHERE m.slug = 'sollentuna' RETURNING id`,
+     WHERE m.slug = 'sollentuna' RETURNING id, "isoWeek"`,
     [payload],
   );
   let dialogs = 0;
   page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
   await signInAndWait(page, USERS.coordinator);
-  await page.goto("/incidents");
+  await page.goto(`/incidents?period=${row!.isoWeek}`);
   await expect(page.getByText(payload).first()).toBeVisible();
   await page.goto(`/incidents/${row!.id}`);
   await expect(page.getByText(payload).first()).toBeVisible();
