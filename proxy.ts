@@ -33,6 +33,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
+  // The page a refusal is logged against (lib/action-errors.ts); a client's own value is replaced.
+  headers.set("x-est-path", request.nextUrl.pathname.slice(0, 200));
   const lang = request.nextUrl.searchParams.get("lang");
   const isPublic = PUBLIC_LANG_PATHS.some((p) => request.nextUrl.pathname.startsWith(p));
   // The residents' pages take their language from the URL; every other page from the viewer.

@@ -66,6 +66,9 @@ test("a user of one municipality gets 'not found' for every page and route of an
       expect(body, `${path} leaks the canary`).not.toContain(CANARY);
     }
   }
+  // Each refused page is in the access log under its path, written in one place (lib/page-errors.ts).
+  const logged = (await sql<{ page: string }>(`SELECT DISTINCT e.details->>'page' AS page FROM audit_event e JOIN "user" u ON u.id = e."userId" WHERE e.action = 'refused' AND u.email = $1`, [USERS.coordinator])).map((r) => r.page);
+  for (const path of paths.filter((p) => !p.startsWith("/api/"))) expect(logged, `${path} refused without a row`).toContain(path);
   // Lists and exports that take the municipality from the session never include B's rows.
   for (const path of ["/incidents", "/incidents/export", "/atgarder?view=all", "/tips", "/kalender", "/"]) {
     const res = await page.request.get(path);
@@ -101,6 +104,8 @@ test("actions given another municipality's ids – an Insats's origin, a group, 
             (SELECT string_agg(status::text, ',') FROM tip WHERE "municipalityId" = $1) AS tips`,
     [ids.b, ids.group],
   );
+  const refusals = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event e JOIN "user" u ON u.id = e."userId" WHERE e.action = 'refused' AND u.email = $1`, [USERS.coordinator])).n;
+  const refusedBefore = await refusals();
   const before = await state();
   const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const insats = { municipalityId: a.id, name: "EST Insats gränstest", problem: "Samlingar vid stationen kvällstid.", places: "", areaIds: [ownArea.id], plannedEndDate: end, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "WEEKLY", weekday: 2, time: "15:00" };
@@ -121,8 +126,7 @@ test("actions given another municipality's ids – an Insats's origin, a group, 
   expect(await state()).toEqual(before);
   expect(await q<{ n: number }>(`SELECT count(*)::int AS n FROM measure_follow_up WHERE "measureId" = $1`, [ids.measure])).toEqual({ n: 0 });
   // Each refusal is in the access log, in one place (lib/action-errors.ts).
-  const [refused] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event e JOIN "user" u ON u.id = e."userId" WHERE e.action = 'refused' AND u.email = $1`, [USERS.coordinator]);
-  expect(refused!.n).toBeGreaterThan(0);
+  expect(await refusals()).toBeGreaterThan(refusedBefore);
 });
 
 test("pages are not reachable without signing in, whatever headers or suffixes a client tries", async ({ baseURL }) => {

@@ -27,8 +27,8 @@ export async function recordRefusal(error: DomainError): Promise<void> {
     // Loaded here, in the request it serves (the session module needs Next.js's request scope).
     const [{ getViewer }, { headers }] = await Promise.all([import("@/lib/auth/session"), import("next/headers")]);
     userId = (await getViewer())?.userId ?? null;
-    const referer = (await headers()).get("referer");
-    page = referer ? new URL(referer).pathname.slice(0, 200) : undefined;
+    // The path proxy.ts saw: the page itself, or the page a server action was posted from.
+    page = (await headers()).get("x-est-path") ?? undefined;
   } catch {
     // Not in a request (a test, a job): the refusal is still logged, without who and where.
   }

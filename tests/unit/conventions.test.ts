@@ -44,6 +44,17 @@ test("every route handler authenticates, unless it is public on purpose", () => 
   }
 });
 
+test("signed-in pages refuse through one helper, which logs the refusal (lib/page-errors.ts)", () => {
+  const pages = files("app/(app)", (f) => f === "page.tsx");
+  assert.ok(pages.length >= 30, `pages found: ${pages.length}`);
+  for (const file of pages) {
+    const source = read(file);
+    // notFound() or a caught domain error turned into an answer by hand would refuse without a row
+    // in the access log.
+    assert.doesNotMatch(source, /\bnotFound\(|\bisExpectedError\b|\.catch\(/, `${file}: refuse with orNotFound()/refusePage() from lib/page-errors.ts`);
+  }
+});
+
 test("data modules are server-only; shared schemas and time stay isomorphic", () => {
   for (const file of files("lib", (f) => /^(queries|mutations)\.ts$/.test(f)).concat("lib/db.ts", "lib/env.ts", "lib/auth/session.ts")) {
     assert.match(read(file), /^import "server-only";/, `${file} must start with import "server-only"`);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { listMeasures } from "@/lib/measures/register";
 import { MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
 import { getI18n } from "@/lib/i18n/server";
@@ -23,7 +22,7 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
   const filter = ZMeasureFilter.parse(raw);
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  const data = await listMeasures(viewer, active.municipalityId, filter).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const data = await orNotFound(listMeasures(viewer, active.municipalityId, filter));
   const { m: { measures: t, measureLabels, common }, f } = await getI18n();
   const query = (patch: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...patch })}`;
   return (

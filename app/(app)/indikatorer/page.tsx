@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { getIndicatorCoverage } from "@/lib/indicators/coverage";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IndicatorCoveragePage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  const c = await getIndicatorCoverage(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const c = await orNotFound(getIndicatorCoverage(viewer, active.municipalityId));
   const missing = c.indicators.filter((i) => i.missingLastTertial).length;
   const offTrack = c.indicators.filter((i) => i.offTrack).length;
   const { m: { indicators: t }, f } = await getI18n();

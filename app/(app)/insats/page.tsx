@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { can } from "@/lib/auth/permissions";
-import { isExpectedError } from "@/lib/errors";
 import { listInsatser } from "@/lib/insats/queries";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -18,7 +17,7 @@ export default async function InsatserPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const { m: { insats: t }, f } = await getI18n();
-  const rows = await listInsatser(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const rows = await orNotFound(listInsatser(viewer, active.municipalityId));
   return (
     <>
       <div className="page-header">

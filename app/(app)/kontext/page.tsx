@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/page-errors";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listContextSeries } from "@/lib/context/queries";
-import { isExpectedError } from "@/lib/errors";
 import { Uncertain } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { PrintButton } from "@/components/ui/print-button";
@@ -23,7 +22,7 @@ export default async function ContextPage() {
   const active = await getActiveMembership(viewer);
   const { m: { context: t }, f } = await getI18n();
   const column = (v: { areaName: string; subgroup: string }) => [v.areaName || t.wholeMunicipality, v.subgroup].filter(Boolean).join(", ");
-  const data = await listContextSeries(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const data = await orNotFound(listContextSeries(viewer, active.municipalityId));
   return (
     <ClientMessages ns={["contextForm"]}>
       <div className="page-header">

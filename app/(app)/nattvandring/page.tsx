@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/page-errors";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { listNightWalks } from "@/lib/nightwalks/queries";
 import { toLocalInputs } from "@/lib/time/format";
 import { fill } from "@/lib/i18n/catalogue";
@@ -26,7 +25,7 @@ export default async function NightWalkPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const { m: { nightWalk: t }, f } = await getI18n();
-  const data = await listNightWalks(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const data = await orNotFound(listNightWalks(viewer, active.municipalityId));
   return (
     <ClientMessages ns={["nightWalkForm"]}>
       <div className="page-header">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listAgreements } from "@/lib/agreements/agreements";
@@ -8,7 +8,6 @@ import { halfYearOf } from "@/lib/agreements/schema";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { isExpectedError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
@@ -24,7 +23,7 @@ const TONE = { MET: "ok", PARTLY: "warn", NOT_MET: "danger" } as const;
 export default async function AgreementsPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  const data = await listAgreements(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const data = await orNotFound(listAgreements(viewer, active.municipalityId));
   const halfYear = halfYearOf(toLocalInputs(new Date()).date);
   const { m: { agreements: t }, f } = await getI18n();
   return (

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listTertials } from "@/lib/analysis/tertial";
-import { isExpectedError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
@@ -19,13 +18,7 @@ export default async function TertialListPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const { m: { tertial: t }, f } = await getI18n();
-  let rows;
-  try {
-    rows = await listTertials(viewer, active.municipalityId);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const rows = await orNotFound(listTertials(viewer, active.municipalityId));
   return (
     <>
       <div className="page-header">

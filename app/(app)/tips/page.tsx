@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import type { TipStatus } from "@/lib/generated/prisma/enums";
 import { listTips } from "@/lib/tips/queries";
 import { getI18n } from "@/lib/i18n/server";
@@ -23,7 +22,7 @@ export default async function TipsPage({ searchParams }: { searchParams: Promise
   const active = await getActiveMembership(viewer);
   const asked = (await searchParams).status;
   const status: TipStatus = STATUSES.includes(asked as TipStatus) ? (asked as TipStatus) : "NEW";
-  const data = await listTips(viewer, active.municipalityId, status).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const data = await orNotFound(listTips(viewer, active.municipalityId, status));
   const { m: { tips: tx }, f } = await getI18n();
   const rows = data.tips.map((t) => ({
     id: t.id,

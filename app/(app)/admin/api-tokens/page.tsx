@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/page-errors";
 import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { listReportingOrganisations } from "@/lib/incidents/queries";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -18,13 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 async function load() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  try {
+  return orNotFound(async () => {
     const [tokens, organisations] = await Promise.all([listApiTokens(viewer, active.municipalityId), listReportingOrganisations(viewer, active.municipalityId)]);
     return { active, tokens, organisations };
-  } catch (error) {
-    if (isExpectedError(error)) notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function ApiTokensPage() {

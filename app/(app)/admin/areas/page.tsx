@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/page-errors";
 import { listAreasForAdmin } from "@/lib/areas/outlines";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { OutlineUpload } from "./_components/outline-upload";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -17,7 +16,7 @@ export default async function AreasAdminPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const { m: { admin: t, law, common }, f } = await getI18n();
-  const areas = await listAreasForAdmin(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const areas = await orNotFound(listAreasForAdmin(viewer, active.municipalityId));
   return (
     <ClientMessages ns={["adminForms"]}>
       <div className="page-header"><div><h1>{t.areasTitle}</h1><p className="lead">{active.municipalityName}</p></div></div>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/page-errors";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { auditForRecord, auditForUser } from "@/lib/audit/queries";
-import { isExpectedError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { record = "", user = "" } = await searchParams;
   const load = async () => (record ? auditForRecord(viewer, active.municipalityId, record) : user ? auditForUser(viewer, active.municipalityId, user) : auditForRecord(viewer, active.municipalityId, "-"));
   const { m: { admin: t }, f } = await getI18n();
-  const rows = await load().catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const rows = await orNotFound(load());
   return (
     <>
       <div className="page-header">

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { getMeasure } from "@/lib/measures/register";
 import { MEASURE_STATUS_TONE, verdictLabel } from "@/lib/measures/labels";
 import { fill } from "@/lib/i18n/catalogue";
@@ -23,12 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(id: string, weeks: number) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     return await getMeasure(viewer, id, weeks);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function MeasurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ veckor?: string }> }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { refusePage } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getMeasureFormOptions } from "@/lib/measures/register";
@@ -18,7 +18,7 @@ export default async function NewMeasurePage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const options = await getMeasureFormOptions(viewer, active.municipalityId);
-  if (!options) notFound();
+  if (!options) return refusePage("FORBIDDEN");
   const today = toLocalInputs(new Date()).date;
   const t = (await getI18n()).m.measures;
   return (

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getGroupForViewer } from "@/lib/groups/queries";
 import { cadenceLabel } from "@/lib/groups/labels";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
-import { isExpectedError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
 import { quarterKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
@@ -24,17 +23,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(groupId: string) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     const group = await getGroupForViewer(viewer, groupId);
     const [insats, candidates] = await Promise.all([
       group.kind === "INSATS" ? getInsatsWorkspace(viewer, group.id) : null,
       group.canManage ? listMemberCandidates(viewer, group.id) : [],
     ]);
     return { ...group, insats, candidates };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { getMembershipOverlap } from "@/lib/groups/members";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -19,7 +18,7 @@ export default async function OverlapPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const t = (await getI18n()).m.overlap;
-  const data = await getMembershipOverlap(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const data = await orNotFound(getMembershipOverlap(viewer, active.municipalityId));
   return (
     <>
       <div className="page-header">

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { getIncident, getIncidentFormOptions } from "@/lib/incidents/queries";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -19,14 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(id: string) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     const incident = await getIncident(viewer, id);
     const options = incident.canEdit ? await getIncidentFormOptions(viewer, incident.municipalityId) : null;
     return { incident, options };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {

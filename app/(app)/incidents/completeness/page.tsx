@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refusePage } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getWeekCompleteness } from "@/lib/incidents/queries";
@@ -28,7 +28,7 @@ export default async function CompletenessPage() {
   const current = weekKey(new Date());
   const weeks = Array.from({ length: WEEKS }, (_, i) => shiftPeriod(current, i - WEEKS + 1));
   const perWeek = await Promise.all(weeks.map((w) => getWeekCompleteness(viewer, active.municipalityId, w)));
-  if (perWeek.some((w) => w === null)) notFound();
+  if (perWeek.some((w) => w === null)) return refusePage("FORBIDDEN");
   const organisations = perWeek[0]!;
   const reporting = await getReportingOverview(viewer, active.municipalityId);
   const { m: { completeness: t, reportingDays: r }, f } = await getI18n();

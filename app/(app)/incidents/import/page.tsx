@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { refusePage } from "@/lib/page-errors";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportPage() {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  if (!can(viewer, "incident:import", { municipalityId: active.municipalityId })) notFound();
+  if (!can(viewer, "incident:import", { municipalityId: active.municipalityId })) return refusePage("FORBIDDEN");
   const t = (await getI18n()).m.importPage;
   return (
     <ClientMessages ns={["importForm"]}>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { getIndicator } from "@/lib/indicators/coverage";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -20,7 +19,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  const i = await getIndicator(viewer, active.municipalityId, id).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const i = await orNotFound(getIndicator(viewer, active.municipalityId, id));
   const { m: { indicators: t }, f } = await getI18n();
   const num = (n: number) => f.number(n, 3);
   const milestones = Array.isArray(i.milestones) ? (i.milestones as { year: number; value: number }[]) : [];

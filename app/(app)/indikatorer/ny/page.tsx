@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refusePage } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewIndicatorPage({ searchParams }: { searchParams: Promise<{ namnd?: string }> }) {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  if (!can(viewer, "tertial:edit", { municipalityId: active.municipalityId })) notFound();
+  if (!can(viewer, "tertial:edit", { municipalityId: active.municipalityId })) return refusePage("FORBIDDEN");
   const { participants } = await getIndicatorCoverage(viewer, active.municipalityId);
   const board = (await searchParams).namnd ?? "";
   const t = (await getI18n()).m.indicators;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound, orNull } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { getInsatsFormOptions } from "@/lib/insats/queries";
 import type { TInsatsOpen } from "@/lib/insats/schema";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
@@ -23,7 +22,7 @@ type Search = { fromGroup?: string; week?: string; areaId?: string; categoryId?:
 /** Evidence from a flag in a lägesbild, carried into the new Insats. */
 async function evidence(viewer: Awaited<ReturnType<typeof requireViewer>>, s: Search, { locale, m, f }: I18n) {
   if (!s.fromGroup || !s.week || !isPeriodKey(s.week, "week") || !s.areaId || !s.categoryId) return null;
-  const draft = await getLagesbildDraft(viewer, s.fromGroup, s.week).catch(() => null);
+  const draft = await orNull(getLagesbildDraft(viewer, s.fromGroup, s.week));
   const flag = draft?.flags.find((f) => f.area.id === s.areaId && f.category.id === s.categoryId);
   if (!draft || !flag) return null;
   const places = draft.hotspots.filter((h) => h.areaId === s.areaId).slice(0, 3).map((h) => h.place);
@@ -42,7 +41,7 @@ async function evidence(viewer: Awaited<ReturnType<typeof requireViewer>>, s: Se
 export default async function OpenInsatsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  const options = await getInsatsFormOptions(viewer, active.municipalityId).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
+  const options = await orNotFound(getInsatsFormOptions(viewer, active.municipalityId));
   const i18n = await getI18n();
   const from = await evidence(viewer, await searchParams, i18n);
   const t = i18n.m.insats;

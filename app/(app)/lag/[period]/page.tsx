@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { getLawDocument } from "@/lib/law/document";
 import { LAW_PERIOD } from "@/lib/law/schema";
 import { fill } from "@/lib/i18n/catalogue";
@@ -24,15 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function load(period: string, version: string | undefined) {
-  if (!LAW_PERIOD.test(period) || (version !== undefined && !/^[1-9]\d{0,3}$/.test(version))) notFound();
+  if (!LAW_PERIOD.test(period) || (version !== undefined && !/^[1-9]\d{0,3}$/.test(version))) return refusePage();
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  try {
+  return orNotFound(async () => {
     return { active, doc: await getLawDocument(viewer, active.municipalityId, period, version === undefined ? undefined : Number(version)) };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function LawDocumentPage({ params, searchParams }: { params: Promise<{ period: string }>; searchParams: Promise<{ version?: string }> }) {

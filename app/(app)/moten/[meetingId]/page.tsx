@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { agendaContent } from "@/lib/meetings/agenda-content";
 import { isAgendaKind } from "@/lib/meetings/agenda";
 import { getMeeting } from "@/lib/meetings/queries";
@@ -27,14 +26,11 @@ const MINUTES_TONE = { DRAFT: undefined, SENT: "warn", APPROVED: "ok" } as const
 
 async function load(meetingId: string) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     const meeting = await getMeeting(viewer, meetingId);
     const content = await agendaContent(viewer, { ...meeting, group: meeting.group }, meeting.agendaItems.map((i) => i.kind));
     return { meeting, content };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 /** One meeting: its agenda built from the group's data, attendance, minutes and decisions. */

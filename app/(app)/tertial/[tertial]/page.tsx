@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getTertialAnalysis } from "@/lib/analysis/tertial";
 import { indicatorLabel } from "@/lib/analysis/labels";
-import { isExpectedError } from "@/lib/errors";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { isPeriodKey, shiftPeriod } from "@/lib/time/periods";
@@ -30,15 +29,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const STATUS_TONE = { DRAFT: "info", IN_REVIEW: "warn", APPROVED: "ok" } as const;
 
 async function load(tertial: string) {
-  if (!isPeriodKey(tertial, "tertial")) notFound();
+  if (!isPeriodKey(tertial, "tertial")) return refusePage();
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  try {
+  return orNotFound(async () => {
     return { active, view: await getTertialAnalysis(viewer, active.municipalityId, tertial) };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function TertialPage({ params }: { params: Promise<{ tertial: string }> }) {

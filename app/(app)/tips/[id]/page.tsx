@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { LANGUAGES } from "@/lib/tips/messages";
 import { getTip } from "@/lib/tips/queries";
 import { toLocalInputs } from "@/lib/time/format";
@@ -19,12 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(id: string) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     return await getTip(viewer, id);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 /** One tip: what the resident wrote, their contact details (if any), and the three ways to handle it. */

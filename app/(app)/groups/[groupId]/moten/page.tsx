@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { cadenceLabel } from "@/lib/groups/labels";
 import { getGroupCalendar } from "@/lib/meetings/queries";
 import { fill } from "@/lib/i18n/catalogue";
@@ -19,12 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(groupId: string) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     return await getGroupCalendar(viewer, groupId);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 /** A group's meetings for the coming twelve months (and the last month), laid out from its cadence. */

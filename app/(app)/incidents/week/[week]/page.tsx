@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { refusePage } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { getIncidentFormOptions, getOwnWeekStatus, listIncidents } from "@/lib/incidents/queries";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WeekReportPage({ params }: { params: Promise<{ week: string }> }) {
   const { week } = await params;
-  if (!isPeriodKey(week, "week")) notFound();
+  if (!isPeriodKey(week, "week")) return refusePage();
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   const { m: { weekReport: m, common }, f } = await getI18n();

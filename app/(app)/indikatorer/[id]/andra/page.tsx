@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { getIndicator, getIndicatorCoverage } from "@/lib/indicators/coverage";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -20,8 +19,8 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  const i = await getIndicator(viewer, active.municipalityId, id).catch((e) => (isExpectedError(e) ? notFound() : Promise.reject(e)));
-  if (!i.canRecord) notFound();
+  const i = await orNotFound(getIndicator(viewer, active.municipalityId, id));
+  if (!i.canRecord) return refusePage("FORBIDDEN");
   const { participants } = await getIndicatorCoverage(viewer, active.municipalityId);
   const t = (await getI18n()).m.indicators;
   const milestones = Array.isArray(i.milestones) ? (i.milestones as { year: number; value: number }[]) : [];

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { isExpectedError } from "@/lib/errors";
 import { delta } from "@/lib/lagesbild/flags";
 import { isUncertainCount } from "@/lib/figures/rules";
 import { Uncertain, changeText, comparable } from "@/components/analysis/figure";
@@ -22,15 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const LEVEL_TONE = { GREEN: "ok", YELLOW: "warn", RED: "danger" } as const;
 
 async function load(month: string) {
-  if (!isPeriodKey(month, "month")) notFound();
+  if (!isPeriodKey(month, "month")) return refusePage();
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  try {
+  return orNotFound(async () => {
     return { active, report: await getMonthlyAreaReport(viewer, active.municipalityId, month) };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function MonthlyReportPage({ params }: { params: Promise<{ month: string }> }) {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { drillDown, drillLabels, ZDrillFilter } from "@/lib/analysis/drilldown";
-import { isExpectedError } from "@/lib/errors";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { isPeriodKey } from "@/lib/time/periods";
@@ -18,16 +17,10 @@ export default async function DrillDownPage({ params, searchParams }: { params: 
   const { tertial } = await params;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const filter = ZDrillFilter.safeParse(raw);
-  if (!isPeriodKey(tertial, "tertial") || !filter.success) notFound();
+  if (!isPeriodKey(tertial, "tertial") || !filter.success) return refusePage();
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
-  let result;
-  try {
-    result = await drillDown(viewer, active.municipalityId, tertial, filter.data);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const result = await orNotFound(drillDown(viewer, active.municipalityId, tertial, filter.data));
   const q = filter.data;
   const { locale, m: { drill: t }, f } = await getI18n();
   const names = await drillLabels(active.municipalityId, q.areaId, q.categoryId);

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/page-errors";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getQuarterPack } from "@/lib/analysis/quarter";
-import { isExpectedError } from "@/lib/errors";
 import { shiftPeriod } from "@/lib/time/periods";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -25,12 +24,9 @@ const TONE = { ON_TRACK: "ok", AT_RISK: "warn", OFF_TRACK: "danger" } as const;
 
 async function load(groupId: string, quarter: string) {
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     return await getQuarterPack(viewer, groupId, quarter);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function QuarterPackPage({ params }: { params: Promise<{ groupId: string; quarter: string }> }) {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { getLagesbild, listLagesbildWeeks } from "@/lib/lagesbild/queries";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -32,17 +31,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function load(groupId: string, week: string) {
-  if (!isPeriodKey(week, "week")) notFound();
+  if (!isPeriodKey(week, "week")) return refusePage();
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     const lagesbild = await getLagesbild(viewer, groupId, week);
     const canOpenInsats = can(viewer, "insats:open", { municipalityId: lagesbild.group.municipalityId });
     const [history, organisations] = await Promise.all([listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId)]);
     return { ...lagesbild, history, organisations, canOpenInsats };
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export default async function LagesbildPage({ params }: { params: Promise<{ groupId: string; week: string }> }) {

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound, refusePage } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
 import { RowLink } from "@/components/ui/row-link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { getMeetingPicture } from "@/lib/insats/meeting-picture";
 import { delta } from "@/lib/lagesbild/flags";
 import { fill, plural } from "@/lib/i18n/catalogue";
@@ -22,14 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const LEVEL_TONE = { GREEN: "ok", YELLOW: "warn", RED: "danger" } as const;
 
 async function load(groupId: string, date: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) notFound();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return refusePage();
   const viewer = await requireViewer();
-  try {
+  return orNotFound(async () => {
     return await getMeetingPicture(viewer, groupId, date);
-  } catch (error) {
-    if (isExpectedError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 /** An EST Insats's short-cycle lägesbild: what happened in its scope since the last meeting. */
