@@ -10,13 +10,17 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self)" },
 ];
 
+const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : undefined;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or Node-only modules stay outside the server bundle.
-  // Kommundel outlines (GeoJSON) are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Every server action keeps the 1 MB body limit: files go to routes with their own caps
+  // (lib/http/file-upload.ts). Behind a proxy that does not pass the public host on, actions are
+  // accepted from NEXTAUTH_URL's host; proxy.ts refuses any other Origin (issue 26).
+  experimental: { serverActions: { bodySizeLimit: "1mb", ...(publicHost ? { allowedOrigins: [publicHost] } : {}) } },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "sharp"],
   async headers() {
     return [

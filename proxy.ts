@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 
-// Two jobs, neither of them access control (every page and route checks access itself through
-// lib/auth/permissions.ts): a fresh nonce-based Content-Security-Policy for every response, and
-// the language of the residents' public pages for <html lang dir>.
+// Three jobs, none of them access control (every page and route checks access itself through
+// lib/auth/permissions.ts): a fresh nonce-based Content-Security-Policy for every response, the
+// language of the residents' public pages for <html lang dir>, and the Origin of server actions
+// (a CSRF check).
 const LANGS = new Set(["sv", "en", "ar", "so"]);
 const PUBLIC_LANG_PATHS = ["/tipsa", "/ni-sa-vi-gjorde"];
 
@@ -27,7 +29,20 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/**
+ * A server action from a browser must come from the app's own address. Next.js compares Origin
+ * with X-Forwarded-Host, which any client can write (a forged pair passes it); with NEXTAUTH_URL
+ * set, the Origin must be that address, whatever the headers say (issue 26). A request without
+ * Origin is no browser's, so it carries no victim's cookie and is left to Next.js.
+ */
+export function foreignActionOrigin(request: Request, publicUrl: string | undefined): boolean {
+  if (!publicUrl || request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== new URL(publicUrl).origin;
+}
+
 export function proxy(request: NextRequest) {
+  if (foreignActionOrigin(request, env().NEXTAUTH_URL)) return new NextResponse("Förbjuden begäran.", { status: 403 });
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);

@@ -27,6 +27,10 @@ test("the map shows the period's incidents and the uploaded outlines without any
   await page.getByLabel("GeoJSON med kommundelarnas avgränsningar").setInputFiles({ name: "trasig.geojson", mimeType: "application/json", buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature"}]}') });
   await page.getByRole("button", { name: "Ladda upp" }).click();
   await expect(page.locator("#file-error")).toContainText("Ogiltig GeoJSON");
+  // Over 5 MB: refused by the upload's own route, which counts the bytes (the actions keep 1 MB).
+  await page.getByLabel("GeoJSON med kommundelarnas avgränsningar").setInputFiles({ name: "stor.geojson", mimeType: "application/geo+json", buffer: Buffer.alloc(5 * 1024 * 1024 + 1, " ") });
+  await page.getByRole("button", { name: "Ladda upp" }).click();
+  await expect(page.locator("#file-error")).toContainText("Filen är större än 5 MB.");
 
   const week = (await sql<{ w: string }>(`SELECT "isoWeek" AS w FROM incident WHERE latitude IS NOT NULL ORDER BY "occurredAt" DESC LIMIT 1`))[0]!.w;
   await page.goto("/incidents/map?period=" + week);

@@ -1,3 +1,4 @@
+import { weekKey } from "../lib/time/periods";
 import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
 
 const count = async (description: string) => Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident WHERE description = $1`, [description]))[0]!.n);
@@ -53,5 +54,25 @@ test.describe("on a phone without coverage", () => {
       [description],
     );
     expect(stored).toEqual([{ place: "Fågelsångens garage", reporter: USERS.reporter }]);
+  });
+  test("when the session has ended, the worker itself drops its copy of the report form (issue 26)", async ({ page, context }) => {
+    const form = `/incidents/week/${weekKey(new Date())}`;
+    const cachedForms = () => page.evaluate(async () => {
+      if (!(await caches.has("est-offline-v1"))) return 0;
+      return (await (await caches.open("est-offline-v1")).keys()).filter((r) => new URL(r.url).pathname.startsWith("/incidents/week/")).length;
+    });
+    await signInAndWait(page, USERS.reporter);
+    await page.goto(form);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await expect.poll(cachedForms).toBe(1);
+    // The sign-in page also asks the worker to empty its cache; a page without script stands in for
+    // it here, so that what is tested is the worker seeing the form sent to sign-in.
+    await context.route("**/login**", (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>Utloggad</title><p>Utloggad</p>" }));
+    await context.clearCookies();
+    await page.goto(form);
+    await expect(page).toHaveURL(/\/login/);
+    await expect.poll(cachedForms).toBe(0);
   });
 });

@@ -19,3 +19,19 @@ test("a reporter has no monthly report", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Månadsrapport", includeHidden: true })).toHaveCount(0);
   expect((await page.goto("/reports/month/2026-10"))?.status()).toBe(404);
 });
+
+test("a coordinator imports a survey CSV on the context page; a file with errors lists them and saves nothing", async ({ page }) => {
+  const series = `Trygghetsenkät e2e ${crypto.randomUUID().slice(0, 8)}`;
+  const csv = (value: string) => Buffer.from(`\uFEFFkalla;serie;enhet;period;omrade;grupp;varde;svarande\nKommunens enkät;${series};%;2025;Edsberg;;${value};140\n`);
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto("/kontext");
+  const form = page.getByTestId("context-import");
+  await form.getByLabel("CSV-fil").setInputFiles({ name: "enkat.csv", mimeType: "text/csv", buffer: csv("mycket") });
+  await form.getByRole("button", { name: "Importera" }).click();
+  await expect(page.getByTestId("context-errors")).toContainText("Rad 2, varde");
+  await expect(page.getByText(series)).toHaveCount(0);
+  await form.getByLabel("CSV-fil").setInputFiles({ name: "enkat.csv", mimeType: "text/csv", buffer: csv("23,5") });
+  await form.getByRole("button", { name: "Importera" }).click();
+  await expect(form.getByRole("status")).toHaveText("1 värden i 1 serier importerade.");
+  await expect(page.getByText(series).first()).toBeVisible();
+});

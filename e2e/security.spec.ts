@@ -218,6 +218,21 @@ test("the session cookie is HttpOnly and SameSite; server actions refuse a forei
     expect(res.status(), origin).toBeGreaterThanOrEqual(400);
     expect(await optOuts(), `nothing changed for Origin ${origin}`).toBe(0);
   }
+  // A forged X-Forwarded-Host that matches the forged Origin passes Next.js's own comparison; the
+  // Origin must still be the app's address (NEXTAUTH_URL, proxy.ts).
+  const forged = await page.request.post("/kalender", {
+    headers: { "Next-Action": id, Origin: "https://evil.example", "X-Forwarded-Host": "evil.example", "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ MEETING: false, REPORTING: false, MEASURE_DUE: false }]),
+  });
+  expect(forged.status()).toBe(403);
+  expect(await optOuts(), "nothing changed for a forged host").toBe(0);
+  // Every action keeps Next.js's 1 MB body limit (files go to routes with caps of their own).
+  const big = await page.request.post("/kalender", {
+    headers: { "Next-Action": id, Origin: new URL(baseURL!).origin, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ MEETING: false, REPORTING: false, MEASURE_DUE: false, padding: "x".repeat(1_500_000) }]),
+  });
+  expect(big.status()).toBeGreaterThanOrEqual(400);
+  expect(await optOuts(), "nothing changed for a body over 1 MB").toBe(0);
   // The same call from the app's own origin goes through: the refusal above is the Origin check.
   expect((await call(new URL(baseURL!).origin)).status()).toBe(200);
   expect(await optOuts()).toBe(3);

@@ -20,8 +20,12 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     fetch(request)
       .then((response) => {
-        // A redirect (to the sign-in page, say) is not the form: keep the last good copy.
-        if (response.ok && !response.redirected) {
+        // The server sends the form elsewhere – to sign in, when the session has ended – or refuses
+        // it: the device keeps no copy of the form from then on, whoever holds it (issue 26). A
+        // navigation's redirect reaches the worker as an opaque one, without its address.
+        if (page && (response.type === "opaqueredirect" || response.redirected || response.status === 401 || response.status === 403)) {
+          event.waitUntil(caches.delete(CACHE));
+        } else if (response.ok && !response.redirected) {
           const copy = response.clone();
           event.waitUntil(caches.open(CACHE).then((cache) => cache.put(cacheKey, copy)));
         }

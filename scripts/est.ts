@@ -14,11 +14,14 @@ import { sendDueReminders } from "@/lib/meetings/reminders";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
 import { generateNational } from "@/prisma/seed/national";
+import { grantAppRole } from "./db-grant.mjs";
 
 const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
 
   check                         kontrollera konfiguration och databasanslutning
   migrate                       tillämpa de incheckade migreringarna på DATABASE_URL
+  db:grant --role ROLL          ge appens egen databasroll (som inte äger något) rättigheterna den
+                                behöver; körs som ägaren (DATABASE_URL = ägarens), efter migrate
   seed                          lägg in/uppdatera grunddata (idempotent; Sollentuna = "sollentuna")
   generate --municipalities N --years Y [--per-year N] [--seed S]
                                 syntetisk nationell datamängd för prestandatester (kommun-001 …):
@@ -191,6 +194,11 @@ const COMMANDS: Record<string, Handler> = {
     if (flags.yes !== true) throw new UsageError("Återläsning ersätter allt i databasen. Bekräfta med --yes.");
     restoreDatabase(env().DATABASE_URL, file);
     return "Databasen är återläst från säkerhetskopian.";
+  },
+  async "db:grant"(flags) {
+    const role = need(flags, "role");
+    await grantAppRole(env().DATABASE_URL, role);
+    return `Rollen ${role} har appens rättigheter: rader i tabellerna, inga tabeller; åtkomstloggen bara läsa och lägga till.`;
   },
   async "meetings:extend"() {
     return `${await extendCalendars()} nya möten utlagda.`;

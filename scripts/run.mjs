@@ -2,6 +2,8 @@
 // Start-up wrapper behind `npm start` and `npm run dev`:
 //  - with DATABASE_URL: uses that server;
 //  - without: starts an embedded PostgreSQL under .data/pg (port EST_PG_PORT, default 54329);
+//  - with MIGRATION_DATABASE_URL too: the database's owner migrates and seeds through it and grants
+//    DATABASE_URL's role what the app needs (scripts/db-grant.mjs); the app runs as that role;
 //  then applies the committed migrations, seeds on first run, builds if needed (start), and runs
 //  Next. Ctrl-C (SIGINT/SIGTERM) stops Next and then the embedded PostgreSQL.
 import { spawn, spawnSync } from "node:child_process";
@@ -10,6 +12,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { grantAppRole, roleOf } from "./db-grant.mjs";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -129,11 +132,18 @@ async function main() {
     fail(msg);
   };
 
-  await checkDatabase(env.DATABASE_URL);
-  if (!run(bin("prisma"), ["migrate", "deploy"], { ...env, PRISMA_HIDE_UPDATE_MESSAGE: "1" })) await bail("migreringarna kunde inte tillämpas.");
-  if (await needsSeed(env.DATABASE_URL)) {
+  // Migrations and the seed run as the owner; the app as DATABASE_URL's role (the same one unless
+  // MIGRATION_DATABASE_URL is set).
+  const owner = { ...env, DATABASE_URL: process.env.MIGRATION_DATABASE_URL || env.DATABASE_URL };
+  await checkDatabase(owner.DATABASE_URL);
+  if (!run(bin("prisma"), ["migrate", "deploy"], { ...owner, PRISMA_HIDE_UPDATE_MESSAGE: "1" })) await bail("migreringarna kunde inte tillämpas.");
+  if (process.env.MIGRATION_DATABASE_URL) {
+    await grantAppRole(owner.DATABASE_URL, roleOf(env.DATABASE_URL)).catch((err) => bail(`appens databasroll kunde inte få sina rättigheter: ${err.message}`));
+    await checkDatabase(env.DATABASE_URL);
+  }
+  if (await needsSeed(owner.DATABASE_URL)) {
     console.log("est: tom databas – lägger in Sollentuna och demodata …");
-    if (!run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env)) await bail("seed misslyckades.");
+    if (!run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], owner)) await bail("seed misslyckades.");
   }
   if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("est: bygger appen (första start) …");

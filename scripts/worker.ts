@@ -13,12 +13,9 @@ import { logger } from "@/lib/logger";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { runRetention } from "@/lib/ops/retention";
+import { QUEUES } from "./queues.mjs";
 
-const QUEUE = "flush-outbox";
-const INSATS_REMINDERS = "insats-reminders";
-const REMINDERS = "reminders";
-const CALENDARS = "extend-calendars";
-const RETENTION = "retention";
+const { outbox: QUEUE, insatsReminders: INSATS_REMINDERS, reminders: REMINDERS, calendars: CALENDARS, retention: RETENTION } = QUEUES;
 const OUTBOX_BATCH = 50;
 
 async function main() {

@@ -24,6 +24,7 @@ export const MAX_GEOJSON_BYTES = 5 * 1024 * 1024;
  */
 export async function uploadAreaOutlines(viewer: Viewer, municipalityId: string, text: string) {
   if (!can(viewer, "municipality:admin", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har inte behörighet att ändra kommundelarna.");
+  if (!text.trim()) throw new DomainError("INVALID", "Välj en GeoJSON-fil.", "file");
   if (text.length > MAX_GEOJSON_BYTES) throw new DomainError("INVALID", "Filen är större än 5 MB.", "file");
   let json: unknown;
   try {

@@ -9,7 +9,7 @@ import { fill } from "@/lib/i18n/fill";
 
 /** EST kontextserie-CSV v1: one value per row; semicolon or comma separated, UTF-8. */
 export const CONTEXT_COLUMNS = ["kalla", "serie", "enhet", "period", "omrade", "grupp", "varde", "svarande"] as const;
-const MAX_BYTES = 2_000_000;
+export const MAX_CONTEXT_BYTES = 2_000_000;
 const PERIOD = /^\d{4}(-(T[1-3]|Q[1-4]|(0[1-9]|1[0-2])))?$/;
 
 export type ContextImportReport = { rows: number; imported: number; series: number; errors: { row: number; column: string; reason: string }[] };
@@ -22,7 +22,8 @@ type Row = { source: string; name: string; unit: string; periodKey: string; area
  */
 export async function importContextCsv(viewer: Viewer, municipalityId: string, text: string): Promise<ContextImportReport> {
   if (!can(viewer, "tertial:edit", { municipalityId })) throw new DomainError("FORBIDDEN", "Bara EST Strategisk och samordnare kan importera kontextserier.");
-  if (text.length > MAX_BYTES) throw new DomainError("INVALID", "Filen är för stor (högst 2 MB).", "file");
+  if (!text.trim()) throw new DomainError("INVALID", "Välj en CSV-fil.", "file");
+  if (text.length > MAX_CONTEXT_BYTES) throw new DomainError("INVALID", "Filen är för stor (högst 2 MB).", "file");
   let records: Record<string, string>[];
   try {
     const delimiter = (text.split("\n")[0] ?? "").includes(";") ? ";" : ",";

@@ -1,6 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import pg from "pg";
+import PgBoss from "pg-boss";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { auditForRecord, auditForUser } from "@/lib/audit/queries";
@@ -18,6 +20,8 @@ import { POST } from "@/app/api/v1/incidents/route";
 import { shiftPeriod, weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
+import { grantAppRole } from "../../scripts/db-grant.mjs";
+import { QUEUES } from "../../scripts/queues.mjs";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 let sollentuna: string;
@@ -143,5 +147,57 @@ test("property: 6 000 generated inputs to the forms' schemas: never a crash, and
       }),
       { numRuns: 1_000, seed: 7 },
     );
+  }
+});
+
+test("the app's own database role owns nothing: it adds to the access log but cannot change, empty or unguard it; its worker runs (issue 26)", async () => {
+  const role = `est_app_test_${process.pid}`;
+  const owner = process.env.DATABASE_URL!;
+  await db().$executeRawUnsafe(`CREATE ROLE "${role}" LOGIN PASSWORD 'app-role-test'`);
+  try {
+    await grantAppRole(owner, role);
+    const url = new URL(owner);
+    url.username = role;
+    url.password = "app-role-test";
+    const app = new pg.Client({ connectionString: url.toString() });
+    await app.connect();
+    try {
+      // The app's everyday work: rows, the access log added to, the rollup triggers fired.
+      await app.query(`INSERT INTO audit_event (action) VALUES ('role-test')`);
+      const { rowCount } = await app.query(`UPDATE incident SET "updatedAt" = now() WHERE id = (SELECT id FROM incident LIMIT 1)`);
+      assert.equal(rowCount, 1);
+      await app.query(`SELECT pg_advisory_xact_lock(42)`);
+      // Never the log, the tables or the migrations' bookkeeping.
+      for (const [statement, refusal] of [
+        [`UPDATE audit_event SET action = 'ändrad' WHERE action = 'role-test'`, /permission denied/],
+        [`DELETE FROM audit_event WHERE action = 'role-test'`, /permission denied/],
+        [`TRUNCATE audit_event`, /permission denied/],
+        [`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`, /must be (the )?owner/],
+        [`DROP TRIGGER audit_event_no_update ON audit_event`, /must be (the )?owner/],
+        [`DROP TABLE incident`, /must be (the )?owner/],
+        [`CREATE TABLE public.role_test (id int)`, /permission denied/],
+        [`DELETE FROM _prisma_migrations`, /permission denied/],
+      ] as const) {
+        await assert.rejects(app.query(statement), { message: refusal }, statement);
+      }
+      const [kept] = (await app.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'role-test'`)).rows;
+      assert.equal(kept.n, 1, "the row is there, unchanged");
+    } finally {
+      await app.end();
+    }
+    // The worker's job queue, as the role: started as the worker starts it, a job sent and taken.
+    const boss = new PgBoss({ connectionString: url.toString(), max: 1, supervise: false, schedule: false });
+    await boss.start();
+    try {
+      await boss.createQueue(QUEUES.calendars);
+      await boss.send(QUEUES.calendars, { n: 1 });
+      const jobs = await boss.fetch(QUEUES.calendars);
+      assert.equal(jobs.length, 1);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  } finally {
+    await db().$executeRawUnsafe(`DROP OWNED BY "${role}"`);
+    await db().$executeRawUnsafe(`DROP ROLE "${role}"`);
   }
 });

@@ -2,7 +2,9 @@
 // through the API for a minute (LOAD_SECONDS) while PostgreSQL is stopped and started again in
 // the middle. Every incident the app acknowledged must be stored exactly once; reporters retry
 // what failed with the same external_id, as a real client does. Prints the error rate during the
-// outage (a figure, not a pass mark). Needs `next build` first (npm test runs it before this step).
+// outage (a figure, not a pass mark). The app runs as a database role that owns nothing, set up as
+// SECURITY.md tells an operator to (MIGRATION_DATABASE_URL for the owner): every request of the run
+// works with only the rows granted. Needs `next build` first (npm test runs it before this step).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,6 +18,8 @@ const REPORTERS = 100;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const server = embeddedPostgres("load", PG_PORT, ["max_connections=200"]);
 const DATABASE_URL = server.url;
+const APP_ROLE = { name: "est_app", password: "lasttest-app" };
+const APP_DATABASE_URL = Object.assign(new URL(DATABASE_URL), { username: APP_ROLE.name, password: APP_ROLE.password }).toString();
 const token = `est_${randomBytes(32).toString("base64url")}`;
 let app: ChildProcess;
 let appErrors = "";
@@ -41,13 +45,16 @@ async function waitFor(check: () => Promise<boolean>, ms: number) {
 
 before(async () => {
   await server.create();
+  await sql(`CREATE ROLE ${APP_ROLE.name} LOGIN PASSWORD '${APP_ROLE.password}'`);
   app = spawn("node", ["scripts/run.mjs", "start"], {
-    env: { ...process.env, DATABASE_URL, PORT: String(APP_PORT), EST_DEMO_PASSWORD: "load-test-losenord", LOG_LEVEL: "error" },
+    env: { ...process.env, DATABASE_URL: APP_DATABASE_URL, MIGRATION_DATABASE_URL: DATABASE_URL, PORT: String(APP_PORT), EST_DEMO_PASSWORD: "load-test-losenord", LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   // The outage makes the app log many errors: keep the tail for a failure report, not the console.
   app.stderr!.on("data", (d) => (appErrors = (appErrors + d).slice(-4_000)));
   await waitFor(async () => (await fetch(`http://127.0.0.1:${APP_PORT}/api/health`)).ok, 180_000);
+  const [connected] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1`, [APP_ROLE.name]);
+  assert.ok(connected!.n > 0, "the app is connected as its own role");
   await sql(
     `INSERT INTO api_token ("municipalityId", "organisationId", name, "tokenHash", prefix)
      SELECT m.id, o.id, 'Lasttest', $1, $2 FROM municipality m JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'trygghetsvardar' WHERE m.slug = 'sollentuna'`,

@@ -10,7 +10,6 @@ import { PrintButton } from "@/components/ui/print-button";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { importContextAction } from "./actions";
 import { ContextImportForm } from "./_components/import-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -74,7 +73,7 @@ export default async function ContextPage() {
         );
       })}
       {can(viewer, "tertial:edit", { municipalityId: active.municipalityId }) ? (
-        <section className="card" aria-labelledby="import"><h2 id="import">{t.import}</h2><ContextImportForm action={importContextAction} /></section>
+        <section className="card" aria-labelledby="import"><h2 id="import">{t.import}</h2><ContextImportForm /></section>
       ) : null}
     </ClientMessages>
   );

@@ -1067,6 +1067,7 @@ export const en: typeof sv = {
     import: "Import",
   },
   contextForm: {
+    choose: "Choose a CSV file.",
     failed: "The import failed.",
     file: "CSV file",
     columns: "Columns: kalla;serie;enhet;period;omrade;grupp;varde;svarande (omrade, grupp and svarande may be left empty)",

@@ -1065,6 +1065,7 @@ export const sv = {
     import: "Importera",
   },
   contextForm: {
+    choose: "Välj en CSV-fil.",
     failed: "Importen misslyckades.",
     file: "CSV-fil",
     columns: "Kolumner: kalla;serie;enhet;period;omrade;grupp;varde;svarande (omrade, grupp och svarande kan lämnas tomma)",

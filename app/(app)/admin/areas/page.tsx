@@ -6,7 +6,6 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 import { OutlineUpload } from "./_components/outline-upload";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { uploadOutlinesAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.admin.areasTitle };
@@ -20,7 +19,7 @@ export default async function AreasAdminPage() {
   return (
     <ClientMessages ns={["adminForms"]}>
       <div className="page-header"><div><h1>{t.areasTitle}</h1><p className="lead">{active.municipalityName}</p></div></div>
-      <section className="card"><OutlineUpload action={uploadOutlinesAction} /></section>
+      <section className="card"><OutlineUpload /></section>
       <div className="table-wrap" style={{ marginTop: "1rem" }}>
         <table data-testid="areas">
           <thead><tr><th scope="col">{t.area}</th><th scope="col">{t.code}</th><th scope="col">{t.population}</th><th scope="col">{law.classification}</th><th scope="col">{t.focus}</th><th scope="col">{t.outline}</th></tr></thead>

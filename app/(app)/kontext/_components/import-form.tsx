@@ -2,14 +2,15 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/action-result";
+import { postFile } from "@/lib/http/post-file";
 import type { ContextImportReport } from "@/lib/context/import";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
 
-/** Upload of a survey CSV; every problem is listed by row and column, and nothing is saved then. */
-export function ContextImportForm({ action }: { action: (form: FormData) => Promise<ActionResult<ContextImportReport>> }) {
+/** Upload of a survey CSV to its route (../import); every problem is listed by row and column, and
+ * nothing is saved then. */
+export function ContextImportForm() {
   const router = useRouter();
   const m = useI18n().m.contextForm;
   const translate = useTranslateMessage();
@@ -22,11 +23,12 @@ export function ContextImportForm({ action }: { action: (form: FormData) => Prom
       data-testid="context-import"
       onSubmit={(e) => {
         e.preventDefault();
-        const data = new FormData(e.currentTarget);
+        const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
         start(async () => {
           setError(null);
           setReport(null);
-          const result = await action(data);
+          if (!file || file.size === 0) return setError(m.choose);
+          const result = await postFile<ContextImportReport>("/kontext/import", file);
           if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? m.failed);
           setReport(result.data);
           if (result.data.errors.length === 0) router.refresh();

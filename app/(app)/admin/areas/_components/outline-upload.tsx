@@ -3,12 +3,13 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action-result";
+import { postFile } from "@/lib/http/post-file";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
 
-export function OutlineUpload(props: { action: (input: unknown) => Promise<ActionResult<{ matched: number; unmatched: string[] }>> }) {
+/** The GeoJSON goes to its own route (./outlines), not a server action: see lib/http/file-upload.ts. */
+export function OutlineUpload() {
   const router = useRouter();
   const m = useI18n().m.adminForms;
   const [file, setFile] = useState<File | null>(null);
@@ -22,7 +23,8 @@ export function OutlineUpload(props: { action: (input: unknown) => Promise<Actio
         setError(undefined);
         setDone(null);
         startTransition(async () => {
-          const result = await props.action({ file: file ? await file.text() : "" });
+          if (!file) return;
+          const result = await postFile<{ matched: number; unmatched: string[] }>("/admin/areas/outlines", file);
           if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? m.unreadable);
           setDone(`${fill(m.matched, { count: result.data.matched })}${result.data.unmatched.length ? ` ${fill(m.unmatched, { list: result.data.unmatched.join(", ") })}` : ""}`);
           router.refresh();
