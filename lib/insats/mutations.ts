@@ -103,9 +103,12 @@ async function checkOrigin(municipalityId: string, origin: NonNullable<z.output<
  * the others get an invitation to create an account. */
 async function sortInvitees(input: z.output<typeof ZInsatsOpen>, viewer: Viewer) {
   const emails = emailList(input.inviteEmails);
+  // Checked whenever one is named, even without addresses to invite: every id is the municipality's.
+  if (emails.length > 0 || input.inviteOrganisationId) {
+    const org = await db().organisation.findFirst({ where: { id: input.inviteOrganisationId, municipalityId: input.municipalityId, active: true }, select: { id: true } });
+    if (!org) throw new DomainError("INVALID", "Välj en organisation i kommunen.", "inviteOrganisationId");
+  }
   if (emails.length === 0) return { known: [] as string[], toInvite: [] as string[] };
-  const org = await db().organisation.findFirst({ where: { id: input.inviteOrganisationId, municipalityId: input.municipalityId, active: true }, select: { id: true } });
-  if (!org) throw new DomainError("INVALID", "Välj en organisation i kommunen.", "inviteOrganisationId");
   const users = await db().membership.findMany({
     where: { municipalityId: input.municipalityId, user: { email: { in: emails, mode: "insensitive" }, disabledAt: null } },
     select: { userId: true, user: { select: { email: true } } },

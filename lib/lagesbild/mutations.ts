@@ -43,7 +43,9 @@ const current = (row: { version: number; assessment: string | null; outlook: str
 export async function saveJudgement(viewer: Viewer, input: z.output<typeof ZLagesbildJudgement>) {
   const { group, existing } = await loadForEdit(viewer, input.groupId, input.week);
   const areaIds = new Set(group.areas.map((a) => a.areaId));
-  const statuses = input.areaStatuses.filter((s) => s.level !== "" && areaIds.has(s.areaId));
+  // A judgement names only the group's own areas: any other id is refused, not dropped (issue 26).
+  if (input.areaStatuses.some((s) => !areaIds.has(s.areaId))) throw new DomainError("INVALID", "Välj en av gruppens kommundelar.", "areaStatuses");
+  const statuses = input.areaStatuses.filter((s) => s.level !== "");
   const fields = { assessment: input.assessment, outlook: input.outlook, resourceNotes: input.resourceNotes, focusNotes: input.focusNotes };
   try {
     const saved = await db().$transaction(async (tx) => {

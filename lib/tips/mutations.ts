@@ -36,7 +36,7 @@ function wall(date: string, time: string): Date | null {
  * spread of addresses can flood a coordinator's queue (issue 26). */
 export const TIP_LIMITS = { device: { limit: 5, windowSeconds: 3600 }, address: { limit: 20, windowSeconds: 3600 }, municipality: { limit: 200, windowSeconds: 3600 } };
 
-export type TipSubmitResult = { ok: true; code: string } | { ok: false; error: "err_rate" | "not_found" };
+export type TipSubmitResult = { ok: true; code: string } | { ok: false; error: "err_rate" | "not_found" | "foreign_area" };
 
 /**
  * Stores a resident's tip (anonymous unless they gave contact details, which are kept apart) and
@@ -46,6 +46,8 @@ export async function submitTip(municipalitySlug: string, input: TTip, photo: { 
   const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true } });
   if (!municipality) return { ok: false, error: "not_found" };
   const area = input.areaId ? await db().area.findFirst({ where: { id: input.areaId, municipalityId: municipality.id }, select: { id: true } }) : null;
+  // The form offers only the municipality's own areas: any other id is refused, not stored (issue 26).
+  if (input.areaId && !area) return { ok: false, error: "foreign_area" };
   const allowed = await allowAttempt([
     { key: limitKey("tip-device", client.device), ...TIP_LIMITS.device },
     { key: limitKey("tip-address", client.address), ...TIP_LIMITS.address },

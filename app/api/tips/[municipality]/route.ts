@@ -49,6 +49,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ mun
   const address = clientAddress((name) => h.get(name));
   const result = await submitTip((await params).municipality, parsed.data, photo, { address, device });
   jar.set(DEVICE_COOKIE, device, { httpOnly: true, sameSite: "lax", secure: new URL(request.url).protocol === "https:", maxAge: 365 * 86_400, path: "/" });
+  if (!result.ok && result.error === "foreign_area") return Response.json({ fieldErrors: { areaId: "err_required" } }, { status: 400, headers: NO_STORE });
   if (!result.ok) {
     if (result.error === "err_rate") logger.warn("tip throttled");
     return Response.json({ error: result.error === "not_found" ? "err_generic" : result.error }, { status: result.error === "not_found" ? 404 : 429, headers: NO_STORE });
