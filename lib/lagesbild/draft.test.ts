@@ -19,16 +19,16 @@ test("each cell, area, category and the total compare the week with the week bef
   const m = buildMatrix(rows, weeks, ["a", "b"], ["x", "y"]);
   assert.deepEqual(
     { ...m.cells.a!.x!, flag: undefined },
-    { count: 7, previousWeek: 2, meanPrevious4: 1.5, sameWeekLastYear: 1, flag: undefined },
+    { count: 7, previousWeek: 2, meanPrevious4: 1.5, sameWeekLastYear: 1, seasonalMean: null, flag: undefined },
   );
   assert.equal(m.cells.a!.x!.flag.flagged, true);
-  assert.deepEqual({ ...m.cells.b!.y!, flag: undefined }, { count: 0, previousWeek: 0, meanPrevious4: 0, sameWeekLastYear: 0, flag: undefined });
+  assert.deepEqual({ ...m.cells.b!.y!, flag: undefined }, { count: 0, previousWeek: 0, meanPrevious4: 0, sameWeekLastYear: 0, seasonalMean: null, flag: undefined });
   assert.equal(m.byArea.a!.count, 10);
   assert.equal(m.byArea.b!.meanPrevious4, 1.5);
   assert.equal(m.byCategory.x!.count, 12);
   assert.equal(m.byCategory.x!.meanPrevious4, 3);
   assert.equal(m.byCategory.y!.count, 3);
-  assert.deepEqual({ ...m.total, flag: undefined }, { count: 15, previousWeek: 2, meanPrevious4: 3, sameWeekLastYear: 1, flag: undefined });
+  assert.deepEqual({ ...m.total, flag: undefined }, { count: 15, previousWeek: 2, meanPrevious4: 3, sameWeekLastYear: 1, seasonalMean: null, flag: undefined });
 });
 
 test("the matrix agrees with summing the rows one by one, for many random weeks of counts", () => {
@@ -62,4 +62,21 @@ test("the matrix agrees with summing the rows one by one, for many random weeks 
   }
   for (const c of categories) assert.deepEqual(strip(m.byCategory[c]!), expected((r) => r.categoryId === c), c);
   assert.deepEqual(strip(m.total), expected(() => true));
+});
+
+test("the seasonal mean is the same week and its neighbours in the two years before, only when they are given (issue 25)", () => {
+  const seasonal = ["2025-W09", "2025-W10", "2025-W11", "2024-W09", "2024-W10", "2024-W11"];
+  const rows: CountRow[] = [
+    { areaId: "a", categoryId: "c", isoWeek: "2026-W10", count: 9 },
+    { areaId: "a", categoryId: "c", isoWeek: "2025-W10", count: 10 },
+    { areaId: "a", categoryId: "c", isoWeek: "2025-W11", count: 2 },
+    { areaId: "a", categoryId: "c", isoWeek: "2024-W10", count: 12 },
+    { areaId: "a", categoryId: "c", isoWeek: "2023-W10", count: 100 },
+  ];
+  const withSeason = buildMatrix(rows, { ...weeks, seasonal }, ["a"], ["c"]);
+  assert.equal(withSeason.cells.a!.c!.seasonalMean, 4, "(10 + 2 + 12) / 6; three years back does not count");
+  assert.equal(withSeason.cells.a!.c!.flag.flagged, false, "9 against a seasonal mean of 4 is within chance at 1 %");
+  const without = buildMatrix(rows, weeks, ["a"], ["c"]);
+  assert.equal(without.cells.a!.c!.seasonalMean, null);
+  assert.equal(without.cells.a!.c!.flag.flagged, true, "9 against the floor of the four quiet weeks before");
 });

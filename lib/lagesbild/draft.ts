@@ -2,16 +2,19 @@
 import { chanceOfFlag, flagFor, type Comparison, type Flag } from "./flags";
 
 export type CountRow = { areaId: string; categoryId: string; isoWeek: string; count: number };
-export type WeekSet = { week: string; previous: string; previous4: string[]; lastYear: string };
+/** `seasonal`: the same week and its neighbours in the two years before – only when both years
+ * were fully reported there (the caller checks coverage); otherwise absent. */
+export type WeekSet = { week: string; previous: string; previous4: string[]; lastYear: string; seasonal?: string[] };
 export type Cell = Comparison & { flag: Flag };
 
-/** A week's count and its three comparisons, from a count per ISO week. */
+/** A week's count and its comparisons, from a count per ISO week. */
 function compare(countIn: (week: string) => number, weeks: WeekSet): Comparison {
   return {
     count: countIn(weeks.week),
     previousWeek: countIn(weeks.previous),
     meanPrevious4: weeks.previous4.reduce((s, w) => s + countIn(w), 0) / weeks.previous4.length,
     sameWeekLastYear: countIn(weeks.lastYear),
+    seasonalMean: weeks.seasonal?.length ? weeks.seasonal.reduce((s, w) => s + countIn(w), 0) / weeks.seasonal.length : null,
   };
 }
 
@@ -40,7 +43,7 @@ export function buildMatrix(rows: CountRow[], weeks: WeekSet, areaIds: string[],
   return {
     cells,
     // Flags are looked for in every area × category cell: how many chance alone would raise.
-    chance: { cells: tested.length, expectedFlags: tested.reduce((s, c) => s + chanceOfFlag(c.meanPrevious4), 0) },
+    chance: { cells: tested.length, expectedFlags: tested.reduce((s, c) => s + chanceOfFlag(c), 0) },
     byArea: Object.fromEntries(areaIds.map((a) => [a, at(a, ALL)])) as Record<string, Cell>,
     byCategory: Object.fromEntries(categoryIds.map((c) => [c, at(ALL, c)])) as Record<string, Cell>,
     total: at(ALL, ALL),

@@ -37,8 +37,28 @@ test("deltas read as Swedish changes", () => {
 test("the chance of a flag in an ordinary week is the tail beyond the smallest flagged count", async () => {
   const { chanceOfFlag } = await import("./flags");
   // No history: the floor 0,5; 3 in a week would happen 1,4 % of weeks (not flagged), 4 in 0,18 %.
-  assert.equal(chanceOfFlag(0).toFixed(5), "0.00175");
+  assert.equal(chanceOfFlag({ meanPrevious4: 0 }).toFixed(5), "0.00175");
   // A mean of 5: 11 or more happens 1,4 % of weeks, 12 or more 0,55 %.
-  assert.equal(chanceOfFlag(5).toFixed(4), "0.0055");
-  for (const mean of [0, 0.3, 1, 2.5, 7, 20, 80]) assert.ok(chanceOfFlag(mean) < 0.01, `below the 1 % rule at ${mean}`);
+  assert.equal(chanceOfFlag({ meanPrevious4: 5 }).toFixed(4), "0.0055");
+  for (const mean of [0, 0.3, 1, 2.5, 7, 20, 80]) assert.ok(chanceOfFlag({ meanPrevious4: mean }) < 0.01, `below the 1 % rule at ${mean}`);
+});
+
+test("a peak that comes every year is judged against the same weeks in earlier years, once they exist (issue 25)", async () => {
+  const { baselineOf } = await import("./flags");
+  // Valborg: 9 against a quiet month (mean 2) would be flagged; the same weeks in the two years
+  // before held 8 on average, so it is the usual peak.
+  const valborg = { count: 9, previousWeek: 2, meanPrevious4: 2, sameWeekLastYear: 8 };
+  assert.equal(flagFor(valborg).flagged, true, "without a seasonal baseline");
+  const seasonal = flagFor({ ...valborg, seasonalMean: 8 });
+  assert.equal(seasonal.flagged, false);
+  assert.equal(seasonal.explanation, "Inom det vanliga (40,7 % sannolikhet mot det högre av snitten: 2 de fyra föregående veckorna, 8 samma veckor de två föregående åren).");
+  // Unusual against both: flagged, and the sentence names both means.
+  const both = flagFor({ ...valborg, count: 18, seasonalMean: 8 });
+  assert.equal(both.flagged, true);
+  assert.match(both.explanation, /^18 händelser mot i snitt 2 de fyra föregående veckorna och 8 samma veckor de två föregående åren – mot det högre snittet/);
+  // The seasonal mean never lowers the bar: a quiet earlier year leaves the 4-week mean in charge.
+  assert.equal(baselineOf({ meanPrevious4: 6, seasonalMean: 1 }), 6);
+  assert.equal(baselineOf({ meanPrevious4: 0, seasonalMean: 0 }), 0.5);
+  // Lägesbilder published before the seasonal mean existed have none: the old sentence.
+  assert.match(flagFor({ count: 7, previousWeek: 2, meanPrevious4: 2, sameWeekLastYear: 1, seasonalMean: null }).explanation, /^7 händelser mot i snitt 2 de fyra föregående veckorna – så/);
 });

@@ -10,7 +10,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { getWeekCompleteness } from "@/lib/incidents/queries";
 import { listOpenMeasures } from "@/lib/measures/queries";
-import { periodRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
+import { getCoverageOfRanges } from "@/lib/coverage/queries";
+import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
 import { isUuid } from "@/lib/validation/ids";
 import { buildMatrix, weekdayHourTable, type CountRow, type WeekSet } from "./draft";
 
@@ -81,13 +82,18 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
   };
   const recentWeeks = [week, ...weeks.previous4.slice(0, 3)];
   const earlierWeeks = [3, 4, 5, 6].map((n) => shiftPeriod(week, -n - 1));
-  const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear, ...priorWeeks.previous4, priorWeeks.lastYear])];
+  // The seasonal baseline: the same week and its neighbours in each of the two years before, used
+  // once both were fully reported there (ADR 017's "complete"), for this week and the one before.
+  const seasonYears = [samePeriodLastYear(week), samePeriodLastYear(samePeriodLastYear(week))];
+  const around = (w: string, shift: number) => [-1, 0, 1].map((n) => shiftPeriod(w, n + shift));
+  const seasonal = { this: seasonYears.flatMap((w) => around(w, 0)), prior: seasonYears.flatMap((w) => around(w, -1)) };
+  const allWeeks = [...new Set([week, weeks.previous, ...weeks.previous4, weeks.lastYear, ...priorWeeks.previous4, priorWeeks.lastYear, ...seasonal.this, ...seasonal.prior])];
   // The group's active incidents, as every count below reads them ((municipality, week) index).
   const inGroup = Prisma.sql`i."municipalityId" = ${municipalityId}::uuid AND i."areaId" = ANY(${areaIds}::uuid[]) AND i.status = 'ACTIVE'`;
 
   // The counts and the week's incidents are read on the pool as plain SQL (ADR 006): through the
   // ORM these four reads cost the page ~15 ms of server CPU, in PostgreSQL a few milliseconds.
-  const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports, sources] = await Promise.all([
+  const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports, sources, seasonCoverage] = await Promise.all([
     queryRows<CountRow>(Prisma.sql`
       SELECT i."areaId", i."categoryId", i."isoWeek", count(*)::int AS count
       FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${allWeeks}::text[])
@@ -118,7 +124,13 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     listLateReports(groupId, municipalityId, areaIds, week),
     // Residents' tips and associations' reports, and night walks (adult presence), beside the partners'.
     sourceSummary(municipalityId, periodRange(week), areaIds),
+    getCoverageOfRanges(municipalityId, seasonYears.map((w) => ({ key: w, from: localDayRange(shiftPeriod(w, -2)).from, until: localDayRange(shiftPeriod(w, 1)).to }))),
   ]);
+  const seasonComplete = seasonYears.every((w) => seasonCoverage[w]?.complete);
+  if (seasonComplete) {
+    weeks.seasonal = seasonal.this;
+    priorWeeks.seasonal = seasonal.prior;
+  }
 
   const matrix = buildMatrix(grouped, weeks, areaIds, categories.map((c) => c.id));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
@@ -143,6 +155,8 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     areas,
     categories,
     matrix,
+    // The two earlier years the flags are also judged against, or null until both are complete.
+    seasonYears: seasonComplete ? seasonYears.map((w) => w.slice(0, 4)).reverse() : null,
     flags,
     // The last six weeks in the group's areas, oldest first, for the trend chart.
     trend: (() => {

@@ -208,3 +208,40 @@ test("each weekday × hour cell links to exactly the incidents behind it", async
   }
   assert.ok(checked > 0);
 });
+
+test("a peak that comes every year is judged against the same weeks of the two years before, once both are fully reported (issue 25)", async () => {
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } });
+  const group = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m.id, slug: "est-vecko" } } });
+  const area = await db().area.findFirstOrThrow({ where: { municipalityId: m.id }, orderBy: { code: "asc" } });
+  const category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: m.id, parentId: null }, orderBy: { sortOrder: "asc" } });
+  const org = await db().organisation.findFirstOrThrow({ where: { municipalityId: m.id }, orderBy: { code: "asc" } });
+  const rows = (week: string, n: number) => Array.from({ length: n }, (_, i) => {
+    const occurredAt = new Date(periodRange(week).start.getTime() + (30 + i) * 3_600_000);
+    return { municipalityId: m.id, areaId: area.id, categoryId: category.id, reporterOrgId: org.id, place: "Väsby centrum", occurredAt, isoWeek: weekKey(occurredAt) };
+  });
+  // Nine this week against one a week before; eight a week in the same weeks of 2024 and 2025.
+  const season = ["2024-W46", "2024-W47", "2024-W48", "2025-W46", "2025-W47", "2025-W48"];
+  await db().incident.createMany({ data: [...rows(WEEK, 9), ...[1, 2, 3, 4].flatMap((n) => rows(shiftPeriod(WEEK, -n), 1)), ...season.flatMap((w) => rows(w, 8))] });
+  const viewer = await viewerOf("samordnare@upplandsvasby.example");
+  const cell = async () => {
+    const d = await getLagesbildDraft(viewer, group.id, WEEK);
+    return { seasonYears: d.seasonYears, cell: d.matrix.cells[area.id]![category.id]!, flags: d.flags.length };
+  };
+
+  // The earlier years were reported only in those weeks (gaps all around): not complete, so the
+  // four weeks before decide, and nine is a flag.
+  const partial = await cell();
+  assert.deepEqual([partial.seasonYears, partial.cell.seasonalMean, partial.cell.flag.flagged, partial.flags], [null, null, true, 1]);
+
+  // The organisation confirmed every week of the two years: now complete, and the same
+  // weeks of earlier years (8 on average) make nine the usual peak.
+  const weeks: string[] = [];
+  for (let w = WEEK; w >= "2024-W01"; w = shiftPeriod(w, -1)) weeks.push(w);
+  await db().weeklyReport.createMany({ data: weeks.map((isoWeek) => ({ municipalityId: m.id, organisationId: org.id, isoWeek, status: "NOTHING_TO_REPORT" as const })), skipDuplicates: true });
+  const full = await cell();
+  assert.deepEqual(full.seasonYears, ["2024", "2025"]);
+  assert.equal(full.cell.seasonalMean, 8);
+  assert.equal(full.cell.flag.flagged, false);
+  assert.equal(full.flags, 0);
+  assert.match(full.cell.flag.explanation, /8 samma veckor de två föregående åren/);
+});

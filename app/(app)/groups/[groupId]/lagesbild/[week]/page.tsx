@@ -96,6 +96,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         )}
         <p className="meta">{m.flagRule}</p>
         <p className="meta" data-testid="chance-flags">{fill(m.chanceFlags, { cells: d.matrix.chance.cells, expected: f.number(d.matrix.chance.expectedFlags, 1, 1) })}</p>
+        <p className="meta" data-testid="seasonal-baseline">{d.seasonYears ? fill(m.seasonalOn, { years: d.seasonYears.join("–") }) : m.seasonalOff}</p>
       </section>
 
       <section aria-labelledby="matrix">
