@@ -64,12 +64,13 @@ export async function sql<T extends Record<string, unknown>>(text: string, value
   }
 }
 
-/** Inserts `count` incidents at one place in Sollentuna, one an hour from `startIso` (in `week`),
- * to make a flag in that week's lägesbild. */
+/** Inserts `count` incidents at one place in Sollentuna, one every two hours from `startIso` (in
+ * `week`), to make a flag in that week's lägesbild: separate events, since reports of one place
+ * within an hour of each other are one (lib/incidents/events.ts). */
 export async function insertBurst(o: { week: string; area: string; category: string; organisation: string; place: string; count: number; startIso: string }) {
   await sql(
     `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
-     SELECT m.id, a.id, c.id, o.id, $5, $6::timestamptz + (g || ' hours')::interval, $1, now()
+     SELECT m.id, a.id, c.id, o.id, $5, $6::timestamptz + (2 * g || ' hours')::interval, $1, now()
      FROM municipality m
      JOIN area a ON a."municipalityId" = m.id AND a.code = $2
      JOIN incident_category c ON c."municipalityId" = m.id AND c.code = $3

@@ -2,9 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { incidentScope } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-
-/** Reports this close in time, at the same place, in the same area and category, are one event. */
-export const SAME_EVENT_MINUTES = 60;
+import { SAME_EVENT_MINUTES, samePlace } from "./events";
 
 /**
  * A report the viewer may see that looks like the same event as one about to be saved: same
@@ -42,6 +40,3 @@ export async function findPossibleDuplicate(
   const wanted = samePlace(r.place);
   return candidates.find((c) => samePlace(c.place) === wanted) ?? null;
 }
-
-/** A place as compared for duplicates: case, and spaces around and between words, do not count. */
-export const samePlace = (place: string) => place.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");

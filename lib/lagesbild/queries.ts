@@ -13,7 +13,9 @@ import { listOpenMeasures } from "@/lib/measures/queries";
 import { getCoverageOfRanges } from "@/lib/coverage/queries";
 import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
 import { isUuid } from "@/lib/validation/ids";
+import { eventsByAreaCategory } from "@/lib/incidents/events";
 import { buildMatrix, weekdayHourTable, type CountRow, type WeekSet } from "./draft";
+import { flagFor } from "./flags";
 
 const REPEAT_MIN = 3;
 
@@ -58,7 +60,7 @@ const loadGroup = cache(async function loadGroup(viewer: Viewer, groupId: string
   return { group, canEdit: can(viewer, "lagesbild:edit", target) };
 });
 
-type ThisWeekRow = { id: string; place: string; areaId: string; latitude: number | null; longitude: number | null; code: string; label: string; weekday: number; hour: number };
+type ThisWeekRow = { id: string; place: string; areaId: string; categoryId: string; occurredAt: Date; latitude: number | null; longitude: number | null; code: string; label: string; weekday: number; hour: number };
 
 /** The draft for a group and ISO week: everything the meeting needs, computed from incidents.
  * `known` is the week's saved row when the caller has already read it (null: there is none). */
@@ -104,7 +106,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     // The week's incidents with their Stockholm weekday and hour, worked out by PostgreSQL in the
     // same read instead of per row in JavaScript.
     queryRows<ThisWeekRow>(Prisma.sql`
-      SELECT i.id, i.place, i."areaId", i.latitude, i.longitude, c.code, c.label,
+      SELECT i.id, i.place, i."areaId", i."categoryId", i."occurredAt", i.latitude, i.longitude, c.code, c.label,
              extract(isodow FROM i."occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS weekday,
              extract(hour FROM i."occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS hour
       FROM incident i JOIN incident_category c ON c.id = i."categoryId"
@@ -142,10 +144,17 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     hotspotCounts.set(key, h);
   }
   const prior = buildMatrix(grouped, priorWeeks, areaIds, categories.map((c) => c.id));
+  // A flag is judged on the week's events, not its reports: five copies of one broken-light report
+  // are one event and raise no flag (issue 25). The matrix itself still counts reports.
+  const events = eventsByAreaCategory(thisWeek);
   const flags = areas.flatMap((a) =>
-    categories
-      .filter((c) => matrix.cells[a.id]![c.id]!.flag.flagged)
-      .map((c) => ({ area: a, category: c, cell: matrix.cells[a.id]![c.id]!, twoWeeksRunning: prior.cells[a.id]![c.id]!.flag.flagged })),
+    categories.flatMap((c) => {
+      const cell = matrix.cells[a.id]![c.id]!;
+      if (!cell.flag.flagged) return [];
+      const n = events.get(`${a.id}|${c.id}`) ?? 0;
+      const judged = n < cell.count ? { ...cell, count: n, flag: flagFor({ ...cell, count: n }) } : cell;
+      return judged.flag.flagged ? [{ area: a, category: c, cell: judged, reports: cell.count, twoWeeksRunning: prior.cells[a.id]![c.id]!.flag.flagged }] : [];
+    }),
   );
   return {
     group: { id: group.id, name: group.name, kind: group.kind, municipalityId },

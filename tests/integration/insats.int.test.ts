@@ -71,7 +71,8 @@ test("a flag two weeks running is marked, so the coordinator is offered an Insat
   const week = "2026-W46";
   const rows = [shiftPeriod(week, -1), week].flatMap((w) =>
     Array.from({ length: 8 }, (_, i) => {
-      const occurredAt = new Date(periodRange(w).start.getTime() + (20 + i) * 3_600_000);
+      // Two hours apart: eight events (reports of one place within the hour would be one).
+      const occurredAt = new Date(periodRange(w).start.getTime() + (20 + 2 * i) * 3_600_000);
       return { municipalityId: m, areaId: area.id, categoryId: cat.id, reporterOrgId: org.id, place: "Bagarby gärde", occurredAt, isoWeek: weekKey(occurredAt) };
     }),
   );

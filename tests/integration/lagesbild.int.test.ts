@@ -28,9 +28,10 @@ before(async () => {
   };
   await db().incident.createMany({
     data: [
-      // Rotebro/samling: 1 a week for four weeks, then 7 this week (Friday 22:00 local) → flagged.
+      // Rotebro/samling: 1 a week for four weeks, then 7 this week (every evening at 22:00 local:
+      // seven events, where seven reports in one hour would be one) → flagged.
       ...[1, 2, 3, 4].map((n) => row(rotebro.id, samling.id, shiftPeriod(WEEK, -n), 30, "Rotebro station")),
-      ...Array.from({ length: 7 }, () => row(rotebro.id, samling.id, WEEK, 4 * 24 + 22, "Rotebro station")),
+      ...Array.from({ length: 7 }, (_, day) => row(rotebro.id, samling.id, WEEK, day * 24 + 22, "Rotebro station")),
       // Edsberg/klotter: 3 a week steadily → not flagged.
       ...[0, 1, 2, 3, 4].flatMap((n) => [0, 1, 2].map((i) => row(edsberg.id, klotter.id, shiftPeriod(WEEK, -n), 10 + i, "Edsbergs torg"))),
       // Same week last year.
@@ -64,8 +65,8 @@ test("the draft compares each count with last week, the four-week mean and last 
   // Every area × category cell is tested: chance alone would flag a fraction of one a week.
   assert.equal(d.matrix.chance.cells, d.areas.length * d.categories.length);
   assert.ok(d.matrix.chance.expectedFlags > 0 && d.matrix.chance.expectedFlags < d.matrix.chance.cells * 0.01);
-  // Friday (weekday 5) at 22:00 Stockholm time holds the seven Rotebro incidents.
-  assert.equal(d.weekdayHour[4]![22], 7);
+  // Every evening at 22:00 Stockholm time holds one of the seven Rotebro incidents.
+  assert.deepEqual(d.weekdayHour.map((hours) => hours[22]), [1, 1, 1, 1, 1, 1, 1]);
   assert.equal(d.weekdayHour.flat().reduce((s, n) => s + n, 0), 10);
 });
 
@@ -216,7 +217,7 @@ test("a peak that comes every year is judged against the same weeks of the two y
   const category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: m.id, parentId: null }, orderBy: { sortOrder: "asc" } });
   const org = await db().organisation.findFirstOrThrow({ where: { municipalityId: m.id }, orderBy: { code: "asc" } });
   const rows = (week: string, n: number) => Array.from({ length: n }, (_, i) => {
-    const occurredAt = new Date(periodRange(week).start.getTime() + (30 + i) * 3_600_000);
+    const occurredAt = new Date(periodRange(week).start.getTime() + (30 + 2 * i) * 3_600_000);
     return { municipalityId: m.id, areaId: area.id, categoryId: category.id, reporterOrgId: org.id, place: "Väsby centrum", occurredAt, isoWeek: weekKey(occurredAt) };
   });
   // Nine this week against one a week before; eight a week in the same weeks of 2024 and 2025.
@@ -244,4 +245,29 @@ test("a peak that comes every year is judged against the same weeks of the two y
   assert.equal(full.cell.flag.flagged, false);
   assert.equal(full.flags, 0);
   assert.match(full.cell.flag.explanation, /8 samma veckor de två föregående åren/);
+});
+
+test("five copies of one report raise no flag: flags are judged on events; five events at different places do (issue 25)", async () => {
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } });
+  const group = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: m.id, slug: "est-vecko" } } });
+  const [, copies, spread] = await db().area.findMany({ where: { municipalityId: m.id }, orderBy: { code: "asc" }, take: 3 });
+  const category = await db().incidentCategory.findFirstOrThrow({ where: { municipalityId: m.id, parentId: null }, orderBy: { sortOrder: "desc" } });
+  const org = await db().organisation.findFirstOrThrow({ where: { municipalityId: m.id }, orderBy: { code: "asc" } });
+  const start = periodRange(WEEK).start.getTime() + 3 * 86_400_000 + 21 * 3_600_000;
+  const report = (areaId: string, place: string, minutes: number) => {
+    const occurredAt = new Date(start + minutes * 60_000);
+    return { municipalityId: m.id, areaId, categoryId: category.id, reporterOrgId: org.id, place, occurredAt, isoWeek: weekKey(occurredAt) };
+  };
+  await db().incident.createMany({
+    data: [
+      // One broken light, reported five times in 16 minutes.
+      ...[0, 4, 9, 12, 16].map((min) => report(copies!.id, "Trasig belysning vid busshållplatsen", min)),
+      // Five places the same evening.
+      ...["Torget", "Stationen", "Skolan", "Parken", "Badet"].map((place, i) => report(spread!.id, place, i * 5)),
+    ],
+  });
+  const d = await getLagesbildDraft(await viewerOf("samordnare@upplandsvasby.example"), group.id, WEEK);
+  assert.equal(d.matrix.cells[copies!.id]![category.id]!.count, 5, "the matrix still counts the reports");
+  const flagged = d.flags.filter((f) => f.category.id === category.id);
+  assert.deepEqual(flagged.map((f) => [f.area.id, f.cell.count, f.reports]), [[spread!.id, 5, 5]]);
 });

@@ -6,7 +6,7 @@ import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
-import { SAME_EVENT_MINUTES, samePlace } from "../duplicates";
+import { SAME_EVENT_MINUTES, samePlace } from "../events";
 import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { batchWriter } from "./write";

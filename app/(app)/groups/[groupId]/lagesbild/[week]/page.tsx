@@ -83,6 +83,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
               <li key={`${fl.area.id}-${fl.category.id}`}>
                 <strong><Link href={list({ areaId: fl.area.id, categoryId: fl.category.id })}>{`${fl.area.name}: ${fl.category.label}`}</Link></strong>
                 <div>{explainFlag(fl.cell, fl.cell.flag.probability, fl.cell.flag.flagged, m, locale)}</div>
+                {(fl.reports ?? fl.cell.count) > fl.cell.count ? <div className="meta">{fill(m.flagReports, { reports: fl.reports ?? fl.cell.count, events: fl.cell.count })}</div> : null}
                 {fl.twoWeeksRunning ? <div><Badge tone="danger">{m.twoWeeks}</Badge></div> : null}
                 {canOpenInsats && !d.published ? (
                   <Link className={fl.twoWeeksRunning ? "btn" : "btn btn-secondary"} style={{ marginTop: "0.4rem" }}
