@@ -15,20 +15,25 @@ type Report = { areaId: string; categoryId: string; place: string; occurredAt: D
  * one event; a report two hours after the last is a new one).
  */
 export function eventsByAreaCategory(reports: Report[]): Map<string, number> {
-  const chains = new Map<string, number[]>();
+  return countEvents(reports, (r) => `${r.areaId}|${r.categoryId}`);
+}
+
+/** Events among reports, summed per `group` (which must not split an event: it may use the area,
+ * the category and the place, not the time). */
+export function countEvents<R extends Report>(reports: R[], group: (r: R) => string): Map<string, number> {
+  const chains = new Map<string, { group: string; times: number[] }>();
   for (const r of reports) {
     const key = `${r.areaId}|${r.categoryId}|${samePlace(r.place)}`;
-    const times = chains.get(key) ?? [];
-    times.push(r.occurredAt.getTime());
-    chains.set(key, times);
+    const chain = chains.get(key) ?? { group: group(r), times: [] };
+    chain.times.push(r.occurredAt.getTime());
+    chains.set(key, chain);
   }
   const events = new Map<string, number>();
-  for (const [key, times] of chains) {
+  for (const { group: g, times } of chains.values()) {
     times.sort((a, b) => a - b);
     let n = 1;
     for (let i = 1; i < times.length; i++) if (times[i]! - times[i - 1]! > SAME_EVENT_MINUTES * 60_000) n++;
-    const cell = key.split("|").slice(0, 2).join("|");
-    events.set(cell, (events.get(cell) ?? 0) + n);
+    events.set(g, (events.get(g) ?? 0) + n);
   }
   return events;
 }

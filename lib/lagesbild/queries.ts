@@ -13,7 +13,7 @@ import { listOpenMeasures } from "@/lib/measures/queries";
 import { getCoverageOfRanges } from "@/lib/coverage/queries";
 import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
 import { isUuid } from "@/lib/validation/ids";
-import { eventsByAreaCategory } from "@/lib/incidents/events";
+import { countEvents, eventsByAreaCategory, samePlace } from "@/lib/incidents/events";
 import { buildMatrix, weekdayHourTable, type CountRow, type WeekSet } from "./draft";
 import { flagFor } from "./flags";
 
@@ -136,11 +136,14 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
 
   const matrix = buildMatrix(grouped, weeks, areaIds, categories.map((c) => c.id));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  const hotspotCounts = new Map<string, { areaId: string; place: string; count: number }>();
+  // The week's places, by events (one place however it was spelt); the reports beside them.
+  const placeKey = (i: { areaId: string; place: string }) => `${i.areaId}|${samePlace(i.place)}`;
+  const placeEvents = countEvents(thisWeek, placeKey);
+  const hotspotCounts = new Map<string, { areaId: string; place: string; count: number; reports: number }>();
   for (const i of thisWeek) {
-    const key = `${i.areaId}|${i.place}`;
-    const h = hotspotCounts.get(key) ?? { areaId: i.areaId, place: i.place, count: 0 };
-    h.count++;
+    const key = placeKey(i);
+    const h = hotspotCounts.get(key) ?? { areaId: i.areaId, place: i.place, count: placeEvents.get(key) ?? 0, reports: 0 };
+    h.reports++;
     hotspotCounts.set(key, h);
   }
   const prior = buildMatrix(grouped, priorWeeks, areaIds, categories.map((c) => c.id));
@@ -174,7 +177,7 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       for (const g of grouped) totals.set(g.isoWeek, (totals.get(g.isoWeek) ?? 0) + g.count);
       return { weeks: keys, totals: keys.map((k) => totals.get(k) ?? 0) };
     })(),
-    hotspots: [...hotspotCounts.values()].sort((a, b) => b.count - a.count).slice(0, 10).map((h) => ({ ...h, areaName: areaName.get(h.areaId) ?? "" })),
+    hotspots: [...hotspotCounts.values()].sort((a, b) => b.count - a.count || b.reports - a.reports).slice(0, 10).map((h) => ({ ...h, areaName: areaName.get(h.areaId) ?? "" })),
     repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r.count, before: r.before })),
     weekdayHour: weekdayHourTable(thisWeek),
     completeness,

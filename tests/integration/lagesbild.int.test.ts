@@ -55,7 +55,7 @@ test("the draft compares each count with last week, the four-week mean and last 
   assert.equal(d.matrix.total.count, 10);
   assert.equal(d.matrix.byArea[edsberg.id]!.count, 3);
 
-  assert.deepEqual(d.hotspots[0], { areaId: rotebro.id, place: "Rotebro station", count: 7, areaName: "Rotebro" });
+  assert.deepEqual(d.hotspots[0], { areaId: rotebro.id, place: "Rotebro station", count: 7, reports: 7, areaName: "Rotebro" });
   assert.deepEqual(d.repeatPlaces.map((r) => [r.place, r.count]).sort(), [["Edsbergs torg", 12], ["Rotebro station", 10]]);
   // Each persistent place carries the four weeks before for its trend, counted the slow way.
   for (const r of d.repeatPlaces) {
@@ -270,4 +270,7 @@ test("five copies of one report raise no flag: flags are judged on events; five 
   assert.equal(d.matrix.cells[copies!.id]![category.id]!.count, 5, "the matrix still counts the reports");
   const flagged = d.flags.filter((f) => f.category.id === category.id);
   assert.deepEqual(flagged.map((f) => [f.area.id, f.cell.count, f.reports]), [[spread!.id, 5, 5]]);
+  // The week's places count events too: the five copies are one event at their place.
+  const light = d.hotspots.find((h) => h.place === "Trasig belysning vid busshållplatsen")!;
+  assert.deepEqual([light.count, light.reports], [1, 5]);
 });

@@ -239,6 +239,7 @@ export const en: typeof sv = {
     flagUsual: "Within the usual ({chance} probability against the mean of {mean}).",
     flagFlaggedSeasonal: "{count} incidents against a mean of {mean} over the four previous weeks and {seasonal} in the same weeks of the two previous years – against the higher mean, that many or more happen by chance in {chance} of weeks.",
     flagUsualSeasonal: "Within the usual ({chance} probability against the higher of the means: {mean} over the four previous weeks, {seasonal} in the same weeks of the two previous years).",
+    hotspotReports: "({reports} reports)",
     flagReports: "{reports} reports of {events} events: reports of the same place, category and area within an hour of each other count as one event.",
     seasonalOn: "Flags are also compared with the same weeks {years}: a peak that returns every year is not flagged.",
     seasonalOff: "The comparison with the same weeks in earlier years is made once two whole years are fully reported.",

@@ -237,6 +237,7 @@ export const sv = {
     flagUsual: "Inom det vanliga ({chance} sannolikhet mot snittet {mean}).",
     flagFlaggedSeasonal: "{count} händelser mot i snitt {mean} de fyra föregående veckorna och {seasonal} samma veckor de två föregående åren – mot det högre snittet inträffar så många eller fler av en slump i {chance} av veckorna.",
     flagUsualSeasonal: "Inom det vanliga ({chance} sannolikhet mot det högre av snitten: {mean} de fyra föregående veckorna, {seasonal} samma veckor de två föregående åren).",
+    hotspotReports: "({reports} rapporter)",
     flagReports: "{reports} rapporter om {events} händelser: rapporter från samma plats, kategori och kommundel inom en timme från varandra räknas som en händelse.",
     seasonalOn: "Flaggorna jämförs också med samma veckor {years}: en topp som återkommer varje år flaggas inte.",
     seasonalOff: "Jämförelse med samma veckor tidigare år görs när två hela år är fullt rapporterade.",

@@ -128,7 +128,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           {d.hotspots.length === 0 ? <p className="meta">{m.noHotspots}</p> : (
             <ol data-testid="hotspots">
               {d.hotspots.map((h) => (
-                <li key={`${h.areaId}-${h.place}`}><RowLink href={list({ areaId: h.areaId, q: h.place })}>{h.place}</RowLink>{` (${h.areaName}) – ${h.count}`}</li>
+                <li key={`${h.areaId}-${h.place}`}><RowLink href={list({ areaId: h.areaId, q: h.place })}>{h.place}</RowLink>{` (${h.areaName}) – ${h.count}`}{(h.reports ?? h.count) > h.count ? ` ${fill(m.hotspotReports, { reports: h.reports })}` : ""}</li>
               ))}
             </ol>
           )}
