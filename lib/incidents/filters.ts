@@ -31,8 +31,21 @@ function occurredRange(f: TIncidentFilter): { gte?: Date; lt?: Date } {
   return range;
 }
 
-/** Free text matches as typed: % and _ are letters here, not wildcards. */
-const containing = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+/**
+ * Free text matches as typed (% and _ are letters here, not wildcards), in either case. A case-blind search pattern for `~` that does not lean on the database's locale: under C (the
+ * embedded PostgreSQL's), ILIKE and ~* fold only A–Z, so "ÄNGBY" would not find "Ängby". Each
+ * letter becomes a class of its two cases; everything else matches itself.
+ */
+export function caselessPattern(q: string): string {
+  return [...q]
+    .map((ch) => {
+      const lower = ch.toLocaleLowerCase("sv");
+      const upper = ch.toLocaleUpperCase("sv");
+      if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+      return /[\\^$.|?*+()[\]{}]/.test(ch) ? `\\${ch}` : ch;
+    })
+    .join("");
+}
 
 /** The conditions of a filtered list on `incident` aliased `i`, as parameterised SQL: always
  * inside the viewer's scope and the municipality. */
@@ -47,7 +60,7 @@ export function incidentConditions(viewer: Viewer, municipalityId: string, f: TI
     f.areaId ? Prisma.sql`i."areaId" = ${f.areaId}::uuid` : null,
     f.categoryId ? Prisma.sql`i."categoryId" = ${f.categoryId}::uuid` : null,
     f.organisationId ? Prisma.sql`i."reporterOrgId" = ${f.organisationId}::uuid` : null,
-    f.q ? Prisma.sql`(i.place ILIKE ${containing(f.q)} OR i.description ILIKE ${containing(f.q)})` : null,
+    f.q ? Prisma.sql`(i.place ~ ${caselessPattern(f.q)} OR i.description ~ ${caselessPattern(f.q)})` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
   return Prisma.join(conditions, " AND ");
 }

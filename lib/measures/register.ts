@@ -10,6 +10,7 @@ import { fromStockholmWall, stockholmDay } from "@/lib/time/zone";
 import { getCoverageOfRanges } from "@/lib/coverage/queries";
 import { COMPLETE_SHARE } from "@/lib/figures/rules";
 import type { Locale } from "@/lib/i18n/locales";
+import { samePlace } from "@/lib/incidents/events";
 import { isUuid } from "@/lib/validation/ids";
 import { assessEffect, type BeforeAfter, type EffectTexts } from "./effect";
 import { CATALOGUE } from "@/lib/i18n/catalogue";
@@ -121,8 +122,11 @@ export async function getMeasureEffect(
   const before = { gte: new Date(start.getTime() - length), lt: start };
   const after = { gte: start, lt: new Date(start.getTime() + length) };
   const base = { municipalityId: m.municipalityId, status: "ACTIVE" as const };
-  // A place is matched as people write it: "Rotebro station, cykelgaraget" is at Rotebro station.
-  const atPlace: Prisma.StringFilter | null = m.place ? { startsWith: m.place.trim(), mode: "insensitive" } : null;
+  // The year before the before window tells what is usual there (regression to the mean).
+  const yearBefore = { gte: new Date(before.gte.getTime() - 365 * DAY), lt: before.gte };
+  // A place is matched as people write it: "Rotebro station, cykelgaraget" is at Rotebro station,
+  // "ÅBRINKEN" at Åbrinken. Compared here, not by ILIKE: the database's locale may not know å, ä, ö.
+  const atPlace: Prisma.StringFilter | null = m.place ? { in: await placesStartingWith(m.municipalityId, m.areaId, m.place, { gte: yearBefore.gte, lt: after.lt }) } : null;
   const targetWhere: Prisma.IncidentWhereInput = atPlace ? { areaId: m.areaId, place: atPlace } : { areaId: m.areaId };
   const nearest = m.place ? null : await nearestAreas(m.municipalityId, m.areaId, start);
   const neighboursWhere: Prisma.IncidentWhereInput | null = atPlace ? { areaId: m.areaId, NOT: { place: atPlace } } : nearest?.length ? { areaId: { in: nearest.map((a) => a.id) } } : null;
@@ -133,9 +137,7 @@ export async function getMeasureEffect(
     ]);
     return { before: b, after: a };
   };
-  // The year before the before window tells what is usual there (regression to the mean), and the
-  // municipality's reporting coverage in each window whether the reporting itself changed.
-  const yearBefore = { gte: new Date(before.gte.getTime() - 365 * DAY), lt: before.gte };
+  // The municipality's reporting coverage in each window tells whether the reporting itself changed.
   const windowDays = (w: { gte: Date; lt: Date }) => ({ from: stockholmDay(w.gte), until: stockholmDay(w.lt) });
   const [target, comparison, neighbours, lastYear, coverage] = await Promise.all([
     pair(targetWhere),
@@ -159,6 +161,15 @@ export async function getMeasureEffect(
       coverage: { before: coverage.before?.share ?? null, after: coverage.after?.share ?? null },
     }, locale),
   };
+}
+
+/** The spellings of a place reported in an area over a time: those that begin with it. */
+async function placesStartingWith(municipalityId: string, areaId: string, place: string, during: { gte: Date; lt: Date }) {
+  const rows = await db().$queryRaw<{ place: string }[]>`
+    SELECT DISTINCT "place" FROM "incident"
+    WHERE "municipalityId" = ${municipalityId}::uuid AND "areaId" = ${areaId}::uuid AND "occurredAt" >= ${during.gte} AND "occurredAt" < ${during.lt}`;
+  const wanted = samePlace(place);
+  return rows.map((r) => r.place).filter((p) => samePlace(p).startsWith(wanted));
 }
 
 /** The two areas whose incidents (with coordinates, the year before) lie nearest this area's. */

@@ -134,6 +134,9 @@ test("lists stay inside the viewer's reach; reporter identity only within the or
   assert.equal((await getIncident(reporter, id)).reportedBy, "Vera Lind");
   const search = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "kanariefågel", period: "2026-W48" }));
   assert.deepEqual(search.rows.map((r) => r.id), [id]);
+  // In any case, Å, Ä and Ö included, whatever the database's locale (the embedded one is C).
+  const shouted = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "KANARIEFÅGEL", period: "2026-W48" }));
+  assert.deepEqual(shouted.rows.map((r) => r.id), [id]);
   const injection = await listIncidents(coordinator, sollentuna, ZIncidentFilter.parse({ q: "' OR 1=1--", period: "2026-W48" }));
   assert.equal(injection.total, 0);
 });

@@ -68,6 +68,18 @@ test("effect evaluation: equal windows before and after, the rest of the municip
   assert.ok(withVariant && !withVariant.notStarted);
   assert.deepEqual([withVariant.target.after, withVariant.neighbours?.after], [11, 12]);
   await db().incident.delete({ where: { id: variant.id } });
+  // Å, Ä and Ö in any case, whatever the database's locale (the embedded one is C).
+  await db().measure.update({ where: { id: measureId }, data: { place: "Ängsvägens lekplats" } });
+  const spelt = ["ÄNGSVÄGENS LEKPLATS", "ängsvägens  lekplats, gungorna", "Ängsvägens lekplats"];
+  const swings = await db().incident.createManyAndReturn({
+    data: spelt.map((place, i) => ({ municipalityId: m, ...first, place, occurredAt: new Date(Date.UTC(2026, 9, 12 + i, 18)), isoWeek: "2026-W42" })),
+    select: { id: true },
+  });
+  const atSwings = (await getMeasure(coordinator, measureId, 8, NOW)).effect;
+  assert.ok(atSwings && !atSwings.notStarted);
+  assert.deepEqual(atSwings.target, { before: 0, after: 3 });
+  await db().incident.deleteMany({ where: { id: { in: swings.map((s) => s.id) } } });
+  await db().measure.update({ where: { id: measureId }, data: { place: "Edsbergs torg" } });
   // Four weeks each side: before counts only what fell after 3 September (the burst's last seven).
   const short = (await getMeasure(coordinator, measureId, 4, NOW)).effect;
   assert.ok(short && !short.notStarted);
