@@ -88,10 +88,12 @@ test("a coordinator publishes an action for Edsberg; the public page shows it be
   await visitor.goto("/ni-sa-vi-gjorde/sollentuna/edsberg?lang=so");
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(`${MESSAGES.so.nsvgTitle}: Edsberg`);
   await expect(visitor.getByTestId("public-measures")).toContainText("Ny belysning och klotterplank vid Edsbergs centrum.");
-  // Every count shown is zero or at least five: small numbers are never shown.
+  // Every count shown is zero or at least five: small numbers are never shown; a month not fully
+  // reported shows "–", never a count.
   const cells = await visitor.getByTestId("public-counts").locator("tbody td").allInnerTexts();
   expect(cells.length).toBeGreaterThan(0);
-  for (const c of cells) expect(c === "<5" || c === "0" || Number(c) >= 5).toBe(true);
+  for (const c of cells) expect(c === "<5" || c === "–" || c === "0" || Number(c) >= 5).toBe(true);
+  expect(cells.some((c) => Number(c) >= 5), "the fully reported months show their counts").toBe(true);
   await visitor.close();
 });
 

@@ -6,7 +6,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import type { TipStatus } from "@/lib/generated/prisma/enums";
-import { monthKey, shiftPeriod } from "@/lib/time/periods";
+import { getCoverageOfRanges } from "@/lib/coverage/queries";
+import { localDayRange, monthKey, shiftPeriod } from "@/lib/time/periods";
 import { isUuid } from "@/lib/validation/ids";
 import { CATEGORY_OF_KIND, hashCode } from "./mutations";
 
@@ -132,7 +133,7 @@ export async function getPublicAreaPage(slug: string, areaCode: string, now = ne
   if (!municipality || !area) return null;
   const last = shiftPeriod(monthKey(now), -2);
   const months = Array.from({ length: 12 }, (_, i) => shiftPeriod(last, i - 11));
-  const [rows, categories, measures] = await Promise.all([
+  const [rows, categories, measures, coverage] = await Promise.all([
     db().incidentMonthCount.groupBy({
       by: ["month", "categoryId"],
       where: { municipalityId: municipality.id, areaId: area.id, month: { gte: new Date(`${months[0]}-01T00:00:00Z`), lte: new Date(`${last}-01T00:00:00Z`) } },
@@ -140,13 +141,18 @@ export async function getPublicAreaPage(slug: string, areaCode: string, now = ne
     }),
     db().incidentCategory.findMany({ where: { municipalityId: municipality.id, parentId: null }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } }),
     db().measure.findMany({ where: { areaId: area.id, publishedAt: { not: null } }, select: { id: true, publicText: true, status: true, publishedAt: true }, orderBy: { publishedAt: "desc" }, take: 20 }),
+    getCoverageOfRanges(municipality.id, months.map((m) => ({ key: m, from: localDayRange(m).from, until: localDayRange(m).to })), now),
   ]);
+  // A month that was not fully reported (before reporting began, or with gaps) shows no count: a
+  // resident would read its low number as a safer month (issue 25).
+  const complete = months.map((m) => coverage[m]?.complete ?? false);
   const monthOf = (d: Date) => d.toISOString().slice(0, 7);
   const cell = (month: string, categoryId: string) => rows.find((r) => monthOf(r.month) === month && r.categoryId === categoryId)?._sum.n ?? 0;
-  // Only categories with anything to show; each count below the threshold becomes null (shown as "fewer than 5").
+  // Only categories with anything to show; each count below the threshold becomes null (shown as
+  // "fewer than 5"), and each count of a month not fully reported "gap".
   const table = categories
     .map((c) => ({ category: c.label, counts: months.map((m) => cell(m, c.id)) }))
-    .filter((r) => r.counts.some((n) => n > 0))
-    .map((r) => ({ category: r.category, counts: r.counts.map((n) => (n === 0 ? 0 : n < PUBLIC_MIN_COUNT ? null : n)) }));
-  return { municipality: { slug: municipality.slug, name: municipality.name }, area, otherAreas: municipality.areas.filter((a) => a.id !== area.id), months, table, measures };
+    .filter((r) => r.counts.some((n, i) => n > 0 && complete[i]))
+    .map((r) => ({ category: r.category, counts: r.counts.map((n, i): number | null | "gap" => (!complete[i] ? "gap" : n === 0 ? 0 : n < PUBLIC_MIN_COUNT ? null : n)) }));
+  return { municipality: { slug: municipality.slug, name: municipality.name }, area, otherAreas: municipality.areas.filter((a) => a.id !== area.id), months, complete, table, measures };
 }

@@ -158,6 +158,9 @@ test("the public area page is aggregated, delayed and suppresses small counts; o
   const rows = (n: number, categoryId: string, occurredAt: Date) => Array.from({ length: n }, () => ({ municipalityId: sollentuna, areaId: edsberg, categoryId, reporterOrgId: polis.id, place: "Edsbergs torg", occurredAt, isoWeek: weekKey(occurredAt) }));
   const samling = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "samling" } } });
   await db().incident.createMany({ data: [...rows(7, category.id, at(`${shown}-15`, "10:00")), ...rows(2, samling.id, at(`${shown}-16`, "10:00"))] });
+  // The police have confirmed every week for the last half year: those months are fully reported.
+  const weeks = Array.from({ length: 26 }, (_, i) => shiftPeriod(weekKey(NOW), -i));
+  await db().weeklyReport.createMany({ data: weeks.map((isoWeek) => ({ municipalityId: sollentuna, organisationId: polis.id, isoWeek, status: "NOTHING_TO_REPORT" as const })), skipDuplicates: true });
 
   const page = (await getPublicAreaPage("sollentuna", "edsberg", NOW))!;
   assert.equal(page.months.at(-1), shown, "a month's delay: the last month shown is the one before last");
@@ -166,7 +169,10 @@ test("the public area page is aggregated, delayed and suppresses small counts; o
   assert.equal(vandalism.counts[col], 7);
   const gatherings = page.table.find((r) => r.category.startsWith("Otrygghetsskapande samling"))!;
   assert.equal(gatherings.counts[col], null, `fewer than ${PUBLIC_MIN_COUNT} is not shown`);
-  assert.ok(page.table.every((r) => r.counts.every((n) => n === null || n === 0 || n >= PUBLIC_MIN_COUNT)));
+  assert.ok(page.table.every((r) => r.counts.every((n) => n === null || n === "gap" || n === 0 || n >= PUBLIC_MIN_COUNT)));
+  // Months before anyone reported here are gaps, never zeros (issue 25); the month with reports is whole.
+  assert.equal(page.complete[col], true);
+  assert.deepEqual([page.complete[0], vandalism.counts[0]], [false, "gap"]);
   assert.equal(page.measures.length, 0);
 
   const measure = await db().measure.findFirstOrThrow({ where: { municipalityId: sollentuna, areaId: edsberg } });

@@ -37,13 +37,13 @@ export default async function YouSaidWeDidPage({ params, searchParams }: { param
             {page.table.map((r) => (
               <tr key={r.category}>
                 <th scope="row">{r.category}</th>
-                {r.counts.map((n, i) => <td key={i}>{n === null ? <span title={t.nsvgFew}>&lt;5</span> : n}</td>)}
+                {r.counts.map((n, i) => <td key={i}>{n === "gap" ? <span title={t.nsvgGap}>–</span> : n === null ? <span title={t.nsvgFew}>&lt;5</span> : n}</td>)}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="meta">&lt;5 = {t.nsvgFew}</p>
+      <p className="meta">&lt;5 = {t.nsvgFew}{page.complete.includes(false) ? `; – = ${t.nsvgGap}` : ""}</p>
       <p><Link className="btn" href={`/tipsa/${municipality}?lang=${lang}`}>{t.nsvgTip}</Link></p>
       <nav aria-label={t.nsvgOtherAreas}>
         <h2>{t.nsvgOtherAreas}</h2>
