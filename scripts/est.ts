@@ -36,7 +36,11 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
   sessions:end --email E        avsluta alla sessioner för en användare
   rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv]
                                 antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1),
-                                samma siffror som GET /api/v1/rollups
+                                samma siffror som GET /api/v1/rollups ("count" = rapporter,
+                                "events" = händelser: kopior inom en timme räknas en gång)
+  events:rebuild [--municipality SLUG]
+                                märk om vilka rapporter som börjar en händelse, från grunden
+                                (reparation; summeringarna följer med)
   meetings:extend               lägg ut gruppernas möten tolv månader framåt (körs varje natt av workern)
   reminders                     skicka de påminnelser som är aktuella nu (körs var 15:e minut av workern)
   retention:set --municipality SLUG --kind INCIDENT|TIP|NOTIFICATION --months N --action DELETE|ANONYMISE
@@ -158,6 +162,13 @@ const COMMANDS: Record<string, Handler> = {
     const { municipality, period, by } = parsed.data;
     const result = await rollup(municipality, period, by);
     return format === "csv" ? rollupCsv(result, by).trimEnd() : JSON.stringify(result, null, 2);
+  },
+  async "events:rebuild"(flags) {
+    const slug = flags.municipality as string | undefined;
+    const municipality = slug ? await db().municipality.findUnique({ where: { slug }, select: { id: true } }) : null;
+    if (slug && !municipality) throw new UsageError(`--municipality: kommunen "${slug}" finns inte.`);
+    const [row] = await db().$queryRaw<{ changed: number }[]>`SELECT incident_events_rebuild(${municipality?.id ?? null}::uuid) AS changed`;
+    return `${row!.changed} rapporter fick en ny händelsemarkering.`;
   },
   async "retention:set"(flags) {
     const municipality = await municipalityBySlug(need(flags, "municipality"));

@@ -27,22 +27,24 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
     comparisonBasis(municipalityId, periods, samePeriodLastYear(period), inAreas, client, now),
     client.area.findMany({ where: { municipalityId, ...areaWhere }, select: { id: true, name: true, population: true, isFocus: true }, orderBy: [{ isFocus: "desc" }, { name: "asc" }] }),
     client.incidentCategory.findMany({ where: { municipalityId, parentId: null }, select: { id: true, code: true, label: true }, orderBy: { sortOrder: "asc" } }),
+    // Every figure counts events, not reports (ADR 018): the rollups' "events", the reports that
+    // begin an event, and places by their key (the spelling most reports used is shown).
     client.$queryRaw<{ month: Date; areaId: string; categoryId: string; n: number }[]>`
-      SELECT "month", "areaId", "categoryId", "n" FROM "incident_month_count"
-      WHERE "municipalityId" = ${municipalityId}::uuid AND "month" >= ${months.from}::date AND "month" < ${months.to}::date AND "n" <> 0 ${inAreas}`,
+      SELECT "month", "areaId", "categoryId", "events" AS "n" FROM "incident_month_count"
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "month" >= ${months.from}::date AND "month" < ${months.to}::date AND "events" <> 0 ${inAreas}`,
     client.$queryRaw<{ weekday: number; hour: number; n: number }[]>`
       SELECT extract(isodow FROM "occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS "weekday",
              extract(hour FROM "occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS "hour", count(*)::int AS "n"
       FROM "incident"
-      WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${inAreas}
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "eventStart" AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${inAreas}
       GROUP BY 1, 2`,
-    client.incident.groupBy({
-      by: ["areaId", "place"],
-      where: { municipalityId, status: "ACTIVE", occurredAt: { gte: start, lt: end }, ...(areaIds ? { areaId: { in: areaIds } } : {}) },
-      _count: { _all: true },
-      orderBy: [{ _count: { place: "desc" } }, { place: "asc" }],
-      take: 50,
-    }),
+    client.$queryRaw<{ areaId: string; place: string; n: number }[]>`
+      SELECT "areaId", mode() WITHIN GROUP (ORDER BY "place") AS "place", count(*) FILTER (WHERE "eventStart")::int AS "n"
+      FROM "incident"
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${inAreas}
+      GROUP BY "areaId", "placeKey"
+      ORDER BY 3 DESC, 2
+      LIMIT 50`,
     client.lagesbildAreaStatus.findMany({
       where: { ...(areaIds ? { areaId: { in: areaIds } } : {}), lagesbild: { municipalityId, status: "PUBLISHED", periodKey: { in: weeksIn(period) } } },
       select: { areaId: true, level: true, reason: true, lagesbild: { select: { periodKey: true, group: { select: { name: true } } } } },
@@ -98,7 +100,7 @@ export async function computeAnalysis(municipalityId: string, period: string, ar
       n: r.n,
     })),
     weekdayHour: Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => weekdayHour.find((w) => w.weekday === d + 1 && w.hour === h)?.n ?? 0)),
-    hotspots: hotspots.map((h) => ({ areaId: h.areaId, place: h.place, n: h._count._all })),
+    hotspots,
     statuses: statuses.map((s) => ({ areaId: s.areaId, week: s.lagesbild.periodKey, group: s.lagesbild.group.name, level: s.level, reason: s.reason })),
     measures: measures.map((m) => {
       const began = m.startDate ?? m.createdAt;
@@ -144,7 +146,7 @@ async function comparisonBasis(municipalityId: string, periods: string[], lastYe
     Promise.all(
       windows.map(async ({ key: p, from, until }) => {
         const rows = await client.$queryRaw<{ areaId: string; categoryId: string; n: number }[]>`
-          SELECT "areaId", "categoryId", sum("n")::int AS "n" FROM "incident_day_count"
+          SELECT "areaId", "categoryId", sum("events")::int AS "n" FROM "incident_day_count"
           WHERE "municipalityId" = ${municipalityId}::uuid AND "day" >= ${from}::date AND "day" < ${until}::date ${inAreas}
           GROUP BY 1, 2`;
         return rows.map((r) => ({ period: p, ...r }));

@@ -20,7 +20,7 @@ export async function listContextSeries(viewer: Viewer, municipalityId: string) 
   const incidents = Object.fromEntries(
     await Promise.all(years.map(async (y) => {
       const parts = await Promise.all(["T1", "T2", "T3"].map((t) => rollupCounts([municipalityId], `${y}-${t}`, [])));
-      return [y, parts.flat().reduce((s, r) => s + r.n, 0)] as const;
+      return [y, parts.flat().reduce((s, r) => s + r.events, 0)] as const;
     })),
   );
   return {

@@ -152,6 +152,8 @@ export type IncidentListRow = {
   needsFollowUp: boolean;
   latitude: number | null;
   longitude: number | null;
+  /** False when an earlier report, within the hour, is of the same event (ADR 018). */
+  eventStart: boolean;
   area: { name: string };
   category: { label: string };
   subcategory: { label: string } | null;
@@ -178,7 +180,7 @@ const NEWEST_FIRST = Prisma.sql`ORDER BY i."occurredAt" DESC, i.id DESC`;
  * before sorting (3,000 rows for a page of 50 in the bench). */
 const listRows = (where: Prisma.Sql, limit: number, offset = 0) => Prisma.sql`
   SELECT i.id, i."occurredAt", i."occurredUntil", i."isoWeek", i.place, i.description, i.status::text AS status,
-         i."policeReported", i."needsFollowUp", i.latitude, i.longitude,
+         i."policeReported", i."needsFollowUp", i.latitude, i.longitude, i."eventStart",
          a.name AS "areaName", c.label AS "categoryLabel", s.label AS "subcategoryLabel", o.id AS "reporterOrgId", o.name AS "reporterOrgName"
   FROM (SELECT * FROM incident i WHERE ${where} ${NEWEST_FIRST} LIMIT ${limit} OFFSET ${offset}) i
   JOIN area a ON a.id = i."areaId"
@@ -201,16 +203,18 @@ export async function listIncidents(viewer: Viewer, municipalityId: string, filt
   const page = listRows(where, PAGE_SIZE, (filter.page - 1) * PAGE_SIZE);
   // Counting every matching incident costs PostgreSQL ~20 ms a view for a municipality with ten
   // years of history; where the rollup tables keep that count, they give it (ADR 008).
+  // The rollups also know the events among the reports (ADR 018); where they do not answer (a
+  // filter on text or organisation can split an event) the list says reports only.
   const countable = rollupCountFilter(viewer, municipalityId, filter);
   if (countable) {
-    const [flat, total] = await Promise.all([queryRows<FlatRow>(page), countIncidentDays(municipalityId, countable.days, countable.only)]);
-    return { rows: flat.map(toListRow), total, pageSize: PAGE_SIZE };
+    const [flat, counts] = await Promise.all([queryRows<FlatRow>(page), countIncidentDays(municipalityId, countable.days, countable.only)]);
+    return { rows: flat.map(toListRow), total: counts.reports, events: counts.events as number | null, pageSize: PAGE_SIZE };
   }
   // The count is the outer row, so a page past the end still says how many there are.
   const rows = await queryRows<FlatRow & { total: number }>(Prisma.sql`
     SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM incident i WHERE ${where}) t
     LEFT JOIN LATERAL (${page}) p ON true`);
-  return { rows: rows.filter((r) => r.id !== null).map(({ total: _total, ...r }) => toListRow(r)), total: rows[0]?.total ?? 0, pageSize: PAGE_SIZE };
+  return { rows: rows.filter((r) => r.id !== null).map(({ total: _total, ...r }) => toListRow(r)), total: rows[0]?.total ?? 0, events: null, pageSize: PAGE_SIZE };
 }
 
 /** Every matching incident in batches (keyset pagination), for a streamed export. */

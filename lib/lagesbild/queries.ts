@@ -13,9 +13,8 @@ import { listOpenMeasures } from "@/lib/measures/queries";
 import { getCoverageOfRanges } from "@/lib/coverage/queries";
 import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/periods";
 import { isUuid } from "@/lib/validation/ids";
-import { countEvents, eventsByAreaCategory, samePlace } from "@/lib/incidents/events";
+import { samePlace } from "@/lib/incidents/events";
 import { buildMatrix, weekdayHourTable, type CountRow, type WeekSet } from "./draft";
-import { flagFor } from "./flags";
 
 const REPEAT_MIN = 3;
 
@@ -60,7 +59,7 @@ const loadGroup = cache(async function loadGroup(viewer: Viewer, groupId: string
   return { group, canEdit: can(viewer, "lagesbild:edit", target) };
 });
 
-type ThisWeekRow = { id: string; place: string; areaId: string; categoryId: string; occurredAt: Date; latitude: number | null; longitude: number | null; code: string; label: string; weekday: number; hour: number };
+type ThisWeekRow = { id: string; place: string; areaId: string; categoryId: string; occurredAt: Date; eventStart: boolean; latitude: number | null; longitude: number | null; code: string; label: string; weekday: number; hour: number };
 
 /** The draft for a group and ISO week: everything the meeting needs, computed from incidents.
  * `known` is the week's saved row when the caller has already read it (null: there is none). */
@@ -96,8 +95,9 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
   // The counts and the week's incidents are read on the pool as plain SQL (ADR 006): through the
   // ORM these four reads cost the page ~15 ms of server CPU, in PostgreSQL a few milliseconds.
   const [grouped, categories, thisWeek, repeats, completeness, saved, measures, lateReports, sources, seasonCoverage] = await Promise.all([
-    queryRows<CountRow>(Prisma.sql`
-      SELECT i."areaId", i."categoryId", i."isoWeek", count(*)::int AS count
+    // Every count is of events (ADR 018: reports that begin an event); the reports beside them.
+    queryRows<CountRow & { reports: number }>(Prisma.sql`
+      SELECT i."areaId", i."categoryId", i."isoWeek", count(*) FILTER (WHERE i."eventStart")::int AS count, count(*)::int AS reports
       FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${allWeeks}::text[])
       GROUP BY 1, 2, 3`),
     queryRows<{ id: string; code: string; label: string }>(Prisma.sql`
@@ -106,20 +106,21 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
     // The week's incidents with their Stockholm weekday and hour, worked out by PostgreSQL in the
     // same read instead of per row in JavaScript.
     queryRows<ThisWeekRow>(Prisma.sql`
-      SELECT i.id, i.place, i."areaId", i."categoryId", i."occurredAt", i.latitude, i.longitude, c.code, c.label,
+      SELECT i.id, i.place, i."areaId", i."categoryId", i."occurredAt", i."eventStart", i.latitude, i.longitude, c.code, c.label,
              extract(isodow FROM i."occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS weekday,
              extract(hour FROM i."occurredAt" AT TIME ZONE 'Europe/Stockholm')::int AS hour
       FROM incident i JOIN incident_category c ON c.id = i."categoryId"
       WHERE ${inGroup} AND i."isoWeek" = ${week}`),
-    // Persistent places: most incidents over this week and the three before, with the four weeks
+    // Persistent places: most events over this week and the three before, with the four weeks
     // before those for the trend – a chronic hotspot shows here though no week is unusual for it.
+    // One place however it is spelt (its key); shown as most of its reports spell it.
     queryRows<{ areaId: string; place: string; count: number; before: number }>(Prisma.sql`
-      SELECT i."areaId", i.place,
-             count(*) FILTER (WHERE i."isoWeek" = ANY(${recentWeeks}::text[]))::int AS count,
-             count(*) FILTER (WHERE NOT i."isoWeek" = ANY(${recentWeeks}::text[]))::int AS before
+      SELECT i."areaId", mode() WITHIN GROUP (ORDER BY i.place) AS place,
+             count(*) FILTER (WHERE i."eventStart" AND i."isoWeek" = ANY(${recentWeeks}::text[]))::int AS count,
+             count(*) FILTER (WHERE i."eventStart" AND NOT i."isoWeek" = ANY(${recentWeeks}::text[]))::int AS before
       FROM incident i WHERE ${inGroup} AND i."isoWeek" = ANY(${[...recentWeeks, ...earlierWeeks]}::text[])
-      GROUP BY 1, 2 HAVING count(*) FILTER (WHERE i."isoWeek" = ANY(${recentWeeks}::text[])) >= ${REPEAT_MIN}
-      ORDER BY 3 DESC, i.place, i."areaId" LIMIT 20`),
+      GROUP BY i."areaId", i."placeKey" HAVING count(*) FILTER (WHERE i."eventStart" AND i."isoWeek" = ANY(${recentWeeks}::text[])) >= ${REPEAT_MIN}
+      ORDER BY 3 DESC, 2, 1 LIMIT 20`),
     getWeekCompleteness(viewer, municipalityId, week),
     known !== undefined ? known : loadSaved(groupId, week, false).then((row) => row?.saved ?? null),
     listOpenMeasures(municipalityId, groupId, areaIds),
@@ -137,26 +138,23 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
   const matrix = buildMatrix(grouped, weeks, areaIds, categories.map((c) => c.id));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   // The week's places, by events (one place however it was spelt); the reports beside them.
-  const placeKey = (i: { areaId: string; place: string }) => `${i.areaId}|${samePlace(i.place)}`;
-  const placeEvents = countEvents(thisWeek, placeKey);
   const hotspotCounts = new Map<string, { areaId: string; place: string; count: number; reports: number }>();
   for (const i of thisWeek) {
-    const key = placeKey(i);
-    const h = hotspotCounts.get(key) ?? { areaId: i.areaId, place: i.place, count: placeEvents.get(key) ?? 0, reports: 0 };
+    const key = `${i.areaId}|${samePlace(i.place)}`;
+    const h = hotspotCounts.get(key) ?? { areaId: i.areaId, place: i.place, count: 0, reports: 0 };
     h.reports++;
+    if (i.eventStart) h.count++;
     hotspotCounts.set(key, h);
   }
   const prior = buildMatrix(grouped, priorWeeks, areaIds, categories.map((c) => c.id));
-  // A flag is judged on the week's events, not its reports: five copies of one broken-light report
-  // are one event and raise no flag (issue 25). The matrix itself still counts reports.
-  const events = eventsByAreaCategory(thisWeek);
+  // Flags are judged on events: five copies of one broken-light report are one event and raise no
+  // flag (issue 25). The week's reports are named beside a flag where they differ.
+  const reportsOf = (areaId: string, categoryId: string) =>
+    grouped.find((g) => g.areaId === areaId && g.categoryId === categoryId && g.isoWeek === week)?.reports ?? 0;
   const flags = areas.flatMap((a) =>
     categories.flatMap((c) => {
       const cell = matrix.cells[a.id]![c.id]!;
-      if (!cell.flag.flagged) return [];
-      const n = events.get(`${a.id}|${c.id}`) ?? 0;
-      const judged = n < cell.count ? { ...cell, count: n, flag: flagFor({ ...cell, count: n }) } : cell;
-      return judged.flag.flagged ? [{ area: a, category: c, cell: judged, reports: cell.count, twoWeeksRunning: prior.cells[a.id]![c.id]!.flag.flagged }] : [];
+      return cell.flag.flagged ? [{ area: a, category: c, cell, reports: reportsOf(a.id, c.id), twoWeeksRunning: prior.cells[a.id]![c.id]!.flag.flagged }] : [];
     }),
   );
   return {

@@ -27,8 +27,9 @@ export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: strin
     return { start: fromStockholmWall(...a!), end: fromStockholmWall(...b!) };
   };
   const ranges = { current: periodRange(month), previous: instants(dayRanges.previous), lastYear: instants(dayRanges.lastYear) };
+  // Events, not reports (ADR 018): a report that begins an event counts; its copies do not.
   const counts = (r: { start: Date; end: Date }) =>
-    db().incident.groupBy({ by: ["areaId", "categoryId"], where: { municipalityId, status: "ACTIVE", occurredAt: { gte: r.start, lt: r.end } }, _count: { _all: true } });
+    db().incident.groupBy({ by: ["areaId", "categoryId"], where: { municipalityId, status: "ACTIVE", eventStart: true, occurredAt: { gte: r.start, lt: r.end } }, _count: { _all: true } });
   const [coverage, areas, categories, current, previous, lastYear, places, statuses] = await Promise.all([
     getCoverageOfRanges(municipalityId, Object.entries(dayRanges).map(([key, r]) => ({ key, ...r })), now),
     db().area.findMany({ where: { municipalityId }, select: { id: true, name: true, isFocus: true, population: true }, orderBy: [{ isFocus: "desc" }, { name: "asc" }] }),
@@ -36,13 +37,12 @@ export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: strin
     counts(ranges.current),
     counts(ranges.previous),
     counts(ranges.lastYear),
-    db().incident.groupBy({
-      by: ["areaId", "place"],
-      where: { municipalityId, status: "ACTIVE", occurredAt: { gte: ranges.current.start, lt: ranges.current.end } },
-      _count: { _all: true },
-      orderBy: { _count: { place: "desc" } },
-      take: 200,
-    }),
+    // Places by their key (one place however it is spelt), as most of their reports spell them.
+    db().$queryRaw<{ areaId: string; place: string; n: number }[]>`
+      SELECT "areaId", mode() WITHIN GROUP (ORDER BY "place") AS "place", count(*) FILTER (WHERE "eventStart")::int AS "n"
+      FROM "incident"
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${ranges.current.start} AND "occurredAt" < ${ranges.current.end}
+      GROUP BY "areaId", "placeKey" ORDER BY 3 DESC, 2 LIMIT 200`,
     db().lagesbildAreaStatus.findMany({
       where: { lagesbild: { municipalityId, status: "PUBLISHED", periodKey: { in: weeksIn(month) } } },
       select: { areaId: true, level: true, reason: true, lagesbild: { select: { periodKey: true, group: { select: { name: true } } } } },
@@ -65,7 +65,7 @@ export async function getMonthlyAreaReport(viewer: Viewer, municipalityId: strin
       lastYear: sum(lastYear, a.id),
       perThousand: a.population ? { value: (sum(current, a.id) / a.population) * 1000, uncertain: isUncertainRate(sum(current, a.id), a.population) } : null,
       byCategory: categories.map((c) => ({ categoryId: c.id, count: sum(current, a.id, c.id), previous: sum(previous, a.id, c.id) })),
-      topPlaces: places.filter((p) => p.areaId === a.id).slice(0, 5).map((p) => ({ place: p.place, count: p._count._all })),
+      topPlaces: places.filter((p) => p.areaId === a.id).slice(0, 5).map((p) => ({ place: p.place, count: p.n })),
       statuses: statuses.filter((s) => s.areaId === a.id).map((s) => ({ week: s.lagesbild.periodKey, group: s.lagesbild.group.name, level: s.level, reason: s.reason })),
     })),
   };

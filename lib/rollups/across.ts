@@ -9,7 +9,7 @@ import { localDayRange, samePeriodLastYear, shiftPeriod } from "@/lib/time/perio
 import { countIncidentDays, rollupCounts } from "./queries";
 
 /**
- * The lokalpolisområde view: one period's counts for every municipality the viewer takes part
+ * The lokalpolisområde view: one period's events for every municipality the viewer takes part
  * in, side by side, with the previous period, the same period last year and the category mix.
  * While the period is ongoing, the earlier periods are counted over the same number of days; each
  * municipality's comparisons carry its own reporting coverage (ADR 017).
@@ -44,25 +44,29 @@ export async function getRollupAcross(viewer: Viewer, period: string, now = new 
   // Categories are per municipality; they line up by code.
   const codes = [...new Map(categories.sort((a, b) => a.sortOrder - b.sortOrder).map((c) => [c.code, c.label])).entries()].map(([code, label]) => ({ code, label }));
   const codeOf = new Map(categories.map((c) => [c.id, c.code]));
-  const total = (rows: { municipalityId: string; n: number }[], id: string) => rows.filter((r) => r.municipalityId === id).reduce((s, r) => s + r.n, 0);
+  // Everything is counted in events (ADR 018); the reports are shown beside the count.
+  const sum = (rows: { municipalityId: string; n: number; events: number }[], id: string, of: "n" | "events") =>
+    rows.filter((r) => r.municipalityId === id).reduce((s, r) => s + r[of], 0);
   return {
     categories: codes,
     through,
     municipalities: municipalities.map((m) => {
-      const count = total(current, m.id);
-      const { coverage, previous, lastYear } = perMunicipality.get(m.id)!;
+      const count = sum(current, m.id, "events");
+      const { coverage, previous: before, lastYear: yearBefore } = perMunicipality.get(m.id)!;
+      const [previous, lastYear] = [before.events, yearBefore.events];
       const sides = (before: "previous" | "lastYear"): Sides => ({ now: coverage.now, before: coverage[before], sameWindow: ongoing });
       const reported = coverage.now!.share !== null;
       return {
         ...m,
         count,
+        reports: sum(current, m.id, "n"),
         previous,
         lastYear,
         coverage: coverage.now!,
         against: { previous: sides("previous"), lastYear: sides("lastYear") },
         // No rate for a municipality that did not report: it would read as "safe".
         perThousand: m.population && reported ? (count / m.population) * 1000 : null,
-        byCategory: Object.fromEntries(codes.map((c) => [c.code, current.filter((r) => r.municipalityId === m.id && codeOf.get(r.categoryId!) === c.code).reduce((s, r) => s + r.n, 0)])),
+        byCategory: Object.fromEntries(codes.map((c) => [c.code, current.filter((r) => r.municipalityId === m.id && codeOf.get(r.categoryId!) === c.code).reduce((s, r) => s + r.events, 0)])),
       };
     }),
   };

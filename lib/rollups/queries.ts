@@ -36,14 +36,16 @@ export type Rollup = {
   to: string;
   /** How whole the period's reporting is (ADR 017): share of expected organisation-days covered. */
   coverage: { share: number | null; complete: boolean; ongoing: boolean };
+  /** Reports, and the events among them (ADR 018: copies of one event count once). */
   total: number;
-  rows: { area?: string; category?: string; count: number }[];
+  events: number;
+  rows: { area?: string; category?: string; count: number; events: number }[];
 };
 
 // Made once: a collator per call costs more than the query.
 const SWEDISH = new Intl.Collator("sv");
 
-type Grouped = { municipalityId: string; areaId: string | null; categoryId: string | null; n: number };
+type Grouped = { municipalityId: string; areaId: string | null; categoryId: string | null; n: number; events: number };
 
 /** The rollup table and column that answer for a period, its Stockholm days [from, to), and the
  * grouping expressions. Identifiers come from these constants only; every value is a parameter. */
@@ -68,11 +70,11 @@ function plan(period: string, by: RollupDimension[]) {
 export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[], now = new Date()): Promise<Rollup> {
   const { from, to, table, column, area, category } = plan(period, by);
   const [{ rows }, coverage] = await Promise.all([
-    pool().query<{ slug: string; area: string | null; category: string | null; n: number | null }>(
-      `SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n"
+    pool().query<{ slug: string; area: string | null; category: string | null; n: number | null; events: number | null }>(
+      `SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n", s."events"
        FROM "municipality" m
        LEFT JOIN LATERAL (
-         SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
+         SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n", sum(r."events")::int AS "events"
          FROM ${table} r
          WHERE r."municipalityId" = m."id" AND r.${column} >= $2::date AND r.${column} < $3::date
          GROUP BY 1, 2
@@ -97,9 +99,15 @@ export async function rollup(municipalitySlug: string, period: string, by: Rollu
     to: end.toISOString(),
     coverage: { share: share === null ? null : Math.round(share * 1000) / 1000, complete, ongoing },
     total: counted.reduce((s, r) => s + r.n!, 0),
+    events: counted.reduce((s, r) => s + r.events!, 0),
     rows: by.length
       ? counted
-          .map((r) => ({ ...(by.includes("area") ? { area: r.area ?? "?" } : {}), ...(by.includes("category") ? { category: r.category ?? "?" } : {}), count: r.n! }))
+          .map((r) => ({
+            ...(by.includes("area") ? { area: r.area ?? "?" } : {}),
+            ...(by.includes("category") ? { category: r.category ?? "?" } : {}),
+            count: r.n!,
+            events: r.events!,
+          }))
           .sort((a, b) => SWEDISH.compare(a.area ?? "", b.area ?? "") || SWEDISH.compare(a.category ?? "", b.category ?? ""))
       : [],
   };
@@ -110,7 +118,7 @@ export async function rollup(municipalitySlug: string, period: string, by: Rollu
 export async function rollupCounts(municipalityIds: string[] | null, period: string, by: RollupDimension[]): Promise<Grouped[]> {
   const { from, to, table, column, area, category } = plan(period, by);
   const { rows } = await pool().query<Grouped>(
-    `SELECT r."municipalityId", ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n"
+    `SELECT r."municipalityId", ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n", sum(r."events")::int AS "events"
      FROM ${table} r
      WHERE ($3::uuid[] IS NULL OR r."municipalityId" = ANY($3::uuid[])) AND r.${column} >= $1::date AND r.${column} < $2::date
      GROUP BY 1, 2, 3
@@ -128,17 +136,21 @@ const nextMonth = (day: string) => {
 };
 
 /**
- * Incidents not withdrawn in one municipality over Stockholm days [from, to) – either end open –
+ * Incidents not withdrawn, and the events among them, in one municipality over Stockholm days [from, to) – either end open –
  * optionally of one area and one category: whole months from incident_month_count, the days
  * before the first whole month and after the last from incident_day_count. For a municipality
  * with ten years of history this reads a few thousand rollup rows instead of counting hundreds
  * of thousands of incidents (the incident list's total, ADR 008).
  */
-export async function countIncidentDays(municipalityId: string, days: { from?: string; to?: string }, only: { areaId?: string; categoryId?: string } = {}): Promise<number> {
+export async function countIncidentDays(
+  municipalityId: string,
+  days: { from?: string; to?: string },
+  only: { areaId?: string; categoryId?: string } = {},
+): Promise<{ reports: number; events: number }> {
   const { from, to } = days;
   const dims = Prisma.sql`${only.areaId ? Prisma.sql`AND r."areaId" = ${only.areaId}::uuid` : Prisma.empty} ${only.categoryId ? Prisma.sql`AND r."categoryId" = ${only.categoryId}::uuid` : Prisma.empty}`;
   const dayRows = (a: string | undefined, b: string | undefined) => Prisma.sql`
-    SELECT r.n FROM incident_day_count r WHERE r."municipalityId" = ${municipalityId}::uuid
+    SELECT r.n, r.events FROM incident_day_count r WHERE r."municipalityId" = ${municipalityId}::uuid
       ${a ? Prisma.sql`AND r.day >= ${a}::date` : Prisma.empty} ${b ? Prisma.sql`AND r.day < ${b}::date` : Prisma.empty} ${dims}`;
   // The whole months inside the range: from the first of a month on or after `from`, up to the
   // first of the month `to` falls in.
@@ -149,17 +161,21 @@ export async function countIncidentDays(municipalityId: string, days: { from?: s
       ? [dayRows(from, to)]
       : [
           Prisma.sql`
-            SELECT r.n FROM incident_month_count r WHERE r."municipalityId" = ${municipalityId}::uuid
+            SELECT r.n, r.events FROM incident_month_count r WHERE r."municipalityId" = ${municipalityId}::uuid
               ${monthsFrom ? Prisma.sql`AND r.month >= ${monthsFrom}::date` : Prisma.empty} ${monthsTo ? Prisma.sql`AND r.month < ${monthsTo}::date` : Prisma.empty} ${dims}`,
           ...(from !== undefined && from < monthsFrom! ? [dayRows(from, monthsFrom)] : []),
           ...(to !== undefined && monthsTo! < to ? [dayRows(monthsTo, to)] : []),
         ];
-  const [row] = await queryRows<{ total: number }>(Prisma.sql`SELECT COALESCE(sum(n), 0)::int AS total FROM (${Prisma.join(parts, " UNION ALL ")}) x`);
-  return row!.total;
+  const [row] = await queryRows<{ reports: number; events: number }>(
+    Prisma.sql`SELECT COALESCE(sum(n), 0)::int AS reports, COALESCE(sum(events), 0)::int AS events FROM (${Prisma.join(parts, " UNION ALL ")}) x`,
+  );
+  return row!;
 }
 
 export function rollupCsv(r: Rollup, by: RollupDimension[]): string {
-  const header = [...by, "count"].join(",");
-  const lines = by.length ? r.rows.map((row) => [...by.map((d) => csvCell(row[d] ?? "")), String(row.count)].join(",")) : [String(r.total)];
+  const header = [...by, "count", "events"].join(",");
+  const lines = by.length
+    ? r.rows.map((row) => [...by.map((d) => csvCell(row[d] ?? "")), String(row.count), String(row.events)].join(","))
+    : [`${r.total},${r.events}`];
   return [header, ...lines].join("\n") + "\n";
 }

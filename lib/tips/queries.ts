@@ -137,7 +137,8 @@ export async function getPublicAreaPage(slug: string, areaCode: string, now = ne
     db().incidentMonthCount.groupBy({
       by: ["month", "categoryId"],
       where: { municipalityId: municipality.id, areaId: area.id, month: { gte: new Date(`${months[0]}-01T00:00:00Z`), lte: new Date(`${last}-01T00:00:00Z`) } },
-      _sum: { n: true },
+      // Events, not reports (ADR 018): five copies of one report are one event here too.
+      _sum: { events: true },
     }),
     db().incidentCategory.findMany({ where: { municipalityId: municipality.id, parentId: null }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } }),
     db().measure.findMany({ where: { areaId: area.id, publishedAt: { not: null } }, select: { id: true, publicText: true, status: true, publishedAt: true }, orderBy: { publishedAt: "desc" }, take: 20 }),
@@ -147,7 +148,7 @@ export async function getPublicAreaPage(slug: string, areaCode: string, now = ne
   // resident would read its low number as a safer month (issue 25).
   const complete = months.map((m) => coverage[m]?.complete ?? false);
   const monthOf = (d: Date) => d.toISOString().slice(0, 7);
-  const cell = (month: string, categoryId: string) => rows.find((r) => monthOf(r.month) === month && r.categoryId === categoryId)?._sum.n ?? 0;
+  const cell = (month: string, categoryId: string) => rows.find((r) => monthOf(r.month) === month && r.categoryId === categoryId)?._sum.events ?? 0;
   // Only categories with anything to show; each count below the threshold becomes null (shown as
   // "fewer than 5"), and each count of a month not fully reported "gap".
   const table = categories

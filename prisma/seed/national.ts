@@ -136,11 +136,20 @@ type Ids = {
 
 const COPY_INCIDENT = `COPY incident ("municipalityId","areaId","categoryId","subcategoryId","reporterOrgId",place,latitude,longitude,"occurredAt","isoWeek",description,"policeReported","needsFollowUp","createdAt","updatedAt") FROM STDIN`;
 
-// What the insert trigger adds for a statement, over all of one municipality's (new) incidents.
+// What the triggers add for a statement, over all of one municipality's (new) incidents: the
+// place keys and event marks (ADR 018), then the rollups of reports and events.
+const EVENTS_MUNICIPALITY = `
+  WITH keyed AS (UPDATE incident SET "placeKey" = est_place_key(place) WHERE "municipalityId" = $1 RETURNING 1)
+  SELECT count(*) FROM keyed`;
 const ROLLUP_MUNICIPALITY = `
-  SELECT incident_rollup_apply(array_agg(m), array_agg(d), array_agg(a), array_agg(c), array_agg(n))
-  FROM (SELECT "municipalityId" m, ("occurredAt" AT TIME ZONE 'Europe/Stockholm')::date d, "areaId" a, "categoryId" c, count(*)::int n
+  SELECT incident_rollup_apply(array_agg(m), array_agg(d), array_agg(a), array_agg(c), array_agg(n), array_agg(e))
+  FROM (SELECT "municipalityId" m, ("occurredAt" AT TIME ZONE 'Europe/Stockholm')::date d, "areaId" a, "categoryId" c,
+               count(*)::int n, count(*) FILTER (WHERE "eventStart")::int e
         FROM incident WHERE "municipalityId" = $1 AND status = 'ACTIVE' GROUP BY 1, 2, 3, 4) x`;
+const ORGANISATION_WEEKS = `
+  SELECT organisation_week_apply(array_agg(m), array_agg(o), array_agg(w), array_agg(n))
+  FROM (SELECT "municipalityId" m, "reporterOrgId" o, date_trunc('week', "occurredAt" AT TIME ZONE 'Europe/Stockholm')::date w, count(*)::int n
+        FROM incident WHERE "municipalityId" = $1 AND status = 'ACTIVE' GROUP BY 1, 2, 3) x`;
 
 /** Streams one municipality's incidents as COPY text lines, 2,000 rows a chunk. */
 function* incidentLines(ids: Ids, cal: ReturnType<typeof calendar>, perDay: number, rand: () => number, stats: { n: number }, hotspots: Map<string, number>) {
@@ -276,12 +285,17 @@ async function loadMunicipality(run: Run, client: pg.Client, i: number): Promise
   const { default: copy } = await import("pg-copy-streams");
   await client.query("BEGIN");
   try {
-    // The standard bulk-load recipe: skip the per-row foreign-key checks and the rollup trigger
+    // The standard bulk-load recipe: skip the per-row foreign-key checks and the triggers
     // (the rows are consistent by construction) and fill this municipality's rollups in one
     // statement afterwards. Needs a superuser; otherwise the rows go through the triggers.
     if (run.superuser) await client.query("SET LOCAL session_replication_role = replica");
     await pipeline(Readable.from(incidentLines(ids, run.cal, run.perDay * m.weight, rand, stats, hotspots)), client.query(copy.from(COPY_INCIDENT)));
-    if (run.superuser) await client.query(ROLLUP_MUNICIPALITY, [s.id]);
+    if (run.superuser) {
+      await client.query(EVENTS_MUNICIPALITY, [s.id]);
+      await client.query("SELECT incident_events_rebuild($1)", [s.id]);
+      await client.query(ROLLUP_MUNICIPALITY, [s.id]);
+      await client.query(ORGANISATION_WEEKS, [s.id]);
+    }
     await client.query("COMMIT");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});

@@ -11,10 +11,11 @@ import { createApiToken } from "@/lib/api-tokens/tokens";
 import { computeAnalysis } from "@/lib/analysis/load";
 import { getCoverage } from "@/lib/coverage/queries";
 import { changeText } from "@/lib/figures/text";
+import { countEvents } from "@/lib/incidents/events";
 import { getRollupAcross } from "@/lib/rollups/across";
 import { getMonthlyAreaReport } from "@/lib/reports/monthly";
 import { fromStockholmWall } from "@/lib/time/zone";
-import { weekKey } from "@/lib/time/periods";
+import { periodRange, weekKey } from "@/lib/time/periods";
 import { GET } from "@/app/api/v1/rollups/route";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -23,6 +24,8 @@ let m: string;
 let area: string;
 let category: string;
 const orgs = { polis: "", sollentunahem: "" };
+const eventsOf = async (where: { municipalityId?: string; areaId?: string; occurredAt: { gte: Date; lt: Date } }) =>
+  countEvents(await db().incident.findMany({ where: { ...where, status: "ACTIVE" } }), () => "all").get("all") ?? 0;
 const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
 
 /** One incident per week on the weekday given (1 = Monday), 20:00 Stockholm, over [from, until). */
@@ -100,7 +103,9 @@ test("an ongoing tertial is counted to today and set against the same days of th
   const a = await computeAnalysis(m, "2025-T3", undefined, db(), today);
   assert.equal(a.through, "2025-11-15");
   assert.equal(a.coverage!["2025-T3"]!.ongoing, true);
-  const count = (from: Date, to: Date) => db().incident.count({ where: { municipalityId: m, status: "ACTIVE", occurredAt: { gte: from, lt: to } } });
+  // Events, counted the slow way by the app's rule: the police's and the housing company's Saturday
+  // reports at the same place and minute are one event.
+  const count = (from: Date, to: Date) => eventsOf({ municipalityId: m, occurredAt: { gte: from, lt: to } });
   assert.equal(a.total.count, await count(fromStockholmWall(2025, 9, 1), fromStockholmWall(2025, 11, 16)));
   // 1 September–15 November is 76 days: 1 May–15 July of T2, and 1 September–15 November 2024.
   assert.equal(a.total.previous, await count(fromStockholmWall(2025, 5, 1), fromStockholmWall(2025, 7, 16)));
@@ -117,7 +122,7 @@ test("the month report and the lokalpolisområde view follow the same rule", asy
   const report = await getMonthlyAreaReport(coordinator, m, "2025-12", new Date("2025-12-06T11:00:00Z"));
   assert.equal(report.through, "2025-12-06");
   const edsberg = report.areas.find((x) => x.id === area)!;
-  assert.equal(edsberg.previous, await db().incident.count({ where: { areaId: area, status: "ACTIVE", occurredAt: { gte: fromStockholmWall(2025, 11, 1), lt: fromStockholmWall(2025, 11, 7) } } }));
+  assert.equal(edsberg.previous, await eventsOf({ areaId: area, occurredAt: { gte: fromStockholmWall(2025, 11, 1), lt: fromStockholmWall(2025, 11, 7) } }));
   // 1–6 December 2024: reporting began in that week, on Saturday the 7th.
   assert.match(changeText(edsberg.total, edsberg.lastYear, report.against.lastYear), /ofullständig rapportering/);
   const police = await viewerOf("polis@polisen.example");
@@ -139,6 +144,23 @@ test("the API and the CLI give the coverage beside the counts", async () => {
   const cli = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/est.ts", "rollup", "--municipality", "sollentuna", "--period", "2024-T3"], { encoding: "utf8", env: process.env });
   assert.equal(cli.status, 0, cli.stderr);
   assert.deepEqual(JSON.parse(cli.stdout).coverage, { share: 0.246, complete: false, ongoing: false });
+
+  // Events beside reports: every Saturday the two partners report the same place at the same
+  // minute – one event, two reports; the housing company's Tuesday reports are events of their own.
+  const t3 = periodRange("2025-T3");
+  const reports = await db().incident.count({ where: { municipalityId: m, status: "ACTIVE", occurredAt: { gte: t3.start, lt: t3.end } } });
+  const events = await eventsOf({ municipalityId: m, occurredAt: { gte: t3.start, lt: t3.end } });
+  assert.ok(events < reports, `${events} events of ${reports} reports`);
+  const body = await (await GET(new Request("http://localhost/api/v1/rollups?municipality=sollentuna&period=2025-T3&by=area", { headers: { authorization: `Bearer ${token}` } }))).json();
+  assert.deepEqual(
+    { total: body.total, events: body.events, rows: body.rows },
+    { total: reports, events, rows: [{ area: "Edsberg", count: reports, events }] },
+  );
+  const csv = await GET(new Request("http://localhost/api/v1/rollups?municipality=sollentuna&period=2025-T3&format=csv", { headers: { authorization: `Bearer ${token}` } }));
+  assert.equal(await csv.text(), `count,events\n${reports},${events}\n`);
+  const cliRows = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/est.ts", "rollup", "--municipality", "sollentuna", "--period", "2025-T3", "--by", "area"], { encoding: "utf8", env: process.env });
+  assert.equal(cliRows.status, 0, cliRows.stderr);
+  assert.deepEqual(JSON.parse(cliRows.stdout), body, "the command and the API agree");
 });
 
 test("coordinators set start, last day and pauses; a start after the first report or a pause over reports is refused with the dates", async () => {

@@ -34,6 +34,17 @@ test("the national generator loads a realistic, deterministic and resumable data
     SELECT (SELECT sum(n) FROM incident_day_count)::int AS day, (SELECT sum(n) FROM incident_month_count)::int AS month,
            (SELECT count(*) FROM incident WHERE status = 'ACTIVE')::int AS raw`;
   assert.deepEqual(sums, { day: first.incidents, month: first.incidents, raw: first.incidents });
+  // …and the events among them, marked by the rule from scratch (the rebuild changes nothing), and
+  // the organisations' weeks that reporting coverage reads.
+  const [events] = await db().$queryRaw<{ day: number; marked: number; rebuilt: number; weeks: number }[]>`
+    SELECT (SELECT sum(events) FROM incident_day_count)::int AS day,
+           (SELECT count(*) FROM incident WHERE status = 'ACTIVE' AND "eventStart")::int AS marked,
+           incident_events_rebuild() AS rebuilt,
+           (SELECT sum(n) FROM organisation_week_count)::int AS weeks`;
+  assert.equal(events!.day, events!.marked);
+  assert.ok(events!.marked <= first.incidents);
+  assert.equal(events!.rebuilt, 0, "every report already carries its mark");
+  assert.equal(events!.weeks, first.incidents);
 
   // Rhythm: summer busier than winter, Friday and Saturday busier than midweek, evenings busiest.
   const [rhythm] = await db().$queryRaw<{ summer: number; winter: number; weekend: number; midweek: number; evening: number; morning: number }[]>`

@@ -79,10 +79,11 @@ test("rollups count by Stockholm time across DST, week 53 and tertial edges, mat
     assert.equal(r.total, await truth(period), `${period} agrees with the raw table`);
   }
   const byBoth = await rollup("sollentuna", "2026-T1", ["area", "category"]);
-  assert.deepEqual(byBoth.rows, [{ area: "Edsberg", category: "skadegorelse", count: 3 }]);
+  assert.deepEqual(byBoth.rows, [{ area: "Edsberg", category: "skadegorelse", count: 3, events: 3 }]);
   assert.equal(byBoth.from, "2025-12-31T23:00:00.000Z");
   assert.equal(byBoth.to, "2026-04-30T22:00:00.000Z");
-  assert.deepEqual((await rollup("sollentuna", "2025-T3", ["area"])).rows, [{ area: "Edsberg", count: 3 }]);
+  // Three reports at one place, a day apart: three events.
+  assert.deepEqual((await rollup("sollentuna", "2025-T3", ["area"])).rows, [{ area: "Edsberg", count: 3, events: 3 }]);
 });
 
 test("the rollup tables follow every write: withdraw, move, restore, delete, bulk insert", async () => {
@@ -91,7 +92,7 @@ test("the rollup tables follow every write: withdraw, move, restore, delete, bul
   await db().incident.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN" } });
   await db().incident.update({ where: { id: moved.id }, data: { areaId: ids.rotebro, occurredAt: new Date("2026-09-01T10:00:00Z"), isoWeek: "2026-W36" } });
   assert.equal((await rollup("sollentuna", "2026-T2", [])).total, 1);
-  assert.deepEqual((await rollup("sollentuna", "2026-T3", ["area"])).rows, [{ area: "Edsberg", count: 2 }, { area: "Rotebro", count: 1 }]);
+  assert.deepEqual((await rollup("sollentuna", "2026-T3", ["area"])).rows, [{ area: "Edsberg", count: 2, events: 2 }, { area: "Rotebro", count: 1, events: 1 }]);
   await db().incident.update({ where: { id: withdrawn.id }, data: { status: "ACTIVE" } });
   assert.equal((await rollup("sollentuna", "2026-T2", [])).total, 2);
   await db().incident.deleteMany({ where: { id: { in: [moved.id, withdrawn.id] } } });
@@ -140,7 +141,7 @@ test("the API and the command return the same numbers; a token reads only its ow
   assert.equal(cli.status, 0, cli.stderr);
   assert.deepEqual(JSON.parse(cli.stdout), body);
   const csv = await get("municipality=sollentuna&period=2026-T1&by=area&format=csv");
-  assert.equal(await csv.text(), "area,count\nEdsberg,3\n");
+  assert.equal(await csv.text(), "area,count,events\nEdsberg,3,3\n");
   assert.equal((await get("municipality=upplands-vasby&period=2026-T1")).status, 404);
   assert.equal((await get("municipality=sollentuna&period=2026-T4")).status, 400);
   assert.equal((await get("municipality=sollentuna&period=2026-T1&by=person")).status, 400);

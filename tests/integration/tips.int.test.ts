@@ -155,9 +155,13 @@ test("the public area page is aggregated, delayed and suppresses small counts; o
   const polis = await db().organisation.findFirstOrThrow({ where: { municipalityId: sollentuna, code: "polis" } });
   // Two months back: 7 incidents of vandalism (shown) and 2 of gatherings (suppressed); last month is too recent to show.
   const shown = shiftPeriod(monthKey(NOW), -2);
-  const rows = (n: number, categoryId: string, occurredAt: Date) => Array.from({ length: n }, () => ({ municipalityId: sollentuna, areaId: edsberg, categoryId, reporterOrgId: polis.id, place: "Edsbergs torg", occurredAt, isoWeek: weekKey(occurredAt) }));
+  // One a day from `day` (copies of one report would be one event, ADR 018).
+  const rows = (n: number, categoryId: string, day: number) =>
+    Array.from({ length: n }, (_, i) => at(`${shown}-${String(day + i).padStart(2, "0")}`, "10:00")).map((occurredAt) => ({
+      municipalityId: sollentuna, areaId: edsberg, categoryId, reporterOrgId: polis.id, place: "Edsbergs torg", occurredAt, isoWeek: weekKey(occurredAt),
+    }));
   const samling = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "samling" } } });
-  await db().incident.createMany({ data: [...rows(7, category.id, at(`${shown}-15`, "10:00")), ...rows(2, samling.id, at(`${shown}-16`, "10:00"))] });
+  await db().incident.createMany({ data: [...rows(7, category.id, 10), ...rows(2, samling.id, 20)] });
   // The police have confirmed every week for the last half year: those months are fully reported.
   const weeks = Array.from({ length: 26 }, (_, i) => shiftPeriod(weekKey(NOW), -i));
   await db().weeklyReport.createMany({ data: weeks.map((isoWeek) => ({ municipalityId: sollentuna, organisationId: polis.id, isoWeek, status: "NOTHING_TO_REPORT" as const })), skipDuplicates: true });

@@ -29,7 +29,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const { locale, m: { incidents: m, common }, f } = await getI18n();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = ZIncidentFilter.parse({ period: weekKey(new Date()), ...raw });
-  const [{ rows, total, pageSize }, options] = await Promise.all([
+  const [{ rows, total, events, pageSize }, options] = await Promise.all([
     listIncidents(viewer, active.municipalityId, filter),
     getIncidentFilterOptions(viewer, active.municipalityId),
   ]);
@@ -101,7 +101,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <button className="btn" type="submit">{m.apply}</button>
         </div>
       </form>
-      <p className="meta" aria-live="polite" data-testid="incident-total">{plural(locale, m.total, total)}{filter.from || filter.to ? "" : filter.period ? ` (${filter.period})` : ""}</p>
+      <p className="meta" aria-live="polite" data-testid="incident-total">
+        {/* Events where the rollups know them; "1 händelse – 3 rapporter" where copies were merged. */}
+        {events === null ? plural(locale, m.reports, total) : events === total ? plural(locale, m.total, total) : `${plural(locale, m.total, events)} – ${plural(locale, m.reports, total)}`}
+        {filter.from || filter.to ? "" : filter.period ? ` (${filter.period})` : ""}</p>
 
       {rows.length === 0 ? (
         <div className="card empty-state" data-testid="incidents-empty">
@@ -122,7 +125,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               <tr key={i.id} className={i.status === "WITHDRAWN" ? "withdrawn" : undefined}>
                 <td><RowLink href={`/incidents/${i.id}`}>{f.dateTime(i.occurredAt)}{i.occurredUntil ? `–${f.time(i.occurredUntil)}` : ""}</RowLink></td>
                 <td>{i.area.name}</td>
-                <td>{i.place}</td>
+                <td>
+                  {i.place}
+                  {i.status === "ACTIVE" && !i.eventStart ? <> <span className="badge" title={m.sameEventTitle}>{m.sameEvent}</span></> : null}
+                </td>
                 <td>{i.category.label}{i.subcategory ? ` · ${i.subcategory.label}` : ""}</td>
                 <td>{i.reporterOrg.name}</td>
               </tr>

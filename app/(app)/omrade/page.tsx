@@ -60,7 +60,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
                 {municipalities.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">{m.name}</th>
-                    <td>{m.coverage.share === null ? <span className="meta">{analysis.coverageNone}</span> : m.count}</td>
+                    <td>{m.coverage.share === null ? <span className="meta">{analysis.coverageNone}</span> : <>{m.count}{m.reports !== m.count ? <span className="meta">{` ${fill(t.reportsBeside, { count: m.reports })}`}</span> : null}</>}</td>
                     <td>{changeText(m.count, m.previous, m.against.previous, analysis)}</td>
                     <td>{changeText(m.count, m.lastYear, m.against.lastYear, analysis)}</td>
                     <td>{m.perThousand === null ? "–" : <>{f.number(m.perThousand, 2, 2)}{isUncertainRate(m.count, m.population ?? 0) ? <Uncertain title={analysis.uncertainRate} /> : null}</>}</td>
