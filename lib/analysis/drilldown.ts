@@ -33,17 +33,18 @@ export async function drillDown(viewer: Viewer, municipalityId: string, tertial:
   const where = [
     filter.areaId ? Prisma.sql`"s"."areaId" = ${filter.areaId}::uuid` : null,
     filter.categoryId ? Prisma.sql`"s"."categoryId" = ${filter.categoryId}::uuid` : null,
-    filter.place !== undefined ? Prisma.sql`"s"."place" = ${filter.place}` : null,
+    // A place however it is spelt, as the analysis groups places (ADR 018).
+    filter.place !== undefined ? Prisma.sql`est_place_key("s"."place") = est_place_key(${filter.place})` : null,
     filter.weekday ? Prisma.sql`extract(isodow FROM ${local}) = ${filter.weekday}` : null,
     filter.hour !== undefined ? Prisma.sql`extract(hour FROM ${local}) = ${filter.hour}` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
   const { start, end } = periodRange(filter.slot);
   const source = approved
-    ? Prisma.sql`SELECT "incidentId" AS "id", "areaId", "categoryId", "place", "occurredAt" FROM "tertial_snapshot_incident" WHERE "analysisId" = ${approved.id}::uuid AND "tertial" = ${filter.slot}`
-    : Prisma.sql`SELECT "id", "areaId", "categoryId", "place", "occurredAt" FROM "incident" WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${start} AND "occurredAt" < ${end}`;
-  const rows = await db().$queryRaw<{ id: string; occurredAt: Date; place: string; area: string; category: string; description: string; status: string; total: number }[]>`
+    ? Prisma.sql`SELECT "incidentId" AS "id", "areaId", "categoryId", "place", "occurredAt", "eventStart" FROM "tertial_snapshot_incident" WHERE "analysisId" = ${approved.id}::uuid AND "tertial" = ${filter.slot}`
+    : Prisma.sql`SELECT "id", "areaId", "categoryId", "place", "occurredAt", "eventStart" FROM "incident" WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${start} AND "occurredAt" < ${end}`;
+  const rows = await db().$queryRaw<{ id: string; occurredAt: Date; place: string; area: string; category: string; description: string; status: string; total: number; events: number }[]>`
     SELECT "s"."id", "s"."occurredAt", "s"."place", "a"."name" AS "area", "c"."label" AS "category", "i"."description", "i"."status"::text AS "status",
-           count(*) OVER ()::int AS "total"
+           count(*) OVER ()::int AS "total", count(*) FILTER (WHERE "s"."eventStart") OVER ()::int AS "events"
     FROM (${source}) "s"
     JOIN "incident" "i" ON "i"."id" = "s"."id"
     JOIN "area" "a" ON "a"."id" = "s"."areaId"
@@ -51,7 +52,8 @@ export async function drillDown(viewer: Viewer, municipalityId: string, tertial:
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY "s"."occurredAt" DESC
     LIMIT ${LIMIT}`;
-  return { fromSnapshot: Boolean(approved), total: rows[0]?.total ?? 0, shown: rows.length, incidents: rows.map(({ total: _t, ...r }) => r) };
+  // The figure counts events; the list shows every report behind it.
+  return { fromSnapshot: Boolean(approved), total: rows[0]?.total ?? 0, events: rows[0]?.events ?? 0, shown: rows.length, incidents: rows.map(({ total: _t, events: _e, ...r }) => r) };
 }
 
 /** Names for the drill-down's heading, only from the viewer's municipality. */

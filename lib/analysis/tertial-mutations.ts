@@ -105,10 +105,10 @@ export async function approveTertial(viewer: Viewer, municipalityId: string, inp
       const from = periodRange(shiftPeriod(input.tertial, -5)).start;
       const to = periodRange(input.tertial).end;
       await tx.$executeRaw`
-        INSERT INTO "tertial_snapshot_incident" ("analysisId", "incidentId", "tertial", "areaId", "categoryId", "place", "occurredAt")
+        INSERT INTO "tertial_snapshot_incident" ("analysisId", "incidentId", "tertial", "areaId", "categoryId", "place", "occurredAt", "eventStart")
         SELECT ${row.id}::uuid, "id",
                to_char("occurredAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY') || '-T' || ((extract(month FROM "occurredAt" AT TIME ZONE 'Europe/Stockholm')::int - 1) / 4 + 1),
-               "areaId", "categoryId", "place", "occurredAt"
+               "areaId", "categoryId", "place", "occurredAt", "eventStart"
         FROM "incident"
         WHERE "municipalityId" = ${municipalityId}::uuid AND "status" = 'ACTIVE' AND "occurredAt" >= ${from} AND "occurredAt" < ${to}`;
       await tx.tertialAnalysis.update({

@@ -156,3 +156,24 @@ test("the rebuild marks reports saved without the rule (as the migration's backf
   await assertAgree("after the rebuild");
   assert.equal((await rollup("sollentuna", weekKey(at(0)), [], NOW)).events, 2);
 });
+
+test("the tertial analysis and its drill-down count events; the drill-down lists every report, the place however spelt", async () => {
+  const { computeAnalysis } = await import("@/lib/analysis/load");
+  const { drillDown } = await import("@/lib/analysis/drilldown");
+  const { loadViewer } = await import("@/lib/auth/load-viewer");
+  await db().incident.deleteMany({ where: { municipalityId: m } });
+  const at = (day: number, minutes: number) => new Date(Date.UTC(2026, 9, day, 17, minutes));
+  const data = (day: number, minutes: number, place: string) => ({
+    municipalityId: m, areaId: areas[0]!, categoryId: categories[0]!, reporterOrgId: org, place, occurredAt: at(day, minutes), isoWeek: weekKey(at(day, minutes)),
+  });
+  // Three evenings at the underpass; on the first, three reports of one event in three spellings.
+  await db().incident.createMany({
+    data: [data(5, 0, "Gångtunneln vid Tingvalla"), data(5, 20, "GÅNGTUNNELN VID TINGVALLA"), data(5, 45, " gångtunneln  vid tingvalla"), data(12, 0, "Gångtunneln vid Tingvalla"), data(19, 0, "Gångtunneln vid Tingvalla")],
+  });
+  const a = await computeAnalysis(m, "2026-T3", undefined, db(), NOW);
+  assert.equal(a.areas.find((x) => x.id === areas[0])!.total.count, 3, "three events, not five reports");
+  assert.deepEqual(a.hotspots.map((h) => [h.place, h.count]), [["Gångtunneln vid Tingvalla", 3]]);
+  const ledning = (await loadViewer((await db().user.findUniqueOrThrow({ where: { email: "ledning@sollentuna.example" } })).id))!;
+  const drill = await drillDown(ledning, m, "2026-T3", { slot: "2026-T3", place: "GÅNGTUNNELN VID TINGVALLA" });
+  assert.deepEqual([drill.events, drill.total, drill.incidents.length], [3, 5, 5]);
+});

@@ -506,6 +506,7 @@ export const en: typeof sv = {
     hours: "{from}–{to}",
     back: "← Back to the analysis {period}",
     count: { one: "{count} incident", other: "{count} incidents" },
+    reports: { one: "{count} report", other: "{count} reports" },
     shown: "(the latest {shown} are shown)",
     fromSnapshot: "From the approved analysis's snapshot: the same incidents as when it was approved.",
     current: "Current data: the analysis is not approved yet.",

@@ -504,6 +504,7 @@ export const sv = {
     hours: "kl. {from}–{to}",
     back: "← Till analysen {period}",
     count: { one: "{count} händelse", other: "{count} händelser" },
+    reports: { one: "{count} rapport", other: "{count} rapporter" },
     shown: "(de {shown} senaste visas)",
     fromSnapshot: "Ur den godkända analysens ögonblicksbild: samma händelser som när den godkändes.",
     current: "Aktuella uppgifter: analysen är ännu inte godkänd.",

@@ -8,6 +8,9 @@ ALTER TABLE "incident_day_count" ADD COLUMN     "events" INTEGER NOT NULL DEFAUL
 -- AlterTable
 ALTER TABLE "incident_month_count" ADD COLUMN     "events" INTEGER NOT NULL DEFAULT 0;
 
+-- AlterTable
+ALTER TABLE "tertial_snapshot_incident" ADD COLUMN     "eventStart" BOOLEAN NOT NULL DEFAULT true;
+
 -- Events, not reports (issue 25, ADR 018). Reports of the same area, category and place (case and
 -- spaces ignored) within 60 minutes of the one before are one event. Each report knows whether it
 -- begins an event ("eventStart"); the rollups count both reports ("n") and events ("events"), so

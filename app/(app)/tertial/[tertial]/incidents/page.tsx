@@ -42,7 +42,7 @@ export default async function DrillDownPage({ params, searchParams }: { params: 
         <Link className="btn btn-secondary no-print" href={`/tertial/${tertial}`}>{fill(t.back, { period: f.period(tertial) })}</Link>
       </div>
       <p data-testid="drill-count">
-        <strong>{plural(locale, t.count, result.total)}</strong>
+        <strong>{plural(locale, t.count, result.events)}{result.events !== result.total ? ` – ${plural(locale, t.reports, result.total)}` : ""}</strong>
         {`${result.total > result.shown ? ` ${fill(t.shown, { shown: result.shown })}` : ""}. ${result.fromSnapshot ? t.fromSnapshot : t.current}`}
       </p>
       {result.incidents.length > 0 ? (
