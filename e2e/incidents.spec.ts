@@ -1,4 +1,4 @@
-import { shiftPeriod, weekKey } from "../lib/time/periods";
+import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
 import { expect, placeOfItsOwn, signInAndWait, sql, test, USERS } from "./fixtures";
 
 test.describe("on a phone", () => {
@@ -255,4 +255,36 @@ test("a reporter entering a report of the same place, category and hour is asked
   await prompt.getByRole("button", { name: "Spara ändå" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
   expect(await count()).toBe(2);
+});
+
+test("the list counts events: three reports of one broken light are '1 händelse – 3 rapporter', the copies marked", async ({ page }) => {
+  // A week well back, in an area and category of its own, so that nothing else is in the filter.
+  const week = shiftPeriod(weekKey(new Date()), -30);
+  const [ids] = await sql<{ area: string; category: string }>(
+    `SELECT a.id AS area, c.id AS category FROM municipality m JOIN area a ON a."municipalityId" = m.id AND a.code = 'ovriga'
+     JOIN incident_category c ON c."municipalityId" = m.id AND c.code = 'otrygg_plats' WHERE m.slug = 'sollentuna'`,
+  );
+  await sql(`DELETE FROM incident WHERE "areaId" = $1 AND "categoryId" = $2 AND "isoWeek" = $3`, [ids!.area, ids!.category, week]);
+  // Three spellings within 16 minutes on Wednesday evening; the same place again two hours later.
+  const wednesday = periodRange(week).start.getTime() + 2 * 86_400_000 + 19 * 3_600_000;
+  const reports: [string, number][] = [
+    ["Trasig belysning vid Väsjöbacken", 0], ["TRASIG BELYSNING VID VÄSJÖBACKEN", 9], ["trasig belysning  vid Väsjöbacken", 16], ["Trasig belysning vid Väsjöbacken", 136],
+  ];
+  for (const [place, minutes] of reports) {
+    await sql(
+      `INSERT INTO incident ("municipalityId", "areaId", "categoryId", "reporterOrgId", place, "occurredAt", "isoWeek", "updatedAt")
+       SELECT a."municipalityId", a.id, $2, o.id, $3, $4, $5, now()
+       FROM area a JOIN organisation o ON o."municipalityId" = a."municipalityId" AND o.code = 'sollentunahem' WHERE a.id = $1`,
+      [ids!.area, ids!.category, place, new Date(wednesday + minutes * 60_000), week],
+    );
+  }
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/incidents?period=${week}&areaId=${ids!.area}&categoryId=${ids!.category}`);
+  await expect(page.getByTestId("incident-total")).toHaveText(`2 händelser – 4 rapporter (${week})`);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: "samma händelse" })).toHaveCount(2);
+  // Newest first: the later report begins an event of its own, the first of the three is unmarked.
+  await expect(rows.first()).not.toContainText("samma händelse");
+  await expect(rows.last()).not.toContainText("samma händelse");
 });
