@@ -1,7 +1,7 @@
 // Two years of synthetic incidents, weekly reports, goals, indicators and a few measures, so
 // every screen has something to show. Runs only once per municipality.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { shiftPeriod, weekKey } from "../../lib/time/periods";
+import { periodRange, shiftPeriod, weekKey } from "../../lib/time/periods";
 import { generateHistory, mulberry32 } from "./history";
 import type { SeededMunicipality } from "./municipality";
 import { EDSBERG_GOALS, INDICATORS, MISSION_PARTICIPANTS, POLICE_AGREEMENT_GOALS, type MunicipalitySeed } from "./reference";
@@ -9,6 +9,9 @@ import { EDSBERG_GOALS, INDICATORS, MISSION_PARTICIPANTS, POLICE_AGREEMENT_GOALS
 const ORG_WEIGHTS: Record<string, number> = {
   sollentunahem: 30, polis: 20, trygghetsvardar: 15, kfk: 10, uk: 8, sok: 5, "klk-sakerhet": 5, attunda: 4, nattvandrare: 3,
 };
+// The week of the history each partner began reporting in (the police and the housing company
+// from the start): the first tertial is partly covered, as in a real start-up.
+const ORG_FROM_WEEK: Record<string, number> = { attunda: 1, trygghetsvardar: 2, kfk: 4, "klk-sakerhet": 6, uk: 8, sok: 11, nattvandrare: 14 };
 const AREA_WEIGHTS: Record<string, number> = { edsberg: 22, tureberg: 24, rotebro: 12, helenelund: 10, bagarby: 5, haggvik: 7, norrviken: 6, ovriga: 14 };
 
 export async function seedDemoData(db: PrismaClient, m: MunicipalitySeed, s: SeededMunicipality, now: Date, weeks = 104): Promise<number> {
@@ -21,11 +24,26 @@ export async function seedDemoData(db: PrismaClient, m: MunicipalitySeed, s: See
     {
       areas: m.areas.map((a) => ({ id: s.areaIds.get(a.code)!, code: a.code, places: a.places, center: a.center, weight: AREA_WEIGHTS[a.code] ?? 5 })),
       categories: categories.map((c) => ({ id: c.id, code: c.code, subIds: c.children.map((x) => x.id) })),
-      organisations: [...s.orgIds].filter(([code]) => ORG_WEIGHTS[code]).map(([code, id]) => ({ id, code, weight: ORG_WEIGHTS[code]! })),
+      organisations: [...s.orgIds].filter(([code]) => ORG_WEIGHTS[code]).map(([code, id]) => ({ id, code, weight: ORG_WEIGHTS[code]!, fromWeek: ORG_FROM_WEEK[code] ?? 0 })),
     },
     now,
     weeks,
   );
+  // One broken light reported three times in 16 minutes by the housing company three weeks ago:
+  // one event, three reports – the lägesbild and the lists show the merge (ADR 018).
+  const helenelund = m.areas.find((a) => a.code === "helenelund");
+  const otrygg = categories.find((c) => c.code === "otrygg_plats");
+  if (helenelund && otrygg && s.orgIds.has("sollentunahem") && weeks >= 4) {
+    const tuesday = new Date(periodRange(shiftPeriod(weekKey(now), -3)).start.getTime() + 86_400_000 + 21 * 3_600_000);
+    for (const minutes of [0, 7, 16]) {
+      const occurredAt = new Date(tuesday.getTime() + minutes * 60_000);
+      history.push({
+        areaId: s.areaIds.get("helenelund")!, place: helenelund.places[0]!, latitude: helenelund.center[0], longitude: helenelund.center[1], occurredAt, isoWeek: weekKey(occurredAt),
+        categoryId: otrygg.id, subcategoryId: otrygg.children[0]?.id ?? null, description: "Trasig belysning gör platsen mörk.",
+        policeReported: false, needsFollowUp: minutes === 0, reporterOrgId: s.orgIds.get("sollentunahem")!,
+      });
+    }
+  }
   for (let i = 0; i < history.length; i += 2000) {
     await db.incident.createMany({ data: history.slice(i, i + 2000).map((h) => ({ ...h, municipalityId: s.id })) });
   }
@@ -37,7 +55,9 @@ export async function seedDemoData(db: PrismaClient, m: MunicipalitySeed, s: See
   const current = weekKey(now);
   for (let w = weeks; w >= 1; w--) {
     const week = shiftPeriod(current, -w);
-    for (const orgId of s.orgIds.values()) {
+    for (const [code, orgId] of s.orgIds) {
+      // Nothing from an organisation before it began reporting.
+      if (weeks - w < (ORG_FROM_WEEK[code] ?? 0)) continue;
       if (reportedWeeks.has(`${orgId}|${week}`)) reports.push({ municipalityId: s.id, organisationId: orgId, isoWeek: week, status: "REPORTED" });
       else if (rand() < 0.75) reports.push({ municipalityId: s.id, organisationId: orgId, isoWeek: week, status: "NOTHING_TO_REPORT" });
     }

@@ -43,7 +43,8 @@ export function poisson(rand: () => number, lambda: number): number {
 export type HistoryContext = {
   areas: { id: string; code: string; places: string[]; center: [number, number]; weight: number }[];
   categories: { id: string; code: string; subIds: string[] }[];
-  organisations: { id: string; code: string; weight: number }[];
+  /** `fromWeek`: the week of the history (0 = its first) the organisation began reporting in. */
+  organisations: { id: string; code: string; weight: number; fromWeek?: number }[];
 };
 
 export type HistoryIncident = {
@@ -83,7 +84,8 @@ export function generateHistory(ctx: HistoryContext, end: Date, weeks: number, s
   const endLocal = new TZDate(end.getTime(), TZ);
   const first = addDays(new TZDate(endLocal.getFullYear(), endLocal.getMonth(), endLocal.getDate(), TZ), -weeks * 7);
   const areaItems = ctx.areas.map((a) => [a, a.weight] as const);
-  const orgItems = ctx.organisations.map((o) => [o, o.weight] as const);
+  // Organisations join over the first weeks, as partners do (reporting coverage shows it).
+  const orgsOn = (weekIndex: number) => ctx.organisations.filter((o) => (o.fromWeek ?? 0) <= weekIndex).map((o) => [o, o.weight] as const);
   const rotebro = ctx.areas.find((a) => a.code === "rotebro");
 
   for (let day = first; day.getTime() < end.getTime(); day = addDays(day, 1)) {
@@ -116,7 +118,7 @@ export function generateHistory(ctx: HistoryContext, end: Date, weeks: number, s
         description: texts[Math.floor(rand() * texts.length)]!,
         policeReported: rand() < 0.25,
         needsFollowUp: rand() < 0.1,
-        reporterOrgId: pickWeighted(rand, orgItems).id,
+        reporterOrgId: pickWeighted(rand, orgsOn(Math.floor((day.getTime() - first.getTime()) / (7 * 86_400_000)))).id,
       });
     }
   }

@@ -67,6 +67,18 @@ test("the seed builds Sollentuna as the audit describes it, and is idempotent", 
   for (const i of incidents) assert.equal(i.isoWeek, weekKey(i.occurredAt));
   assert.ok(incidents.every((i) => i.occurredAt.getTime() < NOW.getTime()), "no incident lies in the future");
 
+  // Partners join over the first weeks (coverage shows it): nothing from the culture office before
+  // its fourth week, the police from the first.
+  const firstWeek = async (code: string) =>
+    (await db().weeklyReport.findFirst({ where: { municipalityId: sollentuna.id, organisation: { code } }, orderBy: { isoWeek: "asc" }, select: { isoWeek: true } }))?.isoWeek;
+  const [polisFirst, kfkFirst] = [await firstWeek("polis"), await firstWeek("kfk")];
+  assert.ok(polisFirst && kfkFirst && kfkFirst > polisFirst, `${polisFirst} before ${kfkFirst}`);
+  assert.equal(await db().incident.count({ where: { municipalityId: sollentuna.id, reporterOrg: { code: "kfk" }, isoWeek: { lt: kfkFirst! } } }), 0);
+  // One week holds a broken light reported three times: one event, three reports.
+  const copies = await db().incident.findMany({ where: { municipalityId: sollentuna.id, area: { code: "helenelund" }, category: { code: "otrygg_plats" }, description: "Trasig belysning gör platsen mörk.", reporterOrg: { code: "sollentunahem" } }, select: { eventStart: true, occurredAt: true }, orderBy: { occurredAt: "asc" } });
+  const merged = copies.filter((c, i) => i > 0 && !c.eventStart && c.occurredAt.getTime() - copies[i - 1]!.occurredAt.getTime() <= 16 * 60_000);
+  assert.ok(merged.length >= 2, "the copies of one report are marked as one event");
+
   // Weekly meetings for a year ahead, none in the past.
   const vecko = await db().meeting.count({ where: { group: { slug: "est-vecko", municipalityId: sollentuna.id } } });
   assert.ok(vecko >= 52 && vecko <= 53, `EST Vecko meetings: ${vecko}`);
