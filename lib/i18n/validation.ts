@@ -230,6 +230,18 @@ export const VALIDATION_EN: Record<string, string> = {
   "Kolumner saknas: {missing}. Förväntat: {expected}.": "Columns missing: {missing}. Expected: {expected}.",
   "Mötet {dates} har redan protokoll, närvaro eller beslut och kan inte tas bort. Låt ändringen gälla från dagen efter.": "The meeting {dates} already has minutes, attendance or decisions and cannot be removed. Let the change apply from the day after.",
   "Kommundelen ”{area}” finns inte; lämna tomt för hela kommunen.": "The area “{area}” does not exist; leave it empty for the whole municipality.",
+  // An action's evaluation plan (issue 25).
+  "Åtgärden har ingen plats eller kommundel att utvärdera. Ange först var den görs.": "The action has no place or area to evaluate. First say where it is done.",
+  "Välj kategorier i kommunen.": "Choose categories in the municipality.",
+  "Åtgärdens egen kommundel kan inte vara jämförelsen.": "The action's own area cannot be the comparison.",
+  "Välj minst en kategori som åtgärden ska påverka.": "Choose at least one category the action should change.",
+  "Välj vad åtgärdens plats ska jämföras med.": "Choose what the action's place is compared with.",
+  "Välj minst en kommundel att jämföra med.": "Choose at least one area to compare with.",
+  "Sista dagen före ligger före den första.": "The last day before is earlier than the first.",
+  "Sista dagen efter ligger före den första.": "The last day after is earlier than the first.",
+  "Fönstren överlappar: perioden efter börjar {after}, men perioden före slutar {before}.": "The windows overlap: the after window begins {after}, but the before window ends {before}.",
+  "Fönstren ska vara lika långa för att antalen ska gå att jämföra (före {before} dagar, efter {after}).": "The windows must be equally long for the counts to be comparable (before {before} days, after {after}).",
+  "Planen är låst sedan perioden efter började ({date}): fönster som väljs när utfallet syns ger ingen ärlig jämförelse.": "The plan is locked since the after window began ({date}): windows chosen once the outcome shows make no honest comparison.",
   // The CSV import's problems per row (lib/incidents/import).
   "värde saknas": "value missing",
   "ogiltigt datum eller klockslag": "invalid date or time",

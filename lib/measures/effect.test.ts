@@ -23,7 +23,7 @@ test("small counts say nothing, and a rise next door is flagged as possible disp
   assert.equal(e.small, true);
   assert.match(e.sentence, /Underlaget är för litet/);
   assert.equal(e.displacement, true);
-  assert.match(e.sentence, /Resten av Edsberg ökade mer än kommunen i övrigt \(\+100 %\)/);
+  assert.match(e.sentence, /Resten av Edsberg ökade mer än resten av kommunen \(\+100 %\)/);
 });
 
 test("no incidents before: no percentages invented", () => {
@@ -56,4 +56,12 @@ test("an action started at a peak is warned of regression to the mean; changed r
   const effort = assessEffect(counts, o, undefined, { coverage: { before: 0.62, after: 0.98 } });
   assert.match(effort.sentence, /Rapporteringen ändrades mellan fönstren \(täckning 62 % före, 98 % efter\)/);
   assert.equal(assessEffect(counts, o, undefined, { coverage: { before: 0.95, after: 0.98 } }).effortChanged, false);
+});
+
+test("compared with chosen kommundelar, every sentence names them, not the rest of the municipality", () => {
+  const e = assessEffect({ target: { before: 40, after: 20 }, comparison: { before: 200, after: 210 }, neighbours: null }, { target: "Edsbergs torg", neighbours: null, days: 56, control: "Tureberg och Häggvik" });
+  assert.match(e.sentence, /i Tureberg och Häggvik \+5 %/);
+  assert.match(e.sentence, /hade följt Tureberg och Häggvik/);
+  assert.match(e.sentence, /Kvoten mot Tureberg och Häggvik är 0,48/);
+  assert.doesNotMatch(e.sentence, /resten av kommunen/);
 });

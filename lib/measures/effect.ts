@@ -31,7 +31,16 @@ export type EffectTexts = Messages["effect"];
 
 const pct = (c: BeforeAfter) => (c.before === 0 ? null : Math.round(((c.after - c.before) / c.before) * 100));
 
-export function assessEffect(c: EffectCounts, o: { target: string; neighbours: string | null; days: number }, t: EffectTexts = sv.effect, context: EffectContext = {}, locale: Locale = "sv") {
+/** `control`: what the target is compared with, as the sentences name it (the rest of the
+ * municipality unless an evaluation plan chose kommundelar). */
+export function assessEffect(
+  c: EffectCounts,
+  o: { target: string; neighbours: string | null; days: number; control?: string },
+  t: EffectTexts = sv.effect,
+  context: EffectContext = {},
+  locale: Locale = "sv",
+) {
+  const control = o.control ?? t.restOfMunicipality;
   // A percentage only from a base of MIN_PERCENT_BASE or more (lib/figures/rules.ts); else the counts.
   const pctText = (x: BeforeAfter) => {
     const p = pct(x);
@@ -55,15 +64,15 @@ export function assessEffect(c: EffectCounts, o: { target: string; neighbours: s
   const { before: covBefore = null, after: covAfter = null } = context.coverage ?? {};
   const effortChanged = covBefore !== null && covAfter !== null && Math.abs(covAfter - covBefore) > COVERAGE_SHIFT;
   const sentences = [
-    fill(t.counts, { target: o.target, before: c.target.before, days: o.days, after: c.target.after, change: pctText(c.target), rest: pctText(c.comparison) }),
+    fill(t.counts, { target: o.target, before: c.target.before, days: o.days, after: c.target.after, change: pctText(c.target), rest: pctText(c.comparison), control }),
     small
       ? t.small
       : !ratio
-        ? t.noRatio
+        ? fill(t.noRatio, { control })
         : verdict === "uncertain"
-          ? fill(t.noSureEffect, { ratio: n2(ratio.ratio), low: n2(ratio.low), high: n2(ratio.high) })
-          : `${fill(verdict === "fewer" ? t.fewer : t.more, { count: Math.abs(difference), target: o.target })} ${fill(t.ratio, { ratio: n2(ratio.ratio), low: n2(ratio.low), high: n2(ratio.high) })}`,
-    ...(displacement ? [fill(t.displacement, { neighbours: o.neighbours ?? "", change: pctText(c.neighbours!) })] : []),
+          ? fill(t.noSureEffect, { ratio: n2(ratio.ratio), low: n2(ratio.low), high: n2(ratio.high), control })
+          : `${fill(verdict === "fewer" ? t.fewer : t.more, { count: Math.abs(difference), target: o.target, control })} ${fill(t.ratio, { ratio: n2(ratio.ratio), low: n2(ratio.low), high: n2(ratio.high), control })}`,
+    ...(displacement ? [fill(t.displacement, { neighbours: o.neighbours ?? "", change: pctText(c.neighbours!), control })] : []),
     ...(peak ? [fill(t.peak, { before: c.target.before, usual: Math.round(context.usualBefore!) })] : []),
     ...(effortChanged ? [fill(t.effort, { before: Math.round(covBefore! * 100), after: Math.round(covAfter! * 100) })] : []),
   ];

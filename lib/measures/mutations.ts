@@ -6,10 +6,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
+import { stockholmDay } from "@/lib/time/zone";
 import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
 import { fill } from "@/lib/i18n/catalogue";
-import type { ZFollowUp, ZMeasureCreate, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
+import type { ZFollowUp, ZMeasureCreate, ZMeasureEvaluation, ZMeasureFromLagesbild, ZMeasureJudgement, ZMeasureStatus } from "./schema";
 
 /** A decision in the week's lägesbild becomes an action traceable to that lägesbild. */
 export async function createMeasureFromLagesbild(viewer: Viewer, input: z.output<typeof ZMeasureFromLagesbild>, now = new Date()) {
@@ -144,4 +145,37 @@ export async function createMeasure(viewer: Viewer, municipalityId: string, inpu
   });
   await recordAudit({ userId: viewer.userId, municipalityId, action: "measure:create", entityType: "measure", entityId: measure.id });
   return measure;
+}
+
+/**
+ * Records how the action's effect is to be judged (issue 25). It needs a place or kommundel to
+ * judge; categories and comparison areas must be the municipality's, and the comparison cannot be
+ * the action's own kommundel. Once the after window has begun the plan is locked: a plan recorded
+ * later is kept, and said to be, but cannot be changed.
+ */
+export async function saveMeasureEvaluation(viewer: Viewer, input: z.output<typeof ZMeasureEvaluation>, now = new Date()) {
+  const m = await loadForChange(viewer, input.measureId, "measure:judge");
+  const [measure, existing, categories, areas] = await Promise.all([
+    db().measure.findUniqueOrThrow({ where: { id: m.id }, select: { areaId: true } }),
+    db().measureEvaluation.findUnique({ where: { measureId: m.id }, select: { afterFirst: true } }),
+    db().incidentCategory.count({ where: { id: { in: input.categoryIds }, municipalityId: m.municipalityId, parentId: null } }),
+    input.control === "AREAS" ? db().area.count({ where: { id: { in: input.controlAreaIds }, municipalityId: m.municipalityId } }) : 0,
+  ]);
+  if (!measure.areaId) throw new DomainError("INVALID", "Åtgärden har ingen plats eller kommundel att utvärdera. Ange först var den görs.", "categoryIds");
+  // A DATE column reads as midnight UTC: its ISO date is the Stockholm day that was saved.
+  const lockedSince = existing?.afterFirst.toISOString().slice(0, 10);
+  if (lockedSince && lockedSince <= stockholmDay(now)) {
+    throw new DomainError("CONFLICT", fill("Planen är låst sedan perioden efter började ({date}): fönster som väljs när utfallet syns ger ingen ärlig jämförelse.", { date: lockedSince }));
+  }
+  if (categories !== new Set(input.categoryIds).size) throw new DomainError("INVALID", "Välj kategorier i kommunen.", "categoryIds");
+  const controlAreaIds = input.control === "AREAS" ? [...new Set(input.controlAreaIds)] : [];
+  if (areas !== controlAreaIds.length) throw new DomainError("INVALID", "Välj kommundelar i kommunen.", "controlAreaIds");
+  if (controlAreaIds.includes(measure.areaId)) throw new DomainError("INVALID", "Åtgärdens egen kommundel kan inte vara jämförelsen.", "controlAreaIds");
+  const dates = {
+    beforeFirst: new Date(`${input.beforeFirst}T00:00:00Z`), beforeLast: new Date(`${input.beforeLast}T00:00:00Z`),
+    afterFirst: new Date(`${input.afterFirst}T00:00:00Z`), afterLast: new Date(`${input.afterLast}T00:00:00Z`),
+  };
+  const data = { categoryIds: [...new Set(input.categoryIds)], controlAreaIds, ...dates, recordedById: viewer.userId, recordedAt: now };
+  await db().measureEvaluation.upsert({ where: { measureId: m.id }, create: { measureId: m.id, municipalityId: m.municipalityId, ...data }, update: data });
+  await recordAudit({ userId: viewer.userId, municipalityId: m.municipalityId, action: "measure:evaluation", entityType: "measure", entityId: m.id });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MEASURE_STATUS, VERDICTS } from "./codes";
 import { refusePii } from "@/lib/incidents/free-text";
+import { fill } from "@/lib/i18n/fill";
 
 /** A decision in a lägesbild that becomes an action (åtgärd) with an owner and a due date. */
 export const ZMeasureFromLagesbild = z
@@ -84,3 +85,34 @@ export const ZMeasureCreate = z
     if (DAY.test(v.startDate) && DAY.test(v.dueDate) && v.dueDate < v.startDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "Klart senast kan inte ligga före start." });
   });
 export type TMeasureCreate = z.input<typeof ZMeasureCreate>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.");
+const daysBetween = (first: string, last: string) => Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
+
+/**
+ * How the action's effect is to be judged (issue 25): the categories it should move, what it is
+ * compared with, and two equally long windows, the before window ending before the after window
+ * begins. Days are Stockholm dates, first and last day included.
+ */
+export const ZMeasureEvaluation = z
+  .object({
+    measureId: z.uuid(),
+    categoryIds: z.array(z.uuid()).min(1, "Välj minst en kategori som åtgärden ska påverka.").max(20),
+    control: z.enum(["MUNICIPALITY", "AREAS"], "Välj vad åtgärdens plats ska jämföras med."),
+    controlAreaIds: z.array(z.uuid()).max(20).default([]),
+    beforeFirst: day,
+    beforeLast: day,
+    afterFirst: day,
+    afterLast: day,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.control === "AREAS" && v.controlAreaIds.length === 0) issue("controlAreaIds", "Välj minst en kommundel att jämföra med.");
+    if (v.beforeLast < v.beforeFirst) return issue("beforeLast", "Sista dagen före ligger före den första.");
+    if (v.afterLast < v.afterFirst) return issue("afterLast", "Sista dagen efter ligger före den första.");
+    if (v.afterFirst <= v.beforeLast) return issue("afterFirst", fill("Fönstren överlappar: perioden efter börjar {after}, men perioden före slutar {before}.", { after: v.afterFirst, before: v.beforeLast }));
+    const [before, after] = [daysBetween(v.beforeFirst, v.beforeLast), daysBetween(v.afterFirst, v.afterLast)];
+    if (before !== after) issue("afterLast", fill("Fönstren ska vara lika långa för att antalen ska gå att jämföra (före {before} dagar, efter {after}).", { before, after }));
+  });
+export type TMeasureEvaluation = z.input<typeof ZMeasureEvaluation>;
