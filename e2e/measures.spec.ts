@@ -1,5 +1,5 @@
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, insertBurst, openMenu, signInAndWait, signOut, sollentunaGroupId, test, USERS, waitForMail } from "./fixtures";
+import { expect, insertBurst, openMenu, signInAndWait, signOut, sollentunaGroupId, sql, test, USERS, waitForMail } from "./fixtures";
 
 const TITLE = "Klottersanering inom 24 timmar i Tureberg";
 
@@ -141,4 +141,43 @@ test("from a lägesbild decision to a judged action: the coordinator decides, th
   await page.getByRole("button", { name: "Ändra status" }).click();
   await expect(page.locator(".lead").getByText("Genomförd")).toBeVisible();
   await expect(page.getByTestId("verdict")).toContainText("Delvis effekt");
+});
+
+test("the coordinator records how an action's effect will be judged: target categories, comparison and windows; overlapping windows are refused at the field", async ({ page }) => {
+  // An action starting in a week: its plan is recorded before the after window begins.
+  const start = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO measure ("municipalityId", title, "ownerOrgId", "areaId", place, status, "startDate", "dueDate", origin, "updatedAt")
+     SELECT m.id, 'Väktare vid Edsbergs torg kvällstid', o.id, a.id, 'Edsbergs torg', 'PLANNED', $1::date, $1::date + 60, 'OTHER', now()
+     FROM municipality m JOIN organisation o ON o."municipalityId" = m.id AND o.code = 'trygghetsvardar' JOIN area a ON a."municipalityId" = m.id AND a.code = 'edsberg'
+     WHERE m.slug = 'sollentuna' RETURNING measure.id`,
+    [start],
+  );
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/atgarder/${row!.id}`);
+  const form = page.getByRole("form", { name: "Utvärderingsplan" });
+  await expect(form.getByRole("button", { name: "Spara planen" })).toBeEnabled();
+  // Eight weeks on either side of the start are offered.
+  await expect(form.getByLabel("Efter: första dag")).toHaveValue(start);
+  await form.getByRole("button", { name: "Spara planen" }).click();
+  await expect(form.locator("#ev-categories-error")).toHaveText("Välj minst en kategori som åtgärden ska påverka.");
+  await form.getByLabel("Skadegörelse").check();
+  await form.getByLabel("Otrygghetsskapande samling av personer").check();
+  await form.getByLabel("Valda kommundelar").check();
+  await form.getByLabel("Helenelund").check();
+  await form.getByLabel("Tureberg").check();
+  const beforeLast = await form.getByLabel("Före: sista dag").inputValue();
+  await form.getByLabel("Efter: första dag").fill(beforeLast);
+  await form.getByRole("button", { name: "Spara planen" }).click();
+  await expect(form.locator("#ev-after-first-error")).toContainText(`Fönstren överlappar: perioden efter börjar ${beforeLast}`);
+  await expect(form.getByLabel("Skadegörelse")).toBeChecked();
+  await form.getByLabel("Efter: första dag").fill(start);
+  await form.getByRole("button", { name: "Spara planen" }).click();
+  await expect(form.getByRole("status")).toHaveText("Planen är sparad.");
+  await expect(page.getByTestId("effect-waiting")).toContainText("Utvärderingsplanen är sparad: perioden efter börjar");
+  const [saved] = await sql<{ categories: number; control: number; first: string }>(
+    `SELECT cardinality("categoryIds") AS categories, cardinality("controlAreaIds") AS control, to_char("afterFirst", 'YYYY-MM-DD') AS first FROM measure_evaluation WHERE "measureId" = $1`,
+    [row!.id],
+  );
+  expect(saved).toEqual({ categories: 2, control: 2, first: start });
 });

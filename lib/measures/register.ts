@@ -78,6 +78,7 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
           decision: { select: { text: true } },
           evidence: { select: { incident: { select: { id: true, occurredAt: true, place: true, category: { select: { label: true } } } } }, take: 50 },
           followUps: { select: { id: true, date: true, text: true, author: { select: { name: true } } }, orderBy: { date: "desc" } },
+          evaluation: { select: { categoryIds: true, controlAreaIds: true, beforeFirst: true, beforeLast: true, afterFirst: true, afterLast: true, recordedAt: true } },
         },
       })
     : null;
@@ -88,9 +89,14 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
   }
   await recordAudit({ userId: viewer.userId, municipalityId: m.municipalityId, action: "measure:view", entityType: "measure", entityId: m.id });
   const open = m.status === "PLANNED" || m.status === "ONGOING";
+  const [effect, evaluationForm] = await Promise.all([
+    getMeasureEffect(m, weeks, now, CATALOGUE[viewer.locale].effect, viewer.locale),
+    can(viewer, "measure:judge", target) ? evaluationFormFor(m, now) : null,
+  ]);
   return {
     ...m,
-    effect: await getMeasureEffect(m, weeks, now, CATALOGUE[viewer.locale].effect, viewer.locale),
+    effect,
+    evaluationForm,
     may: {
       followUp: open && can(viewer, "measure:follow-up", target),
       update: can(viewer, "measure:update", target),
@@ -101,27 +107,77 @@ export async function getMeasure(viewer: Viewer, id: string, weeks = 8, now = ne
 }
 
 /**
- * Incidents where the action was done (its place, else its area) in equal windows before and
- * after it started, against the rest of the municipality, and its surroundings: the rest of the
- * area for a place, the two areas whose incidents lie nearest for an area.
+ * What the evaluation plan's form offers and starts from: eight weeks on each side of the start
+ * until a plan is saved; nothing once the plan is locked (its after window has begun) or when the
+ * action has no kommundel to evaluate.
+ */
+async function evaluationFormFor(
+  m: { municipalityId: string; areaId: string | null; startDate: Date | null; createdAt: Date; evaluation: Plan | null },
+  now: Date,
+) {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  if (!m.areaId || (m.evaluation && iso(m.evaluation.afterFirst) <= stockholmDay(now))) return null;
+  const [categories, areas] = await Promise.all([
+    db().incidentCategory.findMany({ where: { municipalityId: m.municipalityId, parentId: null }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } }),
+    db().area.findMany({ where: { municipalityId: m.municipalityId, id: { not: m.areaId } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const start = m.startDate ? iso(m.startDate) : stockholmDay(m.createdAt);
+  const shift = (day: string, days: number) => iso(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY));
+  const e = m.evaluation;
+  return {
+    categories,
+    areas,
+    initial: e
+      ? {
+          categoryIds: e.categoryIds, control: e.controlAreaIds.length ? ("AREAS" as const) : ("MUNICIPALITY" as const), controlAreaIds: e.controlAreaIds,
+          beforeFirst: iso(e.beforeFirst), beforeLast: iso(e.beforeLast), afterFirst: iso(e.afterFirst), afterLast: iso(e.afterLast),
+        }
+      : { categoryIds: [], control: "MUNICIPALITY" as const, controlAreaIds: [], beforeFirst: shift(start, -56), beforeLast: shift(start, -1), afterFirst: start, afterLast: shift(start, 55) },
+  };
+}
+
+type Plan = { categoryIds: string[]; controlAreaIds: string[]; beforeFirst: Date; beforeLast: Date; afterFirst: Date; afterLast: Date; recordedAt: Date };
+type Window = { gte: Date; lt: Date };
+
+/** A plan's Stockholm days as instants: [first day 00:00, the day after the last 00:00). */
+function planWindow(first: Date, last: Date): Window {
+  const wall = (d: Date, plus = 0) => {
+    const [y, mo, dd] = d.toISOString().slice(0, 10).split("-").map(Number) as [number, number, number];
+    return fromStockholmWall(y, mo, dd + plus);
+  };
+  return { gte: wall(first), lt: wall(last, 1) };
+}
+
+/**
+ * Events where the action was done (its place, else its area) before and after it started,
+ * against a comparison, and its surroundings: the rest of the area for a place, the two areas
+ * whose incidents lie nearest for an area. With an evaluation plan (recorded when the action was
+ * decided) the plan's categories, comparison and windows are used; while its after window runs,
+ * both windows are counted over the same number of days from their start (ADR 017). Without one:
+ * all categories, the rest of the municipality, `weeks` on each side of the start.
  */
 export async function getMeasureEffect(
-  m: { municipalityId: string; areaId: string | null; place: string | null; startDate: Date | null; createdAt: Date; area: { name: string } | null },
+  m: { municipalityId: string; areaId: string | null; place: string | null; startDate: Date | null; createdAt: Date; area: { name: string } | null; evaluation?: Plan | null },
   weeks: number,
   now: Date,
   t: EffectTexts = sv.effect,
   locale: Locale = "sv",
 ) {
   if (!m.areaId || !m.area) return null;
+  const plan = m.evaluation ?? null;
+  const planned = plan ? { before: planWindow(plan.beforeFirst, plan.beforeLast), after: planWindow(plan.afterFirst, plan.afterLast) } : null;
   const day = m.startDate ? toLocalInputs(new Date(m.startDate.getTime() + 12 * 3_600_000)).date : toLocalInputs(m.createdAt).date;
   const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
-  const start = fromStockholmWall(y, mo, d);
-  if (start >= now) return { notStarted: true as const };
+  const start = planned ? planned.after.gte : fromStockholmWall(y, mo, d);
+  if (start >= now) return { notStarted: true as const, plan: plan ? { afterFirst: stockholmDay(start) } : null };
   // Equal windows: the after window is cut at today, and the before window to the same length.
-  const length = Math.min(weeks * 7 * DAY, now.getTime() - start.getTime());
-  const before = { gte: new Date(start.getTime() - length), lt: start };
+  const full = planned ? planned.after.lt.getTime() - planned.after.gte.getTime() : weeks * 7 * DAY;
+  const length = Math.min(full, now.getTime() - start.getTime());
+  const beforeStart = planned ? planned.before.gte : new Date(start.getTime() - length);
+  const before = { gte: beforeStart, lt: new Date(beforeStart.getTime() + length) };
   const after = { gte: start, lt: new Date(start.getTime() + length) };
-  const base = { municipalityId: m.municipalityId, status: "ACTIVE" as const };
+  // Events, not reports (ADR 018), of the plan's categories.
+  const base: Prisma.IncidentWhereInput = { municipalityId: m.municipalityId, status: "ACTIVE", eventStart: true, ...(plan ? { categoryId: { in: plan.categoryIds } } : {}) };
   // The year before the before window tells what is usual there (regression to the mean).
   const yearBefore = { gte: new Date(before.gte.getTime() - 365 * DAY), lt: before.gte };
   // A place is matched as people write it: "Rotebro station, cykelgaraget" is at Rotebro station,
@@ -130,6 +186,7 @@ export async function getMeasureEffect(
   const targetWhere: Prisma.IncidentWhereInput = atPlace ? { areaId: m.areaId, place: atPlace } : { areaId: m.areaId };
   const nearest = m.place ? null : await nearestAreas(m.municipalityId, m.areaId, start);
   const neighboursWhere: Prisma.IncidentWhereInput | null = atPlace ? { areaId: m.areaId, NOT: { place: atPlace } } : nearest?.length ? { areaId: { in: nearest.map((a) => a.id) } } : null;
+  const controlWhere: Prisma.IncidentWhereInput = plan?.controlAreaIds.length ? { areaId: { in: plan.controlAreaIds } } : { areaId: { not: m.areaId } };
   const pair = async (where: Prisma.IncidentWhereInput): Promise<BeforeAfter> => {
     const [b, a] = await Promise.all([
       db().incident.count({ where: { ...base, ...where, occurredAt: before } }),
@@ -139,28 +196,54 @@ export async function getMeasureEffect(
   };
   // The municipality's reporting coverage in each window tells whether the reporting itself changed.
   const windowDays = (w: { gte: Date; lt: Date }) => ({ from: stockholmDay(w.gte), until: stockholmDay(w.lt) });
-  const [target, comparison, neighbours, lastYear, coverage] = await Promise.all([
+  const [target, comparison, neighbours, lastYear, coverage, names] = await Promise.all([
     pair(targetWhere),
-    pair({ areaId: { not: m.areaId } }),
+    pair(controlWhere),
     neighboursWhere ? pair(neighboursWhere) : null,
     db().incident.count({ where: { ...base, ...targetWhere, occurredAt: yearBefore } }),
     getCoverageOfRanges(m.municipalityId, [{ key: "before", ...windowDays(before) }, { key: "after", ...windowDays(after) }, { key: "year", ...windowDays(yearBefore) }], now),
+    plan ? planNames(m.municipalityId, plan) : null,
   ]);
   const neighboursLabel = m.place ? fill(t.restOfArea, { area: m.area.name }) : nearest?.length ? nearest.map((a) => a.name).join(` ${t.and} `) : null;
+  const control = names?.areas.length ? names.areas.join(` ${t.and} `) : t.restOfMunicipality;
+  const days = Math.round(length / DAY);
+  const lastDay = (w: Window) => stockholmDay(w.lt.getTime() - DAY / 2);
   return {
     notStarted: false as const,
     weeks,
-    days: Math.round(length / DAY),
-    partial: length < weeks * 7 * DAY,
+    days,
+    partial: length < full,
     start: start.toISOString(),
     targetLabel: m.place ?? m.area.name,
     neighboursLabel,
-    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days: Math.round(length / DAY) }, t, {
+    // The plan as it is read: its categories, windows and comparison, and whether it came late.
+    plan: plan && planned && names
+      ? {
+          sentence: fill(t.planned, {
+            recorded: stockholmDay(plan.recordedAt),
+            categories: names.categories.join(", "),
+            before: `${stockholmDay(planned.before.gte)}–${lastDay(planned.before)}`,
+            after: `${stockholmDay(planned.after.gte)}–${lastDay(planned.after)}`,
+            control,
+          }),
+          late: plan.recordedAt > planned.after.gte,
+        }
+      : null,
+    ...assessEffect({ target, comparison, neighbours }, { target: m.place ?? m.area.name, neighbours: neighboursLabel, days, control }, t, {
       // Only a year that was reported in full says what is usual.
       usualBefore: (coverage.year?.share ?? 0) >= COMPLETE_SHARE ? (lastYear * length) / (365 * DAY) : null,
       coverage: { before: coverage.before?.share ?? null, after: coverage.after?.share ?? null },
     }, locale),
   };
+}
+
+/** The names of a plan's categories and comparison areas, in the municipality. */
+async function planNames(municipalityId: string, plan: Plan) {
+  const [categories, areas] = await Promise.all([
+    db().incidentCategory.findMany({ where: { id: { in: plan.categoryIds }, municipalityId }, select: { label: true }, orderBy: { sortOrder: "asc" } }),
+    plan.controlAreaIds.length ? db().area.findMany({ where: { id: { in: plan.controlAreaIds }, municipalityId }, select: { name: true }, orderBy: { name: "asc" } }) : [],
+  ]);
+  return { categories: categories.map((c) => c.label), areas: areas.map((a) => a.name) };
 }
 
 /** The spellings of a place reported in an area over a time: those that begin with it. */

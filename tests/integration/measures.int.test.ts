@@ -188,3 +188,55 @@ test("the open actions a lägesbild lists: the group's and its areas', soonest d
   assert.ok(listed.some((x) => x.lagesbild?.periodKey === "2026-W41"));
   assert.ok(!byTitle.has("Klar") && !byTitle.has("Annat område"));
 });
+
+test("an evaluation plan recorded with the action: its categories, its comparison and its windows decide the effect; bad plans are refused and nothing is saved; it locks once the after window has begun", async () => {
+  const { saveMeasureEvaluation } = await import("@/lib/measures/mutations");
+  const { ZMeasureEvaluation } = await import("@/lib/measures/schema");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const id = (table: "area" | "cat", code: string) =>
+    table === "area"
+      ? db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code } } }).then((a) => a.id)
+      : db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code } } }).then((c) => c.id);
+  const [edsberg, helenelund, tureberg, skada, samling] = await Promise.all([id("area", "edsberg"), id("area", "helenelund"), id("area", "tureberg"), id("cat", "skadegorelse"), id("cat", "samling")]);
+  const org = (await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: m, code: "polis" } } })).id;
+  const at = (iso: string, i: number, hours: number) => new Date(new Date(iso).getTime() + i * hours * 3_600_000);
+  const report = (areaId: string, categoryId: string, place: string, occurredAt: Date) => ({ municipalityId: m, areaId, categoryId, reporterOrgId: org, place, occurredAt, isoWeek: weekKey(occurredAt) });
+  // Gatherings at the torg after the start (another category), and vandalism in Tureberg after it
+  // (outside the chosen comparison): both count without a plan, neither with it.
+  await db().incident.createMany({
+    data: [
+      ...Array.from({ length: 20 }, (_, i) => report(edsberg, samling, "Edsbergs torg", at("2026-10-03T19:00:00Z", i, 50))),
+      ...Array.from({ length: 50 }, (_, i) => report(tureberg, skada, "Tureberg centrum", at("2026-10-02T19:00:00Z", i, 25))),
+      // One event reported twice in ten minutes: counted once.
+      report(edsberg, skada, "Edsbergs torg", new Date("2026-11-20T20:00:00Z")), report(edsberg, skada, "edsbergs torg", new Date("2026-11-20T20:10:00Z")),
+    ],
+  });
+  const unplanned = (await getMeasure(coordinator, measureId, 8, NOW)).effect;
+  assert.ok(unplanned && !unplanned.notStarted);
+  assert.deepEqual([unplanned.target, unplanned.comparison], [{ before: 30, after: 31 }, { before: 100, after: 150 }]);
+
+  const plan = { measureId, categoryIds: [skada], control: "AREAS", controlAreaIds: [helenelund], beforeFirst: "2026-08-06", beforeLast: "2026-09-30", afterFirst: "2026-10-01", afterLast: "2026-11-25" };
+  const evaluations = () => db().measureEvaluation.count();
+  // Refused: overlapping windows, unequal windows (at their fields); the action's own area as the
+  // comparison; an action with no area. Nothing is saved.
+  const overlap = ZMeasureEvaluation.safeParse({ ...plan, afterFirst: "2026-09-30" });
+  assert.deepEqual(overlap.error?.issues.map((i) => [i.path[0], i.message]), [["afterFirst", "Fönstren överlappar: perioden efter börjar 2026-09-30, men perioden före slutar 2026-09-30."]]);
+  const unequal = ZMeasureEvaluation.safeParse({ ...plan, afterLast: "2026-11-30" });
+  assert.deepEqual(unequal.error?.issues.map((i) => [i.path[0], i.message]), [["afterLast", "Fönstren ska vara lika långa för att antalen ska gå att jämföra (före 56 dagar, efter 61)."]]);
+  await assert.rejects(saveMeasureEvaluation(coordinator, ZMeasureEvaluation.parse({ ...plan, controlAreaIds: [edsberg] }), NOW), { code: "INVALID", field: "controlAreaIds" });
+  const nowhere = await db().measure.create({ data: { municipalityId: m, title: "Informationskampanj", ownerOrgId: org, status: "ONGOING", startDate: new Date("2026-10-01") } });
+  await assert.rejects(saveMeasureEvaluation(coordinator, ZMeasureEvaluation.parse({ ...plan, measureId: nowhere.id }), NOW), { code: "INVALID", message: /ingen plats eller kommundel/ });
+  assert.equal(await evaluations(), 0);
+
+  await saveMeasureEvaluation(coordinator, ZMeasureEvaluation.parse(plan), NOW);
+  const planned = (await getMeasure(coordinator, measureId, 8, NOW)).effect;
+  assert.ok(planned && !planned.notStarted);
+  assert.deepEqual([planned.target, planned.comparison, planned.days], [{ before: 30, after: 11 }, { before: 100, after: 100 }, 56]);
+  assert.equal(planned.plan?.sentence, "Enligt utvärderingsplanen (2026-11-28): Skadegörelse; före 2026-08-06–2026-09-30, efter 2026-10-01–2026-11-25; jämfört med Helenelund.");
+  assert.equal(planned.plan?.late, true, "recorded after the after window began");
+  assert.match(planned.sentence, /Kvoten mot Helenelund är 0,37/);
+  // Locked: the after window has begun, so the plan cannot be chosen again to suit the outcome.
+  await assert.rejects(saveMeasureEvaluation(coordinator, ZMeasureEvaluation.parse({ ...plan, controlAreaIds: [tureberg] }), NOW), { code: "CONFLICT", message: /låst sedan perioden efter började \(2026-10-01\)/ });
+  assert.deepEqual((await db().measureEvaluation.findUniqueOrThrow({ where: { measureId } })).controlAreaIds, [helenelund]);
+  assert.equal((await getMeasure(coordinator, measureId, 8, NOW)).evaluationForm, null, "no form for a locked plan");
+});

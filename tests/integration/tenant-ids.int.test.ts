@@ -27,9 +27,9 @@ import { closeInsats, extendInsats, openInsats } from "@/lib/insats/mutations";
 import { publishMeetingPicture } from "@/lib/insats/meeting-picture";
 import { ZInsatsOpen } from "@/lib/insats/schema";
 import { publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
-import { addFollowUp, createMeasure, createMeasureFromLagesbild, judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
+import { addFollowUp, createMeasure, createMeasureFromLagesbild, judgeMeasure, saveMeasureEvaluation, setMeasureStatus } from "@/lib/measures/mutations";
 import { listMeasures } from "@/lib/measures/register";
-import { ZMeasureCreate, ZMeasureFilter } from "@/lib/measures/schema";
+import { ZMeasureCreate, ZMeasureEvaluation, ZMeasureFilter } from "@/lib/measures/schema";
 import { addAgendaItem, addDecision, addMeeting, cancelMeeting, changeCadence, moveAgendaItem, moveMeeting, removeAgendaItem, saveMinutes, sendMinutes } from "@/lib/meetings/mutations";
 import { ZDecision, ZMinutes } from "@/lib/meetings/schema";
 import { createNightWalk } from "@/lib/nightwalks/mutations";
@@ -183,6 +183,14 @@ const ENTRIES: Record<string, Entry> = {
     run: (s: Swap) => createMeasureFromLagesbild(coordinator, s({ groupId: A.group, week, title: "Extra rondering", ownerOrgId: A.org, responsibleName: "", areaId: A.area, dueDate: day(20) }), NOW),
   }])),
   "measures.ZMeasureJudgement.measureId": { foreign: () => foreignMeasure, prepare: measure, run: (s, id) => judgeMeasure(coordinator, s({ measureId: id, verdict: "HELPED", judgement: "Färre anmälningar." })) },
+  ...Object.fromEntries((["measureId", "categoryIds", "controlAreaIds"] as const).map((field) => [`measures.ZMeasureEvaluation.${field}`, {
+    foreign: () => ({ measureId: foreignMeasure, categoryIds: B.category, controlAreaIds: B.area })[field],
+    prepare: () => measure(A.area),
+    run: (s: Swap, id: string) =>
+      saveMeasureEvaluation(coordinator, ZMeasureEvaluation.parse(s({
+        measureId: id, categoryIds: [A.category], control: "AREAS", controlAreaIds: [A.area2], beforeFirst: day(-27), beforeLast: day(0), afterFirst: day(1), afterLast: day(28),
+      })), NOW),
+  }])),
   "measures.ZMeasureStatus.measureId": { foreign: () => foreignMeasure, prepare: measure, run: (s, id) => setMeasureStatus(coordinator, s({ measureId: id, version: 1, status: "ONGOING", cancelReason: "", verdict: "" })) },
   "meetings.ZAgendaAdd.meetingId": { foreign: () => B.meeting, run: (s) => addAgendaItem(coordinator, s({ meetingId: A.meeting, title: "Läget i centrum", notes: "" })) },
   "meetings.ZAgendaItemRef.meetingId": { foreign: () => B.meeting, prepare: () => agendaItem(A.meeting), run: (s, itemId) => removeAgendaItem(coordinator, s({ meetingId: A.meeting, itemId })) },

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
-import { addFollowUp, judgeMeasure, setMeasureStatus } from "@/lib/measures/mutations";
-import { ZFollowUp, ZMeasureJudgement, ZMeasureStatus } from "@/lib/measures/schema";
+import { addFollowUp, judgeMeasure, saveMeasureEvaluation, setMeasureStatus } from "@/lib/measures/mutations";
+import { ZFollowUp, ZMeasureEvaluation, ZMeasureJudgement, ZMeasureStatus } from "@/lib/measures/schema";
 import { publishMeasure } from "@/lib/tips/mutations";
 import { ZMeasurePublish } from "@/lib/tips/schema";
 
@@ -41,6 +41,15 @@ export async function publishAction(input: unknown): Promise<ActionResult<undefi
   const parsed = ZMeasurePublish.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
   const result = await withDomainErrors(async () => void (await publishMeasure(viewer, parsed.data)));
+  revalidatePath(`/atgarder/${parsed.data.measureId}`);
+  return result;
+}
+
+export async function evaluationAction(input: unknown): Promise<ActionResult<void>> {
+  const viewer = await requireViewer();
+  const parsed = ZMeasureEvaluation.safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const result = await withDomainErrors(() => saveMeasureEvaluation(viewer, parsed.data));
   revalidatePath(`/atgarder/${parsed.data.measureId}`);
   return result;
 }

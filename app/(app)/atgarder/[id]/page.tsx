@@ -13,8 +13,8 @@ import { EffectChart } from "@/components/analysis/effect-chart";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
 import { FollowUpForm } from "../../groups/[groupId]/_components/insats-manage";
-import { followUpAction, judgeAction, publishAction, statusAction } from "./actions";
-import { JudgementForm, PublishForm, StatusForm } from "./_components/measure-forms";
+import { evaluationAction, followUpAction, judgeAction, publishAction, statusAction } from "./actions";
+import { EvaluationPlanForm, JudgementForm, PublishForm, StatusForm } from "./_components/measure-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.measureDetail.metaTitle };
@@ -33,7 +33,7 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
   const weeks = Number.isInteger(asked) && asked >= 2 && asked <= 52 ? asked : 8;
   const m = await load(id, weeks);
   const e = m.effect;
-  const { m: { measureDetail: t, measures, measureLabels }, f } = await getI18n();
+  const { m: { measureDetail: t, measures, measureLabels, effect: effectTexts }, f } = await getI18n();
   return (
     <ClientMessages ns={["measureDetail", "insatsManage"]}>
       <div className="page-header">
@@ -97,20 +97,28 @@ export default async function MeasurePage({ params, searchParams }: { params: Pr
         {e === null ? (
           <p className="meta">{t.noArea}</p>
         ) : e.notStarted ? (
-          <p className="meta">{t.notStarted}</p>
+          <p className="meta" data-testid="effect-waiting">{e.plan ? fill(effectTexts.plannedWaiting, { date: f.date(new Date(`${e.plan.afterFirst}T12:00:00Z`)) }) : t.notStarted}</p>
         ) : (
           <>
+            {e.plan ? <p className="meta" data-testid="effect-plan">{e.plan.sentence}{e.plan.late ? ` ${effectTexts.plannedLate}` : ""}</p> : null}
             <p data-testid="effect-sentence">{e.sentence}</p>
             {e.partial ? <p className="meta">{fill(t.partial, { weeks: e.weeks, days: e.days })}</p> : null}
             {e.small ? <p className="alert alert-info">{t.small}</p> : null}
             <EffectChart effect={e} labels={{ target: e.targetLabel, neighbours: e.neighboursLabel }} />
-            <form method="get" className="toolbar no-print">
+            {e.plan ? null : <form method="get" className="toolbar no-print">
               <label htmlFor="veckor">{t.weeks}</label>
               <input id="veckor" name="veckor" type="number" min={2} max={52} defaultValue={e.weeks} style={{ width: "5rem" }} />
               <button type="submit" className="btn btn-secondary">{t.recalculate}</button>
-            </form>
+            </form>}
           </>
         )}
+        {m.evaluationForm ? (
+          <details className="no-print" open={!m.evaluation}>
+            <summary><strong>{t.plan}</strong></summary>
+            <p className="meta">{t.planHint}</p>
+            <EvaluationPlanForm initial={{ measureId: m.id, ...m.evaluationForm.initial }} categories={m.evaluationForm.categories} areas={m.evaluationForm.areas} action={evaluationAction} />
+          </details>
+        ) : m.evaluation ? <p className="meta">{t.planLocked}</p> : null}
         <h3>{t.groupJudgement}</h3>
         {m.effectVerdict ? <p data-testid="verdict"><strong>{verdictLabel(m.effectVerdict, measureLabels)}</strong>{m.effectJudgement ? ` – ${m.effectJudgement}` : ""}</p> : <p className="meta">{t.noJudgement}</p>}
         {m.may.judge ? (

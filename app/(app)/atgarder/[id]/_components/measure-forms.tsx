@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
-import type { TMeasureJudgement, TMeasureStatus } from "@/lib/measures/schema";
+import type { TMeasureEvaluation, TMeasureJudgement, TMeasureStatus } from "@/lib/measures/schema";
 import { MEASURE_STATUS, VERDICTS } from "@/lib/measures/codes";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
@@ -15,6 +15,7 @@ import { FormControls } from "@/components/ui/form-controls";
 
 const resolveMeasureStatus = lazyZodResolver<TMeasureStatus>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureStatus));
 const resolveMeasureJudgement = lazyZodResolver<TMeasureJudgement>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureJudgement));
+const resolveMeasureEvaluation = lazyZodResolver<TMeasureEvaluation>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureEvaluation));
 
 const VERDICT_CODES = Object.keys(VERDICTS) as (keyof typeof VERDICTS)[];
 
@@ -114,6 +115,68 @@ export function PublishForm(props: { measureId: string; initial: string; action:
           {(a) => <textarea {...a} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
         </Field>
         <button className="btn btn-secondary" type="submit" disabled={pending}>{common.save}</button>
+      </FormControls>
+    </form>
+  );
+}
+
+/** How the effect is to be judged: categories, comparison and windows (issue 25). */
+export function EvaluationPlanForm(props: {
+  initial: TMeasureEvaluation;
+  categories: { id: string; label: string }[];
+  areas: { id: string; name: string }[];
+  action: (input: unknown) => Promise<ActionResult<void>>;
+}) {
+  const router = useRouter();
+  const applyErrors = useApplyActionErrors();
+  const { m: { measureDetail: m } } = useI18n();
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, formState, setError, control } = useForm<TMeasureEvaluation>({ resolver: resolveMeasureEvaluation, defaultValues: props.initial });
+  const chosen = useWatch({ control, name: "control" });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (values) => {
+    setSaved(false);
+    const result = await props.action(values);
+    if (!result.ok) return applyErrors(result, setError);
+    setSaved(true);
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="no-print" aria-label={m.plan} data-testid="evaluation-form">
+      <p role="status" aria-live="polite">{saved ? m.planSaved : ""}</p>
+      <FormControls>
+        <fieldset className="field" aria-describedby="ev-categories-error">
+          <legend><strong>{m.planCategories}</strong></legend>
+          <div className="checks">
+            {props.categories.map((c) => <label key={c.id}><input type="checkbox" value={c.id} {...register("categoryIds")} />{` ${c.label}`}</label>)}
+          </div>
+          <span id="ev-categories-error" className="field-error" aria-live="polite">{e.categoryIds?.message ?? ""}</span>
+        </fieldset>
+        <fieldset className="field" aria-describedby="ev-control-error">
+          <legend><strong>{m.planControl}</strong></legend>
+          <div className="checks">
+            <label><input type="radio" value="MUNICIPALITY" {...register("control")} />{` ${m.controlMunicipality}`}</label>
+            <label><input type="radio" value="AREAS" {...register("control")} />{` ${m.controlAreas}`}</label>
+          </div>
+          <span id="ev-control-error" className="field-error" aria-live="polite">{e.control?.message ?? ""}</span>
+        </fieldset>
+        {chosen === "AREAS" ? (
+          <fieldset className="field" aria-describedby="ev-areas-error">
+            <legend><strong>{m.planAreas}</strong></legend>
+            <div className="checks">
+              {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("controlAreaIds")} />{` ${a.name}`}</label>)}
+            </div>
+            <span id="ev-areas-error" className="field-error" aria-live="polite">{e.controlAreaIds?.message ?? ""}</span>
+          </fieldset>
+        ) : null}
+        <div className="form-row">
+          <Field id="ev-before-first" label={m.beforeFirst} error={e.beforeFirst?.message}>{(a) => <input {...a} type="date" {...register("beforeFirst")} />}</Field>
+          <Field id="ev-before-last" label={m.beforeLast} error={e.beforeLast?.message}>{(a) => <input {...a} type="date" {...register("beforeLast")} />}</Field>
+          <Field id="ev-after-first" label={m.afterFirst} error={e.afterFirst?.message}>{(a) => <input {...a} type="date" {...register("afterFirst")} />}</Field>
+          <Field id="ev-after-last" label={m.afterLast} error={e.afterLast?.message}>{(a) => <input {...a} type="date" {...register("afterLast")} />}</Field>
+        </div>
+        {e.root?.serverError ? <p className="alert alert-error" role="alert">{e.root.serverError.message}</p> : null}
+        <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.savePlan}</button>
       </FormControls>
     </form>
   );
