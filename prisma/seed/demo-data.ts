@@ -2,6 +2,7 @@
 // every screen has something to show. Runs only once per municipality.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { periodRange, shiftPeriod, weekKey } from "../../lib/time/periods";
+import { stockholmDay } from "../../lib/time/zone";
 import { generateHistory, mulberry32 } from "./history";
 import type { SeededMunicipality } from "./municipality";
 import { EDSBERG_GOALS, INDICATORS, MISSION_PARTICIPANTS, POLICE_AGREEMENT_GOALS, type MunicipalitySeed } from "./reference";
@@ -93,15 +94,36 @@ export async function seedGoals(db: PrismaClient, s: SeededMunicipality, now: Da
       },
     },
   });
+  // The agreement in force now (in the demo it runs from last year to next, so one always is): the
+  // parties' own commitments, and last half-year's follow-up.
+  const year = Number(stockholmDay(now).slice(0, 4));
+  const lastHalf = Number(stockholmDay(now).slice(5, 7)) >= 7 ? `${year}-H1` : `${year - 1}-H2`;
+  const current: { text: string; party: "KOMMUN" | "POLIS" | "GEMENSAM"; status: "MET" | "PARTLY" | "NOT_MET"; comment: string }[] = [
+    { text: "Gemensamma trygghetsvandringar i fokusområdena varje kvartal", party: "GEMENSAM", status: "MET", comment: "" },
+    { text: "Medborgarlöfte i Edsberg: tryggare torg kvällstid", party: "GEMENSAM", status: "PARTLY", comment: "Belysningen är klar; väktarnärvaron fredagar återstår." },
+    { text: "Polisen deltar i EST Vecko varje vecka och delar sin lägesbild", party: "POLIS", status: "MET", comment: "" },
+    { text: "Kommunen rapporterar till EST varje vecka från alla förvaltningar", party: "KOMMUN", status: "MET", comment: "" },
+  ];
+  await db.agreement.create({
+    data: {
+      municipalityId: s.id, title: `Samverkansöverenskommelse Sollentuna kommun och Polismyndigheten ${year - 1}–${year + 1}`,
+      validFrom: new Date(`${year - 1}-01-01`), validTo: new Date(`${year + 1}-12-31`),
+      commitments: {
+        create: current.map((c, i) => ({ text: c.text, sortOrder: i, party: c.party, followUps: { create: { halfYear: lastHalf, status: c.status, comment: c.comment } } })),
+      },
+    },
+  });
   for (const ind of INDICATORS) {
     await db.indicator.create({ data: { municipalityId: s.id, goalId: mission.id, ...ind } });
   }
   const owner = (code: string) => s.orgIds.get(code)!;
+  // Actions carry the goal they serve (the area goal the torg's lighting is for).
+  const goalId = async (title: string) => (await db.goal.findFirst({ where: { municipalityId: s.id, title }, select: { id: true } }))?.id ?? null;
   const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
   await db.measure.createMany({
     data: [
       { municipalityId: s.id, title: "Förstärkt belysning vid Edsbergs torg", ownerOrgId: owner("sba"), areaId: edsberg, place: "Edsbergs torg",
-        kind: "LONG_TERM", status: "ONGOING", origin: "GOAL", startDate: day(-60), dueDate: day(30) },
+        kind: "LONG_TERM", status: "ONGOING", origin: "GOAL", startDate: day(-60), dueDate: day(30), goalId: await goalId("Tryggt torg och trygga platser") },
       { municipalityId: s.id, title: "Trygghetsvärdar kvällstid vid Rotebro station", ownerOrgId: owner("trygghetsvardar"), areaId: s.areaIds.get("rotebro")!,
         place: "Rotebro station", kind: "SHORT_TERM", status: "ONGOING", origin: "INSATS", isJoint: true, groupId: s.groupIds.get("est-insats-rotebro") ?? null,
         startDate: day(-20), dueDate: day(14) },

@@ -66,10 +66,14 @@ test("the police agreement: unmet commitments stand out; a half-year's follow-up
   const ledning = await viewerOf("ledning@sollentuna.example");
   const coordinator = await viewerOf("samordnare@sollentuna.example");
   const before = await listAgreements(ledning, m);
-  assert.equal(before.agreements.length, 1);
-  assert.deepEqual(before.unmet.map((c) => [c.text, c.latest?.halfYear, c.latest?.status]), [["Utveckla avhopparverksamheten", "2022-H2", "NOT_MET"]]);
+  // The agreement in force (newest first, its last half-year followed up) and the one the audit describes.
+  assert.deepEqual(before.agreements.map((a) => a.title), ["Samverkansöverenskommelse Sollentuna kommun och Polismyndigheten 2025–2027", "Samverkansöverenskommelse Sollentuna kommun och Polismyndigheten 2021–2022"]);
+  assert.deepEqual(before.unmet.map((c) => [c.text, c.latest?.halfYear, c.latest?.status]), [
+    ["Medborgarlöfte i Edsberg: tryggare torg kvällstid", "2026-H1", "PARTLY"],
+    ["Utveckla avhopparverksamheten", "2022-H2", "NOT_MET"],
+  ]);
   assert.equal(before.canFollowUp, false);
-  const commitment = before.unmet[0]!;
+  const commitment = before.unmet[1]!;
   assert.equal(ZCommitmentFollowUp.safeParse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "PARTLY", comment: "" }).success, false);
   assert.equal(ZCommitmentFollowUp.safeParse({ commitmentId: commitment.id, halfYear: "2026-H3", status: "MET", comment: "" }).success, false);
   await assert.rejects(followUpCommitment(ledning, m, ZCommitmentFollowUp.parse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "MET", comment: "" })), { code: "FORBIDDEN" });
@@ -77,8 +81,8 @@ test("the police agreement: unmet commitments stand out; a half-year's follow-up
   await assert.rejects(followUpCommitment(await viewerOf("samordnare@upplandsvasby.example"), vasby, ZCommitmentFollowUp.parse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "MET", comment: "" })), { code: "NOT_FOUND" });
   await followUpCommitment(coordinator, m, ZCommitmentFollowUp.parse({ commitmentId: commitment.id, halfYear: "2026-H2", status: "MET", comment: "Avhopparsamordnare på plats sedan våren." }));
   const after = await listAgreements(ledning, m);
-  assert.deepEqual(after.unmet, []);
-  assert.deepEqual(after.agreements[0]!.commitments.find((c) => c.id === commitment.id)!.followUps.map((f) => f.halfYear), ["2026-H2", "2022-H2"]);
+  assert.deepEqual(after.unmet.map((c) => c.text), ["Medborgarlöfte i Edsberg: tryggare torg kvällstid"]);
+  assert.deepEqual(after.agreements[1]!.commitments.find((c) => c.id === commitment.id)!.followUps.map((f) => f.halfYear), ["2026-H2", "2022-H2"]);
 });
 
 test("area goals get a status per quarter from their Fördjupning group, shown in the quarterly pack", async () => {

@@ -79,6 +79,11 @@ test("the seed builds Sollentuna as the audit describes it, and is idempotent", 
   const merged = copies.filter((c, i) => i > 0 && !c.eventStart && c.occurredAt.getTime() - copies[i - 1]!.occurredAt.getTime() <= 16 * 60_000);
   assert.ok(merged.length >= 2, "the copies of one report are marked as one event");
 
+  // A police agreement in force today, followed up last half-year; an action tied to its goal.
+  const inForce = await db().agreement.findFirst({ where: { municipalityId: sollentuna.id, validFrom: { lte: NOW }, validTo: { gte: NOW } }, select: { commitments: { select: { followUps: true } } } });
+  assert.ok(inForce && inForce.commitments.length > 0 && inForce.commitments.every((c) => c.followUps.length === 1));
+  assert.equal((await db().measure.findFirstOrThrow({ where: { municipalityId: sollentuna.id, title: "Förstärkt belysning vid Edsbergs torg" }, select: { goal: { select: { title: true } } } })).goal?.title, "Tryggt torg och trygga platser");
+
   // Weekly meetings for a year ahead, none in the past.
   const vecko = await db().meeting.count({ where: { group: { slug: "est-vecko", municipalityId: sollentuna.id } } });
   assert.ok(vecko >= 52 && vecko <= 53, `EST Vecko meetings: ${vecko}`);
