@@ -64,6 +64,8 @@ test("weekly reporting status tells reported, nothing to report and silence apar
   const reporter = await viewerOf("rapportor@sollentunahem.example");
   const coordinator = await viewerOf("samordnare@sollentuna.example");
   const week = "2026-W48";
+  // The seed's history fills the day up to NOW: this week starts with no reports at all.
+  await db().incident.deleteMany({ where: { municipalityId: sollentuna, isoWeek: week } });
   assert.equal((await getOwnWeekStatus(reporter, sollentuna, week)).state, "SILENT");
   const hem = reporter.memberships[0]!.organisationId;
   const polis = (await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "polis" } } })).id;
