@@ -16,9 +16,22 @@ type Row = { id: string; name: string; start: Day | null; end: Day | null; first
  * both read through their keys, so it costs the same with ten years of history as with one.
  */
 export async function loadReporting(municipality: string | { slug: string }, known: { from: Day; until: Day }): Promise<OrganisationReporting[]> {
+  const rows = await queryRows<Row>(reportingSql(municipality, known));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    start: r.start ?? (r.firstWeek ? mondayOf(r.firstWeek) : null),
+    end: r.end,
+    pauses: r.pauses ?? [],
+    weeks: new Set(r.weeks ?? []),
+  }));
+}
+
+/** The one statement coverage reads (exported so the rollup bench can send the same SQL by hand). */
+export function reportingSql(municipality: string | { slug: string }, known: { from: Day; until: Day }) {
   // By slug too, so the API's rollup can ask at the same time as it counts (one round trip each).
   const which = typeof municipality === "string" ? Prisma.sql`${municipality}::uuid` : Prisma.sql`(SELECT id FROM municipality WHERE slug = ${municipality.slug})`;
-  const rows = await queryRows<Row>(Prisma.sql`
+  return Prisma.sql`
     SELECT o.id, o.name, to_char(o."reportingStart", 'YYYY-MM-DD') AS start, to_char(o."reportingEnd", 'YYYY-MM-DD') AS "end",
       to_char(LEAST(
         (SELECT min(w."weekStart") FROM organisation_week_count w WHERE w."municipalityId" = o."municipalityId" AND w."organisationId" = o.id AND w.n > 0),
@@ -34,15 +47,7 @@ export async function loadReporting(municipality: string | { slug: string }, kno
       (SELECT json_agg(json_build_object('from', to_char(p."from", 'YYYY-MM-DD'), 'until', to_char(p.until, 'YYYY-MM-DD')) ORDER BY p."from")
          FROM reporting_pause p WHERE p."municipalityId" = o."municipalityId" AND p."organisationId" = o.id) AS pauses
     FROM organisation o WHERE o."municipalityId" = ${which}
-    ORDER BY o.name, o.id`);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    start: r.start ?? (r.firstWeek ? mondayOf(r.firstWeek) : null),
-    end: r.end,
-    pauses: r.pauses ?? [],
-    weeks: new Set(r.weeks ?? []),
-  }));
+    ORDER BY o.name, o.id`;
 }
 
 /** Coverage of a period (a key like "2026-T3", or Stockholm days [from, until)) in a municipality. */

@@ -256,7 +256,7 @@ async function measure(data: Awaited<ReturnType<typeof loadData>>, pids: { app?:
   const [all, allRef] = await paired(
     100,
     () => rollupCounts(null, tertial, []),
-    () => pool.query(`SELECT "municipalityId", sum(n)::int AS n FROM incident_month_count WHERE month >= $1::date AND month < $2::date GROUP BY 1 HAVING sum(n) <> 0`, [from, to]),
+    () => pool.query(`SELECT "municipalityId", sum(n)::int AS n, sum(events)::int AS events FROM incident_month_count WHERE month >= $1::date AND month < $2::date GROUP BY 1 HAVING sum(n) <> 0`, [from, to]),
   );
   rows.push({ figure: `Tertial ${tertial}, alla kommuner`, unit: "ms", value: all!, reference: { what: "samma SQL via pg", value: allRef! }, target: "p95 ≤ 50 ms", met: all!.p95 <= 50 });
 
