@@ -117,9 +117,11 @@ test("the triage queue, the reminder sweep and the incident list use their index
     const totals = statements.filter((q) => /count\(|sum\(/.test(q.sql));
     assert.equal(totals.length, 1, `one counting statement for ${JSON.stringify(filter)}`);
     assert.doesNotMatch(totals[0]!.sql, /FROM incident i\b/);
+    // Whichever of their indexes the planner takes for tables this small: the rollups, not incident.
     const totalPlan = await plan(totals[0]!);
-    assert.match(totalPlan, /incident_month_count_pkey/);
-    if ("from" in filter) assert.match(totalPlan, /incident_day_count_pkey/);
+    assert.match(totalPlan, /"Relation Name":"incident_month_count"/);
+    if ("from" in filter) assert.match(totalPlan, /"Relation Name":"incident_day_count"/);
+    assert.doesNotMatch(totalPlan, /"Relation Name":"incident"[,}]/);
   }
 });
 
