@@ -33,8 +33,11 @@ END $$;
 
 -- Whether the active reports at and up to 60 minutes after each touched (place, instant) begin an
 -- event. Only these can change when a report is added, moved, withdrawn or removed: a report's
--- flag depends on the reports in the hour before it.
-CREATE FUNCTION incident_events_recount(m UUID[], a UUID[], c UUID[], k TEXT[], t TIMESTAMPTZ[]) RETURNS VOID
+-- flag depends on the reports in the hour before it. When reports are only added (`added`), a
+-- report that does not begin an event cannot come to begin one, so only those that do (at most a
+-- couple per place in any hour, and the new ones) are looked at: fifty copies of one report saved
+-- at once do not each recount all the others.
+CREATE FUNCTION incident_events_recount(m UUID[], a UUID[], c UUID[], k TEXT[], t TIMESTAMPTZ[], added BOOLEAN DEFAULT false) RETURNS VOID
 LANGUAGE sql AS $$
   WITH touched AS (
     SELECT DISTINCT * FROM unnest(m, a, c, k, t) AS x(m, a, c, k, t)
@@ -49,7 +52,7 @@ LANGUAGE sql AS $$
     FROM touched x
     JOIN "incident" i ON i."municipalityId" = x.m AND i."areaId" = x.a AND i."categoryId" = x.c AND i."placeKey" = x.k
       AND i."occurredAt" >= x.t AND i."occurredAt" <= x.t + interval '60 minutes'
-    WHERE i."status" = 'ACTIVE'
+    WHERE i."status" = 'ACTIVE' AND (NOT added OR i."eventStart")
   )
   UPDATE "incident" i SET "eventStart" = f."starts"
   FROM (SELECT * FROM affected ORDER BY "id") f
@@ -61,7 +64,7 @@ $$;
 CREATE FUNCTION incident_events_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF pg_trigger_depth() > 1 THEN RETURN NULL; END IF;
-  PERFORM incident_events_recount(array_agg("municipalityId"), array_agg("areaId"), array_agg("categoryId"), array_agg("placeKey"), array_agg("occurredAt"))
+  PERFORM incident_events_recount(array_agg("municipalityId"), array_agg("areaId"), array_agg("categoryId"), array_agg("placeKey"), array_agg("occurredAt"), true)
   FROM new_rows WHERE "status" = 'ACTIVE';
   RETURN NULL;
 END $$;
