@@ -73,14 +73,17 @@ CREATE FUNCTION incident_events_on_change() RETURNS trigger LANGUAGE plpgsql AS 
 BEGIN
   IF pg_trigger_depth() > 1 THEN RETURN NULL; END IF;
   IF TG_OP = 'UPDATE' THEN
-    -- Only moves, withdrawals and restorations matter (not a changed description).
+    -- Only moves, withdrawals and restorations matter (not a changed description): the old and the
+    -- new position of each report whose place, time or status changed. Found with EXCEPT (hashed)
+    -- rather than a join of the two transition tables, which have no statistics: as a nested loop
+    -- it took seconds for an import batch of 5,000 rows that moved nothing.
     PERFORM incident_events_recount(array_agg(x."municipalityId"), array_agg(x."areaId"), array_agg(x."categoryId"), array_agg(x."placeKey"), array_agg(x."occurredAt"))
     FROM (
-      SELECT o."municipalityId", o."areaId", o."categoryId", o."placeKey", o."occurredAt" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
-      WHERE (o."areaId", o."categoryId", o."placeKey", o."occurredAt", o."status") IS DISTINCT FROM (n."areaId", n."categoryId", n."placeKey", n."occurredAt", n."status")
+      (SELECT "id", "municipalityId", "areaId", "categoryId", "placeKey", "occurredAt", "status" FROM old_rows
+       EXCEPT SELECT "id", "municipalityId", "areaId", "categoryId", "placeKey", "occurredAt", "status" FROM new_rows)
       UNION
-      SELECT n."municipalityId", n."areaId", n."categoryId", n."placeKey", n."occurredAt" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
-      WHERE (o."areaId", o."categoryId", o."placeKey", o."occurredAt", o."status") IS DISTINCT FROM (n."areaId", n."categoryId", n."placeKey", n."occurredAt", n."status")
+      (SELECT "id", "municipalityId", "areaId", "categoryId", "placeKey", "occurredAt", "status" FROM new_rows
+       EXCEPT SELECT "id", "municipalityId", "areaId", "categoryId", "placeKey", "occurredAt", "status" FROM old_rows)
     ) x;
   ELSE
     PERFORM incident_events_recount(array_agg("municipalityId"), array_agg("areaId"), array_agg("categoryId"), array_agg("placeKey"), array_agg("occurredAt"))
