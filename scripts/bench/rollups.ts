@@ -97,7 +97,10 @@ async function main() {
   const [one, oneRef] = (await paired(
     RUNS,
     (i) => rollup(pick(i).slug, TERTIAL, ["area", "category"]),
-    (i) => Promise.all([refPool.query(ROLLUP_ONE_SQL, [pick(i).slug, from, to]), refPool.query(coverage(pick(i).slug).text, coverage(pick(i).slug).values)]),
+    (i) => {
+      const reporting = coverage(pick(i).slug);
+      return Promise.all([refPool.query(ROLLUP_ONE_SQL, [pick(i).slug, from, to]), refPool.query(reporting.text, reporting.values)]);
+    },
   )) as [Timing, Timing];
   const oneRaw = await time(20, (i) => client.query(
     `SELECT "areaId", "categoryId", count(*) FROM incident WHERE "municipalityId" = $1 AND status = 'ACTIVE' AND "occurredAt" >= $2 AND "occurredAt" < $3 GROUP BY 1, 2`,
