@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { countEvents, samePlace } from "@/lib/incidents/events";
+import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { rollup } from "@/lib/rollups/queries";
 import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
@@ -155,6 +156,40 @@ test("the rebuild marks reports saved without the rule (as the migration's backf
   assert.equal(row!.changed, 2);
   await assertAgree("after the rebuild");
   assert.equal((await rollup("sollentuna", weekKey(at(0)), [], NOW)).events, 2);
+});
+
+test("an import stores the copies in its file already marked, and the database corrects a mark that is wrong", async () => {
+  await db().incident.deleteMany({ where: { municipalityId: m } });
+  const [area, category] = await Promise.all([
+    db().area.findUniqueOrThrow({ where: { id: areas[0]! }, select: { code: true } }),
+    db().incidentCategory.findUniqueOrThrow({ where: { id: categories[0]! }, select: { code: true } }),
+  ]);
+  const orgCode = (await db().organisation.findUniqueOrThrow({ where: { id: org }, select: { code: true } })).code;
+  const row = (at: string, place: string, id: string) => `2026-10-14 ${at},${area.code},${place},${category.code},${orgCode},Trasig belysning,${id}`;
+  const csv = [
+    "occurred_at,area,place,category,reporter_org,description,external_id",
+    row("18:00", "Tunneln vid stationen", "T1"),
+    row("18:00", "tunneln vid stationen", "T2"), // the same minute: a copy by the order of the ids
+    row("18:10", "TUNNELN VID STATIONEN", "T3"), // ten minutes on: a copy
+    row("20:00", "Tunneln vid stationen", "T4"), // two hours on: a new event
+    row("17:30", "Tunneln vid stationen", "T5"), // earlier, later in the file: it begins the event, 18:00 does not
+  ].join("\n");
+  const report = await importIncidentsCsv(csv, "sollentuna", { now: NOW });
+  assert.equal(report.inserted, 5, JSON.stringify(report.errors));
+  await assertAgree("an import with copies in its file");
+  const marks = await db().incident.findMany({ where: { municipalityId: m }, select: { externalId: true, eventStart: true }, orderBy: { externalId: "asc" } });
+  assert.deepEqual(marks.map((r) => [r.externalId, r.eventStart]), [["T1", false], ["T2", false], ["T3", false], ["T4", true], ["T5", true]]);
+
+  // A writer's claim that a report is a copy is checked: nothing before it, or only a withdrawn report.
+  const at = (minutes: number) => new Date(Date.UTC(2026, 9, 15, 18, minutes));
+  const data = (minutes: number, eventStart: boolean) => ({
+    municipalityId: m, areaId: areas[1]!, categoryId: categories[1]!, reporterOrgId: org, place: "Skolgården", occurredAt: at(minutes), isoWeek: weekKey(at(minutes)), eventStart,
+  });
+  const withdrawn = await db().incident.create({ data: data(0, true) });
+  await db().incident.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN" } });
+  await db().incident.createMany({ data: [data(20, false), data(200, false)] });
+  await assertAgree("copies claimed without an active report before them");
+  assert.equal((await rollup("sollentuna", weekKey(at(0)), [], NOW)).events, 2 + 2);
 });
 
 test("the tertial analysis and its drill-down count events; the drill-down lists every report, the place however spelt", async () => {

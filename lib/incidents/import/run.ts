@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { parse } from "csv-parse";
+import { v7 as uuidv7 } from "uuid";
 import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -9,7 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { SAME_EVENT_MINUTES, samePlace } from "../events";
 import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
-import { batchWriter } from "./write";
+import { batchWriter, type EventMark } from "./write";
 
 export type ImportOptions = { dryRun?: boolean; skipInvalid?: boolean; now?: Date; onProgress?: (p: ImportProgress) => void };
 export type ImportProgress = { phase: "validating" | "saving"; done: number; total?: number };
@@ -58,10 +59,10 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
   // Writing stops at the first invalid row unless invalid rows are skipped: the file will not be imported.
   const writing = () => !options.dryRun && (report.invalid === 0 || !!options.skipInvalid);
 
-  const read = async (source: Readable | string, onValid: (row: ValidRow) => Promise<void>) => {
+  const read = async (source: Readable | string, onValid: (row: ValidRow, mark: EventMark) => Promise<void>) => {
     const seen = new Map<string, number>();
     // Rows of the same place, category and hour in the file: possibly one event reported twice.
-    const events = new Map<string, { at: number; line: number }[]>();
+    const events = new Map<string, { at: number; line: number; id: string }[]>();
     const stream = typeof source === "string" ? Readable.from([source]) : source;
     const parser = stream.pipe(
       parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false }),
@@ -95,13 +96,21 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
             const eventKey = `${v.areaId}|${v.categoryId}|${samePlace(v.place)}`;
             const earlier = events.get(eventKey) ?? [];
             // The last few rows of each place suffice for a file in time order, and bound the work.
-            const same = earlier.find((e) => Math.abs(e.at - v.occurredAt.getTime()) <= SAME_EVENT_MINUTES * 60_000);
+            const at = v.occurredAt.getTime();
+            // Time-ordered ids (v7, increasing within the process): of two rows at the same instant
+            // the earlier in the file has the lower id, so it is the one that begins the event.
+            const id = uuidv7();
+            const same = earlier.find((e) => Math.abs(e.at - at) <= SAME_EVENT_MINUTES * 60_000);
+            // The database's rule (ADR 018): an earlier report within the hour, reports at the same
+            // instant in id order (a uuid's order is its lowercase text's). The ids are chosen here
+            // so that the rows can be stored already marked; the database checks every such mark.
+            const copy = earlier.some((e) => (e.at < at || (e.at === at && e.id < id)) && at - e.at <= SAME_EVENT_MINUTES * 60_000);
             if (same && report.warnings.length < MAX_ISSUES_REPORTED) {
               report.warnings.push({ row: line, column: "place", reason: fill("möjlig dubblett av rad {row}: samma plats och kategori inom en timme", { row: same.line }) });
             }
-            events.set(eventKey, [...earlier.slice(-4), { at: v.occurredAt.getTime(), line }]);
+            events.set(eventKey, [...earlier.slice(-4), { at, line, id }]);
             if (report.preview.length < 20) report.preview.push(result.value);
-            if (writing()) await onValid(result.value);
+            if (writing()) await onValid(result.value, { id, copy });
           }
         }
         if (report.rows % 5000 === 0) options.onProgress?.({ phase: writing() ? "saving" : "validating", done: report.rows });
@@ -124,7 +133,7 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
   try {
     const written = await db().$transaction(async (tx) => {
       const writer = batchWriter(tx, municipality.id);
-      await read(file, (row) => writer.add(row));
+      await read(file, (row, mark) => writer.add(row, mark));
       if (!writing() || report.valid === 0) throw new NotImported();
       options.onProgress?.({ phase: "saving", done: report.rows, total: report.rows });
       return writer.finish();
