@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
+// Sign-in is what these tests are about: they sign in through the form, not with a prepared session.
+import { expect, signInWithForm as signIn, signInWithFormAndWait as signInAndWait, signOut, sql, test, USERS } from "./fixtures";
 import { DEMO_PASSWORD } from "../playwright.config";
 
 const myGroups = (page: Page) => page.getByTestId("my-groups").getByRole("heading", { level: 3 });

@@ -30,6 +30,11 @@ test("the coordinator previews an import, sees each bad row, then imports the va
   await page.getByRole("button", { name: /^Importera 2 händelser$/ }).click();
   await expect(page.getByTestId("import-report")).toContainText("Klart: 2 nya och 0 uppdaterade händelser.");
   expect(await count()).toBe(2);
+  // The access log names who imported.
+  const [logged] = await sql<{ email: string | null }>(
+    `SELECT u.email FROM audit_event a LEFT JOIN "user" u ON u.id = a."userId" WHERE a.action = 'incident:import' AND a.outcome = 'ALLOWED' ORDER BY a.id DESC LIMIT 1`,
+  );
+  expect(logged?.email).toBe(USERS.coordinator);
 });
 
 test("a reporter cannot import, and a cross-site upload is refused even with the coordinator's session", async ({ page }) => {

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import type { Lang, MessageKey, MESSAGES } from "@/lib/tips/messages";
 import { TIP_KINDS } from "@/lib/tips/codes";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const PinPicker = dynamic(() => import("@/components/map/pin-picker").then((m) => m.PinPicker), { ssr: false });
 
@@ -69,7 +70,7 @@ export function TipForm(props: { lang: Lang; t: Messages; municipality: string; 
 
   return (
     <form ref={form} onSubmit={submit} noValidate aria-label={t.title} encType="multipart/form-data">
-      <div aria-live="assertive">{formError ? <div className="alert alert-error" role="alert">{t[formError]}</div> : null}</div>
+      <div aria-live="assertive">{formError ? <FormError message={t[formError]} /> : null}</div>
       <FormControls busy={pending}>
         <fieldset>
           <legend>{t.kind}</legend>

@@ -22,3 +22,23 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
 }
 
 export type FieldA11y = { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
+
+/**
+ * A group of check boxes or radio buttons under one legend, with the group's error linked and
+ * announced like a Field's. `scroll` caps a long list's height (e.g. "14rem").
+ */
+export function ChoiceGroup(props: { id: string; legend: ReactNode; error?: string; scroll?: string; testId?: string; children: ReactNode }) {
+  const translate = useTranslateMessage();
+  const errorId = `${props.id}-error`;
+  return (
+    <fieldset className="field" aria-describedby={errorId} data-testid={props.testId}>
+      <legend>{props.legend}</legend>
+      <div className="checks" style={props.scroll ? { maxHeight: props.scroll, overflowY: "auto" } : undefined}>
+        {props.children}
+      </div>
+      <span id={errorId} className="field-error" aria-live="polite">
+        {props.error ? translate(props.error) : ""}
+      </span>
+    </fieldset>
+  );
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { can, type Action, type Target } from "./permissions";
+import { can, canCreateSomeMeasure, nightWalkScope, type Action, type Target } from "./permissions";
 import type { Viewer } from "./viewer";
 
 // Two municipalities: A (Sollentuna-like) and B. Groups in A: Vecko, Ledning, Strategisk, Insats.
@@ -84,6 +84,9 @@ const MATRIX: [Action, keyof typeof T, string[]][] = [
   ["measure:update", "hemIncidentA", ["reporter", "veckoMember", "coordinator", "admin"]],
   ["measure:judge", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
   ["measure:judge", "hemIncidentA", ["coordinator", "admin"]],
+  ["measure:create", "municipalityA", ["coordinator", "strategisk", "admin"]],
+  ["measure:create", "veckoA", ["groupCoordinator", "coordinator", "admin"]],
+  ["measure:create", "municipalityB", []],
   ["rollup:view", "municipalityA", ["veckoMember", "groupCoordinator", "coordinator", "ledning", "strategisk", "policeTwoMunicipalities", "admin"]],
   ["rollup:view", "municipalityB", ["policeTwoMunicipalities"]],
   ["tip:triage", "municipalityA", ["coordinator", "admin"]],
@@ -100,6 +103,18 @@ test("role × action matrix: every cell is asserted", () => {
       assert.equal(can(v, action, T[targetName]!), expected, `${role} ${expected ? "may" : "may not"} ${action} on ${targetName}`);
     }
   }
+});
+
+test("the register offers a new action to whoever may create one, with a group or without", () => {
+  const allowed = Object.entries(ROLES).filter(([, v]) => v && canCreateSomeMeasure(v, A)).map(([role]) => role);
+  assert.deepEqual(allowed.sort(), ["admin", "coordinator", "groupCoordinator", "strategisk"]);
+  assert.equal(canCreateSomeMeasure(ROLES.groupCoordinator!, B), false);
+});
+
+test("night walks: coordinators see every association's, an association its own, no one another municipality's", () => {
+  assert.deepEqual(nightWalkScope(ROLES.coordinator!, A), { municipalityId: A });
+  assert.deepEqual(nightWalkScope(ROLES.nightWalker!, A), { municipalityId: A, organisationId: "org-nattvandrare" });
+  assert.deepEqual(nightWalkScope(ROLES.nightWalker!, B), { id: { in: [] } });
 });
 
 test("an observer of a leadership group cannot see an Insats", () => {

@@ -23,6 +23,7 @@ export type Action =
   | "insats:open"
   | "audit:view"
   | "apiToken:manage"
+  | "measure:create"
   | "measure:follow-up"
   | "measure:view"
   | "measure:update"
@@ -99,6 +100,10 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "reporting:manage":
       // Who is expected to report, and when, decides every coverage figure (ADR 017).
       return coordinator;
+    case "measure:create":
+      // For a group, whoever leads it; without one (from the register, from a goal), EST
+      // Strategisk and coordinators – those who follow the municipality's work as a whole.
+      return target.groupId ? coordinator || role === "COORDINATOR" : coordinator || inLeadership(viewer, target.municipalityId, ["STRATEGISK"]);
     case "measure:follow-up":
       // The owner organisation, the members of the group that decided it, and coordinators.
       return coordinator || target.organisationId === member.organisationId || (role !== undefined && role !== "OBSERVER");
@@ -125,6 +130,23 @@ export function can(viewer: Viewer | null, action: Action, target: Target): bool
     case "apiToken:manage":
       return member.role === "ADMIN";
   }
+}
+
+/** Whether the viewer may create an action in the municipality at all: without a group, or for
+ * one of the groups they belong to (the register offers "Ny åtgärd" then). */
+export function canCreateSomeMeasure(viewer: Viewer, municipalityId: string): boolean {
+  return (
+    can(viewer, "measure:create", { municipalityId }) ||
+    viewer.groups.some((g) => g.municipalityId === municipalityId && can(viewer, "measure:create", { municipalityId, groupId: g.groupId, groupKind: g.kind }))
+  );
+}
+
+/** Night walks the viewer may see in one municipality: every association's for coordinators,
+ * else their own association's. */
+export function nightWalkScope(viewer: Viewer, municipalityId: string): Prisma.NightWalkWhereInput {
+  const member = membershipIn(viewer, municipalityId);
+  if (!member) return { id: { in: [] } };
+  return isCoordinator(viewer, municipalityId) ? { municipalityId } : { municipalityId, organisationId: member.organisationId };
 }
 
 /** Groups the viewer may see, as a where-fragment for est_group. */

@@ -211,6 +211,7 @@ export const VALIDATION_EN: Record<string, string> = {
   "Ange ett tal, t.ex. 23,5.": "Enter a number, e.g. 23.5.",
   "Antal svarande ska vara ett heltal.": "The number of respondents must be a whole number.",
   "Inbjudan gäller {email}. Logga in med den adressen.": "The invitation is for {email}. Sign in with that address.",
+  "Länken är inte en giltig inbjudan.": "The link is not a valid invitation.",
   "Starten ({start}) ligger efter organisationens första rapport ({first}). Välj den dagen eller tidigare.": "The start ({start}) is after the organisation's first report ({first}). Choose that day or earlier.",
   "Organisationen har rapporterat efter {day} (senast {last}).": "The organisation has reported after {day} (last on {last}).",
   "Organisationen har rapporterat under pausen (antal: {count}, {days}).": "The organisation reported during the pause (count: {count}, {days}).",

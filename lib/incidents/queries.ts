@@ -86,15 +86,15 @@ export async function getIncidentFormOptions(viewer: Viewer, municipalityId: str
   return { areas, categories, center, tileUrl: env().MAP_TILE_URL ?? null };
 }
 
-/** What the incident list filters by – areas, top categories and (for those who may see them)
- * organisations – in one round trip: the list is the most visited page after the report form. */
+/** What the incident list filters by – areas, top categories and the reporting organisations
+ * (every reader sees a report's organisation; only the person stays hidden) – in one round trip:
+ * the list is the most visited page after the report form. */
 export async function getIncidentFilterOptions(viewer: Viewer, municipalityId: string) {
   if (!can(viewer, "incident:create", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har ingen behörighet i den kommunen.");
-  const withOrganisations = can(viewer, "municipality:view", { municipalityId });
   const rows = await queryRows<{ kind: "area" | "category" | "organisation"; id: string; name: string }>(Prisma.sql`
     (SELECT 'area' AS kind, id, name FROM area WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY name)
     UNION ALL (SELECT 'category', id, label FROM incident_category WHERE "municipalityId" = ${municipalityId}::uuid AND "parentId" IS NULL AND active ORDER BY "sortOrder")
-    UNION ALL (SELECT 'organisation', id, name FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid AND ${withOrganisations} ORDER BY name)`);
+    UNION ALL (SELECT 'organisation', id, name FROM organisation WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY name)`);
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id, name }));
   return { areas: of("area"), categories: of("category"), organisations: of("organisation") };
 }

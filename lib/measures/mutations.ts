@@ -121,8 +121,7 @@ export async function judgeMeasure(viewer: Viewer, input: z.output<typeof ZMeasu
 export async function createMeasure(viewer: Viewer, municipalityId: string, input: z.output<typeof ZMeasureCreate>) {
   const group = input.groupId ? await db().estGroup.findFirst({ where: { id: input.groupId, municipalityId }, select: { id: true, kind: true } }) : null;
   if (input.groupId && !group) throw new DomainError("INVALID", "Välj en grupp i kommunen.", "groupId");
-  const allowed = group ? can(viewer, "group:manage", { municipalityId, groupId: group.id, groupKind: group.kind }) : can(viewer, "tertial:edit", { municipalityId });
-  if (!allowed) throw new DomainError("FORBIDDEN", "Du får inte lägga till åtgärder här.");
+  if (!can(viewer, "measure:create", { municipalityId, groupId: group?.id, groupKind: group?.kind })) throw new DomainError("FORBIDDEN", "Du får inte lägga till åtgärder här.");
   const orgIds = [...new Set([input.ownerOrgId, ...input.participantOrgIds])];
   const [orgs, area, goal] = await Promise.all([
     db().organisation.findMany({ where: { id: { in: orgIds }, municipalityId }, select: { id: true } }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, measureScope } from "@/lib/auth/permissions";
+import { can, canCreateSomeMeasure, measureScope } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
@@ -53,8 +53,7 @@ export async function listMeasures(viewer: Viewer, municipalityId: string, f: TM
   return {
     areas,
     groups,
-    // Coordinators, EST Strategisk and group coordinators add actions from the register.
-    canCreate: can(viewer, "tertial:edit", { municipalityId }) || viewer.groups.some((g) => g.municipalityId === municipalityId && g.role === "COORDINATOR"),
+    canCreate: canCreateSomeMeasure(viewer, municipalityId),
     measures: rows.map(({ followUps, ...m }) => ({
       ...m,
       overdue: (m.status === "PLANNED" || m.status === "ONGOING") && m.dueDate !== null && m.dueDate < today,
@@ -271,8 +270,8 @@ async function nearestAreas(municipalityId: string, areaId: string, start: Date)
 /** What the "new action" form offers; null when the viewer may not create actions at all. */
 export async function getMeasureFormOptions(viewer: Viewer, municipalityId: string) {
   const groups = (await db().estGroup.findMany({ where: { municipalityId, status: "OPEN" }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }))
-    .filter((g) => can(viewer, "group:manage", { municipalityId, groupId: g.id, groupKind: g.kind }));
-  const free = can(viewer, "tertial:edit", { municipalityId });
+    .filter((g) => can(viewer, "measure:create", { municipalityId, groupId: g.id, groupKind: g.kind }));
+  const free = can(viewer, "measure:create", { municipalityId });
   if (!free && groups.length === 0) return null;
   const [areas, organisations, goals] = await Promise.all([
     db().area.findMany({ where: { municipalityId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),

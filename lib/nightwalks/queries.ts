@@ -1,17 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { can, nightWalkScope } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 
 /** The walks the viewer's association (or, for coordinators, everyone) has reported. */
 export async function listNightWalks(viewer: Viewer, municipalityId: string) {
   if (!can(viewer, "nightwalk:report", { municipalityId })) throw new DomainError("NOT_FOUND", "Sidan finns inte, eller så har du inte behörighet att se den.");
-  const own = viewer.memberships.find((m) => m.municipalityId === municipalityId)!;
-  const coordinator = own.role === "COORDINATOR" || own.role === "ADMIN";
   const [walks, areas, categories] = await Promise.all([
     db().nightWalk.findMany({
-      where: { municipalityId, ...(coordinator ? {} : { organisationId: own.organisationId }) },
+      where: nightWalkScope(viewer, municipalityId),
       select: {
         id: true, startsAt: true, endsAt: true, walkers: true, route: true, organisation: { select: { name: true } },
         areas: { select: { area: { select: { name: true } } } }, observations: { select: { id: true, text: true, incidentId: true } },

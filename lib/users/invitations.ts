@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
-import type { ZAcceptInvitation } from "./schema";
+import { type ZAcceptInvitation, ZInvitationToken } from "./schema";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hashPassword } from "@/lib/auth/password";
@@ -47,7 +47,7 @@ export async function inviteByEmail(
 }
 
 async function findOpen(token: string, now: Date) {
-  if (!/^[A-Za-z0-9_-]{40,60}$/.test(token)) return null;
+  if (!ZInvitationToken.safeParse(token).success) return null;
   const row = await db().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** An invitation link's secret as the app makes it (32 random bytes, base64url). */
+export const ZInvitationToken = z.string().regex(/^[A-Za-z0-9_-]{40,60}$/, "Länken är inte en giltig inbjudan.");
+
 /** What someone without an account fills in to accept. */
 export const ZAcceptInvitation = z
   .object({

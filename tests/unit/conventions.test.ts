@@ -146,3 +146,12 @@ test("every client form keeps its fields closed until the page is hydrated (Form
   assert.ok(forms > 30, `found the client forms (${forms})`);
   assert.deepEqual(open, [], "forms whose fields are not inside <FormControls>");
 });
+
+test("an error that belongs to no field is shown through FormError (one look, role=\"alert\")", () => {
+  // The import's result box is a report whose colour follows the outcome, not an error message.
+  const allowed = new Set(["components/ui/form-error.tsx", "app/(app)/incidents/import/_components/import-form.tsx"]);
+  const own = files("app", (f) => f.endsWith(".tsx"))
+    .concat(files("components", (f) => f.endsWith(".tsx")))
+    .filter((f) => !allowed.has(f) && read(f).includes("alert-error"));
+  assert.deepEqual(own, [], "error boxes written by hand");
+});

@@ -10,6 +10,7 @@ import { isUncertainRate } from "@/lib/figures/rules";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { PrintButton } from "@/components/ui/print-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { FormError } from "@/components/ui/form-error";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.across.metaTitle };
@@ -42,7 +43,7 @@ export default async function AcrossPage({ searchParams }: { searchParams: Promi
           <button type="submit" className="btn btn-secondary">{t.show}</button>
         </form>
       </nav>
-      {asked && !isPeriodKey(asked) ? <p className="alert alert-error" role="alert">{fill(t.notPeriod, { asked })}</p> : null}
+      {asked && !isPeriodKey(asked) ? <FormError message={fill(t.notPeriod, { asked })} /> : null}
       {municipalities.length === 0 ? (
         <p className="meta">{t.noGroups}</p>
       ) : (

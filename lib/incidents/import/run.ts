@@ -12,7 +12,8 @@ import { fill } from "@/lib/i18n/fill";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { batchWriter, type EventMark } from "./write";
 
-export type ImportOptions = { dryRun?: boolean; skipInvalid?: boolean; now?: Date; onProgress?: (p: ImportProgress) => void };
+/** `actorId`: the signed-in user who imports (the access log names them); none from the CLI. */
+export type ImportOptions = { dryRun?: boolean; skipInvalid?: boolean; now?: Date; actorId?: string; onProgress?: (p: ImportProgress) => void };
 export type ImportProgress = { phase: "validating" | "saving"; done: number; total?: number };
 export type ImportReport = {
   rows: number;
@@ -145,6 +146,6 @@ export async function importIncidentsCsv(input: Readable | string, municipalityS
     if (error instanceof NotImported) return report;
     throw error;
   }
-  await recordAudit({ userId: null, municipalityId: municipality.id, action: "incident:import", details: { rows: report.rows, inserted: report.inserted, updated: report.updated } });
+  await recordAudit({ userId: options.actorId ?? null, municipalityId: municipality.id, action: "incident:import", details: { rows: report.rows, inserted: report.inserted, updated: report.updated } });
   return report;
 }

@@ -14,6 +14,7 @@ import { useReportFields } from "./use-report-fields";
 import type { z } from "zod";
 import type { ZIncidentFields } from "@/lib/incidents/schema";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 /** The schema's fields, each present; a pin's coordinates are numbers or empty. */
 type Values = Required<Omit<z.input<typeof ZIncidentFields>, "latitude" | "longitude">> & { latitude: number | ""; longitude: number | "" };
@@ -128,7 +129,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
     <form onSubmit={handleSubmit((v) => onSubmit(v))} noValidate className="incident-form">
       <div aria-live="polite">
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
-        {errors.root ? <div className="alert alert-error">{errors.root}</div> : null}
+        {errors.root ? <FormError message={errors.root} /> : null}
         {duplicate ? (
           <div className="alert alert-warn" role="alert" data-testid="duplicate">
             <p>{fill(m.duplicate, { place: duplicate.place, time: f.time(new Date(duplicate.occurredAt)) })}</p>

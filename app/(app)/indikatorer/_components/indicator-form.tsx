@@ -9,6 +9,7 @@ import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveIndicator = lazyZodResolver<TIndicator>(() => import("@/lib/indicators/schema").then((s) => s.ZIndicator));
 
@@ -27,7 +28,7 @@ export function IndicatorForm(props: { defaults: TIndicator; boards: string[]; a
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormControls>
-        {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+        {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
         <div className="form-row">
           <Field id="i-board" label={m.board} error={e.ownerBoard?.message}>{(a) => <input {...a} list="boards" {...register("ownerBoard")} />}</Field>
           <Field id="i-name" label={m.indicator} error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>

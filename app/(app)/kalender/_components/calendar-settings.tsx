@@ -6,6 +6,7 @@ import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { REMINDER_KINDS } from "@/lib/meetings/codes";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 /** The secret feed link: shown once when made; a new one or revoking stops the old at once. */
 export function FeedLink(props: { origin: string; exists: boolean; groups: { id: string; name: string }[]; create: AnyAction<{ token: string }>; revoke: AnyAction }) {
@@ -30,7 +31,7 @@ export function FeedLink(props: { origin: string; exists: boolean; groups: { id:
       ) : (
         <p className="meta">{m.noLink}</p>
       )}
-      {errors.form ?? revoke.errors.form ? <div className="alert alert-error">{errors.form ?? revoke.errors.form}</div> : null}
+      {errors.form ?? revoke.errors.form ? <FormError message={errors.form ?? revoke.errors.form} /> : null}
       <div className="toolbar">
         <button className="btn" type="button" disabled={!hydrated || pending} onClick={() => submit({})}>{props.exists || token ? m.createNew : m.create}</button>
         {props.exists || token ? (
@@ -57,7 +58,7 @@ export function ReminderPreferences(props: { initial: Record<keyof typeof REMIND
   return (
     <form aria-label={m.reminders} onSubmit={(e) => { e.preventDefault(); setDone(""); submit(v); }}>
       <p role="status" aria-live="polite">{done}</p>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending} className="checks" style={{ flexDirection: "column" }}>
         <legend>{m.emailMe}</legend>
         {(Object.keys(REMINDER_KINDS) as (keyof typeof REMINDER_KINDS)[]).map((k) => (

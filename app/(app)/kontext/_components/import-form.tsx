@@ -6,6 +6,7 @@ import { postFile } from "@/lib/http/post-file";
 import type { ContextImportReport } from "@/lib/context/import";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormError } from "@/components/ui/form-error";
 import { FormControls } from "@/components/ui/form-controls";
 
 /** Upload of a survey CSV to its route (../import); every problem is listed by row and column, and
@@ -45,10 +46,10 @@ export function ContextImportForm() {
         <button type="submit" className="btn">{pending ? m.importing : m.import}</button>
         {report ? (
           report.errors.length ? (
-            <div className="alert alert-error" role="alert" data-testid="context-errors">
+            <FormError testId="context-errors" message={<>
               <p>{fill(m.nothing, { errors: report.errors.length, rows: report.rows })}</p>
               <ul>{report.errors.map((x, i) => <li key={i}>{fill(m.rowError, { row: x.row, column: x.column, reason: translate(x.reason) })}</li>)}</ul>
-            </div>
+            </>} />
           ) : <p className="alert alert-info" role="status">{fill(m.imported, { values: report.imported, series: report.series })}</p>
         ) : null}
       </FormControls>

@@ -6,6 +6,7 @@ import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Option = { id: string; name: string };
 type Observation = { text: string; categoryId: string; areaId: string; place: string };
@@ -30,7 +31,7 @@ export function NightWalkForm(props: { municipalityId: string; today: string; ar
   return (
     <form aria-label={m.label} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ municipalityId: props.municipalityId, ...v, areaIds, observations: obs }); }}>
       <p role="status" aria-live="polite">{done}</p>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="nw-date" label={m.date} error={err("date")}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>

@@ -9,6 +9,7 @@ import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveAgreementCreate = lazyZodResolver<TAgreementCreate>(() => import("@/lib/agreements/schema").then((s) => s.ZAgreementCreate));
 
@@ -26,7 +27,7 @@ export function AgreementForm(props: { defaults: TAgreementCreate; action: (inpu
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormControls>
-        {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+        {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
         <Field id="ag-title" label={m.name} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
         <div className="form-row">
           <Field id="ag-from" label={m.from} error={e.validFrom?.message}>{(a) => <input {...a} type="date" {...register("validFrom")} />}</Field>

@@ -11,6 +11,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveCommitmentFollowUp = lazyZodResolver<TCommitmentFollowUp>(() => import("@/lib/agreements/schema").then((s) => s.ZCommitmentFollowUp));
 
@@ -40,7 +41,7 @@ export function CommitmentFollowUpForm(props: { commitmentId: string; text: stri
             </Field>
           </div>
           <Field id={`c-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <textarea {...a} rows={2} {...register("comment")} />}</Field>
-          {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+          {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
           <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.save2}</button>
         </FormControls>
       </form>

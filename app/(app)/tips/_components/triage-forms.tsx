@@ -8,6 +8,7 @@ import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Option = { id: string; name: string };
 
@@ -22,7 +23,7 @@ export function TipQueue(props: { tips: { id: string; title: string; meta: strin
   return (
     <form aria-label={m.queue} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ tipIds: [...chosen], reason }); }}>
       <p role="status" aria-live="polite">{done}</p>
-      {errors.form ?? errors.tipIds ? <div className="alert alert-error">{errors.form ?? errors.tipIds}</div> : null}
+      {errors.form ?? errors.tipIds ? <FormError message={errors.form ?? errors.tipIds} /> : null}
       <FormControls busy={pending}>
         <ul className="status-list" data-testid="tip-queue">
           {props.tips.map((t) => (
@@ -53,7 +54,7 @@ export function AcceptTipForm(props: { tipId: string; areas: Option[]; categorie
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((x) => ({ ...x, [k]: e.target.value }));
   return (
     <form aria-label={m.accept} onSubmit={(e) => { e.preventDefault(); submit({ tipId: props.tipId, ...v }); }}>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="acc-category" label={m.category} error={errors.categoryId}>
@@ -80,7 +81,7 @@ export function MergeTipForm(props: { tipId: string; candidates: Option[]; actio
   const { pending, errors, submit } = useActionSubmit(props.action);
   return (
     <form aria-label={m.mergeLabel} onSubmit={(e) => { e.preventDefault(); submit({ tipId: props.tipId, incidentId }); }}>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <Field id="merge-incident" label={m.existing} error={errors.incidentId}>
           {(a) => <select {...a} value={incidentId} onChange={(e) => setIncidentId(e.target.value)}><option value="">{common.choose}</option>{props.candidates.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>}
@@ -97,7 +98,7 @@ export function CloseTipForm(props: { tipId: string; action: AnyAction<{ closed:
   const { pending, errors, submit } = useActionSubmit(props.action);
   return (
     <form aria-label={m.closeLabel} onSubmit={(e) => { e.preventDefault(); submit({ tipIds: [props.tipId], reason }); }}>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <Field id="close-reason" label={m.closeReason} error={errors.reason}>{(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
         <button className="btn btn-secondary" type="submit" disabled={pending}>{m.close}</button>

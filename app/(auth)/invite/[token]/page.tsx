@@ -8,6 +8,7 @@ import { JoinButton } from "./_components/join-button";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { FormError } from "@/components/ui/form-error";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.auth.invitation, referrer: "no-referrer" };
@@ -25,7 +26,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <h1>{t.invitationTitle}</h1>
         {!invitation ? (
           <>
-            <p className="alert alert-error" role="alert">{t.invitationGone}</p>
+            <FormError message={t.invitationGone} />
             <p><Link href="/login">{t.toSignIn}</Link></p>
           </>
         ) : (
@@ -39,7 +40,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               viewer.email.toLowerCase() === invitation.email ? (
                 <JoinButton join={joinAction.bind(null, token)} />
               ) : (
-                <p className="alert alert-error" role="alert">{fill(t.wrongUser, { invited: invitation.email, current: viewer.email })}</p>
+                <FormError message={fill(t.wrongUser, { invited: invitation.email, current: viewer.email })} />
               )
             ) : invitation.hasAccount ? (
               <p>{`${t.hasAccount} `}<Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>{t.signIn}</Link>{` ${t.thenJoin}`}</p>

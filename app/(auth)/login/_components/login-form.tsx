@@ -11,6 +11,7 @@ import { fill } from "@/lib/i18n/fill";
 import { FormControls } from "@/components/ui/form-controls";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveSignIn = lazyZodResolver<TSignIn>(() => import("@/lib/auth/schema").then((s) => s.ZSignIn));
 
@@ -38,7 +39,7 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-describedby={formError ? "login-error" : undefined}>
       <div id="login-error" role="status" aria-live="assertive">
-        {formError ? <div className="alert alert-error">{formError}</div> : null}
+        {formError ? <FormError message={formError} /> : null}
       </div>
       <FormControls busy={isSubmitting}>
         <Field id="email" label={m.email} error={errors.email?.message}>

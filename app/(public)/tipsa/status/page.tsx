@@ -4,6 +4,7 @@ import { isLang, messagesFor } from "@/lib/tips/messages";
 import { getTipStatus } from "@/lib/tips/queries";
 import { formatDate } from "@/lib/time/format";
 import { PublicShell } from "@/components/public/public-shell";
+import { FormError } from "@/components/ui/form-error";
 
 export const metadata: Metadata = { title: "Status för tips" };
 
@@ -24,7 +25,7 @@ export default async function TipStatusPage({ searchParams }: { searchParams: Pr
         </div>
         <button className="btn" type="submit">{t.statusCheck}</button>
       </form>
-      {code && !status ? <p className="alert alert-error" role="alert">{t.statusNotFound}</p> : null}
+      {code && !status ? <FormError message={t.statusNotFound} /> : null}
       {status ? (
         <section className="card" aria-labelledby="state" data-testid="tip-status">
           <h2 id="state">{t[`status_${status.status}`]}</h2>

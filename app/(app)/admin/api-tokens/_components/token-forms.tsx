@@ -13,6 +13,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = z.input<typeof ZApiTokenCreate>;
 const resolveForm = lazyZodResolver<Values>(() => import("@/lib/api-tokens/schema").then((s) => s.ZApiTokenCreate));
@@ -43,7 +44,7 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
           <code data-testid="new-token" style={{ wordBreak: "break-all" }}>{token}</code>
         </div>
       ) : null}
-      {formState.errors.root?.serverError ? <div className="alert alert-error">{formState.errors.root.serverError.message}</div> : null}
+      {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="name" label={m.name} error={formState.errors.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>

@@ -8,10 +8,11 @@ import type { ActionResult } from "@/lib/action-result";
 import type { TMeasureEvaluation, TMeasureJudgement, TMeasureStatus } from "@/lib/measures/schema";
 import { MEASURE_STATUS, VERDICTS } from "@/lib/measures/codes";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
-import { Field } from "@/components/ui/field";
+import { ChoiceGroup, Field } from "@/components/ui/field";
 import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveMeasureStatus = lazyZodResolver<TMeasureStatus>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureStatus));
 const resolveMeasureJudgement = lazyZodResolver<TMeasureJudgement>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureJudgement));
@@ -63,7 +64,7 @@ export function StatusForm(props: { initial: TMeasureStatus; needsVerdict: boole
             </Field>
           ) : null}
         </div>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.changeStatus}</button>
       </FormControls>
     </form>
@@ -93,7 +94,7 @@ export function JudgementForm(props: { initial: TMeasureJudgement; action: (inpu
         <Field id="m-judgement" label={m.reason} error={formState.errors.judgement?.message}>
           {(a11y) => <textarea {...a11y} rows={3} {...register("judgement")} />}
         </Field>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.saveJudgement}</button>
       </FormControls>
     </form>
@@ -109,7 +110,7 @@ export function PublishForm(props: { measureId: string; initial: string; action:
   return (
     <form aria-label={m.public} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ measureId: props.measureId, publicText: text }); }}>
       <p role="status" aria-live="polite">{done}</p>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <Field id="pub-text" label={m.publicText} error={errors.publicText} hint={m.publicTextHint}>
           {(a) => <textarea {...a} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
@@ -145,29 +146,17 @@ export function EvaluationPlanForm(props: {
     <form onSubmit={onSubmit} noValidate className="no-print" aria-label={m.plan} data-testid="evaluation-form">
       <p role="status" aria-live="polite">{saved ? m.planSaved : ""}</p>
       <FormControls>
-        <fieldset className="field" aria-describedby="ev-categories-error">
-          <legend><strong>{m.planCategories}</strong></legend>
-          <div className="checks">
-            {props.categories.map((c) => <label key={c.id}><input type="checkbox" value={c.id} {...register("categoryIds")} />{` ${c.label}`}</label>)}
-          </div>
-          <span id="ev-categories-error" className="field-error" aria-live="polite">{e.categoryIds?.message ?? ""}</span>
-        </fieldset>
-        <fieldset className="field" aria-describedby="ev-control-error">
-          <legend><strong>{m.planControl}</strong></legend>
-          <div className="checks">
-            <label><input type="radio" value="MUNICIPALITY" {...register("control")} />{` ${m.controlMunicipality}`}</label>
-            <label><input type="radio" value="AREAS" {...register("control")} />{` ${m.controlAreas}`}</label>
-          </div>
-          <span id="ev-control-error" className="field-error" aria-live="polite">{e.control?.message ?? ""}</span>
-        </fieldset>
+        <ChoiceGroup id="ev-categories" legend={<strong>{m.planCategories}</strong>} error={e.categoryIds?.message}>
+          {props.categories.map((c) => <label key={c.id}><input type="checkbox" value={c.id} {...register("categoryIds")} />{` ${c.label}`}</label>)}
+        </ChoiceGroup>
+        <ChoiceGroup id="ev-control" legend={<strong>{m.planControl}</strong>} error={e.control?.message}>
+          <label><input type="radio" value="MUNICIPALITY" {...register("control")} />{` ${m.controlMunicipality}`}</label>
+          <label><input type="radio" value="AREAS" {...register("control")} />{` ${m.controlAreas}`}</label>
+        </ChoiceGroup>
         {chosen === "AREAS" ? (
-          <fieldset className="field" aria-describedby="ev-areas-error">
-            <legend><strong>{m.planAreas}</strong></legend>
-            <div className="checks">
-              {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("controlAreaIds")} />{` ${a.name}`}</label>)}
-            </div>
-            <span id="ev-areas-error" className="field-error" aria-live="polite">{e.controlAreaIds?.message ?? ""}</span>
-          </fieldset>
+          <ChoiceGroup id="ev-areas" legend={<strong>{m.planAreas}</strong>} error={e.controlAreaIds?.message}>
+            {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("controlAreaIds")} />{` ${a.name}`}</label>)}
+          </ChoiceGroup>
         ) : null}
         <div className="form-row">
           <Field id="ev-before-first" label={m.beforeFirst} error={e.beforeFirst?.message}>{(a) => <input {...a} type="date" {...register("beforeFirst")} />}</Field>
@@ -175,7 +164,7 @@ export function EvaluationPlanForm(props: {
           <Field id="ev-after-first" label={m.afterFirst} error={e.afterFirst?.message}>{(a) => <input {...a} type="date" {...register("afterFirst")} />}</Field>
           <Field id="ev-after-last" label={m.afterLast} error={e.afterLast?.message}>{(a) => <input {...a} type="date" {...register("afterLast")} />}</Field>
         </div>
-        {e.root?.serverError ? <p className="alert alert-error" role="alert">{e.root.serverError.message}</p> : null}
+        {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
         <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.savePlan}</button>
       </FormControls>
     </form>

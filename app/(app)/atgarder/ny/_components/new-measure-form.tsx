@@ -6,9 +6,10 @@ import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { ActionResult } from "@/lib/action-result";
 import type { TMeasureCreate } from "@/lib/measures/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
-import { Field } from "@/components/ui/field";
+import { ChoiceGroup, Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveMeasureCreate = lazyZodResolver<TMeasureCreate>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureCreate));
 
@@ -36,7 +37,7 @@ export function NewMeasureForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormControls>
-        {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+        {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
         <Field id="n-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
         <Field id="n-desc" label={m.description} error={e.description?.message}>{(a) => <textarea {...a} rows={3} {...register("description")} />}</Field>
         <div className="form-row">
@@ -48,13 +49,9 @@ export function NewMeasureForm(props: {
             {(a) => <select {...a} {...register("kind")}><option value="SHORT_TERM">{m.shortTerm}</option><option value="LONG_TERM">{m.longTerm}</option></select>}
           </Field>
         </div>
-        <fieldset className="field">
-          <legend><strong>{m.participants}</strong>{` ${m.joint}`}</legend>
-          <div className="checks" style={{ maxHeight: "10rem", overflowY: "auto" }}>
-            {props.organisations.map((o) => <label key={o.id}><input type="checkbox" value={o.id} {...register("participantOrgIds")} />{` ${o.name}`}</label>)}
-          </div>
-          <span className="field-error" aria-live="polite">{e.participantOrgIds?.message ?? ""}</span>
-        </fieldset>
+        <ChoiceGroup id="n-participants" legend={<><strong>{m.participants}</strong>{` ${m.joint}`}</>} error={e.participantOrgIds?.message} scroll="10rem">
+          {props.organisations.map((o) => <label key={o.id}><input type="checkbox" value={o.id} {...register("participantOrgIds")} />{` ${o.name}`}</label>)}
+        </ChoiceGroup>
         <div className="form-row">
           <Field id="n-area" label={m.area} error={e.areaId?.message}>
             {(a) => <select {...a} {...register("areaId")}><option value="">{m.noArea}</option>{props.areas.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}

@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Action = (input: unknown) => Promise<ActionResult<undefined>>;
 type OpenMeasure = { id: string; title: string };
@@ -19,7 +20,7 @@ export function ExtendInsatsForm({ groupId, action }: { groupId: string; action:
   const { pending, errors, submit } = useActionSubmit(action, () => setReason(""));
   return (
     <form onSubmit={(e) => { e.preventDefault(); submit({ groupId, plannedEndDate: date, reason }); }} aria-label={m.extendLabel}>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="x-date" label={m.newEnd} error={errors.plannedEndDate}>{(a) => <input {...a} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
@@ -45,7 +46,7 @@ export function CloseInsatsForm({ groupId, openMeasures, action }: { groupId: st
         submit({ groupId, outcome, lessons, openMeasures: openMeasures.filter((m) => decisions[m.id]).map((m) => ({ id: m.id, decision: decisions[m.id] })) });
       }}
     >
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <Field id="c-outcome" label={t.outcome} error={errors.outcome}>{(a) => <textarea {...a} rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}</Field>
         <Field id="c-lessons" label={t.lessons} error={errors.lessons}>{(a) => <textarea {...a} rows={2} value={lessons} onChange={(e) => setLessons(e.target.value)} />}</Field>

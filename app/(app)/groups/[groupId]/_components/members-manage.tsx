@@ -7,6 +7,7 @@ import { type AnyAction, useActionSubmit } from "@/components/ui/use-action";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const ROLES = ["MEMBER", "COORDINATOR", "OBSERVER"] as const;
 
@@ -18,7 +19,7 @@ export function AddMemberForm(props: { groupId: string; candidates: { id: string
   const { pending, errors, submit } = useActionSubmit(props.action, () => setUserId(""));
   return (
     <form aria-label={m.addMember} onSubmit={(e) => { e.preventDefault(); submit({ groupId: props.groupId, userId, role }); }}>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="mm-user" label={m.person} error={errors.userId} hint={m.personHint}>

@@ -9,6 +9,7 @@ import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { FormControls } from "@/components/ui/form-controls";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { FormError } from "@/components/ui/form-error";
 
 type Action = (input: unknown) => Promise<ActionResult<void>>;
 const resolveDays = lazyZodResolver<TReportingDays>(() => import("@/lib/coverage/schema").then((s) => s.ZReportingDays));
@@ -33,7 +34,7 @@ export function ReportingDaysForm(props: { organisationId: string; organisation:
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`${m.days}: ${props.organisation}`}>
       <FormControls busy={formState.isSubmitting}>
-        {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+        {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
         <div className="form-row">
           <Field id={id("start")} label={m.start} hint={m.startHint} error={e.start?.message}>{(a) => <input {...a} type="date" {...register("start")} />}</Field>
           <Field id={id("last")} label={m.lastDay} hint={m.lastDayHint} error={e.lastDay?.message}>{(a) => <input {...a} type="date" {...register("lastDay")} />}</Field>
@@ -64,7 +65,7 @@ export function ReportingPauseForm(props: { organisationId: string; organisation
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`${m.addPause}: ${props.organisation}`}>
       <FormControls busy={formState.isSubmitting}>
-        {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+        {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
         <div className="form-row">
           <Field id={id("from")} label={m.pauseFrom} error={e.from?.message}>{(a) => <input {...a} type="date" {...register("from")} />}</Field>
           <Field id={id("to")} label={m.pauseTo} error={e.to?.message}>{(a) => <input {...a} type="date" {...register("to")} />}</Field>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Issue = { row: number; column: string; reason: string };
 type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; committed: boolean };
@@ -82,7 +83,7 @@ export function ImportForm() {
         </div>
       ) : null}
       <div aria-live="polite">
-        {error ? <div className="alert alert-error">{translate(error)}</div> : null}
+        {error ? <FormError message={translate(error)} /> : null}
         {report ? (
           <div className={report.committed ? "alert alert-info" : report.invalid ? "alert alert-error" : "alert alert-info"} data-testid="import-report">
             {report.committed

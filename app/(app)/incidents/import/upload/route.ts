@@ -8,6 +8,7 @@ import { isExpectedError } from "@/lib/errors";
 import { BodyTooLarge, capStream } from "@/lib/http/body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
+import { logger } from "@/lib/logger";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -39,10 +40,13 @@ export async function POST(request: Request) {
         const report = await importIncidentsCsv(body, active.municipalitySlug, {
           dryRun: !commit,
           skipInvalid,
+          actorId: viewer.userId,
           onProgress: (p) => send({ type: "progress", ...p }),
         });
         send({ type: "report", report: { ...report, errors: report.errors.slice(0, 200), warnings: report.warnings.slice(0, 200) } });
       } catch (error) {
+        // A refusal is the user's to read; anything else is a bug, logged for whoever runs the app.
+        if (!(error instanceof BodyTooLarge) && !isExpectedError(error)) logger.error({ err: (error as Error).message, userId: viewer.userId }, "incident import failed");
         const message = error instanceof BodyTooLarge ? "Filen är större än 50 MB. Inget sparades." : isExpectedError(error) ? error.message : "Importen misslyckades. Inget sparades.";
         send({ type: "error", message });
       }

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveIndicatorValue = lazyZodResolver<TIndicatorValue>(() => import("@/lib/indicators/schema").then((s) => s.ZIndicatorValue));
 
@@ -44,7 +45,7 @@ export function ValueForm(props: { indicatorId: string; unit: string | null; def
           <Field id="v-value" label={props.unit ? fill(m.valueUnit, { unit: props.unit }) : m.value} error={formState.errors.value?.message}>{(a) => <input {...a} inputMode="decimal" {...register("value")} />}</Field>
         </div>
         <Field id="v-note" label={m.note} error={formState.errors.note?.message}>{(a) => <input {...a} {...register("note")} />}</Field>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <button type="submit" className="btn" disabled={formState.isSubmitting}>{m.record}</button>
       </FormControls>
     </form>

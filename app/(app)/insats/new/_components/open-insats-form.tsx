@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
-import { Field } from "@/components/ui/field";
+import { ChoiceGroup, Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import type { TInsatsOpen } from "@/lib/insats/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveInsatsOpen = lazyZodResolver<TInsatsOpen>(() => import("@/lib/insats/schema").then((s) => s.ZInsatsOpen));
 
@@ -34,20 +35,16 @@ export function OpenInsatsForm(props: {
     });
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
-      {e.root?.serverError ? <div className="alert alert-error" role="alert">{e.root.serverError.message}</div> : null}
+      {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
       <FormControls busy={pending}>
         <Field id="i-name" label={m.name} error={e.name?.message}>{(a) => <input {...a} {...register("name")} />}</Field>
         <Field id="i-problem" label={m.problem} hint={m.problemHint} error={e.problem?.message}>
           {(a) => <textarea {...a} rows={4} {...register("problem")} />}
         </Field>
         <Field id="i-places" label={m.places} error={e.places?.message}>{(a) => <input {...a} {...register("places")} />}</Field>
-        <fieldset className="field" aria-describedby="i-areas-error">
-          <legend><strong>{m.areas}</strong></legend>
-          <div className="checks">
-            {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("areaIds")} />{` ${a.name}`}</label>)}
-          </div>
-          <span id="i-areas-error" className="field-error" aria-live="polite">{e.areaIds?.message ?? ""}</span>
-        </fieldset>
+        <ChoiceGroup id="i-areas" legend={<strong>{m.areas}</strong>} error={e.areaIds?.message}>
+          {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("areaIds")} />{` ${a.name}`}</label>)}
+        </ChoiceGroup>
         <div className="form-row">
           <Field id="i-end" label={m.plannedEnd} hint={m.plannedEndHint} error={e.plannedEndDate?.message}>{(a) => <input {...a} type="date" {...register("plannedEndDate")} />}</Field>
           <Field id="i-cadence" label={m.cadence} error={e.cadence?.message}>
@@ -68,13 +65,9 @@ export function OpenInsatsForm(props: {
           </Field>
           <Field id="i-time" label={m.time} error={e.time?.message}>{(a) => <input {...a} type="time" {...register("time")} />}</Field>
         </div>
-        <fieldset className="field" aria-describedby="i-members-error">
-          <legend><strong>{m.invite}</strong>{` ${m.inviteAll}`}</legend>
-          <div className="checks" style={{ maxHeight: "14rem", overflowY: "auto" }}>
-            {props.people.map((p) => <label key={p.id}><input type="checkbox" value={p.id} {...register("memberIds")} />{` ${p.name} (${p.organisation})`}</label>)}
-          </div>
-          <span id="i-members-error" className="field-error" aria-live="polite">{e.memberIds?.message ?? ""}</span>
-        </fieldset>
+        <ChoiceGroup id="i-members" legend={<><strong>{m.invite}</strong>{` ${m.inviteAll}`}</>} error={e.memberIds?.message} scroll="14rem">
+          {props.people.map((p) => <label key={p.id}><input type="checkbox" value={p.id} {...register("memberIds")} />{` ${p.name} (${p.organisation})`}</label>)}
+        </ChoiceGroup>
         <div className="form-row">
           <Field id="i-invite" label={m.inviteEmail} hint={m.inviteEmailHint} error={e.inviteEmails?.message}>
             {(a) => <textarea {...a} rows={2} {...register("inviteEmails")} />}

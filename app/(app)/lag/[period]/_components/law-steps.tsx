@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormError } from "@/components/ui/form-error";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -34,7 +35,7 @@ export function LawSteps(props: { period: string; revision: number; may: { appro
       ) : null}
       {props.may.newVersion ? <button type="button" className="btn btn-secondary" disabled={!hydrated || pending} onClick={() => run(props.newVersion, {})}>{m.newVersion}</button> : null}
       {props.may.approve && props.revision === 0 ? <span className="meta">{m.saveFirst}</span> : null}
-      {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
+      {error ? <FormError message={translate(error)} /> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { useAutosave } from "@/components/ui/use-autosave";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveLawTexts = lazyZodResolver<TLawTexts>(() => import("@/lib/law/schema").then((s) => s.ZLawTexts));
 
@@ -40,7 +41,7 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
         <Field id="law-analysis" label={m.analysis} hint={m.analysisHint} error={formState.errors.analysis?.message}>
           {(a11y) => <textarea {...a11y} rows={10} {...register("analysis")} />}
         </Field>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveDraft}</button>
           <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>

@@ -13,6 +13,7 @@ import type { TDecision } from "@/lib/meetings/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveDecision = lazyZodResolver<TDecision>(() => import("@/lib/meetings/schema").then((s) => s.ZDecision));
 
@@ -35,7 +36,7 @@ export function MeetingTools(props: { meetingId: string; date: string; time: str
     <div className="grid">
       <form aria-label={m.move} onSubmit={(e) => { e.preventDefault(); move.submit({ meetingId: props.meetingId, ...v }); }}>
         <p role="status" aria-live="polite" className={clash ? "alert alert-warn" : undefined}>{notice}</p>
-        {move.errors.form ? <div className="alert alert-error">{move.errors.form}</div> : null}
+        {move.errors.form ? <FormError message={move.errors.form} /> : null}
         <FormControls busy={move.pending}>
           <div className="form-row">
             <Field id="mv-date" label={m.date} error={move.errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>
@@ -47,7 +48,7 @@ export function MeetingTools(props: { meetingId: string; date: string; time: str
         </FormControls>
       </form>
       <form aria-label={m.cancel} onSubmit={(e) => { e.preventDefault(); cancel.submit({ meetingId: props.meetingId, reason }); }}>
-        {cancel.errors.form ? <div className="alert alert-error">{cancel.errors.form}</div> : null}
+        {cancel.errors.form ? <FormError message={cancel.errors.form} /> : null}
         <FormControls busy={cancel.pending}>
           <Field id="cx-reason" label={m.cancelReason} error={cancel.errors.reason} hint={m.cancelHint}>
             {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -66,7 +67,7 @@ export function AgendaAddForm({ meetingId, action }: { meetingId: string; action
   const { pending, errors, submit } = useActionSubmit(action, () => { setTitle(""); setNotes(""); });
   return (
     <form aria-label={m.newItemLabel} onSubmit={(e) => { e.preventDefault(); submit({ meetingId, title, notes }); }}>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="ag-title" label={m.newItem} error={errors.title}>{(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
@@ -126,7 +127,7 @@ export function MinutesForm(props: {
       }}
     >
       <p role="status" aria-live="polite">{pending ? common.saving : edits !== savedEdits && edits !== refusedEdits ? common.autosaving : saved}</p>
-      {errors.form ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls>
         <div className="grid">
           <fieldset className="checks checks-column">
@@ -186,7 +187,7 @@ export function DecisionForm(props: {
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={m.newDecision}>
       <p role="status" aria-live="polite">{done}</p>
-      {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
+      {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="d-item" label={m.underItem} error={e.agendaItemId?.message}>

@@ -9,6 +9,7 @@ import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveTertialComment = lazyZodResolver<TTertialComment>(() => import("@/lib/analysis/schema").then((s) => s.ZTertialComment));
 /** A review comment on one section of the analysis. */
@@ -41,7 +42,7 @@ export function CommentForm(props: { tertial: string; sections: { id: string; la
         <Field id="c-text" label={m.comment} error={formState.errors.text?.message}>
           {(a11y) => <textarea {...a11y} rows={3} {...register("text")} />}
         </Field>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.addComment}</button>
       </FormControls>
     </form>

@@ -12,6 +12,7 @@ import { useAutosave } from "@/components/ui/use-autosave";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveTertialNarrative = lazyZodResolver<TTertialNarrative>(() => import("@/lib/analysis/schema").then((s) => s.ZTertialNarrative));
 /** The analysis's words: an overall assessment and one per kommundel, saved with a version check. */
@@ -57,7 +58,7 @@ export function NarrativeForm(props: {
             {(a11y) => <textarea {...a11y} rows={3} {...register(`areas.${a.id}`)} />}
           </Field>
         ))}
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveText}</button>
           <span aria-live="polite" className="meta">{refreshing ? common.saving : saved && !formState.isDirty ? m.saved : formState.isDirty ? common.autosaving : ""}</span>

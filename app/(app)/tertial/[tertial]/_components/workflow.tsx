@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Step = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -56,7 +57,7 @@ export function Workflow(props: {
           <div><button type="button" className="btn btn-secondary" disabled={pending} onClick={() => run(props.returnToDraft, { reason })}>{m.returnToDraft}</button></div>
         </>
       ) : null}
-      {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
+      {error ? <FormError message={translate(error)} /> : null}
     </FormControls>
   );
 }

@@ -8,6 +8,7 @@ import type { ZAcceptInvitation } from "@/lib/users/schema";
 import { Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 // The server checks the same schema (lib/users/schema.ts); this gives the answer before sending.
 type TForm = z.infer<typeof ZAcceptInvitation>;
@@ -33,7 +34,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
-      <div role="status" aria-live="assertive">{errors.root?.serverError ? <div className="alert alert-error">{errors.root.serverError.message}</div> : null}</div>
+      <div role="status" aria-live="assertive">{errors.root?.serverError ? <FormError message={errors.root.serverError.message} /> : null}</div>
       <FormControls busy={isSubmitting}>
         <Field id="inv-email" label={m.email}>{(a11y) => <input {...a11y} type="email" value={email} readOnly autoComplete="username" />}</Field>
         <Field id="inv-name" label={m.yourName} error={errors.name?.message}>{(a11y) => <input {...a11y} autoComplete="name" {...register("name")} />}</Field>

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
+import { FormError } from "@/components/ui/form-error";
 
 export function JoinButton({ join }: { join: () => Promise<ActionResult<{ groupId: string | null }>> }) {
   const hydrated = useHydrated();
@@ -18,7 +19,7 @@ export function JoinButton({ join }: { join: () => Promise<ActionResult<{ groupI
         if (!result.ok) return setError(result.formError ?? m.joinFailed);
         window.location.assign(result.data.groupId ? `/groups/${result.data.groupId}` : "/");
       })}>{m.join}</button>
-      {error ? <p className="alert alert-error" role="alert">{translate(error)}</p> : null}
+      {error ? <FormError message={translate(error)} /> : null}
     </>
   );
 }

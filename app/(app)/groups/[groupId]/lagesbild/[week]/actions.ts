@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, fieldErrors, formError, ok } from "@/lib/action-result";
+import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
-import { isExpectedError } from "@/lib/errors";
 import { LagesbildConflict, publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
 import { ZLagesbildJudgement, ZLagesbildPublish } from "@/lib/lagesbild/schema";
 import { createMeasureFromLagesbild } from "@/lib/measures/mutations";
@@ -18,12 +17,25 @@ export async function saveJudgementAction(input: unknown): Promise<SaveResult> {
   const parsed = ZLagesbildJudgement.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
   try {
-    const { version } = await saveJudgement(viewer, parsed.data);
-    return ok({ version });
+    // A conflict carries the saved texts for the form to offer, so it is answered here; every
+    // other refusal goes through withDomainErrors (under its field, refusals logged).
+    return await withDomainErrors(async () => {
+      try {
+        return { version: (await saveJudgement(viewer, parsed.data)).version };
+      } catch (error) {
+        throw error instanceof LagesbildConflict ? new ConflictSeen(error) : error;
+      }
+    });
   } catch (error) {
-    if (error instanceof LagesbildConflict) return { ok: false, formError: error.message, conflict: error.current };
-    if (isExpectedError(error)) return formError(error.message);
+    if (error instanceof ConflictSeen) return { ok: false, formError: error.conflict.message, conflict: error.conflict.current };
     throw error;
+  }
+}
+
+/** Carries a conflict past withDomainErrors, which would answer it as a plain refusal. */
+class ConflictSeen extends Error {
+  constructor(readonly conflict: LagesbildConflict) {
+    super("conflict");
   }
 }
 
@@ -31,14 +43,9 @@ export async function publishAction(input: unknown): Promise<ActionResult<{ publ
   const viewer = await requireViewer();
   const parsed = ZLagesbildPublish.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  try {
-    const result = await publishLagesbild(viewer, parsed.data);
-    if (result.published) revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
-    return ok(result);
-  } catch (error) {
-    if (isExpectedError(error)) return formError(error.message);
-    throw error;
-  }
+  const result = await withDomainErrors(() => publishLagesbild(viewer, parsed.data));
+  if (result.ok && result.data.published) revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
+  return result;
 }
 
 export async function createMeasureAction(input: unknown): Promise<ActionResult<{ id: string }>> {

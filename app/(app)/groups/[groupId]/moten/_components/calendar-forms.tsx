@@ -8,6 +8,7 @@ import { CADENCES } from "@/lib/meetings/codes";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const CADENCE_CODES = Object.keys(CADENCES) as (keyof typeof CADENCES)[];
 
@@ -23,7 +24,7 @@ export function CadenceForm(props: { groupId: string; initial: Cadence; today: s
   return (
     <form aria-label={m.changeCadence} onSubmit={(e) => { e.preventDefault(); setDone(""); submit({ groupId: props.groupId, ...v }); }}>
       <p role="status" aria-live="polite">{done}</p>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="c-cadence" label={m.cadence} error={errors.cadence}>
@@ -71,7 +72,7 @@ export function AddMeetingForm(props: { groupId: string; today: string; time: st
           </p>
         ) : null}
       </div>
-      {errors.form ? <div className="alert alert-error">{errors.form}</div> : null}
+      {errors.form ? <FormError message={errors.form} /> : null}
       <FormControls busy={pending}>
         <div className="form-row">
           <Field id="a-date" label={m.date} error={errors.date}>{(a) => <input {...a} type="date" value={v.date} onChange={set("date")} />}</Field>

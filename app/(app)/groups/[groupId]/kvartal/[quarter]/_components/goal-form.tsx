@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveGoalFollowUp = lazyZodResolver<TGoalFollowUp>(() => import("@/lib/goals/schema").then((s) => s.ZGoalFollowUp));
 
@@ -34,7 +35,7 @@ export function GoalFollowUpForm(props: { initial: TGoalFollowUp; title: string;
           </Field>
           <Field id={`gc-${id}`} label={m.comment} error={formState.errors.comment?.message}>{(a) => <input {...a} {...register("comment")} />}</Field>
         </div>
-        {formState.errors.root?.serverError ? <p className="alert alert-error" role="alert">{formState.errors.root.serverError.message}</p> : null}
+        {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <button type="submit" className="btn btn-secondary" disabled={formState.isSubmitting}>{m.save}</button>
       </FormControls>
     </form>

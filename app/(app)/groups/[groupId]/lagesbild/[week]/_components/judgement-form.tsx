@@ -8,6 +8,7 @@ import type { Conflict, SaveResult } from "../actions";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n, useTranslateMessage } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 type Texts = Pick<TLagesbildJudgement, "assessment" | "outlook" | "resourceNotes" | "focusNotes">;
 type Status = TLagesbildJudgement["areaStatuses"][number];
@@ -122,7 +123,7 @@ export function JudgementForm(props: {
       <p aria-live="polite" className="meta" data-testid="save-state">
         {state === "saving" ? common.saving : state === "dirty" ? common.autosaving : state === "saved" ? m.allSaved : ""}
       </p>
-      {message ? <div className="alert alert-error" role="alert">{translate(message)}</div> : null}
+      {message ? <FormError message={translate(message)} /> : null}
       {conflict ? (
         <div className="card" data-testid="conflict">
           <h3>{fill(m.savedVersion, { version: conflict.version })}</h3>
@@ -134,11 +135,11 @@ export function JudgementForm(props: {
         </div>
       ) : null}
       {missing ? (
-        <div className="alert alert-error" data-testid="missing">
+        <FormError testId="missing" message={<>
           <p>{m.incomplete}</p>
           <ul>{missing.map((x) => <li key={x}>{x}</li>)}</ul>
           <button type="button" className="btn" disabled={pending} onClick={() => publish(true)}>{m.publishAnyway}</button>
-        </div>
+        </>} />
       ) : null}
       <div className="toolbar">
         <button type="button" className="btn btn-secondary" disabled={state === "saving"} onClick={() => void save()}>{m.saveNow}</button>

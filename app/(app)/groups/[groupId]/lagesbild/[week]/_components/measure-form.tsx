@@ -11,6 +11,7 @@ import type { TMeasureFromLagesbild } from "@/lib/measures/schema";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-error";
 
 const resolveMeasureFromLagesbild = lazyZodResolver<TMeasureFromLagesbild>(() => import("@/lib/measures/schema").then((s) => s.ZMeasureFromLagesbild));
 
@@ -45,7 +46,7 @@ export function MeasureForm(props: {
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label={m.label}>
       <p aria-live="polite" role="status">{done ?? ""}</p>
-      {e.root?.serverError ? <div className="alert alert-error">{e.root.serverError.message}</div> : null}
+      {e.root?.serverError ? <FormError message={e.root.serverError.message} /> : null}
       <FormControls busy={pending}>
         <Field id="m-title" label={m.title} error={e.title?.message}>{(a) => <input {...a} {...register("title")} />}</Field>
         <div className="form-row">
