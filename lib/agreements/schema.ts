@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMMITMENT_STATUS } from "./codes";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 export const PARTY = { KOMMUN: "Kommunen", POLIS: "Polisen", GEMENSAM: "Gemensamt" } as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText } from "@/lib/incidents/free-text";
+import { freeText } from "@/lib/validation/free-text";
 
 const tertial = z.string().regex(/^\d{4}-T[1-3]$/, "Ogiltigt tertial.");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 /** A new API key: its name and the organisation whose reports it sends. */
 export const ZApiTokenCreate = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GOAL_STATUS } from "./codes";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 /** A goal's status for a quarter; a second one for the same quarter corrects it. */
 export const ZGoalFollowUp = z

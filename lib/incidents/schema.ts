@@ -1,6 +1,6 @@
 // One schema per use case, shared by the forms and the server actions. Isomorphic.
 import { z } from "zod";
-import { refusePii } from "./free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

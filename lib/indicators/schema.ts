@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 // A year ("2025") or a tertial, quarter or month: indicators follow the budget cycle.
 const PERIOD = /^\d{4}(-(T[1-3]|Q[1-4]|(0[1-9]|1[0-2])))?$/;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText } from "@/lib/incidents/free-text";
+import { freeText } from "@/lib/validation/free-text";
 
 export const AREA_LEVELS = ["GREEN", "YELLOW", "RED"] as const;
 

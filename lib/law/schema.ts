@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText } from "@/lib/incidents/free-text";
+import { freeText } from "@/lib/validation/free-text";
 
 export const LAW_PERIOD = /^\d{4}-(Q[1-4]|T[1-3])$/;
 const period = z.string().regex(LAW_PERIOD, "Välj ett kvartal eller tertial.");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MEASURE_STATUS, VERDICTS } from "./codes";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 import { fill } from "@/lib/i18n/fill";
 
 /** A decision in a lägesbild that becomes an action (åtgärd) with an owner and a due date. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/free-text";
+import { refusePii } from "@/lib/validation/free-text";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const text = (max: number) => z.string().trim().max(max, `Högst ${max} tecken.`).superRefine(refusePii);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { refusePii } from "@/lib/incidents/free-text";
-import { piiMessage } from "@/lib/incidents/pii";
+import { refusePii } from "@/lib/validation/free-text";
+import { piiMessage } from "@/lib/validation/pii";
 import { LANGUAGES } from "./messages";
 import { TIP_KINDS } from "./codes";
 

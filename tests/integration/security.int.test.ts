@@ -9,7 +9,7 @@ import { auditForRecord, auditForUser } from "@/lib/audit/queries";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { getIncident } from "@/lib/incidents/queries";
 import { closeInsats } from "@/lib/insats/mutations";
-import { findPii } from "@/lib/incidents/pii";
+import { findPii } from "@/lib/validation/pii";
 import { ZIncidentCreate } from "@/lib/incidents/schema";
 import { publishLagesbild, saveJudgement } from "@/lib/lagesbild/mutations";
 import { ZMeasureCreate } from "@/lib/measures/schema";

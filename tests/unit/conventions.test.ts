@@ -60,7 +60,7 @@ test("data modules are server-only; shared schemas and time stay isomorphic", ()
   for (const file of files("lib", (f) => /^(queries|mutations)\.ts$/.test(f)).concat("lib/db.ts", "lib/env.ts", "lib/auth/session.ts")) {
     assert.match(read(file), /^import "server-only";/, `${file} must start with import "server-only"`);
   }
-  for (const file of files("lib", (f) => f === "schema.ts").concat(files("lib/time", (f) => f.endsWith(".ts")), ["lib/action-result.ts", "lib/errors.ts", "lib/incidents/pii.ts"])) {
+  for (const file of files("lib", (f) => f === "schema.ts").concat(files("lib/time", (f) => f.endsWith(".ts")), ["lib/action-result.ts", "lib/errors.ts", "lib/validation/pii.ts"])) {
     const source = read(file);
     assert.doesNotMatch(source, /server-only|@\/lib\/db/, `${file} must stay isomorphic`);
   }

@@ -3,7 +3,7 @@ import { EARLIEST_OCCURRED_AT } from "../when";
 import { weekKey } from "@/lib/time/periods";
 import { resolveStockholmWall } from "@/lib/time/zone";
 import { fill } from "@/lib/i18n/fill";
-import { findPii } from "../pii";
+import { findPii } from "@/lib/validation/pii";
 
 export const CSV_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id"] as const;
 export const REQUIRED_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org"] as const;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
-import { piiMessage, redactPii } from "@/lib/incidents/pii";
+import { piiMessage, redactPii } from "@/lib/validation/pii";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
