@@ -34,10 +34,11 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
   user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
   user:enable --email E         aktivera en avstängd användare igen
   sessions:end --email E        avsluta alla sessioner för en användare
-  rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv]
+  rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv [--excel]]
                                 antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1),
                                 samma siffror som GET /api/v1/rollups ("count" = rapporter,
-                                "events" = händelser: kopior inom en timme räknas en gång)
+                                "events" = händelser: kopior inom en timme räknas en gång;
+                                --excel: CSV med byte-order mark och semikolon, för Excel)
   events:rebuild [--municipality SLUG]
                                 märk om vilka rapporter som börjar en händelse, från grunden
                                 (reparation; summeringarna följer med)
@@ -161,7 +162,7 @@ const COMMANDS: Record<string, Handler> = {
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? "by")}: ${i.message}`).join(" "));
     const { municipality, period, by } = parsed.data;
     const result = await rollup(municipality, period, by);
-    return format === "csv" ? rollupCsv(result, by).trimEnd() : JSON.stringify(result, null, 2);
+    return format === "csv" ? rollupCsv(result, by, { excel: Boolean(flags.excel) }).trimEnd() : JSON.stringify(result, null, 2);
   },
   async "events:rebuild"(flags) {
     const slug = flags.municipality as string | undefined;
@@ -238,6 +239,7 @@ async function main(): Promise<number> {
       period: { type: "string" },
       by: { type: "string" },
       format: { type: "string" },
+      excel: { type: "boolean" },
       "dry-run": { type: "boolean" },
       "skip-invalid": { type: "boolean" },
       file: { type: "string" },

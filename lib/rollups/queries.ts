@@ -39,7 +39,7 @@ export type Rollup = {
   /** Reports, and the events among them (ADR 018: copies of one event count once). */
   total: number;
   events: number;
-  rows: { area?: string; category?: string; count: number; events: number }[];
+  rows: { area?: string; areaCode?: string; category?: string; categoryLabel?: string; count: number; events: number }[];
 };
 
 // Made once: a collator per call costs more than the query.
@@ -70,8 +70,8 @@ function plan(period: string, by: RollupDimension[]) {
 export async function rollup(municipalitySlug: string, period: string, by: RollupDimension[], now = new Date()): Promise<Rollup> {
   const { from, to, table, column, area, category } = plan(period, by);
   const [{ rows }, coverage] = await Promise.all([
-    pool().query<{ slug: string; area: string | null; category: string | null; n: number | null; events: number | null }>(
-      `SELECT m."slug", a."name" AS "area", c."code" AS "category", s."n", s."events"
+    pool().query<{ slug: string; area: string | null; areaCode: string | null; category: string | null; categoryLabel: string | null; n: number | null; events: number | null }>(
+      `SELECT m."slug", a."name" AS "area", a."code" AS "areaCode", c."code" AS "category", c."label" AS "categoryLabel", s."n", s."events"
        FROM "municipality" m
        LEFT JOIN LATERAL (
          SELECT ${area} AS "areaId", ${category} AS "categoryId", sum(r."n")::int AS "n", sum(r."events")::int AS "events"
@@ -103,8 +103,9 @@ export async function rollup(municipalitySlug: string, period: string, by: Rollu
     rows: by.length
       ? counted
           .map((r) => ({
-            ...(by.includes("area") ? { area: r.area ?? "?" } : {}),
-            ...(by.includes("category") ? { category: r.category ?? "?" } : {}),
+            // The name people read and the code a system joins on, for both dimensions.
+            ...(by.includes("area") ? { area: r.area ?? "?", areaCode: r.areaCode ?? "?" } : {}),
+            ...(by.includes("category") ? { category: r.category ?? "?", categoryLabel: r.categoryLabel ?? "?" } : {}),
             count: r.n!,
             events: r.events!,
           }))
@@ -172,10 +173,22 @@ export async function countIncidentDays(
   return row!;
 }
 
-export function rollupCsv(r: Rollup, by: RollupDimension[]): string {
-  const header = [...by, "count", "events"].join(",");
+const CSV_COLUMNS: Record<RollupDimension, [string, (row: Rollup["rows"][number]) => string | undefined][]> = {
+  area: [["area", (row) => row.area], ["area_code", (row) => row.areaCode]],
+  category: [["category", (row) => row.category], ["category_label", (row) => row.categoryLabel]],
+};
+
+/**
+ * The rollup as CSV: a name and a code for each dimension, then reports (`count`) and `events`.
+ * `excel`: what Excel with Swedish settings opens right on a double-click – a byte-order mark (or
+ * "ä" shows as "Ã¤") and semicolons between cells; the cells are safe in either separator.
+ */
+export function rollupCsv(r: Rollup, by: RollupDimension[], { excel = false }: { excel?: boolean } = {}): string {
+  const [sep, eol] = excel ? [";", "\r\n"] : [",", "\n"];
+  const columns = by.flatMap((d) => CSV_COLUMNS[d]);
+  const header = [...columns.map(([name]) => name), "count", "events"].join(sep);
   const lines = by.length
-    ? r.rows.map((row) => [...by.map((d) => csvCell(row[d] ?? "")), String(row.count), String(row.events)].join(","))
-    : [`${r.total},${r.events}`];
-  return [header, ...lines].join("\n") + "\n";
+    ? r.rows.map((row) => [...columns.map(([, value]) => csvCell(value(row) ?? "")), String(row.count), String(row.events)].join(sep))
+    : [[r.total, r.events].join(sep)];
+  return (excel ? "\uFEFF" : "") + [header, ...lines].join(eol) + eol;
 }

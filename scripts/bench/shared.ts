@@ -28,7 +28,7 @@ export async function paired(runs: number, ...fns: ((i: number) => Promise<unkno
 
 /** The SQL the product's rollup() sends for one municipality, area × category ($1 slug, $2/$3 days). */
 export const ROLLUP_ONE_SQL = `
-  SELECT m.slug, a.name AS area, c.code AS category, s.n, s.events FROM municipality m
+  SELECT m.slug, a.name AS area, a.code AS "areaCode", c.code AS category, c.label AS "categoryLabel", s.n, s.events FROM municipality m
   LEFT JOIN LATERAL (SELECT r."areaId", r."categoryId", sum(r.n)::int AS n, sum(r.events)::int AS events FROM incident_month_count r
     WHERE r."municipalityId" = m.id AND r.month >= $2::date AND r.month < $3::date GROUP BY 1, 2 HAVING sum(r.n) <> 0) s ON true
   LEFT JOIN area a ON a.id = s."areaId" LEFT JOIN incident_category c ON c.id = s."categoryId"

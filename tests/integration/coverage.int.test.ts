@@ -154,7 +154,7 @@ test("the API and the CLI give the coverage beside the counts", async () => {
   const body = await (await GET(new Request("http://localhost/api/v1/rollups?municipality=sollentuna&period=2025-T3&by=area", { headers: { authorization: `Bearer ${token}` } }))).json();
   assert.deepEqual(
     { total: body.total, events: body.events, rows: body.rows },
-    { total: reports, events, rows: [{ area: "Edsberg", count: reports, events }] },
+    { total: reports, events, rows: [{ area: "Edsberg", areaCode: "edsberg", count: reports, events }] },
   );
   const csv = await GET(new Request("http://localhost/api/v1/rollups?municipality=sollentuna&period=2025-T3&format=csv", { headers: { authorization: `Bearer ${token}` } }));
   assert.equal(await csv.text(), `count,events\n${reports},${events}\n`);

@@ -1,6 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { parse as parseCsv } from "csv-parse/sync";
 import { db, disconnectDb } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { createApiToken } from "@/lib/api-tokens/tokens";
@@ -79,11 +80,12 @@ test("rollups count by Stockholm time across DST, week 53 and tertial edges, mat
     assert.equal(r.total, await truth(period), `${period} agrees with the raw table`);
   }
   const byBoth = await rollup("sollentuna", "2026-T1", ["area", "category"]);
-  assert.deepEqual(byBoth.rows, [{ area: "Edsberg", category: "skadegorelse", count: 3, events: 3 }]);
+  // The name people read and the code a system joins on, for both dimensions.
+  assert.deepEqual(byBoth.rows, [{ area: "Edsberg", areaCode: "edsberg", category: "skadegorelse", categoryLabel: "Skadegörelse", count: 3, events: 3 }]);
   assert.equal(byBoth.from, "2025-12-31T23:00:00.000Z");
   assert.equal(byBoth.to, "2026-04-30T22:00:00.000Z");
   // Three reports at one place, a day apart: three events.
-  assert.deepEqual((await rollup("sollentuna", "2025-T3", ["area"])).rows, [{ area: "Edsberg", count: 3, events: 3 }]);
+  assert.deepEqual((await rollup("sollentuna", "2025-T3", ["area"])).rows, [{ area: "Edsberg", areaCode: "edsberg", count: 3, events: 3 }]);
 });
 
 test("the rollup tables follow every write: withdraw, move, restore, delete, bulk insert", async () => {
@@ -92,7 +94,7 @@ test("the rollup tables follow every write: withdraw, move, restore, delete, bul
   await db().incident.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN" } });
   await db().incident.update({ where: { id: moved.id }, data: { areaId: ids.rotebro, occurredAt: new Date("2026-09-01T10:00:00Z"), isoWeek: "2026-W36" } });
   assert.equal((await rollup("sollentuna", "2026-T2", [])).total, 1);
-  assert.deepEqual((await rollup("sollentuna", "2026-T3", ["area"])).rows, [{ area: "Edsberg", count: 2, events: 2 }, { area: "Rotebro", count: 1, events: 1 }]);
+  assert.deepEqual((await rollup("sollentuna", "2026-T3", ["area"])).rows, [{ area: "Edsberg", areaCode: "edsberg", count: 2, events: 2 }, { area: "Rotebro", areaCode: "rotebro", count: 1, events: 1 }]);
   await db().incident.update({ where: { id: withdrawn.id }, data: { status: "ACTIVE" } });
   assert.equal((await rollup("sollentuna", "2026-T2", [])).total, 2);
   await db().incident.deleteMany({ where: { id: { in: [moved.id, withdrawn.id] } } });
@@ -141,15 +143,21 @@ test("the API and the command return the same numbers; a token reads only its ow
   assert.equal(cli.status, 0, cli.stderr);
   assert.deepEqual(JSON.parse(cli.stdout), body);
   const csv = await get("municipality=sollentuna&period=2026-T1&by=area&format=csv");
-  assert.equal(await csv.text(), "area,count,events\nEdsberg,3,3\n");
+  assert.equal(await csv.text(), "area,area_code,count,events\nEdsberg,edsberg,3,3\n");
+  // For Excel with Swedish settings: a byte-order mark and semicolons, read back by a CSV library.
+  const excel = Buffer.from(await (await get("municipality=sollentuna&period=2026-T1&by=area,category&format=csv&excel=1")).arrayBuffer());
+  assert.deepEqual([...excel.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.deepEqual(parseCsv(excel, { bom: true, delimiter: ";", columns: true }), [
+    { area: "Edsberg", area_code: "edsberg", category: "skadegorelse", category_label: "Skadegörelse", count: "3", events: "3" },
+  ]);
   assert.equal((await get("municipality=upplands-vasby&period=2026-T1")).status, 404);
   assert.equal((await get("municipality=sollentuna&period=2026-T4")).status, 400);
   assert.equal((await get("municipality=sollentuna&period=2026-T1&by=person")).status, 400);
   assert.equal((await get("municipality=sollentuna&period=2026-T1", "Bearer est_wrongwrongwrongwrongwrong")).status, 401);
   // Each read and the refused one are in the access log, against the token (issue 26).
   const logged = await db().auditEvent.findMany({ where: { action: "rollup:read" }, select: { outcome: true, municipalityId: true, entityType: true, details: true }, orderBy: { id: "asc" } });
-  assert.deepEqual(logged.map((r) => [r.outcome, r.municipalityId, r.entityType]), [["ALLOWED", m, "api_token"], ["ALLOWED", m, "api_token"], ["DENIED", m, "api_token"]]);
-  assert.deepEqual(logged[2]!.details, { municipality: "upplands-vasby", period: "2026-T1" });
+  assert.deepEqual(logged.map((r) => [r.outcome, r.municipalityId, r.entityType]), [["ALLOWED", m, "api_token"], ["ALLOWED", m, "api_token"], ["ALLOWED", m, "api_token"], ["DENIED", m, "api_token"]]);
+  assert.deepEqual(logged[3]!.details, { municipality: "upplands-vasby", period: "2026-T1" });
 });
 
 test("the tertial analysis compares with the previous tertial and last year, and marks small numbers", async () => {

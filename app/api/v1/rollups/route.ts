@@ -8,7 +8,8 @@ const headers = { "Cache-Control": "no-store" };
 
 /**
  * Counts for BI tools: `GET /api/v1/rollups?municipality=<slug>&period=<key>&by=area,category`
- * with `Authorization: Bearer <token>`; `&format=csv` for CSV. A token reads its own
+ * with `Authorization: Bearer <token>`; `&format=csv` for CSV (`&excel=1`: with a byte-order mark
+ * and semicolons, as Excel with Swedish settings opens it). A token reads its own
  * municipality only; any other answers 404, as if it did not exist.
  */
 export async function GET(request: Request) {
@@ -30,7 +31,7 @@ export async function GET(request: Request) {
   await recordAudit({ ...audit, details: { period, by } });
   try {
     const result = await rollup(municipality, period, by);
-    if (params.format === "csv") return new Response(rollupCsv(result, by), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+    if (params.format === "csv") return new Response(rollupCsv(result, by, { excel: params.excel === "1" }), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
     return Response.json(result, { headers });
   } catch (error) {
     if (isExpectedError(error) && error.code === "NOT_FOUND") return Response.json({ error: error.message }, { status: 404, headers });
