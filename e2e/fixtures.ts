@@ -29,7 +29,8 @@ export async function signIn(page: Page, email: string) {
   if (!user) throw new Error(`no user ${email}`);
   const secret = readFileSync(".data/e2e/nextauth-secret", "utf8").trim();
   const value = await encode({ secret, token: { uid: user.id, sv: user.sessionVersion, loginAt: Date.now(), name: email } as never, maxAge: 30 * 60 });
-  await page.context().addCookies([{ name: "next-auth.session-token", value, url: base.info().project.use.baseURL! }]);
+  // As the sign-in sets it: out of reach of the page's scripts, not sent with cross-site requests.
+  await page.context().addCookies([{ name: "next-auth.session-token", value, url: base.info().project.use.baseURL!, httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/");
 }
 

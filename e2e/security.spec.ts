@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { request as playwrightRequest } from "@playwright/test";
-import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
+import { expect, signInAndWait, signInWithFormAndWait, sql, test, USERS } from "./fixtures";
 
 // A canary in Upplands Väsby (municipality B). Sollentuna's coordinator (municipality A) tries
 // every page and route with B's ids: each answers "not found" and the canary never appears.
@@ -200,7 +200,8 @@ test("mutating routes refuse cross-site requests", async ({ baseURL }) => {
 });
 
 test("the session cookie is HttpOnly and SameSite; server actions refuse a foreign Origin (and work from the app's own)", async ({ page, baseURL }) => {
-  await signInAndWait(page, USERS.coordinator);
+  // The cookie as the sign-in sets it, not a prepared one.
+  await signInWithFormAndWait(page, USERS.coordinator);
   const session = (await page.context().cookies()).find((c) => /session-token/.test(c.name));
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
