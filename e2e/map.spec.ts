@@ -35,7 +35,8 @@ test("the map shows the period's incidents and the uploaded outlines without any
   const week = (await sql<{ w: string }>(`SELECT "isoWeek" AS w FROM incident WHERE latitude IS NOT NULL ORDER BY "occurredAt" DESC LIMIT 1`))[0]!.w;
   await page.goto("/incidents/map?period=" + week);
   await expect(page.getByTestId("incident-map")).toHaveClass(/leaflet-container/);
-  await expect(page.locator(".lead")).toContainText(/[1-9]\d* händelser med plats/);
+  // The newest week with a pinned report may hold only one (early in a week): "1 händelse".
+  await expect(page.locator(".lead")).toContainText(/[1-9]\d* händelser? med plats/);
   // The map as a table, one click away: its places, counted, the busiest first.
   await page.getByText("Visa som tabell").click();
   const busiest = (await sql<{ place: string; n: number }>(
