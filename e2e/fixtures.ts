@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { DEMO_PASSWORD, E2E_DATABASE_URL, E2E_INBOX } from "../playwright.config";
 
 export const USERS = {
@@ -128,3 +129,15 @@ export async function waitForMail(to: string, subject: string, timeoutMs = 70_00
 
 export const test = base;
 export { expect };
+
+/**
+ * Downloads a document's PDF by its "Ladda ner PDF" link, as a user would, and reads it back with
+ * a PDF text extractor (pdf.js through unpdf): the bytes, and the text of each page.
+ */
+export async function downloadPdf(page: Page): Promise<{ bytes: Buffer; pages: string[] }> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("pdf-link").click()]);
+  const bytes = await readFile((await download.path())!);
+  const { extractText } = await import("unpdf");
+  const { text } = await extractText(new Uint8Array(bytes), { mergePages: false });
+  return { bytes, pages: text };
+}

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
-import { expect, insertBurst, signInAndWait, sollentunaGroupId, sql, test, USERS, waitForMail } from "./fixtures";
+import { createHash } from "node:crypto";
+import { downloadPdf, expect, insertBurst, signInAndWait, sollentunaGroupId, sql, test, USERS, waitForMail } from "./fixtures";
 
 test("the coordinator reads a flag, drills into its incidents, writes the assessment and publishes", async ({ page }) => {
   const week = shiftPeriod(weekKey(new Date()), -1);
@@ -52,12 +53,31 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.getByTestId("judgement-read")).toContainText("Ovanligt många arrangemang vid Bagarby gärde");
   await expect(page.getByTestId("judgement-read")).toContainText("Bagarby – Flaggad, följs upp");
 
-  // Printing: navigation and buttons disappear; the page renders to a PDF.
+  // The published week was archived as a PDF: the page shows the hash of the file it serves, whose
+  // first page is the summary (figures, coverage, flags, the judgement) and whose area × category
+  // table has every column.
+  await expect(page.getByTestId("archive-note")).toContainText(/SHA-256: [0-9a-f]{64}/);
+  const published = await downloadPdf(page);
+  expect(createHash("sha256").update(published.bytes).digest("hex")).toBe((await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0]);
+  const pages = published.pages.map((p) => p.replace(/\s+/g, " "));
+  expect(pages[0]).toContain("Sammanfattning");
+  expect(pages[0]).toContain("Ovanligt många arrangemang vid Bagarby gärde");
+  expect(pages[0]).toContain("Bagarby – Arrangemang");
+  expect(pages[0]).toMatch(/Publicerad \d{4}-\d{2}-\d{2} av /);
+  const matrixPage = pages.find((p) => p.includes("Händelser per kommundel och kategori"))!;
+  const categories = await sql<{ label: string }>(`SELECT c.label FROM incident_category c JOIN municipality m ON m.id = c."municipalityId" WHERE m.slug = 'sollentuna' AND c."parentId" IS NULL`);
+  for (const { label } of categories) expect(matrixPage).toContain(label);
+  expect(matrixPage).toContain("Totalt");
+  pages.forEach((text, i) => expect(text).toContain(`Sida ${i + 1} av ${pages.length}`));
+  // A late report for the week changes the live figures, not the archived document.
+  await insertBurst({ week, area: "bagarby", category: "arrangemang", organisation: "polis", place: "Bagarby gärde", count: 1, startIso: await weekStart(week) });
+  await page.reload();
+  expect((await downloadPdf(page)).bytes.equals(published.bytes)).toBe(true);
+
+  // Printing from the browser: navigation and buttons disappear.
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("header.topbar")).toBeHidden();
-  await expect(page.getByRole("button", { name: "Skriv ut / PDF" })).toBeHidden();
-  const pdf = await page.pdf({ format: "A4" });
-  expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  await expect(page.getByRole("button", { name: "Skriv ut" })).toBeHidden();
 
   // Återkoppling: the reporting organisation's inbox holds the digest, sent by the worker.
   const label = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Lägesbild ", "");

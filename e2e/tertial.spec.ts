@@ -1,5 +1,6 @@
 import { periodRange, shiftPeriod, tertialKey } from "../lib/time/periods";
-import { expect, openMenu, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
+import { createHash } from "node:crypto";
+import { downloadPdf, expect, openMenu, signInAndWait, signOut, sql, test, USERS } from "./fixtures";
 
 const tertial = shiftPeriod(tertialKey(new Date()), -1);
 const previous = shiftPeriod(tertial, -1);
@@ -23,6 +24,7 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tertialanalys");
   await page.getByLabel("Övergripande bedömning för kommunen").fill("Fler händelser i Edsberg, främst skadegörelse kvällstid.");
   await page.getByLabel("Bedömning Edsberg").fill("Centrum och torget kvällstid; följ upp belysningen.");
+  await page.getByLabel("Förslag till beslut").fill("EST Ledning godkänner analysen och ger säkerhetsenheten i uppdrag att följa upp belysningen i Edsberg.");
   await page.getByRole("button", { name: "Spara texten" }).click();
   await expect(page.getByText("Sparat.")).toBeVisible();
   await page.getByRole("button", { name: "Skicka till granskning" }).click();
@@ -50,6 +52,28 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
   await expect(page.getByText(/godkänd av Lars Holm/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Spara texten" })).toHaveCount(0);
 
+  // The approved analysis was archived as a PDF at approval; the page shows its hash, and the
+  // download is that very file: every category and the total in the area × category table, a
+  // summary with the proposed decision first, page numbers on every page.
+  await expect(page.getByTestId("archive-note")).toContainText(/SHA-256: [0-9a-f]{64}/);
+  const shownHash = (await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0];
+  const approvedPdf = await downloadPdf(page);
+  expect(createHash("sha256").update(approvedPdf.bytes).digest("hex")).toBe(shownHash);
+  const categories = await sql<{ label: string }>(`SELECT c.label FROM incident_category c JOIN municipality m ON m.id = c."municipalityId" WHERE m.slug = 'sollentuna' AND c."parentId" IS NULL`);
+  expect(categories.length).toBeGreaterThan(5);
+  // A long category name may wrap inside its column head: compare with white space folded.
+  const pages = approvedPdf.pages.map((p) => p.replace(/\s+/g, " "));
+  const matrixPage = pages.find((p) => p.includes("Kommundel × kategori"))!;
+  expect(matrixPage).toContain("Totalt");
+  for (const { label } of categories) expect(matrixPage).toContain(label);
+  pages.forEach((text, i) => expect(text).toContain(`Sida ${i + 1} av ${pages.length}`));
+  expect(pages[0]).toContain("Sammanfattning");
+  expect(pages[0]).toContain("Förslag till beslut EST Ledning godkänner analysen och ger säkerhetsenheten i uppdrag");
+  expect(pages[0]).toMatch(/Godkänd \d{4}-\d{2}-\d{2} av Lars Holm/);
+  expect(pages[0]).toContain("Rapporteringstäckning");
+  // The summary has its page: the analysis itself begins on the next.
+  expect(pages[0]).not.toContain("Kommunen som helhet");
+
   // A late report changes nothing in what was approved, and the drill-down still shows the approved set.
   const reportsBefore = await edsbergCount(tertial, "reports");
   await sql(
@@ -65,6 +89,11 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
   await edsberg.getByRole("link", { name: /händelser$/ }).first().click();
   await expect(page.getByTestId("drill-count")).toContainText(`${now} händelser`);
   await expect(page.getByTestId("drill-count")).toContainText("godkända analysens ögonblicksbild");
+
+  // The archived PDF is served unchanged after the later report: byte for byte the same file.
+  await page.getByRole("link", { name: /Till analysen/ }).click();
+  const again = await downloadPdf(page);
+  expect(again.bytes.equals(approvedPdf.bytes)).toBe(true);
 });
 
 test("a reporter has no tertial analysis", async ({ page }) => {
@@ -72,6 +101,7 @@ test("a reporter has no tertial analysis", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Tertialanalys", includeHidden: true })).toHaveCount(0);
   expect((await page.goto(`/tertial/${tertial}`))?.status()).toBe(404);
   expect((await page.goto(`/tertial/${tertial}/incidents?slot=${tertial}`))?.status()).toBe(404);
+  expect((await page.request.get(`/tertial/${tertial}/pdf`)).status()).toBe(404);
 });
 
 test("a police officer of a lokalpolisområde sees her three municipalities side by side", async ({ page }) => {

@@ -35,6 +35,13 @@ const ZEnv = z
     // How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The
     // client's address is that many entries left of the socket's; 0 when clients connect directly.
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "ska vara ett heltal" }).int("ska vara ett heltal").min(0).max(10).default(0),
+    // Server-made PDFs (lib/documents): the Chromium to render with, how many at once (more wait
+    // in line rather than starve the web server) and the app's own address as Chromium reaches it
+    // (default http://127.0.0.1:PORT).
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    PDF_CONCURRENCY: z.coerce.number({ error: "ska vara ett heltal" }).int("ska vara ett heltal").min(1).max(8).default(2),
+    PDF_RENDER_URL: z.url("ska vara en fullständig adress, t.ex. http://127.0.0.1:3000").optional(),
+    PORT: z.coerce.number({ error: "ska vara ett portnummer" }).int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

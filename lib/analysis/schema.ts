@@ -10,6 +10,8 @@ export const ZTertialNarrative = z
     version: z.number().int().min(0),
     overall: freeText(8000),
     areas: z.record(z.uuid(), freeText(4000)),
+    // "Förslag till beslut": what the analysis proposes EST Ledning or the nämnd decides.
+    proposal: freeText(4000).default(""),
   })
   .strict();
 export type TTertialNarrative = z.input<typeof ZTertialNarrative>;

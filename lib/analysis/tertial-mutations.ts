@@ -24,7 +24,7 @@ function assertMay(viewer: Viewer, action: "tertial:edit" | "tertial:approve", m
 export async function saveTertialNarrative(viewer: Viewer, municipalityId: string, input: z.output<typeof ZTertialNarrative>) {
   assertMay(viewer, "tertial:edit", municipalityId, input.tertial);
   const areaIds = new Set((await db().area.findMany({ where: { municipalityId }, select: { id: true } })).map((a) => a.id));
-  const narrative: Narrative = { overall: input.overall, areas: Object.fromEntries(Object.entries(input.areas).filter(([id, text]) => areaIds.has(id) && text.trim() !== "")) };
+  const narrative: Narrative = { overall: input.overall, proposal: input.proposal, areas: Object.fromEntries(Object.entries(input.areas).filter(([id, text]) => areaIds.has(id) && text.trim() !== "")) };
   const key = { municipalityId_tertial: { municipalityId, tertial: input.tertial } };
   if (input.version === 0) {
     try {

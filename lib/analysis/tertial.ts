@@ -2,13 +2,15 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
+import { getActiveMembership } from "@/lib/auth/tenant";
 import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import { isPeriodKey, periodRange, shiftPeriod, tertialKey } from "@/lib/time/periods";
 import type { Analysis } from "./build";
 import { computeAnalysis, withCoverage } from "./load";
 
-export type Narrative = { overall: string; areas: Record<string, string> };
+// `proposal` (Förslag till beslut) is missing from narratives saved before it existed.
+export type Narrative = { overall: string; areas: Record<string, string>; proposal?: string };
 /** What approval freezes: the figures and the words, as EST Ledning approved them. */
 export type TertialSnapshot = { analysis: Analysis; narrative: Narrative; approvedBy: string };
 
@@ -69,4 +71,19 @@ export async function listTertials(viewer: Viewer, municipalityId: string, now =
     const row = rows.find((r) => r.tertial === k);
     return { tertial: k, status: row?.status ?? null, approvedAt: row?.approvedAt ?? null, ongoing: periodRange(k).end > now };
   });
+}
+
+/** What the analysis's document header and PDF need, in the viewer's active municipality, with the page's access rule. */
+export async function getTertialHead(viewer: Viewer, tertial: string) {
+  const active = await getActiveMembership(viewer);
+  assertTertialVisible(viewer, active.municipalityId, tertial);
+  const row = await db().tertialAnalysis.findUnique({
+    where: { municipalityId_tertial: { municipalityId: active.municipalityId, tertial } },
+    select: { id: true, status: true, version: true, approvedAt: true, approvedById: true },
+  });
+  const approver = row?.approvedById ? await db().user.findUnique({ where: { id: row.approvedById }, select: { name: true } }) : null;
+  return {
+    municipalityId: active.municipalityId, municipalityName: active.municipalityName,
+    id: row?.id ?? null, status: row?.status ?? "DRAFT", version: row?.version ?? 0, approvedAt: row?.approvedAt ?? null, approvedBy: approver?.name ?? null,
+  };
 }

@@ -230,3 +230,14 @@ export async function listLagesbildWeeks(viewer: Viewer, groupId: string) {
   await loadGroup(viewer, groupId);
   return db().lagesbild.findMany({ where: { groupId }, select: { periodKey: true, status: true, publishedAt: true }, orderBy: { periodKey: "desc" }, take: 104 });
 }
+
+/** What a week's document header and PDF need, with the same access rule as the page. */
+export async function getLagesbildHead(viewer: Viewer, groupId: string, week: string) {
+  const { group } = await loadGroup(viewer, groupId);
+  const row = await db().lagesbild.findUnique({
+    where: { groupId_periodKey: { groupId, periodKey: week } },
+    select: { id: true, status: true, version: true, publishedAt: true, publishedById: true },
+  });
+  const publishedBy = row?.publishedById ? await db().user.findUnique({ where: { id: row.publishedById }, select: { name: true } }) : null;
+  return { group, id: row?.id ?? null, published: row?.status === "PUBLISHED", version: row?.version ?? 0, publishedAt: row?.publishedAt ?? null, publishedBy: publishedBy?.name ?? null };
+}

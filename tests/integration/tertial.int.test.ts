@@ -179,10 +179,10 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   const reporter = await viewerOf("rapportor@sollentunahem.example");
   const police = await viewerOf("polis@polisen.example"); // a member of EST Strategisk
   await assert.rejects(getTertialAnalysis(reporter, m, "2026-T1"), { code: "NOT_FOUND" });
-  await assert.rejects(saveTertialNarrative(ledning, m, { tertial: "2026-T1", version: 0, overall: "x", areas: {} }), { code: "FORBIDDEN" });
+  await assert.rejects(saveTertialNarrative(ledning, m, { tertial: "2026-T1", version: 0, overall: "x", areas: {}, proposal: "" }), { code: "FORBIDDEN" });
 
-  const v1 = await saveTertialNarrative(police, m, { tertial: "2026-T1", version: 0, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum." } });
-  await assert.rejects(saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: 0, overall: "Annat", areas: {} }), { code: "CONFLICT" });
+  const v1 = await saveTertialNarrative(police, m, { tertial: "2026-T1", version: 0, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum." }, proposal: "" });
+  await assert.rejects(saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: 0, overall: "Annat", areas: {}, proposal: "" }), { code: "CONFLICT" });
   await assert.rejects(approveTertial(ledning, m, { tertial: "2026-T1", version: v1.version }), { code: "CONFLICT" }, "a draft cannot be approved");
   const v2 = await submitTertialForReview(coordinator, m, { tertial: "2026-T1", version: v1.version });
   await addTertialComment(ledning, m, { tertial: "2026-T1", section: ids.edsberg, text: "Jämför med Q4 i fjol." });
@@ -191,7 +191,7 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   const draft = await getTertialAnalysis(coordinator, m, "2026-T1");
   assert.equal(draft.status, "DRAFT");
   assert.deepEqual(draft.comments.map((c) => c.text), ["Jämför med Q4 i fjol.", "Återförd till utkast: Lägg till Rotebro."]);
-  const v4 = await saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: draft.version, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum.", [ids.rotebro]: "Inget att rapportera." } });
+  const v4 = await saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: draft.version, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum.", [ids.rotebro]: "Inget att rapportera." }, proposal: "Ledningen fastställer analysen." });
   const v5 = await submitTertialForReview(coordinator, m, { tertial: "2026-T1", version: v4.version });
   await approveTertial(ledning, m, { tertial: "2026-T1", version: v5.version });
 
@@ -204,6 +204,7 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
 
   const approved = await getTertialAnalysis(ledning, m, "2026-T1");
   assert.equal(approved.status, "APPROVED");
+  assert.equal(approved.narrative.proposal, "Ledningen fastställer analysen.", "the proposed decision is approved with the words");
   assert.equal(approved.analysis.areas.find((x) => x.id === ids.edsberg)!.total.count, 3, "the approved figure is frozen");
   assert.equal(approved.narrative.areas[ids.rotebro], "Inget att rapportera.");
   assert.equal(approved.may.edit, false);
@@ -212,7 +213,7 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   assert.deepEqual(again.incidents.map((i) => i.id).sort(), snapshotDrill.incidents.map((i) => i.id).sort());
   assert.equal(again.total, 3, "the drill-down lists the approved figure's incidents");
   assert.equal((await computeAnalysis(m, "2026-T1")).areas.find((x) => x.id === ids.edsberg)!.total.count, 2, "live figures moved on");
-  await assert.rejects(saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: approved.version, overall: "Ändrad", areas: {} }), { code: "CONFLICT" });
+  await assert.rejects(saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: approved.version, overall: "Ändrad", areas: {}, proposal: "" }), { code: "CONFLICT" });
   await assert.rejects(addTertialComment(ledning, m, { tertial: "2026-T1", section: "overall", text: "Sent" }), { code: "CONFLICT" });
   // Drilling into a tertial the analysis does not show is refused.
   await assert.rejects(drillDown(ledning, m, "2026-T1", { slot: "2023-T1" }), { code: "NOT_FOUND" });

@@ -40,8 +40,8 @@ test("every route handler authenticates, unless it is public on purpose", () => 
   for (const file of files("app", (f) => f === "route.ts")) {
     const rel = file.split(path.sep).join("/");
     if (PUBLIC_ROUTES[rel]) continue;
-    // receiveTextFile (lib/http/file-upload.ts) authenticates before it reads the body.
-    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authenticateCalendarToken)\(|return receiveTextFile\(/, `${rel} must authenticate its caller`);
+    // receiveTextFile (lib/http/file-upload.ts) and pdfResponse (lib/documents/pdf.ts) authenticate first.
+    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authenticateCalendarToken)\(|return (receiveTextFile|pdfResponse)\(/, `${rel} must authenticate its caller`);
   }
 });
 

@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
+import { tertialDocument } from "@/lib/documents/catalogue";
+import { archiveAfterApproval } from "@/lib/documents/pdf";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addTertialComment, approveTertial, returnTertialToDraft, saveTertialNarrative, submitTertialForReview } from "@/lib/analysis/tertial-mutations";
@@ -34,7 +36,11 @@ export async function submitForReviewAction(input: unknown) {
 }
 
 export async function approveAction(input: unknown) {
-  return step(await requireViewer(), ZTertialStep, input, approveTertial);
+  const viewer = await requireViewer();
+  const result = await step(viewer, ZTertialStep, input, approveTertial);
+  // The approved analysis goes to the archive as it is now; the page then shows its hash.
+  if (result.ok) await archiveAfterApproval((await tertialDocument(viewer, ZTertialStep.parse(input).tertial)).doc, viewer);
+  return result;
 }
 
 export async function returnToDraftAction(input: unknown) {

@@ -16,6 +16,8 @@ import { TrendChart } from "@/components/analysis/trend-chart";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
+import { ArchiveNote, PdfLink } from "@/components/documents/document-pdf";
+import { tertialDocument } from "@/lib/documents/catalogue";
 import { approveAction, commentAction, returnToDraftAction, saveNarrativeAction, submitForReviewAction } from "./actions";
 import { CommentForm } from "./_components/comment-form";
 import { NarrativeForm } from "./_components/narrative-form";
@@ -33,21 +35,25 @@ async function load(tertial: string) {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   return orNotFound(async () => {
-    return { active, view: await getTertialAnalysis(viewer, active.municipalityId, tertial) };
+    const [view, pdf] = await Promise.all([getTertialAnalysis(viewer, active.municipalityId, tertial), tertialDocument(viewer, tertial)]);
+    return { active, view, pdf };
   });
 }
 
 export default async function TertialPage({ params }: { params: Promise<{ tertial: string }> }) {
   const { tertial } = await params;
-  const { active, view } = await load(tertial);
+  const { active, view, pdf } = await load(tertial);
   const a = view.analysis;
-  const { m: { tertial: t, analysis }, f } = await getI18n();
+  const { m: { tertial: t, analysis, documents }, f } = await getI18n();
   const drill = (p: DrillParams) => {
     const q = new URLSearchParams({ slot: p.slot ?? tertial });
     for (const [k, v] of Object.entries(p)) if (k !== "slot" && v !== undefined) q.set(k, String(v));
     return `/tertial/${tertial}/incidents?${q}`;
   };
   const focus = a.areas.filter((x) => x.isFocus);
+  // Indicators with no value are named in one line, not a table row each.
+  const withValue = a.indicators.filter((i) => i.latest);
+  const withoutValue = a.indicators.filter((i) => !i.latest);
   const others = a.areas.filter((x) => !x.isFocus);
   const commentsOn = (section: string) => view.comments.filter((c) => c.section === section);
   const comments = (section: string) =>
@@ -67,8 +73,10 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
             {view.status === "APPROVED" && view.approvedAt ? ` · ${fill(t.approvedBy, { name: view.approvedBy ?? "", date: f.date(view.approvedAt) })}` : null}
             {view.status === "IN_REVIEW" && view.submittedAt ? ` · ${fill(t.submitted, { date: f.date(view.submittedAt) })}` : null}
           </p>
+          <ArchiveNote pdf={pdf} />
         </div>
         <nav className="toolbar no-print" aria-label={t.changeTertial}>
+          <PdfLink pdf={pdf} />
           <PrintButton />
           <Link className="btn btn-secondary" href={`/lag/${tertial}`}>{t.lawDocument}</Link>
           <Link className="btn btn-secondary" href={`/tertial/${shiftPeriod(tertial, -1)}`}>{`← ${shiftPeriod(tertial, -1).replace("-", " ")}`}</Link>
@@ -77,6 +85,19 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
       </div>
 
       <Workflow tertial={tertial} version={view.version} may={view.may} submit={submitForReviewAction} approve={approveAction} returnToDraft={returnToDraftAction} />
+
+      <section className="card document-summary" style={{ marginBottom: "1rem" }} aria-labelledby="document-summary" data-testid="document-summary">
+        <h2 id="document-summary">{documents.summary}</h2>
+        <p>
+          {plural(f.locale, analysis.incidents, a.total.count)}
+          {` · ${fill(t.against, { period: f.period(a.previous), change: changeText(a.total.count, a.total.previous, a.against?.previous, analysis) })}`}
+          {` · ${fill(t.against, { period: f.period(a.lastYear), change: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis) })}`}
+        </p>
+        <CoverageNote analysis={a} testId="summary-coverage" />
+        {a.hotspots.length ? <p>{`${t.hotspots}: ${a.hotspots.slice(0, 3).map((h) => `${h.place}, ${h.area} (${h.count})`).join("; ")}`}</p> : null}
+        <h3>{documents.proposal}</h3>
+        {view.narrative.proposal ? <p className="narrative" data-testid="proposal">{view.narrative.proposal}</p> : <p className="meta">{documents.noProposal}</p>}
+      </section>
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="summary">
         <h2 id="summary">{t.wholeMunicipality}</h2>
@@ -106,6 +127,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
             </tbody>
           </table>
         </div>
+        <div className="print-wide">
         <h3>{t.areaByCategory}</h3>
         <div className="table-wrap">
           <table className="matrix" data-testid="area-category">
@@ -130,6 +152,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
           </table>
         </div>
         <p className="meta">{t.uncertainNote}</p>
+        </div>
       </section>
 
       {focus.map((x) => (
@@ -163,12 +186,13 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
 
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="indicators">
         <h2 id="indicators">{t.indicators}</h2>
-        {a.indicators.length ? (
+        {withoutValue.length ? <p className="meta" data-testid="indicators-without-value">{fill(t.indicatorsWithoutValue, { count: withoutValue.length, names: withoutValue.map((i) => i.name).join(", ") })}</p> : null}
+        {withValue.length ? (
           <div className="table-wrap">
             <table>
               <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.owner}</th><th scope="col">{t.baseline}</th><th scope="col">{t.latest}</th><th scope="col">{t.target}</th><th scope="col">{t.status}</th></tr></thead>
               <tbody>
-                {a.indicators.map((i) => (
+                {withValue.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">{i.name}</th>
                     <td>{i.ownerBoard}</td>
@@ -181,7 +205,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
               </tbody>
             </table>
           </div>
-        ) : <p className="meta">{t.noIndicators}</p>}
+        ) : a.indicators.length ? null : <p className="meta">{t.noIndicators}</p>}
       </section>
 
       {a.sources ? (
@@ -232,6 +256,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
             tertial={tertial}
             version={view.version}
             overall={view.narrative.overall}
+            proposal={view.narrative.proposal ?? ""}
             areas={a.areas.map((x) => ({ id: x.id, name: x.name, text: view.narrative.areas[x.id] ?? "" }))}
             save={saveNarrativeAction}
           />

@@ -20,6 +20,7 @@ export function NarrativeForm(props: {
   tertial: string;
   version: number;
   overall: string;
+  proposal: string;
   areas: { id: string; name: string; text: string }[];
   save: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
@@ -32,7 +33,7 @@ export function NarrativeForm(props: {
   const [refreshing, startRefresh] = useTransition();
   const form = useForm<TTertialNarrative>({
     resolver: resolveTertialNarrative,
-    defaultValues: { tertial: props.tertial, version: props.version, overall: props.overall, areas: Object.fromEntries(props.areas.map((a) => [a.id, a.text])) },
+    defaultValues: { tertial: props.tertial, version: props.version, overall: props.overall, proposal: props.proposal, areas: Object.fromEntries(props.areas.map((a) => [a.id, a.text])) },
   });
   const { register, handleSubmit, formState, setError } = form;
 
@@ -58,6 +59,9 @@ export function NarrativeForm(props: {
             {(a11y) => <textarea {...a11y} rows={3} {...register(`areas.${a.id}`)} />}
           </Field>
         ))}
+        <Field id="n-proposal" label={m.proposal} hint={m.proposalHint} error={formState.errors.proposal?.message}>
+          {(a11y) => <textarea {...a11y} rows={4} {...register("proposal")} />}
+        </Field>
         {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveText}</button>

@@ -1,5 +1,7 @@
 "use server";
 
+import { lagesbildDocument } from "@/lib/documents/catalogue";
+import { archiveAfterApproval } from "@/lib/documents/pdf";
 import { revalidatePath } from "next/cache";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
@@ -44,7 +46,11 @@ export async function publishAction(input: unknown): Promise<ActionResult<{ publ
   const parsed = ZLagesbildPublish.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
   const result = await withDomainErrors(() => publishLagesbild(viewer, parsed.data));
-  if (result.ok && result.data.published) revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
+  if (result.ok && result.data.published) {
+    // The published document goes to the archive as it is now; the page then shows its hash.
+    await archiveAfterApproval((await lagesbildDocument(viewer, parsed.data.groupId, parsed.data.week)).doc, viewer);
+    revalidatePath(`/groups/${parsed.data.groupId}/lagesbild/${parsed.data.week}`);
+  }
   return result;
 }
 

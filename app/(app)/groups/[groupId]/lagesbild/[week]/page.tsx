@@ -24,6 +24,8 @@ import { CATEGORY_COLOR } from "@/components/map/colors";
 import { JudgementForm } from "./_components/judgement-form";
 import { MeasureForm } from "./_components/measure-form";
 import { PrintButton } from "@/components/ui/print-button";
+import { ArchiveNote, PdfLink } from "@/components/documents/document-pdf";
+import { lagesbildDocument } from "@/lib/documents/catalogue";
 import { createMeasureAction, publishAction, saveJudgementAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,15 +38,17 @@ async function load(groupId: string, week: string) {
   return orNotFound(async () => {
     const lagesbild = await getLagesbild(viewer, groupId, week);
     const canOpenInsats = can(viewer, "insats:open", { municipalityId: lagesbild.group.municipalityId });
-    const [history, organisations] = await Promise.all([listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId)]);
-    return { ...lagesbild, history, organisations, canOpenInsats };
+    const [history, organisations, pdf] = await Promise.all([
+      listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId), lagesbildDocument(viewer, groupId, week),
+    ]);
+    return { ...lagesbild, history, organisations, canOpenInsats, pdf };
   });
 }
 
 export default async function LagesbildPage({ params }: { params: Promise<{ groupId: string; week: string }> }) {
   const { groupId, week } = await params;
   const d = await load(groupId, week);
-  const { locale, m: { lagesbild: m }, f } = await getI18n();
+  const { locale, m: { lagesbild: m, documents }, f } = await getI18n();
   const canOpenInsats = d.canOpenInsats;
   const list = (q: Record<string, string>) => `/incidents?${new URLSearchParams({ period: week, ...q })}`;
   const base = `/groups/${groupId}/lagesbild`;
@@ -65,13 +69,30 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
             {" · "}
             <Link href={list({})}>{plural(locale, m.total, d.matrix.total.count)}</Link> {fill(m.previousWeek, { count: d.matrix.total.previousWeek })}
           </p>
+          <ArchiveNote pdf={d.pdf} />
         </div>
         <nav className="toolbar no-print" aria-label={m.changeWeek}>
+          <PdfLink pdf={d.pdf} />
           <PrintButton />
           <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, -1)}`}>{`← ${f.period(shiftPeriod(week, -1))}`}</Link>
           {week < weekKey(new Date()) ? <Link className="btn btn-secondary" href={`${base}/${shiftPeriod(week, 1)}`}>{`${f.period(shiftPeriod(week, 1))} →`}</Link> : null}
         </nav>
       </div>
+
+      <section className="print-only document-summary" aria-labelledby="summary" data-testid="document-summary">
+        <h2 id="summary">{documents.summary}</h2>
+        <p>{`${plural(locale, m.total, d.matrix.total.count)} ${fill(m.previousWeek, { count: d.matrix.total.previousWeek })}`}</p>
+        {d.completeness ? (
+          <p>{`${documents.coverage}: ${fill(m.reportingSummary, { reported: d.completeness.filter((c) => c.state !== "SILENT").length, total: d.completeness.length })}`}{d.completeness.some((c) => c.state === "SILENT") ? ` (${d.completeness.filter((c) => c.state === "SILENT").map((c) => c.name).join(", ")})` : ""}</p>
+        ) : null}
+        <p>{fill(m.flags, { count: d.flags.length })}{d.flags.length ? `: ${d.flags.map((fl) => `${fl.area.name} – ${fl.category.label}${fl.twoWeeksRunning ? ` (${m.twoWeeks})` : ""}`).join("; ")}` : ""}</p>
+        {d.repeatPlaces.length ? <p>{`${m.repeat}: ${d.repeatPlaces.map((r) => `${r.place} (${r.areaName}) ${r.count}`).join("; ")}`}</p> : null}
+        <h3>{documents.judgement}</h3>
+        {d.saved?.assessment ? <p className="narrative">{d.saved.assessment}</p> : <p className="meta">{m.noJudgement}</p>}
+        {d.saved?.areaStatuses.length ? (
+          <p>{d.saved.areaStatuses.map((s) => `${d.areas.find((a) => a.id === s.areaId)?.name ?? ""}: ${m.level[s.level]}`).join(" · ")}</p>
+        ) : null}
+      </section>
 
       <section aria-labelledby="flags">
         <h2 id="flags">{fill(m.flags, { count: d.flags.length })}</h2>
@@ -100,10 +121,10 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         <p className="meta" data-testid="seasonal-baseline">{d.seasonYears ? fill(m.seasonalOn, { years: d.seasonYears.join("–") }) : m.seasonalOff}</p>
       </section>
 
-      <section aria-labelledby="matrix">
+      <section aria-labelledby="matrix" className="print-wide">
         <h2 id="matrix">{m.matrix}</h2>
         <CountMatrix draft={d} />
-        <p className="meta">{m.matrixHint}</p>
+        <p className="meta">{m.matrixHint} <span className="screen-only">{m.matrixHoverHint}</span></p>
       </section>
 
       <div className="grid">
@@ -160,6 +181,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
 
       <section aria-labelledby="map">
         <h2 id="map">{m.map}</h2>
+        <p className="print-only meta">{documents.mapLeftOut}</p>
         <IncidentMap
           label={m.mapLabel}
           points={d.points.map((p) => ({ ...p, color: CATEGORY_COLOR[p.category]?.color ?? "#555" }))}
@@ -172,7 +194,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         />
       </section>
 
-      <section aria-labelledby="when">
+      <section aria-labelledby="when" className="print-wide">
         <h2 id="when">{m.when}</h2>
         <WeekdayHourTable table={d.weekdayHour} href={(day, hour) => weekSlotHref(week, day, hour)} />
       </section>
