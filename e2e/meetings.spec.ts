@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { request as playwrightRequest } from "@playwright/test";
 import { formatDate } from "../lib/time/format";
-import { expect, signInAndWait, signOut, sql, test, USERS, waitForMail } from "./fixtures";
+import { downloadPdf, expect, signInAndWait, signOut, sql, test, USERS, waitForMail } from "./fixtures";
 
 const DECISION = "Polisen och Sollentunahem går en gemensam kvällsrunda vid Edsbergs torg";
 
@@ -70,6 +71,13 @@ test("a coordinator runs an EST Vecko meeting from its agenda: attendance, minut
   await expect(page.getByTestId("meeting-history")).toContainText("Protokollet skickades till medlemmarna");
   await expect(page.getByTestId("meeting-history")).toContainText("Protokollet justerades");
   const meetingUrl = page.url();
+  // The approved minutes were archived as a PDF; the file served is the one whose hash the page shows.
+  await expect(page.getByTestId("archive-note")).toContainText(/SHA-256: [0-9a-f]{64}/);
+  const minutesPdf = await downloadPdf(page);
+  expect(createHash("sha256").update(minutesPdf.bytes).digest("hex")).toBe((await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0]);
+  const minutesText = minutesPdf.pages.join(" ").replace(/\s+/g, " ");
+  expect(minutesText).toContain(DECISION);
+  expect(minutesText).toMatch(/Justerat \d{4}-\d{2}-\d{2} av /);
 
   // The action links back to the meeting and carries the decision.
   await decisions.getByRole("link", { name: /Åtgärd: Polisen/ }).click();

@@ -52,6 +52,10 @@ test("a user of one municipality gets 'not found' for every page and route of an
     `/groups/${ids.group}/lagesbild/${ids.incident.isoWeek}`,
     `/groups/${ids.group}/kvartal/2026-Q3`,
     `/moten/${ids.meeting}`,
+    // The documents' PDFs answer as their pages do (issue 27).
+    `/groups/${ids.group}/lagesbild/${ids.incident.isoWeek}/pdf`,
+    `/groups/${ids.group}/kvartal/2026-Q3/pdf`,
+    `/moten/${ids.meeting}/pdf`,
     `/atgarder/${ids.measure}`,
     `/tips/${ids.tip}`,
     `/api/tips/photo/${ids.tip}`,

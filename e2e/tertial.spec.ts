@@ -127,6 +127,7 @@ test("the lägesbild och åtgärdsplan under law 2023:196: Strategisk writes the
   await expect(page.locator("#law-analysis-error")).toContainText("telefonnummer");
   await expect(page.getByLabel("3. Analys")).toHaveValue("Ring 070-123 45 67 om torget.");
   await page.getByLabel("3. Analys").fill("Skadegörelsen har flyttat från centrum till torget.");
+  await page.getByLabel("Förslag till beslut").fill("Kommunstyrelsen fastställer lägesbilden och åtgärdsplanen.");
   await page.getByRole("button", { name: "Spara utkastet" }).click();
   await expect(page.getByText("Sparat.")).toBeVisible();
   await signOut(page);
@@ -138,6 +139,16 @@ test("the lägesbild och åtgärdsplan under law 2023:196: Strategisk writes the
   await expect(page.getByText("Fastställd", { exact: true })).toBeVisible();
   await expect(page.getByTestId("law-analysis")).toHaveText("Skadegörelsen har flyttat från centrum till torget.");
   await expect(page.getByRole("link", { name: /^version 1 / })).toBeVisible();
+
+  // The adopted version is archived; its PDF opens with the summary and the proposed decision.
+  await expect(page.getByTestId("archive-note")).toContainText(/SHA-256: [0-9a-f]{64}/);
+  const { bytes, pages } = await downloadPdf(page);
+  expect(createHash("sha256").update(bytes).digest("hex")).toBe((await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0]);
+  const first = pages[0]!.replace(/\s+/g, " ");
+  expect(first).toContain("Förslag till beslut Kommunstyrelsen fastställer lägesbilden och åtgärdsplanen.");
+  expect(first).toMatch(/Fastställd \d{4}-\d{2}-\d{2} av Lars Holm/);
+  expect(first).toContain(`Sida 1 av ${pages.length}`);
+  expect(pages.join(" ")).toContain("Skadegörelsen har flyttat från centrum till torget.");
 });
 
 test("a long text saves itself: the tertial analysis's assessment is kept without pressing save", async ({ page }) => {

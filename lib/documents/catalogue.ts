@@ -5,6 +5,12 @@ import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { getLagesbildHead } from "@/lib/lagesbild/queries";
+import { getLawDocumentHead } from "@/lib/law/document";
+import { getActiveMembership } from "@/lib/auth/tenant";
+import { can } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import { getGroupForViewer } from "@/lib/groups/queries";
+import { getMeetingHead } from "@/lib/meetings/queries";
 import { findArchivedPdf, type ArchivedPdf } from "./archive";
 import type { PdfDocument } from "./pdf";
 
@@ -19,9 +25,10 @@ async function municipalityName(id: string): Promise<string> {
   return (await db().municipality.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
 }
 
-async function withArchive(doc: PdfDocument): Promise<DocumentPdf> {
+/** `href` defaults to the page's path + "/pdf" (the route beside the page). */
+async function withArchive(doc: PdfDocument, href = `${doc.path}/pdf`): Promise<DocumentPdf> {
   const archived = doc.archive ? await findArchivedPdf(doc.municipalityId, doc.archive.kind, doc.archive.documentId, doc.archive.version) : null;
-  return { doc, href: `${doc.path}/pdf`, archived };
+  return { doc, href, archived };
 }
 
 async function draftStatus(): Promise<string> {
@@ -58,5 +65,61 @@ export async function tertialDocument(viewer: Viewer, tertial: string): Promise<
     filename: `tertialanalys-${tertial}.pdf`,
     header: [title, status],
     archive: head.status === "APPROVED" && head.id ? { kind: "tertial", documentId: head.id, version: head.version } : undefined,
+  });
+}
+
+/** The law 2023:196 document of a period, the version asked for or else the latest. */
+export async function lawDocument(viewer: Viewer, period: string, version?: number): Promise<DocumentPdf> {
+  const active = await getActiveMembership(viewer);
+  const doc = await getLawDocumentHead(viewer, active.municipalityId, period, version);
+  const { m, f } = await getI18n();
+  const title = `${active.municipalityName} · ${fill(m.law.title, { period: f.period(period) })}, ${fill(m.documents.version, { version: doc.version })}`;
+  const status = doc.status === "APPROVED" && doc.approvedAt ? fill(m.documents.adopted, { date: f.date(doc.approvedAt), name: doc.approvedBy ?? "" }) : await draftStatus();
+  const query = version === undefined ? "" : `?version=${version}`;
+  return withArchive({
+    municipalityId: active.municipalityId,
+    path: `/lag/${period}${query}`,
+    filename: `lagesbild-och-atgardsplan-${period}-v${doc.version}.pdf`,
+    header: [title, status],
+    archive: doc.status === "APPROVED" && doc.id ? { kind: "law", documentId: doc.id, version: doc.version } : undefined,
+  }, `/lag/${period}/pdf${query}`);
+}
+
+/** The month report: a live report, never archived; printed as it stands. */
+export async function monthReportDocument(viewer: Viewer, month: string): Promise<DocumentPdf> {
+  const active = await getActiveMembership(viewer);
+  if (!can(viewer, "tertial:view", { municipalityId: active.municipalityId })) throw new DomainError("NOT_FOUND", "Rapporten finns inte, eller så har du inte behörighet att se den.");
+  const { m, f } = await getI18n();
+  return withArchive({
+    municipalityId: active.municipalityId,
+    path: `/reports/month/${month}`,
+    filename: `manadsrapport-${month}.pdf`,
+    header: [`${active.municipalityName} · ${fill(m.monthReport.title, { month: f.period(month) })}`, fill(m.documents.printed, { time: f.dateTime(new Date()) })],
+  });
+}
+
+/** A Fördjupning group's quarterly pack: live figures, never archived. */
+export async function quarterPackDocument(viewer: Viewer, groupId: string, quarter: string): Promise<DocumentPdf> {
+  const group = await getGroupForViewer(viewer, groupId);
+  const { m, f } = await getI18n();
+  return withArchive({
+    municipalityId: group.municipalityId,
+    path: `/groups/${groupId}/kvartal/${quarter}`,
+    filename: `kvartalsunderlag-${quarter}.pdf`,
+    header: [`${group.municipality.name} · ${group.name} · ${fill(m.quarter.title, { period: f.period(quarter) })}`, fill(m.documents.printed, { time: f.dateTime(new Date()) })],
+  });
+}
+
+/** A meeting's agenda and minutes; approved minutes are archived as approved. */
+export async function minutesDocument(viewer: Viewer, meetingId: string): Promise<DocumentPdf> {
+  const meeting = await getMeetingHead(viewer, meetingId);
+  const { m, f } = await getI18n();
+  const approved = meeting.minutesStatus === "APPROVED" && meeting.approvedAt;
+  return withArchive({
+    municipalityId: meeting.municipalityId,
+    path: `/moten/${meeting.id}`,
+    filename: `protokoll-${meeting.groupName.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}-${f.date(meeting.startsAt)}.pdf`,
+    header: [`${meeting.municipalityName} · ${meeting.groupName} ${f.meetingTime(meeting.startsAt)}`, approved ? fill(m.documents.minutesApproved, { date: f.date(meeting.approvedAt!), name: meeting.approvedBy ?? "" }) : await draftStatus()],
+    archive: approved ? { kind: "minutes", documentId: meeting.id, version: meeting.version } : undefined,
   });
 }

@@ -39,7 +39,7 @@ export async function getLawDocument(viewer: Viewer, municipalityId: string, per
   }
   const versions = await db().lawDocument.findMany({
     where: { municipalityId, period },
-    select: { version: true, status: true, revision: true, otherInfo: true, analysis: true, snapshot: true, approvedAt: true },
+    select: { id: true, version: true, status: true, revision: true, otherInfo: true, analysis: true, proposal: true, snapshot: true, approvedAt: true },
     orderBy: { version: "desc" },
   });
   const shown = version === undefined ? versions[0] : versions.find((v) => v.version === version);
@@ -53,11 +53,13 @@ export async function getLawDocument(viewer: Viewer, municipalityId: string, per
   const target = { municipalityId };
   await recordAudit({ ...audit, details: { version: shown?.version ?? 1 } });
   return {
+    id: shown?.id ?? null,
     period,
     version: shown?.version ?? 1,
     status: shown?.status ?? "DRAFT",
     revision: shown?.revision ?? 0,
     otherInfo: shown?.otherInfo ?? "",
+    proposal: shown?.proposal ?? "",
     analysis: shown?.analysis ?? tertialWords ?? "",
     approvedAt: shown?.approvedAt ?? null,
     approvedBy: snapshot?.approvedBy ?? null,
@@ -73,10 +75,23 @@ export async function getLawDocument(viewer: Viewer, municipalityId: string, per
 }
 export type LawDocumentView = Awaited<ReturnType<typeof getLawDocument>>;
 
+/** What the document's header and PDF need: the version asked for (else the latest), with the page's access rule. */
+export async function getLawDocumentHead(viewer: Viewer, municipalityId: string, period: string, version?: number) {
+  assertVisible(viewer, municipalityId, period);
+  const row = await db().lawDocument.findFirst({
+    where: { municipalityId, period, ...(version === undefined ? {} : { version }) },
+    select: { id: true, version: true, status: true, approvedAt: true, approvedById: true },
+    orderBy: { version: "desc" },
+  });
+  if (version !== undefined && !row) throw new DomainError("NOT_FOUND", "Versionen finns inte.");
+  const approver = row?.approvedById ? await db().user.findUnique({ where: { id: row.approvedById }, select: { name: true } }) : null;
+  return { id: row?.id ?? null, version: row?.version ?? 1, status: row?.status ?? "DRAFT", approvedAt: row?.approvedAt ?? null, approvedBy: approver?.name ?? null };
+}
+
 /** Saves the draft's texts, creating version 1 on the first save. */
 export async function saveLawTexts(viewer: Viewer, municipalityId: string, input: z.output<typeof ZLawTexts>) {
   assertMay(viewer, "tertial:edit", municipalityId, input.period);
-  const texts = { otherInfo: input.otherInfo, analysis: input.analysis };
+  const texts = { otherInfo: input.otherInfo, analysis: input.analysis, proposal: input.proposal };
   if (input.revision === 0) {
     const exists = await db().lawDocument.count({ where: { municipalityId, period: input.period } });
     if (exists) throw new DomainError("CONFLICT", CONFLICT);
@@ -118,10 +133,10 @@ export async function approveLawDocument(viewer: Viewer, municipalityId: string,
 /** Starts the next version from the latest approved one's texts. */
 export async function startLawVersion(viewer: Viewer, municipalityId: string, input: z.output<typeof ZLawNewVersion>) {
   assertMay(viewer, "tertial:edit", municipalityId, input.period);
-  const latest = await db().lawDocument.findFirst({ where: { municipalityId, period: input.period }, orderBy: { version: "desc" }, select: { version: true, status: true, otherInfo: true, analysis: true } });
+  const latest = await db().lawDocument.findFirst({ where: { municipalityId, period: input.period }, orderBy: { version: "desc" }, select: { version: true, status: true, otherInfo: true, analysis: true, proposal: true } });
   if (!latest || latest.status !== "APPROVED") throw new DomainError("CONFLICT", "Det finns redan ett utkast att arbeta i.");
   try {
-    await db().lawDocument.create({ data: { municipalityId, period: input.period, version: latest.version + 1, otherInfo: latest.otherInfo, analysis: latest.analysis } });
+    await db().lawDocument.create({ data: { municipalityId, period: input.period, version: latest.version + 1, otherInfo: latest.otherInfo, analysis: latest.analysis, proposal: latest.proposal } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError("CONFLICT", "Det finns redan ett utkast att arbeta i.");
     throw error;

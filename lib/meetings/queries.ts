@@ -112,3 +112,25 @@ export async function listMyMeetings(viewer: Viewer, now = new Date()) {
   ]);
   return { groups, upcoming, open };
 }
+
+/** What a meeting's document header and PDF need, with the page's access rule. */
+export async function getMeetingHead(viewer: Viewer, meetingId: string) {
+  const meeting = isUuid(meetingId)
+    ? await db().meeting.findUnique({
+        where: { id: meetingId },
+        select: {
+          id: true, municipalityId: true, startsAt: true, minutesStatus: true, approvedAt: true, approvedById: true, version: true,
+          group: { select: { id: true, name: true, kind: true, municipality: { select: { name: true } } } },
+        },
+      })
+    : null;
+  if (!meeting || !can(viewer, "group:view", { municipalityId: meeting.municipalityId, groupId: meeting.group.id, groupKind: meeting.group.kind })) {
+    await recordAudit({ userId: viewer.userId, action: "meeting:view", entityType: "meeting", entityId: meetingId.slice(0, 64), outcome: "DENIED" });
+    throw new DomainError("NOT_FOUND", NOT_FOUND);
+  }
+  const approver = meeting.approvedById ? await db().user.findUnique({ where: { id: meeting.approvedById }, select: { name: true } }) : null;
+  return {
+    id: meeting.id, municipalityId: meeting.municipalityId, municipalityName: meeting.group.municipality.name, groupName: meeting.group.name,
+    startsAt: meeting.startsAt, minutesStatus: meeting.minutesStatus, approvedAt: meeting.approvedAt, approvedBy: approver?.name ?? null, version: meeting.version,
+  };
+}

@@ -47,9 +47,9 @@ test("the law's document: generated kartläggning and åtgärdsplan with evidenc
   assert.deepEqual(plan.followUps, [{ date: "2026-07-01", text: "Två armaturer bytta." }]);
   assert.equal(draft.may.approve, false, "nothing to adopt before the first save");
 
-  await assert.rejects(saveLawTexts(ledning, m, { period: "2026-T2", revision: 0, otherInfo: "", analysis: "x" }), { code: "FORBIDDEN" });
-  const r1 = await saveLawTexts(coordinator, m, { period: "2026-T2", revision: 0, otherInfo: "Trygghetsmätningen 2026.", analysis: "Skadegörelse vid torget." });
-  await assert.rejects(saveLawTexts(coordinator, m, { period: "2026-T2", revision: 0, otherInfo: "", analysis: "krock" }), { code: "CONFLICT" });
+  await assert.rejects(saveLawTexts(ledning, m, { period: "2026-T2", revision: 0, otherInfo: "", analysis: "x", proposal: "" }), { code: "FORBIDDEN" });
+  const r1 = await saveLawTexts(coordinator, m, { period: "2026-T2", revision: 0, otherInfo: "Trygghetsmätningen 2026.", analysis: "Skadegörelse vid torget.", proposal: "Nämnden fastställer åtgärdsplanen." });
+  await assert.rejects(saveLawTexts(coordinator, m, { period: "2026-T2", revision: 0, otherInfo: "", analysis: "krock", proposal: "" }), { code: "CONFLICT" });
   assert.equal(ZLawTexts.safeParse({ period: "2026-T2", revision: 1, otherInfo: "Ring 070-123 45 67", analysis: "" }).success, false, "the PII guard applies");
   await assert.rejects(approveLawDocument(coordinator, m, { period: "2026-T2", revision: r1.revision }), { code: "FORBIDDEN" });
   await approveLawDocument(ledning, m, { period: "2026-T2", revision: r1.revision });
@@ -57,10 +57,11 @@ test("the law's document: generated kartläggning and åtgärdsplan with evidenc
   // Later work changes nothing in the adopted version.
   await db().measureFollowUp.create({ data: { measureId, date: new Date("2026-10-01"), text: "Klart." } });
   await db().measure.update({ where: { id: measureId }, data: { status: "DONE" } });
-  await assert.rejects(saveLawTexts(coordinator, m, { period: "2026-T2", revision: r1.revision + 1, otherInfo: "", analysis: "ändrad" }), { code: "CONFLICT" });
+  await assert.rejects(saveLawTexts(coordinator, m, { period: "2026-T2", revision: r1.revision + 1, otherInfo: "", analysis: "ändrad", proposal: "" }), { code: "CONFLICT" });
   const adopted = await getLawDocument(coordinator, m, "2026-T2");
   assert.equal(adopted.status, "APPROVED");
   assert.equal(adopted.approvedBy, "Lars Holm");
+  assert.equal(adopted.proposal, "Nämnden fastställer åtgärdsplanen.");
   assert.equal(adopted.content.measures.find((x) => x.id === measureId)!.status, "ONGOING");
   assert.equal(adopted.content.measures.find((x) => x.id === measureId)!.followUps.length, 1);
   assert.equal(adopted.may.newVersion, true);
@@ -69,7 +70,7 @@ test("the law's document: generated kartläggning and åtgärdsplan with evidenc
   assert.equal(version, 2);
   await assert.rejects(startLawVersion(coordinator, m, { period: "2026-T2" }), { code: "CONFLICT" });
   const v2 = await getLawDocument(coordinator, m, "2026-T2");
-  assert.deepEqual([v2.version, v2.status, v2.analysis], [2, "DRAFT", "Skadegörelse vid torget."]);
+  assert.deepEqual([v2.version, v2.status, v2.analysis, v2.proposal], [2, "DRAFT", "Skadegörelse vid torget.", "Nämnden fastställer åtgärdsplanen."], "a new version starts from the adopted texts");
   assert.equal(v2.content.measures.find((x) => x.id === measureId)!.followUps.length, 2, "a draft shows the current plan");
   assert.deepEqual(v2.history.map((h) => h.version), [1]);
   assert.equal((await getLawDocument(coordinator, m, "2026-T2", 1)).content.measures.find((x) => x.id === measureId)!.status, "ONGOING");

@@ -1,5 +1,7 @@
 "use server";
 
+import { lawDocument } from "@/lib/documents/catalogue";
+import { archiveAfterApproval } from "@/lib/documents/pdf";
 import { revalidatePath } from "next/cache";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
@@ -24,6 +26,8 @@ export async function approveLawAction(input: unknown): Promise<ActionResult<voi
   if (!parsed.success) return fieldErrors(parsed.error);
   const { municipalityId } = await getActiveMembership(viewer);
   const result = await withDomainErrors(() => approveLawDocument(viewer, municipalityId, parsed.data));
+  // The adopted version goes to the archive as it is now; the page then shows its hash.
+  if (result.ok) await archiveAfterApproval((await lawDocument(viewer, parsed.data.period)).doc, viewer);
   revalidatePath(`/lag/${parsed.data.period}`);
   return result;
 }

@@ -13,6 +13,8 @@ import { FigureCell, RateText, changeText } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
+import { ArchiveNote, PdfLink } from "@/components/documents/document-pdf";
+import { lawDocument } from "@/lib/documents/catalogue";
 import { approveLawAction, newLawVersionAction, saveLawTextsAction } from "./actions";
 import { LawSteps } from "./_components/law-steps";
 import { LawTextsForm } from "./_components/law-texts-form";
@@ -27,15 +29,17 @@ async function load(period: string, version: string | undefined) {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   return orNotFound(async () => {
-    return { active, doc: await getLawDocument(viewer, active.municipalityId, period, version === undefined ? undefined : Number(version)) };
+    const asked = version === undefined ? undefined : Number(version);
+    const [doc, pdf] = await Promise.all([getLawDocument(viewer, active.municipalityId, period, asked), lawDocument(viewer, period, asked)]);
+    return { active, doc, pdf };
   });
 }
 
 export default async function LawDocumentPage({ params, searchParams }: { params: Promise<{ period: string }>; searchParams: Promise<{ version?: string }> }) {
   const { period } = await params;
-  const { active, doc } = await load(period, (await searchParams).version);
+  const { active, doc, pdf } = await load(period, (await searchParams).version);
   const a = doc.content.analysis;
-  const { m: { law: t, analysis, measureLabels }, f } = await getI18n();
+  const { m: { law: t, analysis, measureLabels, documents }, f } = await getI18n();
   return (
     <ClientMessages ns={["lawForms"]}>
       <div className="page-header">
@@ -47,8 +51,9 @@ export default async function LawDocumentPage({ params, searchParams }: { params
             {doc.status === "APPROVED" ? <Badge tone="ok">{t.approved}</Badge> : <Badge>{t.draft}</Badge>}
             {doc.approvedAt ? ` ${fill(t.approvedBy, { name: doc.approvedBy ?? "", date: f.date(doc.approvedAt) })}` : null}
           </p>
+          <ArchiveNote pdf={pdf} />
         </div>
-        <div className="toolbar no-print"><PrintButton /></div>
+        <div className="toolbar no-print"><PdfLink pdf={pdf} /><PrintButton /></div>
       </div>
 
       {doc.history.length ? (
@@ -60,6 +65,22 @@ export default async function LawDocumentPage({ params, searchParams }: { params
           {!doc.isLatest ? <>{" · "}<Link href={`/lag/${period}`}>{t.latest}</Link></> : null}
         </nav>
       ) : null}
+
+      <section className="card document-summary" style={{ marginBottom: "1rem" }} aria-labelledby="document-summary" data-testid="document-summary">
+        <h2 id="document-summary">{documents.summary}</h2>
+        <p>
+          {fill(t.mappingText, {
+            count: a.total.count, period: f.period(period),
+            changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
+            changeLastYear: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis), lastYear: f.period(a.lastYear),
+          })}
+        </p>
+        <CoverageNote analysis={a} testId="summary-coverage" />
+        {a.hotspots.length ? <p>{`${t.hotspots} ${a.hotspots.slice(0, 3).map((h) => `${h.place}, ${h.area} (${h.count})`).join("; ")}`}</p> : null}
+        <p>{fill(t.planSummary, { count: doc.content.measures.length })}</p>
+        <h3>{documents.proposal}</h3>
+        {doc.proposal ? <p className="narrative" data-testid="proposal">{doc.proposal}</p> : <p className="meta">{documents.noProposal}</p>}
+      </section>
 
       <LawSteps period={period} revision={doc.revision} may={doc.may} approve={approveLawAction} newVersion={newLawVersionAction} />
 
@@ -107,7 +128,7 @@ export default async function LawDocumentPage({ params, searchParams }: { params
 
       {doc.may.edit ? (
         <section className="card" style={{ marginBottom: "1rem" }} aria-label={t.textsLabel}>
-          <LawTextsForm initial={{ period, revision: doc.revision, otherInfo: doc.otherInfo, analysis: doc.analysis }} save={saveLawTextsAction} />
+          <LawTextsForm initial={{ period, revision: doc.revision, otherInfo: doc.otherInfo, analysis: doc.analysis, proposal: doc.proposal }} save={saveLawTextsAction} />
         </section>
       ) : null}
       <section className={doc.may.edit ? "card print-only" : "card"} style={{ marginBottom: "1rem" }} aria-labelledby="annan">

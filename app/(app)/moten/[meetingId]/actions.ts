@@ -1,5 +1,7 @@
 "use server";
 
+import { minutesDocument } from "@/lib/documents/catalogue";
+import { archiveAfterApproval } from "@/lib/documents/pdf";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
@@ -109,6 +111,8 @@ export async function approveMinutesAction(input: unknown): Promise<ActionResult
   const parsed = ZMeetingRef.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
   const result = await withDomainErrors(async () => void (await approveMinutes(viewer, parsed.data)));
+  // The approved minutes go to the archive as they are now; the page then shows the hash.
+  if (result.ok) await archiveAfterApproval((await minutesDocument(viewer, parsed.data.meetingId)).doc, viewer);
   refresh(parsed.data.meetingId);
   return result;
 }

@@ -12,6 +12,8 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
+import { ArchiveNote, PdfLink } from "@/components/documents/document-pdf";
+import { minutesDocument } from "@/lib/documents/catalogue";
 import {
   addAgendaItemAction, addDecisionAction, approveMinutesAction, cancelMeetingAction, moveAgendaItemAction, moveMeetingAction, removeAgendaItemAction, removeDecisionAction,
   resetAgendaAction, saveMinutesAction, sendMinutesAction,
@@ -28,14 +30,14 @@ async function load(meetingId: string) {
   const viewer = await requireViewer();
   return orNotFound(async () => {
     const meeting = await getMeeting(viewer, meetingId);
-    const content = await agendaContent(viewer, { ...meeting, group: meeting.group }, meeting.agendaItems.map((i) => i.kind));
-    return { meeting, content };
+    const [content, pdf] = await Promise.all([agendaContent(viewer, { ...meeting, group: meeting.group }, meeting.agendaItems.map((i) => i.kind)), minutesDocument(viewer, meetingId)]);
+    return { meeting, content, pdf };
   });
 }
 
 /** One meeting: its agenda built from the group's data, attendance, minutes and decisions. */
 export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
-  const { meeting: m, content } = await load((await params).meetingId);
+  const { meeting: m, content, pdf } = await load((await params).meetingId);
   const local = toLocalInputs(m.startsAt);
   const { m: { meeting: t, groups, measureLabels, common }, f } = await getI18n();
   const statusLabel = t.minutesStatus[m.minutesStatus];
@@ -76,9 +78,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
             {m.status === "CANCELLED" ? <Badge tone="danger">{t.cancelled}</Badge> : <Badge tone={statusTone}>{statusLabel}</Badge>}
             {m.plannedStartsAt ? <span className="meta">{` · ${fill(t.movedFrom, { time: f.meetingTime(m.plannedStartsAt) })}`}</span> : null}
           </p>
+          <ArchiveNote pdf={pdf} />
           {m.status === "CANCELLED" && m.cancelReason ? <p className="alert alert-warn">{fill(t.cancelledReason, { reason: m.cancelReason })}</p> : null}
         </div>
         <nav className="toolbar no-print" aria-label={t.meetingNav}>
+          <PdfLink pdf={pdf} />
           <PrintButton />
           {m.previous ? <Link className="btn btn-secondary" href={`/moten/${m.previous.id}`}>{t.previousMeeting}</Link> : null}
           {m.next ? <Link className="btn btn-secondary" href={`/moten/${m.next.id}`}>{t.nextMeeting}</Link> : null}

@@ -41,6 +41,9 @@ export function LawTextsForm(props: { initial: TLawTexts; save: (input: unknown)
         <Field id="law-analysis" label={m.analysis} hint={m.analysisHint} error={formState.errors.analysis?.message}>
           {(a11y) => <textarea {...a11y} rows={10} {...register("analysis")} />}
         </Field>
+        <Field id="law-proposal" label={m.proposal} hint={m.proposalHint} error={formState.errors.proposal?.message}>
+          {(a11y) => <textarea {...a11y} rows={4} {...register("proposal")} />}
+        </Field>
         {formState.errors.root?.serverError ? <FormError message={formState.errors.root.serverError.message} /> : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={formState.isSubmitting}>{formState.isSubmitting ? common.saving : m.saveDraft}</button>

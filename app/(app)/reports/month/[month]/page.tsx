@@ -13,6 +13,8 @@ import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
+import { PdfLink } from "@/components/documents/document-pdf";
+import { monthReportDocument } from "@/lib/documents/catalogue";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.monthReport.metaTitle };
@@ -25,13 +27,14 @@ async function load(month: string) {
   const viewer = await requireViewer();
   const active = await getActiveMembership(viewer);
   return orNotFound(async () => {
-    return { active, report: await getMonthlyAreaReport(viewer, active.municipalityId, month) };
+    const [report, pdf] = await Promise.all([getMonthlyAreaReport(viewer, active.municipalityId, month), monthReportDocument(viewer, month)]);
+    return { active, report, pdf };
   });
 }
 
 export default async function MonthlyReportPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
-  const { active, report } = await load(month);
+  const { active, report, pdf } = await load(month);
   const { start, end } = periodRange(month);
   const from = toLocalInputs(start).date;
   const to = toLocalInputs(new Date(end.getTime() - 1)).date;
@@ -49,6 +52,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           </p>
         </div>
         <nav className="toolbar no-print" aria-label={t.changeMonth}>
+          <PdfLink pdf={pdf} />
           <PrintButton />
           <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, -1)}`}>{`← ${f.period(shiftPeriod(month, -1))}`}</Link>
           <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, 1)}`}>{`${f.period(shiftPeriod(month, 1))} →`}</Link>

@@ -13,6 +13,8 @@ import { CoverageNote } from "@/components/analysis/coverage-note";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
+import { PdfLink } from "@/components/documents/document-pdf";
+import { quarterPackDocument } from "@/lib/documents/catalogue";
 import { followUpGoalAction } from "./actions";
 import { GoalFollowUpForm } from "./_components/goal-form";
 
@@ -25,13 +27,14 @@ const TONE = { ON_TRACK: "ok", AT_RISK: "warn", OFF_TRACK: "danger" } as const;
 async function load(groupId: string, quarter: string) {
   const viewer = await requireViewer();
   return orNotFound(async () => {
-    return await getQuarterPack(viewer, groupId, quarter);
+    const [pack, pdf] = await Promise.all([getQuarterPack(viewer, groupId, quarter), quarterPackDocument(viewer, groupId, quarter)]);
+    return { ...pack, pdf };
   });
 }
 
 export default async function QuarterPackPage({ params }: { params: Promise<{ groupId: string; quarter: string }> }) {
   const { groupId, quarter } = await params;
-  const { group, analysis: a, goals } = await load(groupId, quarter);
+  const { group, analysis: a, goals, pdf } = await load(groupId, quarter);
   const { m: { quarter: t, analysis }, f } = await getI18n();
   // The incident list is the drill-down here: it applies the viewer's own scope.
   const drill = (p: DrillParams) => {
@@ -57,6 +60,7 @@ export default async function QuarterPackPage({ params }: { params: Promise<{ gr
           <CoverageNote analysis={a} />
         </div>
         <nav className="toolbar no-print" aria-label={t.changeQuarter}>
+          <PdfLink pdf={pdf} />
           <PrintButton />
           <Link className="btn btn-secondary" href={`/groups/${group.id}/kvartal/${shiftPeriod(quarter, -1)}`}>{`← ${f.period(shiftPeriod(quarter, -1))}`}</Link>
           <Link className="btn btn-secondary" href={`/groups/${group.id}/kvartal/${shiftPeriod(quarter, 1)}`}>{`${f.period(shiftPeriod(quarter, 1))} →`}</Link>
