@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { recordRefusal } from "@/lib/action-errors";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -19,7 +20,9 @@ export type PdfDocument = {
   archive?: { kind: DocumentKind; documentId: string; version: number };
 };
 
-function archived(doc: PdfDocument & { archive: NonNullable<PdfDocument["archive"]> }, cookie: string, userId: string) {
+type Archivable = PdfDocument & Required<Pick<PdfDocument, "archive">>;
+
+function archived(doc: Archivable, cookie: string, userId: string) {
   return storedOnce({ municipalityId: doc.municipalityId, ...doc.archive }, () => renderPdf({ path: doc.path, cookie, header: doc.header }), userId);
 }
 
@@ -31,7 +34,6 @@ function archived(doc: PdfDocument & { archive: NonNullable<PdfDocument["archive
 export async function archiveAfterApproval(doc: PdfDocument, viewer: Viewer): Promise<void> {
   if (!doc.archive) return;
   try {
-    const { headers } = await import("next/headers");
     await archived({ ...doc, archive: doc.archive }, (await headers()).get("cookie") ?? "", viewer.userId);
   } catch (error) {
     logger.warn({ err: error, document: doc.archive }, "pdf: not archived at approval; it is made at the first download");

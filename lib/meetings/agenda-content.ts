@@ -66,7 +66,7 @@ export async function agendaContent(viewer: Viewer, meeting: MeetingRef, kinds: 
       out.lagesbild = {
         link: { href, label: fill(tx.openLagesbild, { week: f.period(week) }) },
         lines: [
-          { text: fill(tx.weekCount, { count: d.matrix.total.count, previous: d.matrix.total.previousWeek }) },
+          { text: plural(viewer.locale, tx.weekCount, d.matrix.total.count, { previous: d.matrix.total.previousWeek }) },
           { text: d.saved?.status === "PUBLISHED" ? tx.published : tx.draft, tone: d.saved?.status === "PUBLISHED" ? undefined : "warn" },
           ...d.hotspots.slice(0, 3).map((h) => ({ text: fill(tx.standsOut, { place: h.place, area: h.areaName, count: h.count }) })),
         ],

@@ -1439,7 +1439,7 @@ export const en: typeof sv = {
     due: "due {date}",
     overdue: "(overdue)",
     openLagesbild: "Open the lägesbild for {week}",
-    weekCount: "{count} incidents ({previous} the week before)",
+    weekCount: { one: "{count} incident ({previous} the week before)", other: "{count} incidents ({previous} the week before)" },
     published: "The lägesbild is published.",
     draft: "The lägesbild is a draft.",
     standsOut: "Place that stands out: {place}, {area} ({count})",

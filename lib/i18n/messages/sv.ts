@@ -1437,7 +1437,7 @@ export const sv = {
     due: "klart senast {date}",
     overdue: "(försenad)",
     openLagesbild: "Öppna lägesbilden för {week}",
-    weekCount: "{count} händelser ({previous} veckan innan)",
+    weekCount: { one: "{count} händelse ({previous} veckan innan)", other: "{count} händelser ({previous} veckan innan)" },
     published: "Lägesbilden är publicerad.",
     draft: "Lägesbilden är ett utkast.",
     standsOut: "Plats som sticker ut: {place}, {area} ({count})",
