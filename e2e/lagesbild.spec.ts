@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { downloadPdf, expect, insertBurst, signInAndWait, sollentunaGroupId, sql, test, USERS, waitForMail } from "./fixtures";
 
 test("the coordinator reads a flag, drills into its incidents, writes the assessment and publishes", async ({ page }) => {
@@ -142,3 +143,23 @@ async function signInAndWaitAs(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Logga in i EST" })).toBeVisible();
   await signInAndWait(page, email);
 }
+
+test("a week published before snapshots carried a version opens and prints as today's page (issue 33)", async ({ page }) => {
+  // The fixture is what the first publication stored (lib/lagesbild/snapshot.test.ts says how it was made).
+  const week = shiftPeriod(weekKey(new Date()), -40);
+  const vecko = await sollentunaGroupId("est-vecko");
+  const v1 = { ...JSON.parse(readFileSync("tests/fixtures/lagesbild-snapshot-v1.json", "utf8")), week };
+  await sql(
+    `INSERT INTO lagesbild ("municipalityId", "groupId", "periodKey", status, assessment, snapshot, "publishedAt", "updatedAt")
+     SELECT g."municipalityId", g.id, $2, 'PUBLISHED', 'Lugn vecka, publicerad före versionerna.', $3::jsonb, now(), now() FROM est_group g WHERE g.id = $1
+     ON CONFLICT ("groupId", "periodKey") DO UPDATE SET status = 'PUBLISHED', snapshot = EXCLUDED.snapshot, assessment = EXCLUDED.assessment`,
+    [vecko, week, JSON.stringify(v1)],
+  );
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${vecko}/lagesbild/${week}`);
+  await expect(page.locator(".lead .badge")).toContainText("Publicerad");
+  await expect(page.getByTestId("chance-flags")).toContainText("4 rutor");
+  await expect(page.getByTestId("repeat-places")).toContainText("Edsbergs torg (Edsberg) – 7");
+  const { pages } = await downloadPdf(page);
+  expect(pages[0]!.replace(/\s+/g, " ")).toContain("Lugn vecka, publicerad före versionerna.");
+});

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isPeriodKey } from "@/lib/time/periods";
 import { queueLagesbildDigests } from "@/lib/feedback/digest";
 import { getLagesbildDraft } from "./queries";
+import { toLagesbildSnapshot } from "./snapshot";
 import type { ZLagesbildJudgement, ZLagesbildPublish } from "./schema";
 
 export class LagesbildConflict extends DomainError {
@@ -101,12 +102,12 @@ export async function publishLagesbild(viewer: Viewer, input: z.output<typeof ZL
     where: { municipalityId: group.municipalityId, areaId: { in: draft.areas.map((a) => a.id) }, isoWeek: input.week, status: "ACTIVE" },
     select: { id: true },
   });
-  const snapshot = { ...draft, saved: null, incidentIds: incidentIds.map((i) => i.id), frozenAt: new Date().toISOString() };
+  const snapshot = toLagesbildSnapshot(draft, { incidentIds: incidentIds.map((i) => i.id), frozenAt: new Date().toISOString() });
   // Publishing and the feedback it triggers happen together or not at all.
   await db().$transaction(async (tx) => {
     const { count } = await tx.lagesbild.updateMany({
       where: { id: existing.id, version: input.version, status: "DRAFT" },
-      data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: viewer.userId, snapshot: JSON.parse(JSON.stringify(snapshot)), version: { increment: 1 } },
+      data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: viewer.userId, snapshot: snapshot as Prisma.InputJsonValue, version: { increment: 1 } },
     });
     if (count === 0) throw new LagesbildConflict(current(existing));
     await queueLagesbildDigests(tx, existing.id);

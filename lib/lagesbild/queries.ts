@@ -15,6 +15,7 @@ import { localDayRange, periodRange, samePeriodLastYear, shiftPeriod } from "@/l
 import { isUuid } from "@/lib/validation/ids";
 import { samePlace } from "@/lib/incidents/events";
 import { buildMatrix, weekdayHourTable, type CountRow, type WeekSet } from "./draft";
+import { fromLagesbildSnapshot } from "./snapshot";
 
 const REPEAT_MIN = 3;
 
@@ -176,12 +177,13 @@ export async function getLagesbildDraft(viewer: Viewer, groupId: string, week: s
       return { weeks: keys, totals: keys.map((k) => totals.get(k) ?? 0) };
     })(),
     hotspots: [...hotspotCounts.values()].sort((a, b) => b.count - a.count || b.reports - a.reports).slice(0, 10).map((h) => ({ ...h, areaName: areaName.get(h.areaId) ?? "" })),
-    repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r.count, before: r.before })),
+    // `before` is null in weeks published before it was recorded (lib/lagesbild/snapshot.ts).
+    repeatPlaces: repeats.map((r) => ({ areaId: r.areaId, areaName: areaName.get(r.areaId) ?? "", place: r.place, count: r.count, before: r.before as number | null })),
     weekdayHour: weekdayHourTable(thisWeek),
     completeness,
     measures,
     lateReports,
-    sources,
+    sources: sources as typeof sources | null,
     points: thisWeek.filter((i) => i.latitude !== null && i.longitude !== null).map((i) => ({ id: i.id, lat: i.latitude!, lng: i.longitude!, category: i.code, label: `${i.label} – ${i.place}` })),
     saved,
   };
@@ -222,7 +224,7 @@ export async function getLagesbild(viewer: Viewer, groupId: string, week: string
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:view", entityType: "lagesbild", entityId: `${groupId}:${week}` });
   const row = await loadSaved(groupId, week, true);
   if (!row?.snapshot || row.saved.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week, row?.saved ?? null)), published: false };
-  return { ...(row.snapshot as LagesbildDraft), saved: row.saved, canEdit: false, published: true };
+  return { ...fromLagesbildSnapshot(row.snapshot), saved: row.saved, canEdit: false, published: true };
 }
 
 /** The group's weeks that have a saved or published lägesbild, newest first. */

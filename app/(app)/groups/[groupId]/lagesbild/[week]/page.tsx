@@ -160,7 +160,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           {d.repeatPlaces.length === 0 ? <p className="meta">{m.noRepeat}</p> : (
             <ul data-testid="repeat-places">
               {d.repeatPlaces.map((r) => (
-                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count} `}<span className="meta">{fill(m.repeatTrend, { delta: delta(r.count, r.before, locale), before: r.before })}</span></li>
+                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count} `}{r.before === null ? null : <span className="meta">{fill(m.repeatTrend, { delta: delta(r.count, r.before, locale), before: r.before })}</span>}</li>
               ))}
             </ul>
           )}
