@@ -67,7 +67,8 @@ test("a user switches the app to English: menus, the report form, dates and coun
   await expect(page.getByTestId("count-matrix").getByRole("columnheader", { name: "Total" })).toBeVisible();
   await expect(page.getByTestId("weekday-hour").getByRole("rowheader", { name: "Mon" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "The group's assessment" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Print / PDF" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download PDF" })).toBeVisible();
 
   // Back to Swedish.
   await page.getByRole("link", { name: /Alex Reporter/ }).click();
