@@ -9,9 +9,14 @@ test("EST Ledning opens the monthly area report; every area has its section and 
   const sections = page.getByTestId("area-section");
   await expect(sections).toHaveCount(8);
   await expect(sections.first().getByRole("heading")).toContainText("(fokusområde)");
-  // The report as a PDF made on the server: every area, its header and page numbers.
+  // The summary first: the whole municipality is the sum of its areas.
+  const areaCounts = await sections.evaluateAll((ss) => ss.map((s) => Number(s.querySelector("p a")!.textContent!.match(/^\d+/)![0])));
+  const sum = areaCounts.reduce((s, n) => s + n, 0);
+  await expect(page.getByTestId("month-total")).toContainText(`Hela kommunen: ${sum} händelse`);
+  // The report as a PDF made on the server: the summary first, every area, its header and page numbers.
   const { pages } = await downloadPdf(page);
   const text = pages.map((p) => p.replace(/\s+/g, " "));
+  expect(text[0]).toContain(`Sammanfattning Hela kommunen: ${sum} händelse`);
   expect(text[0]).toMatch(/Sollentuna kommun · Månadsrapport .* Utskrivet \d{4}-\d{2}-\d{2}/);
   for (const area of await sections.getByRole("heading", { level: 2 }).allTextContents()) expect(text.join(" ")).toContain(area);
   text.forEach((p, i) => expect(p).toContain(`Sida ${i + 1} av ${text.length}`));

@@ -1169,6 +1169,9 @@ export const en: typeof sv = {
     change: "Change",
     noIncidents: "No incidents in the area this month or the month before.",
     noStatus: "No published area status in the month.",
+    wholeMunicipality: "The whole municipality: {count}",
+    mostIn: "Most events: {areas}.",
+    redStatus: "Red status during the month: {list}.",
   },
   indicators: {
     title: "Indicators",

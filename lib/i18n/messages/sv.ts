@@ -1167,6 +1167,9 @@ export const sv = {
     change: "Förändring",
     noIncidents: "Inga händelser i kommundelen under månaden eller månaden innan.",
     noStatus: "Ingen publicerad områdesstatus under månaden.",
+    wholeMunicipality: "Hela kommunen: {count}",
+    mostIn: "Flest händelser: {areas}.",
+    redStatus: "Röd status under månaden: {list}.",
   },
   indicators: {
     title: "Indikatorer",

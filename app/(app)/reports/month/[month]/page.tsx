@@ -38,7 +38,11 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const { start, end } = periodRange(month);
   const from = toLocalInputs(start).date;
   const to = toLocalInputs(new Date(end.getTime() - 1)).date;
-  const { locale, m: { monthReport: t, analysis }, f } = await getI18n();
+  const { locale, m: { monthReport: t, analysis, documents }, f } = await getI18n();
+  // Every incident is in an area: the areas' sums are the municipality's.
+  const whole = (k: "total" | "previous" | "lastYear") => report.areas.reduce((s, a) => s + a[k], 0);
+  const busiest = [...report.areas].filter((a) => a.total > 0).sort((a, b) => b.total - a.total).slice(0, 3);
+  const red = report.areas.flatMap((a) => a.statuses.filter((s) => s.level === "RED").map((s) => `${a.name} ${f.period(s.week)}`));
   return (
     <>
       <div className="page-header">
@@ -58,6 +62,15 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           <Link className="btn btn-secondary" href={`/reports/month/${shiftPeriod(month, 1)}`}>{`${f.period(shiftPeriod(month, 1))} →`}</Link>
         </nav>
       </div>
+      <section className="card document-summary" style={{ marginBottom: "1rem" }} aria-labelledby="document-summary" data-testid="document-summary">
+        <h2 id="document-summary">{documents.summary}</h2>
+        <p data-testid="month-total">
+          {fill(t.wholeMunicipality, { count: plural(locale, analysis.incidents, whole("total")) })}
+          {` (${fill(t.changes, { previous: changeText(whole("total"), whole("previous"), report.against.previous, analysis), month: f.period(shiftPeriod(month, -1)), lastYear: changeText(whole("total"), whole("lastYear"), report.against.lastYear, analysis) })})`}
+        </p>
+        {busiest.length ? <p>{fill(t.mostIn, { areas: busiest.map((a) => `${a.name} (${a.total})`).join(", ") })}</p> : null}
+        {red.length ? <p>{fill(t.redStatus, { list: red.join(", ") })}</p> : null}
+      </section>
       {report.areas.map((a) => (
         <section key={a.id} className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`area-${a.id}`} data-testid="area-section">
           <h2 id={`area-${a.id}`}>{a.isFocus ? fill(analysis.focusArea, { area: a.name }) : a.name}</h2>
