@@ -40,6 +40,12 @@ export default async function LawDocumentPage({ params, searchParams }: { params
   const { active, doc, pdf } = await load(period, (await searchParams).version);
   const a = doc.content.analysis;
   const { m: { law: t, analysis, measureLabels, documents }, f } = await getI18n();
+  // The headline of the Kartläggning, which the summary repeats first.
+  const mapping = fill(t.mappingText, {
+    count: a.total.count, period: f.period(period),
+    changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
+    changeLastYear: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis), lastYear: f.period(a.lastYear),
+  });
   return (
     <ClientMessages ns={["lawForms"]}>
       <div className="page-header">
@@ -69,11 +75,7 @@ export default async function LawDocumentPage({ params, searchParams }: { params
       <section className="card document-summary" style={{ marginBottom: "1rem" }} aria-labelledby="document-summary" data-testid="document-summary">
         <h2 id="document-summary">{documents.summary}</h2>
         <p>
-          {fill(t.mappingText, {
-            count: a.total.count, period: f.period(period),
-            changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
-            changeLastYear: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis), lastYear: f.period(a.lastYear),
-          })}
+          {mapping}
         </p>
         <CoverageNote analysis={a} testId="summary-coverage" />
         {a.hotspots.length ? <p>{`${t.hotspots} ${a.hotspots.slice(0, 3).map((h) => `${h.place}, ${h.area} (${h.count})`).join("; ")}`}</p> : null}
@@ -87,11 +89,7 @@ export default async function LawDocumentPage({ params, searchParams }: { params
       <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="kartlaggning">
         <h2 id="kartlaggning">{t.mapping}</h2>
         <p>
-          {fill(t.mappingText, {
-            count: a.total.count, period: f.period(period),
-            changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
-            changeLastYear: changeText(a.total.count, a.total.lastYear, a.against?.lastYear, analysis), lastYear: f.period(a.lastYear),
-          })}
+          {mapping}
         </p>
         <CoverageNote analysis={a} />
         <TrendChart title={t.trendTitle} periods={a.periods} series={[{ label: t.municipality, values: a.trend }]} marks={await analysisMarks(a)} />
