@@ -1,11 +1,17 @@
 // `npm run est -- <command>`: one command-line entry for operator tasks.
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { isExpectedError } from "@/lib/errors";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
+import { EXPORT_FORMATS, incidentExport } from "@/lib/incidents/export";
+import { iterateMunicipalityIncidents } from "@/lib/incidents/queries";
+import { periodRange } from "@/lib/time/periods";
+
+const PERIOD_KEY = /^\d{4}-(W\d{2}|\d{2}|Q[1-4]|T[1-3])$/;
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { backupDatabase, BackupError, restoreDatabase } from "@/lib/ops/backup";
@@ -27,8 +33,13 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
                                 syntetisk nationell datamängd för prestandatester (kommun-001 …):
                                 områden, organisationer, grupper, händelser (COPY) och åtgärder;
                                 deterministisk, kan återupptas (kommuner med händelser hoppas över)
-  import <fil.csv> --municipality SLUG [--dry-run] [--skip-invalid]
-                                importera händelser i formatet EST händelse-CSV v1
+  import <fil> --municipality SLUG [--dry-run] [--skip-invalid]
+                                importera händelser i formatet EST händelse-CSV v1: CSV (komma,
+                                semikolon eller tabb; UTF-8 eller Windows-1252) eller .xlsx; rader
+                                med id (en export) uppdaterar sina händelser, oförändrade lämnas
+  export --municipality SLUG --period NYCKEL [--format xlsx|csv-sv|csv] --file FIL
+                                händelser under en period (även tillbakadragna) i samma format som
+                                importen läser: csv-sv = semikolon och decimalkomma för svenskt Excel
   user:add --email E --name N --municipality SLUG --org KOD [--role REPORTER|COORDINATOR|ADMIN]
                                 lägg till en användare (eller koppla en befintlig till en kommun)
   user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
@@ -107,16 +118,35 @@ const COMMANDS: Record<string, Handler> = {
     });
     process.stderr.write("\n");
     const lines = [
+      `Filen lästes som ${report.format}.`,
       `Rader: ${report.rows}, giltiga: ${report.valid}, ogiltiga: ${report.invalid}.`,
       ...report.errors.map((e) => `  rad ${e.row}, ${e.column}: ${e.reason}`),
       ...report.warnings.map((w) => `  varning rad ${w.row}, ${w.column}: ${w.reason}`),
       report.committed
-        ? `Importerat: ${report.inserted} nya, ${report.updated} uppdaterade.`
-        : flags["dry-run"] ? "Provkörning: inget sparades." : report.invalid > 0 ? "Inget importerades (ogiltiga rader; använd --skip-invalid för att importera de giltiga)." : "Inget att importera.",
+        ? `Importerat: ${report.inserted} nya, ${report.updated} uppdaterade, ${report.unchanged} oförändrade.`
+        : flags["dry-run"] ? `Provkörning: ${report.inserted} nya, ${report.updated} uppdateras, ${report.unchanged} oförändrade. Inget sparades.` : report.invalid > 0 ? "Inget importerades (ogiltiga rader; använd --skip-invalid för att importera de giltiga)." : "Inget att importera.",
     ];
     if (!report.committed && report.invalid > 0 && !flags["dry-run"]) throw new ReportedFailure(lines.join("\n"));
     if (flags["dry-run"] && report.invalid > 0) throw new ReportedFailure(lines.join("\n"));
     return lines.join("\n");
+  },
+  async export(flags) {
+    const municipality = await municipalityBySlug(need(flags, "municipality"));
+    const period = need(flags, "period");
+    if (!PERIOD_KEY.test(period)) throw new UsageError("--period ska vara en period som 2026-W07, 2026-02, 2026-Q1 eller 2026-T1.");
+    const format = oneOf(typeof flags.format === "string" ? flags.format : "xlsx", EXPORT_FORMATS, "--format");
+    const file = need(flags, "file");
+    let rows = 0;
+    const counted = async function* () {
+      for await (const batch of iterateMunicipalityIncidents(municipality.id, periodRange(period))) {
+        rows += batch.length;
+        yield batch;
+      }
+    };
+    // Written to a temporary name and renamed: an interrupted export leaves no half a file behind.
+    await pipeline(incidentExport(format, counted()), createWriteStream(`${file}.part`));
+    renameSync(`${file}.part`, file);
+    return `${rows} händelser (${municipality.name}, ${period}) skrivna till ${file}.`;
   },
   async generate(flags) {
     const count = (name: string, fallback?: number) => {

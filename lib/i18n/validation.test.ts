@@ -15,7 +15,7 @@ const SOURCES = libFiles.filter((f) => f.endsWith("/schema.ts") || f === "lib/in
 const MESSAGE = /(?:[,(]\s*|message:\s*|error:\s*)"([A-ZÅÄÖ][^"\n]*[.?])"/g;
 
 // The CSV import reports each row's problem as a lower-case phrase (also in the CLI and the API).
-const IMPORT_SOURCES = ["lib/incidents/import/row.ts", "lib/incidents/import/run.ts"];
+const IMPORT_SOURCES = ["lib/incidents/import/row.ts", "lib/incidents/import/run.ts", "lib/text/table-file.ts"];
 const IMPORT_REASON = /(?:reason:\s*|error:\s*|fill\(|, )"([a-zåäö][^"\n]* [^"\n]*)"/g;
 
 test("every Swedish validation message has a translation in every other language, and none is stale", () => {

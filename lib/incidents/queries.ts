@@ -154,6 +154,8 @@ export type IncidentListRow = {
   longitude: number | null;
   /** False when an earlier report, within the hour, is of the same event (ADR 018). */
   eventStart: boolean;
+  /** The id the reporting organisation's own system gave it (imports, the API). */
+  externalId: string | null;
   area: { name: string };
   category: { label: string };
   subcategory: { label: string } | null;
@@ -180,7 +182,7 @@ const NEWEST_FIRST = Prisma.sql`ORDER BY i."occurredAt" DESC, i.id DESC`;
  * before sorting (3,000 rows for a page of 50 in the bench). */
 const listRows = (where: Prisma.Sql, limit: number, offset = 0) => Prisma.sql`
   SELECT i.id, i."occurredAt", i."occurredUntil", i."isoWeek", i.place, i.description, i.status::text AS status,
-         i."policeReported", i."needsFollowUp", i.latitude, i.longitude, i."eventStart",
+         i."policeReported", i."needsFollowUp", i.latitude, i.longitude, i."eventStart", i."externalId",
          a.name AS "areaName", c.label AS "categoryLabel", s.label AS "subcategoryLabel", o.id AS "reporterOrgId", o.name AS "reporterOrgName"
   FROM (SELECT * FROM incident i WHERE ${where} ${NEWEST_FIRST} LIMIT ${limit} OFFSET ${offset}) i
   JOIN area a ON a.id = i."areaId"
@@ -218,8 +220,19 @@ export async function listIncidents(viewer: Viewer, municipalityId: string, filt
 }
 
 /** Every matching incident in batches (keyset pagination), for a streamed export. */
-export async function* iterateIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter, batch = 1000) {
-  const where = incidentConditions(viewer, municipalityId, filter);
+export function iterateIncidents(viewer: Viewer, municipalityId: string, filter: TIncidentFilter, batch = 1000) {
+  return iterateWhere(incidentConditions(viewer, municipalityId, filter), batch);
+}
+
+/**
+ * Every incident of a municipality in [start, end), withdrawn ones too, for the operator's
+ * export from the command line (no viewer: whoever runs the CLI runs the server).
+ */
+export function iterateMunicipalityIncidents(municipalityId: string, range: { start: Date; end: Date }, batch = 1000) {
+  return iterateWhere(Prisma.sql`i."municipalityId" = ${municipalityId}::uuid AND i."occurredAt" >= ${range.start} AND i."occurredAt" < ${range.end}`, batch);
+}
+
+async function* iterateWhere(where: Prisma.Sql, batch: number) {
   let cursor: { occurredAt: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor ? Prisma.sql`AND (i."occurredAt", i.id) < (${cursor.occurredAt}, ${cursor.id}::uuid)` : Prisma.empty;

@@ -16,3 +16,17 @@ export function csvCell(value: string | number | null | undefined): string {
   }
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** One CSV line (RFC 4180, CRLF) of cells that no spreadsheet runs as formulas (csvCell). */
+export function toCsvLine(fields: (string | number | null | undefined)[], delimiter: "," | ";" = ","): string {
+  return fields.map(csvCell).join(delimiter) + "\r\n";
+}
+
+const GUARD_AT_START = /^'(?=[=+\-@\t\r])/;
+const GUARD_AFTER_SEPARATOR = /([,;]["\s]*)'(?=[=+\-@\t\r])/g;
+
+/** The value csvCell was given, from a cell it wrote: the ' it put before a formula's first
+ * character is taken away, so that an export imported again leaves its text as it was. */
+export function unguardCell(value: string): string {
+  return value.replace(GUARD_AFTER_SEPARATOR, "$1").replace(GUARD_AT_START, "");
+}

@@ -56,7 +56,9 @@ test("re-running an import updates instead of duplicating", async () => {
   assert.deepEqual([first.inserted, first.updated], [2, 0]);
   const before = await count();
   const again = await importIncidentsCsv(csv(good("R-1", "Edsbergs centrum"), good("R-2")), "sollentuna");
-  assert.deepEqual([again.inserted, again.updated], [0, 2]);
+  // The changed row updates its incident; the same row again changes nothing, not even its version.
+  assert.deepEqual([again.inserted, again.updated, again.unchanged], [0, 1, 1]);
+  assert.equal((await db().incident.findFirstOrThrow({ where: { externalId: "R-2" }, select: { version: true } })).version, 1);
   assert.equal(await count(), before);
   const row = await db().incident.findFirstOrThrow({ where: { externalId: "R-1" }, select: { place: true, description: true, version: true, versions: { select: { version: true } } } });
   assert.deepEqual({ place: row.place, description: row.description, version: row.version }, { place: "Edsbergs centrum", description: 'Klotter, "stort"', version: 2 });
@@ -84,7 +86,7 @@ test("a failure while writing leaves the database exactly as it was", async () =
 
 test("a file that is not CSV or lacks columns is refused with a clear message", async () => {
   await assert.rejects(importIncidentsCsv("place,area\nx,y\n", "sollentuna"), /Rubrikraden saknar kolumnerna occurred_at, category, reporter_org/);
-  await assert.rejects(importIncidentsCsv(`${HEADER}\n"unterminated,a,b\n`, "sollentuna"), /inte giltig CSV/);
+  await assert.rejects(importIncidentsCsv(`${HEADER}\n"unterminated,a,b\n`, "sollentuna"), /citattecken öppnas men stängs aldrig \(filen tar slut på rad 2\)/);
   await assert.rejects(importIncidentsCsv(csv(good("N-1")), "atlantis"), /finns inte/);
 });
 

@@ -9,6 +9,7 @@ import { ZIncidentFilter } from "@/lib/incidents/schema";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { ExportLink } from "@/components/ui/export-link";
+import { EXPORT_FORMATS } from "@/lib/incidents/export-format";
 import { isPeriodKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,7 +47,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="toolbar">
           <Link className="btn" href="/incidents/new">{m.report}</Link>
-          <ExportLink href={`/incidents/export?${toQuery(rest)}`} filename={`handelser-${active.municipalitySlug}.csv`} total={total} label={m.exportCsv} />
+          <ExportLink
+            href={`/incidents/export?${toQuery(rest)}`}
+            filename={`handelser-${active.municipalitySlug}`}
+            total={total}
+            label={m.exportCsv}
+            formats={EXPORT_FORMATS.map((value) => ({ value, label: common.exportFormats[value], extension: value === "xlsx" ? "xlsx" : "csv", countsLines: value !== "xlsx" }))}
+          />
           {canImport ? <Link className="btn btn-secondary" href="/incidents/import">{m.importCsv}</Link> : null}
         </div>
       </div>

@@ -4,16 +4,27 @@ import { weekKey } from "@/lib/time/periods";
 import { resolveStockholmWall } from "@/lib/time/zone";
 import { fill } from "@/lib/i18n/fill";
 import { findPii } from "@/lib/validation/pii";
+import { isUuid } from "@/lib/validation/ids";
+import { unguardCell } from "@/lib/text/csv";
+import { fromSweref99tm, looksLikeSweref99tm } from "@/lib/geo/sweref";
 
 export const CSV_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id"] as const;
 export const REQUIRED_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org"] as const;
+/** Written by the export so that importing it again updates the same incidents. */
+export const ROUND_TRIP_COLUMNS = ["id", "status"] as const;
+export const ALL_COLUMNS = [...ROUND_TRIP_COLUMNS, ...CSV_COLUMNS] as const;
 
-/** Names and codes (lower-cased) to ids. */
+/** Names and codes (lower-cased) to ids, and the names to list when a value is unknown. */
 export type Reference = {
   areas: Map<string, string>;
   categories: Map<string, string>;
   organisations: Map<string, string>;
+  names?: { areas: string[]; categories: string[]; organisations: string[] };
 };
+
+export type ImportStatus = "ACTIVE" | "WITHDRAWN";
+const STATUS: Record<string, ImportStatus> = { aktiv: "ACTIVE", active: "ACTIVE", tillbakadragen: "WITHDRAWN", withdrawn: "WITHDRAWN" };
+export const STATUS_LABEL: Record<ImportStatus, string> = { ACTIVE: "aktiv", WITHDRAWN: "tillbakadragen" };
 
 export type ImportIssue = { row: number; column: string; reason: string };
 export type ValidRow = {
@@ -28,22 +39,27 @@ export type ValidRow = {
   latitude: number | null;
   longitude: number | null;
   externalId: string | null;
+  /** The incident's id from an export: the row updates that incident. */
+  id: string | null;
+  /** Null: a new incident is active, an existing one keeps its status. */
+  status: ImportStatus | null;
 };
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+// Wall time as Excel and LibreOffice write it: "2026-03-05 09:27", "2026-03-05 9:27:00", "2026-03-05T09:27".
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** `YYYY-MM-DD HH:MM` Stockholm wall time, or ISO 8601 with an offset. */
 export function parseOccurredAt(value: string): { at: Date; ambiguous: boolean } | { error: string } {
   const local = LOCAL.exec(value);
   if (local) {
-    const [y, mo, d, h, mi] = local.slice(1).map(Number) as [number, number, number, number, number];
+    const [y, mo, d, h, mi, sec] = local.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
     if (y < EARLIEST_OCCURRED_AT.getUTCFullYear() + 1) return { error: "tidpunkten ligger före 1990 – kontrollera året" };
     const calendar = new Date(Date.UTC(y, mo - 1, d));
-    if (calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59) return { error: "ogiltigt datum eller klockslag" };
+    if (calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return { error: "ogiltigt datum eller klockslag" };
     const r = resolveStockholmWall({ year: y, month: mo, day: d, hour: h, minute: mi });
     if (r.kind === "nonexistent") return { error: "tiden finns inte i svensk tid (sommartid börjar, 02:00–03:00 hoppas över)" };
-    return { at: r.instant, ambiguous: r.kind === "ambiguous" };
+    return { at: new Date(r.instant.getTime() + sec * 1000), ambiguous: r.kind === "ambiguous" };
   }
   if (WITH_OFFSET.test(value)) {
     const at = new Date(value);
@@ -53,11 +69,15 @@ export function parseOccurredAt(value: string): { at: Date; ambiguous: boolean }
   return { error: "ange ÅÅÅÅ-MM-DD TT:MM (svensk tid) eller ISO 8601 med tidszon, t.ex. 2022-10-30T02:30+01:00" };
 }
 
-function coordinate(value: string, min: number, max: number): number | null | "bad" {
+/** A number as Swedish and English spreadsheets write it: decimal comma or point, spaces as thousands separators. */
+function decimal(value: string): number | null {
   if (value === "") return null;
-  const n = Number(value.replace(",", "."));
-  return Number.isFinite(n) && n >= min && n <= max ? n : "bad";
+  const n = Number(value.replace(/[\s\u00a0]/g, "").replace(",", "."));
+  return Number.isFinite(n) ? n : NaN;
 }
+
+/** Up to ten of the valid values, for a message that a value is unknown. */
+const validValues = (names: string[]) => names.slice(0, 10).join(", ") + (names.length > 10 ? " …" : "");
 
 export function validateRow(
   record: Record<string, string>,
@@ -68,6 +88,8 @@ export function validateRow(
   const issues: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const get = (c: string) => (record[c] ?? "").trim();
+  // Free text as it was before the export guarded it against spreadsheet formulas.
+  const text = (c: string) => unguardCell(get(c));
   const bad = (column: string, reason: string) => issues.push({ row, column, reason });
 
   for (const c of REQUIRED_COLUMNS) if (get(c) === "") bad(c, "värde saknas");
@@ -82,28 +104,38 @@ export function validateRow(
       if (parsed.ambiguous) warnings.push({ row, column: "occurred_at", reason: "tiden förekommer två gånger (sommartid slutar); första tillfället användes" });
     }
   }
-  const lookup = (column: string, map: Map<string, string>, unknown: string) => {
+  // An unknown name is told with the valid ones where the reference knows them.
+  const lookup = (column: string, map: Map<string, string>, unknown: string, unknownOf: string, names: string[] | undefined) => {
     const value = get(column);
     if (value === "") return "";
     const id = map.get(value.toLowerCase());
-    if (!id) bad(column, fill(unknown, { value: value.slice(0, 60) }));
+    if (!id) bad(column, names?.length ? fill(unknownOf, { value: value.slice(0, 60), names: validValues(names) }) : fill(unknown, { value: value.slice(0, 60) }));
     return id ?? "";
   };
-  const areaId = lookup("area", ref.areas, "okänd kommundel ”{value}”");
-  const categoryId = lookup("category", ref.categories, "okänd kategori ”{value}”");
-  const reporterOrgId = lookup("reporter_org", ref.organisations, "okänd organisation ”{value}”");
+  const areaId = lookup("area", ref.areas, "okänd kommundel ”{value}”", "okänd kommundel ”{value}” – giltiga: {names}", ref.names?.areas);
+  const categoryId = lookup("category", ref.categories, "okänd kategori ”{value}”", "okänd kategori ”{value}” – giltiga: {names}", ref.names?.categories);
+  const reporterOrgId = lookup("reporter_org", ref.organisations, "okänd organisation ”{value}”", "okänd organisation ”{value}” – giltiga: {names}", ref.names?.organisations);
   for (const [column, max] of [["place", 120], ["description", 2000]] as const) {
-    const value = get(column);
+    const value = text(column);
     if (value.length > max) bad(column, fill("högst {max} tecken", { max }));
     if (findPii(value).length) bad(column, "innehåller personnummer, telefonnummer, e-postadress eller registreringsnummer (personuppgifter får inte importeras)");
   }
-  const latitude = coordinate(get("latitude"), -90, 90);
-  const longitude = coordinate(get("longitude"), -180, 180);
-  if (latitude === "bad") bad("latitude", "ska vara ett tal mellan -90 och 90");
-  if (longitude === "bad") bad("longitude", "ska vara ett tal mellan -180 och 180");
-  if ((latitude === null) !== (longitude === null) && latitude !== "bad" && longitude !== "bad") bad(latitude === null ? "latitude" : "longitude", "ange både latitud och longitud, eller ingen");
+  let latitude = decimal(get("latitude"));
+  let longitude = decimal(get("longitude"));
+  // A municipality's GIS gives SWEREF 99 TM (northing, easting in metres), which no degree overlaps.
+  if (latitude !== null && longitude !== null && looksLikeSweref99tm(latitude, longitude)) [latitude, longitude] = fromSweref99tm(latitude, longitude);
+  const latitudeBad = latitude !== null && !(latitude >= -90 && latitude <= 90);
+  const longitudeBad = longitude !== null && !(longitude >= -180 && longitude <= 180);
+  if (latitudeBad) bad("latitude", "ska vara ett tal mellan -90 och 90 (WGS 84), eller nordlig koordinat i SWEREF 99 TM");
+  if (longitudeBad) bad("longitude", "ska vara ett tal mellan -180 och 180 (WGS 84), eller östlig koordinat i SWEREF 99 TM");
+  if ((latitude === null) !== (longitude === null) && !latitudeBad && !longitudeBad) bad(latitude === null ? "latitude" : "longitude", "ange både latitud och longitud, eller ingen");
   const externalId = get("external_id");
   if (externalId.length > 100) bad("external_id", fill("högst {max} tecken", { max: 100 }));
+  const id = get("id").toLowerCase();
+  if (id && !isUuid(id)) bad("id", "ogiltigt id – kolumnen id ska innehålla händelsens id från en export, eller vara tom för nya händelser");
+  const statusText = get("status").toLowerCase();
+  const status = statusText ? STATUS[statusText] : null;
+  if (status === undefined) bad("status", fill("okänd status ”{value}” – giltiga: aktiv, tillbakadragen", { value: statusText.slice(0, 30) }));
 
   if (issues.length > 0 || !occurredAt) return { ok: false, issues };
   return {
@@ -111,12 +143,14 @@ export function validateRow(
     warnings,
     value: {
       row, areaId, categoryId, reporterOrgId, occurredAt,
-      place: get("place"),
-      description: get("description"),
+      place: text("place"),
+      description: text("description"),
       isoWeek: weekKey(occurredAt),
-      latitude: latitude as number | null,
-      longitude: longitude as number | null,
+      latitude,
+      longitude,
       externalId: externalId || null,
+      id: id || null,
+      status: status ?? null,
     },
   };
 }

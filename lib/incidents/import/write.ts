@@ -21,17 +21,19 @@ function batchStatement(municipalityId: string, b: ValidRow[], marks: EventMark[
   return Prisma.sql`
     WITH written AS (
       INSERT INTO incident (id, "municipalityId", "areaId", place, "occurredAt", "isoWeek", "categoryId", description,
-                            "reporterOrgId", latitude, longitude, "externalId", "eventStart", "updatedAt")
-      SELECT coalesce(id, gen_random_uuid()), ${municipalityId}::uuid, a, p, o, w, c, d, r, lat, lon, e, NOT coalesce(copy, false), now()
+                            "reporterOrgId", latitude, longitude, "externalId", "eventStart", status, "withdrawnAt", "withdrawReason", "updatedAt")
+      SELECT coalesce(id, gen_random_uuid()), ${municipalityId}::uuid, a, p, o, w, c, d, r, lat, lon, e, NOT coalesce(copy, false),
+             coalesce(s, 'ACTIVE')::"IncidentStatus", CASE WHEN s = 'WITHDRAWN' THEN now() END, CASE WHEN s = 'WITHDRAWN' THEN ${WITHDRAWN_BY_IMPORT} END, now()
       FROM unnest(${b.map((x) => x.areaId)}::uuid[], ${b.map((x) => x.place)}::text[], ${b.map((x) => x.occurredAt)}::timestamptz[],
                   ${b.map((x) => x.isoWeek)}::text[], ${b.map((x) => x.categoryId)}::uuid[], ${b.map((x) => x.description)}::text[],
                   ${b.map((x) => x.reporterOrgId)}::uuid[], ${b.map((x) => x.latitude)}::float8[], ${b.map((x) => x.longitude)}::float8[],
-                  ${b.map((x) => x.externalId)}::text[],
+                  ${b.map((x) => x.externalId)}::text[], ${b.map((x) => x.status ?? null)}::text[],
                   ${marks.map((m) => m.id)}::uuid[], ${marks.map((m) => m.copy)}::boolean[])
-           AS t(a, p, o, w, c, d, r, lat, lon, e, id, copy)
+           AS t(a, p, o, w, c, d, r, lat, lon, e, s, id, copy)
       ON CONFLICT ("reporterOrgId", "externalId") DO UPDATE SET
         "areaId" = EXCLUDED."areaId", place = EXCLUDED.place, "occurredAt" = EXCLUDED."occurredAt", "isoWeek" = EXCLUDED."isoWeek",
         "categoryId" = EXCLUDED."categoryId", description = EXCLUDED.description, latitude = EXCLUDED.latitude,
+        "subcategoryId" = CASE WHEN EXCLUDED."categoryId" = incident."categoryId" THEN incident."subcategoryId" END,
         longitude = EXCLUDED.longitude, version = incident.version + 1, "updatedAt" = now()
       RETURNING id, (xmax = 0) AS inserted, version
     ), versions AS (
@@ -41,6 +43,41 @@ function batchStatement(municipalityId: string, b: ValidRow[], marks: EventMark[
       INSERT INTO audit_event ("municipalityId", action, "entityType", "entityId", ip, "forwardedFor")
       SELECT ${municipalityId}::uuid, ${audit?.action ?? ""}, ${audit?.entityType ?? null}, ${audit?.entityId ?? null}, ${audit?.ip ?? null}, ${audit?.forwardedFor ?? null}
       WHERE ${audit !== undefined}
+    )
+    SELECT id, inserted, version FROM written`;
+}
+
+/** The reason a withdrawal made by importing a file is given. */
+const WITHDRAWN_BY_IMPORT = "Tillbakadragen i en importerad fil";
+
+/**
+ * Rows that change stored incidents of the municipality (matched by the caller), by id: every
+ * field a row holds, the status where the row gives one (a withdrawal dated now, a restored
+ * incident without its withdrawal), a subcategory kept only under the same category. The
+ * organisation is never changed. Each changed incident gets a version row.
+ */
+function updateStatement(municipalityId: string, b: ValidRow[], ids: string[]) {
+  return Prisma.sql`
+    WITH t AS (
+      SELECT * FROM unnest(${ids}::uuid[], ${b.map((x) => x.areaId)}::uuid[], ${b.map((x) => x.place)}::text[], ${b.map((x) => x.occurredAt)}::timestamptz[],
+                           ${b.map((x) => x.isoWeek)}::text[], ${b.map((x) => x.categoryId)}::uuid[], ${b.map((x) => x.description)}::text[],
+                           ${b.map((x) => x.latitude)}::float8[], ${b.map((x) => x.longitude)}::float8[], ${b.map((x) => x.externalId)}::text[],
+                           ${b.map((x) => x.status ?? null)}::text[])
+        AS t(id, a, p, o, w, c, d, lat, lon, e, s)
+    ), written AS (
+      UPDATE incident i SET
+        "areaId" = t.a, place = t.p, "occurredAt" = t.o, "isoWeek" = t.w, "categoryId" = t.c, description = t.d,
+        latitude = t.lat, longitude = t.lon, "externalId" = t.e,
+        "subcategoryId" = CASE WHEN t.c = i."categoryId" THEN i."subcategoryId" END,
+        status = coalesce(t.s::"IncidentStatus", i.status),
+        "withdrawnAt" = CASE WHEN coalesce(t.s, i.status::text) = 'WITHDRAWN' THEN coalesce(i."withdrawnAt", now()) END,
+        "withdrawReason" = CASE WHEN coalesce(t.s, i.status::text) = 'WITHDRAWN' THEN coalesce(i."withdrawReason", ${WITHDRAWN_BY_IMPORT}) END,
+        version = i.version + 1, "updatedAt" = now()
+      FROM t WHERE i.id = t.id AND i."municipalityId" = ${municipalityId}::uuid
+      RETURNING i.id, false AS inserted, i.version
+    ), versions AS (
+      INSERT INTO incident_version ("incidentId", version, changes)
+      SELECT id, version, jsonb_build_object('imported', true) FROM written
     )
     SELECT id, inserted, version FROM written`;
 }
@@ -62,12 +99,12 @@ export function batchWriter(q: Queryable, municipalityId: string) {
   const totals = { inserted: 0, updated: 0 };
   let batch: ValidRow[] = [];
   let marks: EventMark[] = [];
+  let changes: ValidRow[] = [];
+  let changedIds: string[] = [];
   let inFlight: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    const [rows, rowMarks] = [batch, marks];
-    [batch, marks] = [[], []];
+  const send = async (statement: Prisma.Sql) => {
     await inFlight;
-    inFlight = q.$queryRaw<Written[]>(batchStatement(municipalityId, rows, rowMarks)).then((result) => {
+    inFlight = q.$queryRaw<Written[]>(statement).then((result) => {
       const { inserted, updated } = tally(result);
       totals.inserted += inserted;
       totals.updated += updated;
@@ -75,14 +112,31 @@ export function batchWriter(q: Queryable, municipalityId: string) {
     // Handled when awaited next; until then a rejection must not count as unhandled.
     inFlight.catch(() => {});
   };
+  const flushNew = async () => {
+    const [rows, rowMarks] = [batch, marks];
+    [batch, marks] = [[], []];
+    await send(batchStatement(municipalityId, rows, rowMarks));
+  };
+  const flushChanges = async () => {
+    const [rows, ids] = [changes, changedIds];
+    [changes, changedIds] = [[], []];
+    await send(updateStatement(municipalityId, rows, ids));
+  };
   return {
     async add(row: ValidRow, mark: EventMark) {
       batch.push(row);
       marks.push(mark);
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= BATCH) await flushNew();
+    },
+    /** A row that changes the stored incident `id`. */
+    async update(row: ValidRow, id: string) {
+      changes.push(row);
+      changedIds.push(id);
+      if (changes.length >= BATCH) await flushChanges();
     },
     async finish() {
-      if (batch.length > 0) await flush();
+      if (batch.length > 0) await flushNew();
+      if (changes.length > 0) await flushChanges();
       await inFlight;
       return totals;
     },

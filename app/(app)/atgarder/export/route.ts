@@ -1,7 +1,7 @@
 import { getViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { recordAudit } from "@/lib/audit/mutations";
-import { toCsvLine } from "@/lib/incidents/csv-export";
+import { toCsvLine } from "@/lib/text/csv";
 import { listMeasures } from "@/lib/measures/register";
 import { MEASURE_STATUS_LABEL, verdictLabel } from "@/lib/measures/labels";
 import { ZMeasureFilter } from "@/lib/measures/schema";

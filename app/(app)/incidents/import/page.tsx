@@ -30,6 +30,12 @@ export default async function ImportPage() {
           <code>{" occurred_at,area,place,category,reporter_org,description,latitude,longitude,external_id"}</code>
           {`. ${t.help2} `}<code>{t.timeFormat}</code>{` ${t.help3}`}
         </p>
+        <p className="meta">
+          {`${t.template} `}
+          <a href="/incidents/import/template?format=xlsx" download>{t.templateXlsx}</a>
+          {" · "}
+          <a href="/incidents/import/template?format=csv" download>{t.templateCsv}</a>
+        </p>
         <ImportForm />
       </section>
     </ClientMessages>

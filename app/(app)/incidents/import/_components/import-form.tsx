@@ -8,13 +8,13 @@ import { FormControls } from "@/components/ui/form-controls";
 import { FormError } from "@/components/ui/form-error";
 
 type Issue = { row: number; column: string; reason: string };
-type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; committed: boolean };
+type Report = { rows: number; valid: number; invalid: number; errors: Issue[]; warnings: Issue[]; inserted: number; updated: number; unchanged: number; committed: boolean; format: string };
 type Progress = { phase: "validating" | "saving"; done: number; total?: number };
 
 type Texts = { uploadFailed: string; interrupted: string };
 
 async function upload(file: File, mode: "preview" | "commit", skipInvalid: boolean, onProgress: (p: Progress) => void, t: Texts): Promise<Report> {
-  const res = await fetch(`/incidents/import/upload?mode=${mode}&skipInvalid=${skipInvalid ? 1 : 0}`, { method: "POST", body: file, headers: { "Content-Type": "text/csv" } });
+  const res = await fetch(`/incidents/import/upload?mode=${mode}&skipInvalid=${skipInvalid ? 1 : 0}`, { method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
   if (!res.ok || !res.body) throw new Error((await res.text()) || t.uploadFailed);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -61,19 +61,19 @@ export function ImportForm() {
     }
   }
 
-  const canCommit = report && !report.committed && report.valid > 0 && (report.invalid === 0 || skipInvalid);
+  const canCommit = report && !report.committed && report.inserted + report.updated > 0 && (report.invalid === 0 || skipInvalid);
   const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : undefined;
   return (
     <FormControls busy={busy} className="stack">
       <div className="field">
         <label htmlFor="csv-file">{m.file}</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+        <input id="csv-file" type="file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
       </div>
       <label className="checks"><input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />{` ${m.skipInvalid}`}</label>
       <div className="toolbar">
         <button type="button" className="btn btn-secondary" disabled={!file || busy} onClick={() => run("preview")}>{m.check}</button>
         <button type="button" className="btn" disabled={!canCommit || busy} onClick={() => run("commit")}>
-          {report ? fill(m.importCount, { count: report.valid }) : m.import}
+          {report ? fill(m.importCount, { count: report.inserted + report.updated }) : m.import}
         </button>
       </div>
       {progress ? (
@@ -87,8 +87,13 @@ export function ImportForm() {
         {report ? (
           <div className={report.committed ? "alert alert-info" : report.invalid ? "alert alert-error" : "alert alert-info"} data-testid="import-report">
             {report.committed
-              ? fill(m.done, { inserted: report.inserted, updated: report.updated })
-              : `${fill(m.summary, { rows: report.rows, valid: report.valid, invalid: report.invalid })}${report.invalid && !skipInvalid ? ` ${m.nothingUntilValid}` : ""}`}
+              ? fill(m.done, { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged })
+              : [
+                  fill(m.summary, { rows: report.rows, valid: report.valid, invalid: report.invalid }),
+                  fill(m.plan, { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged }),
+                  report.invalid && !skipInvalid ? m.nothingUntilValid : "",
+                ].filter(Boolean).join(" ")}
+            <span className="meta" style={{ display: "block" }}>{fill(m.readAs, { format: report.format })}</span>
           </div>
         ) : null}
       </div>

@@ -1,0 +1,54 @@
+import "server-only";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ImportStatus, ValidRow } from "./row";
+
+/** A stored incident an imported row refers to, with what the row may change. */
+export type StoredIncident = {
+  id: string;
+  reporterOrgId: string;
+  areaId: string;
+  place: string;
+  occurredAt: Date;
+  categoryId: string;
+  description: string;
+  latitude: number | null;
+  longitude: number | null;
+  externalId: string | null;
+  status: ImportStatus;
+};
+
+/**
+ * The stored incidents of the municipality that rows refer to, by the row's index: by `id` where
+ * the row has one (only within the municipality: an id of another municipality finds nothing),
+ * else by (reporter_org, external_id). One statement for the chunk; both lookups use a unique index.
+ */
+export async function findExisting(municipalityId: string, rows: ValidRow[]): Promise<Map<number, StoredIncident>> {
+  const refs = rows.map((r, i) => ({ i, id: r.id, org: r.reporterOrgId, ext: r.externalId })).filter((r) => r.id || r.ext);
+  if (refs.length === 0) return new Map();
+  const found = await queryRows<StoredIncident & { i: number }>(Prisma.sql`
+    WITH t AS (SELECT * FROM unnest(${refs.map((r) => r.i)}::int[], ${refs.map((r) => r.id)}::uuid[], ${refs.map((r) => r.org)}::uuid[], ${refs.map((r) => r.ext)}::text[]) AS t(i, id, org, ext))
+    SELECT t.i, inc.id, inc."reporterOrgId", inc."areaId", inc.place, inc."occurredAt", inc."categoryId", inc.description,
+           inc.latitude, inc.longitude, inc."externalId", inc.status::text AS status
+    FROM t JOIN incident inc ON inc.id = t.id AND inc."municipalityId" = ${municipalityId}::uuid
+    UNION ALL
+    SELECT t.i, inc.id, inc."reporterOrgId", inc."areaId", inc.place, inc."occurredAt", inc."categoryId", inc.description,
+           inc.latitude, inc.longitude, inc."externalId", inc.status::text
+    FROM t JOIN incident inc ON t.id IS NULL AND inc."reporterOrgId" = t.org AND inc."externalId" = t.ext AND inc."municipalityId" = ${municipalityId}::uuid`);
+  return new Map(found.map(({ i, ...incident }) => [i, incident]));
+}
+
+/** Whether importing the row would change nothing of the stored incident. */
+export function sameAsStored(stored: StoredIncident, row: ValidRow): boolean {
+  return (
+    stored.areaId === row.areaId &&
+    stored.place === row.place &&
+    stored.occurredAt.getTime() === row.occurredAt.getTime() &&
+    stored.categoryId === row.categoryId &&
+    stored.description === row.description &&
+    stored.latitude === row.latitude &&
+    stored.longitude === row.longitude &&
+    (row.id === null || stored.externalId === row.externalId) &&
+    (row.status === null || stored.status === row.status)
+  );
+}
