@@ -120,10 +120,12 @@ test("the coordinator sees the week's completeness and exports the list", async 
   await page.goto(`/incidents?period=${shiftPeriod(week, -1)}`);
   await expect(page.getByTestId("incident-total")).toContainText("händelser");
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Exportera CSV" }).click();
+  await page.getByLabel("Format").selectOption("csv");
+  await page.getByRole("link", { name: "Exportera", exact: true }).click();
   const file = await download;
+  expect(file.suggestedFilename()).toBe("handelser-sollentuna.csv");
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(text.startsWith("\uFEFFoccurred_at,area,place,category,reporter_org,description")).toBe(true);
+  expect(text.startsWith("\uFEFFid,occurred_at,area,place,category,reporter_org,description")).toBe(true);
   const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM incident i JOIN municipality m ON m.id = i."municipalityId" WHERE m.slug = 'sollentuna' AND i."isoWeek" = $1 AND i.status = 'ACTIVE'`, [shiftPeriod(week, -1)])) as [{ n: number }];
   expect(text.trim().split("\r\n")).toHaveLength(n + 1);
   // The export counted its rows as they arrived and says when it is done.

@@ -87,12 +87,12 @@ test("refusals raised on the server reach an English-speaking coordinator in Eng
   const csv = (text: string) => ({ name: "incidents.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
 
   // A domain error with values: the header lacks columns.
-  await page.getByLabel("CSV file").setInputFiles(csv("place,area\nTorget,Edsberg\n"));
+  await page.getByLabel("File (.xlsx or .csv)").setInputFiles(csv("place,area\nTorget,Edsberg\n"));
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.locator(".alert-error")).toContainText("The header row lacks the columns occurred_at, category, reporter_org. Expected: occurred_at,area,");
 
   // Each row's problem, with the value that was wrong.
-  await page.getByLabel("CSV file").setInputFiles(csv("occurred_at,area,place,category,reporter_org\n2026-11-02 21:30,Atlantis,Torget,Skadegörelse,Sollentunahem AB\n"));
+  await page.getByLabel("File (.xlsx or .csv)").setInputFiles(csv("occurred_at,area,place,category,reporter_org\n2026-11-02 21:30,Atlantis,Torget,Skadegörelse,Sollentunahem AB\n"));
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByTestId("import-report")).toContainText("Rows: 1; valid: 0, invalid: 1.");
   await expect(page.getByTestId("import-issues").getByRole("row", { name: /^2 area/ })).toContainText("unknown area “Atlantis”");
