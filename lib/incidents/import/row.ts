@@ -69,6 +69,19 @@ export function parseOccurredAt(value: string): { at: Date; ambiguous: boolean }
   return { error: "ange ÅÅÅÅ-MM-DD TT:MM (svensk tid) eller ISO 8601 med tidszon, t.ex. 2022-10-30T02:30+01:00" };
 }
 
+// The ISO week changes only at a Stockholm midnight, which is a whole UTC hour: a file's rows
+// share few hours, so the week is computed once per hour (it is the import's costliest field).
+const weekByHour = new Map<number, string>();
+function weekOf(at: Date): string {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let week = weekByHour.get(hour);
+  if (week === undefined) {
+    if (weekByHour.size > 100_000) weekByHour.clear();
+    weekByHour.set(hour, (week = weekKey(at)));
+  }
+  return week;
+}
+
 /** A number as Swedish and English spreadsheets write it: decimal comma or point, spaces as thousands separators. */
 function decimal(value: string): number | null {
   if (value === "") return null;
@@ -145,7 +158,7 @@ export function validateRow(
       row, areaId, categoryId, reporterOrgId, occurredAt,
       place: text("place"),
       description: text("description"),
-      isoWeek: weekKey(occurredAt),
+      isoWeek: weekOf(occurredAt),
       latitude,
       longitude,
       externalId: externalId || null,

@@ -99,27 +99,36 @@ export async function importIncidentsCsv(input: Readable | string | Buffer, muni
     // Rows of the same place, category and hour in the file: possibly one event reported twice.
     const events = new Map<string, { at: number; line: number; id: string }[]>();
     let pending: { row: ValidRow; mark: EventMark }[] = [];
-    // A chunk of valid rows is matched against the stored incidents: new, changed or the same.
-    const settle = async () => {
+    // A chunk of valid rows is matched against the stored incidents – new, changed or the same –
+    // while the next chunk is read: the lookup runs in PostgreSQL as Node checks rows. Chunks are
+    // decided and written in file order.
+    let settled: Promise<void> = Promise.resolve();
+    const settle = () => {
       const chunk = pending;
       pending = [];
-      const stored = await findExisting(municipality.id, chunk.map((p) => p.row));
-      for (const [i, { row, mark }] of chunk.entries()) {
-        const found = stored.get(i);
-        if (row.id && !found) {
-          refuse({ row: row.row, column: "id", reason: "det finns ingen händelse med detta id i kommunen – töm kolumnen id för att importera raden som en ny händelse" });
-        } else if (found && found.reporterOrgId !== row.reporterOrgId) {
-          refuse({ row: row.row, column: "reporter_org", reason: "en befintlig händelses organisation kan inte ändras genom import" });
-        } else if (!found) {
-          report.inserted++;
-          if (writing()) await writer?.insert(row, mark);
-        } else if (sameAsStored(found, row)) {
-          report.unchanged++;
-        } else {
-          report.updated++;
-          if (writing()) await writer?.update(row, found.id);
+      const lookup = findExisting(municipality.id, chunk.map((p) => p.row));
+      const previous = settled;
+      settled = (async () => {
+        const [stored] = await Promise.all([lookup, previous]);
+        for (const [i, { row, mark }] of chunk.entries()) {
+          const found = stored.get(i);
+          if (row.id && !found) {
+            refuse({ row: row.row, column: "id", reason: "det finns ingen händelse med detta id i kommunen – töm kolumnen id för att importera raden som en ny händelse" });
+          } else if (found && found.reporterOrgId !== row.reporterOrgId) {
+            refuse({ row: row.row, column: "reporter_org", reason: "en befintlig händelses organisation kan inte ändras genom import" });
+          } else if (!found) {
+            report.inserted++;
+            if (writing()) await writer?.insert(row, mark);
+          } else if (sameAsStored(found, row)) {
+            report.unchanged++;
+          } else {
+            report.updated++;
+            if (writing()) await writer?.update(row, found.id);
+          }
         }
-      }
+      })();
+      // Raised where it is awaited (the next chunk, or the end); never unhandled meanwhile.
+      settled.catch(() => {});
     };
     for await (const tableRow of table.rows) {
       report.rows++;
@@ -157,12 +166,17 @@ export async function importIncidentsCsv(input: Readable | string | Buffer, muni
           events.set(eventKey, [...earlier.slice(-4), { at, line, id }]);
           if (report.preview.length < 20) report.preview.push(v);
           pending.push({ row: v, mark: { id, copy } });
-          if (pending.length >= CHUNK) await settle();
+          if (pending.length >= CHUNK) {
+            // At most one chunk waits for the one before it.
+            await settled;
+            settle();
+          }
         }
       }
       if (report.rows % 5000 === 0) options.onProgress?.({ phase: writing() ? "saving" : "validating", done: report.rows, total: table.approxRows });
     }
-    await settle();
+    settle();
+    await settled;
     options.onProgress?.({ phase: "validating", done: report.rows, total: report.rows });
   };
 
