@@ -31,7 +31,7 @@ test("a municipality without data: no page shows an empty table, list or chart",
     problems.push(...empty.map((e) => `${path}: ${e}`));
     const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     for (const href of links) {
-      if (/export|\/pdf(\?|$)|\.ics|\/api\//.test(href) || shapes.has(shape(href))) continue;
+      if (/export|\/template|\/pdf(\?|$)|\.ics|\/api\//.test(href) || shapes.has(shape(href))) continue;
       shapes.add(shape(href));
       queue.push(href);
     }

@@ -1,6 +1,6 @@
 // `npm run est -- <command>`: one command-line entry for operator tasks.
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, statSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
@@ -10,6 +10,8 @@ import { importIncidentsCsv } from "@/lib/incidents/import/run";
 import { EXPORT_FORMATS, incidentExport } from "@/lib/incidents/export";
 import { iterateMunicipalityIncidents } from "@/lib/incidents/queries";
 import { periodRange } from "@/lib/time/periods";
+import { importPoliceEvents, POLICE_EVENTS_SOURCE, policeEventRollup } from "@/lib/sources/police-events";
+import { toCsvLine } from "@/lib/text/csv";
 
 const PERIOD_KEY = /^\d{4}-(W\d{2}|\d{2}|Q[1-4]|T[1-3])$/;
 import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
@@ -45,7 +47,12 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
   user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
   user:enable --email E         aktivera en avstängd användare igen
   sessions:end --email E        avsluta alla sessioner för en användare
+  sources:import polisen-handelser --municipality SLUG --file FIL
+                                Polisens öppna händelser (JSON från polisen.se/api/events): kommunens
+                                händelser, en rad per id, med händelsens egen tid (ur namnet); visas
+                                bredvid EST-rapporterna och räknas aldrig in i dem
   rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv [--excel]]
+         [--source polisen-handelser]
                                 antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1),
                                 samma siffror som GET /api/v1/rollups ("count" = rapporter,
                                 "events" = händelser: kopior inom en timme räknas en gång;
@@ -185,9 +192,27 @@ const COMMANDS: Record<string, Handler> = {
     await setUserDisabled(need(flags, "email"), false);
     return "Användaren är aktiverad.";
   },
+  async "sources:import"(flags, positionals) {
+    oneOf(positionals[0] ?? "", [POLICE_EVENTS_SOURCE], "Källan");
+    const file = need(flags, "file");
+    if (!existsSync(file)) throw new UsageError(`Filen ${file} finns inte.`);
+    const r = await importPoliceEvents(readFileSync(file), need(flags, "municipality"));
+    return [
+      `Poster i filen: ${r.items}; andra orter: ${r.otherPlaces}; upprepade id: ${r.repeated}.`,
+      `Sparat: ${r.inserted} nya, ${r.updated} uppdaterade.${r.timeFromPublished ? ` ${r.timeFromPublished} saknade tid i namnet – publiceringstiden användes.` : ""}`,
+    ].join("\n");
+  },
   async rollup(flags) {
     const format = (flags.format as string | undefined) ?? "json";
     if (format !== "json" && format !== "csv") throw new UsageError("--format ska vara json eller csv.");
+    if (flags.source !== undefined) {
+      oneOf(String(flags.source), [POLICE_EVENTS_SOURCE], "--source");
+      const period = need(flags, "period");
+      if (!PERIOD_KEY.test(period)) throw new UsageError("--period ska vara en period som 2026-W07, 2026-02, 2026-Q1 eller 2026-T1.");
+      const result = await policeEventRollup(need(flags, "municipality"), period);
+      if (format === "json") return JSON.stringify(result, null, 2);
+      return ["type,count", ...result.rows.map((r) => toCsvLine([r.type, r.count]).trimEnd())].join("\n");
+    }
     const parsed = ZRollupQuery.safeParse({ municipality: need(flags, "municipality"), period: need(flags, "period"), by: flags.by as string | undefined });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? "by")}: ${i.message}`).join(" "));
     const { municipality, period, by } = parsed.data;
@@ -269,6 +294,7 @@ async function main(): Promise<number> {
       period: { type: "string" },
       by: { type: "string" },
       format: { type: "string" },
+      source: { type: "string" },
       excel: { type: "boolean" },
       "dry-run": { type: "boolean" },
       "skip-invalid": { type: "boolean" },

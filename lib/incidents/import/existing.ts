@@ -26,15 +26,17 @@ export type StoredIncident = {
 export async function findExisting(municipalityId: string, rows: ValidRow[]): Promise<Map<number, StoredIncident>> {
   const refs = rows.map((r, i) => ({ i, id: r.id, org: r.reporterOrgId, ext: r.externalId })).filter((r) => r.id || r.ext);
   if (refs.length === 0) return new Map();
+  // A lateral lookup per row: one probe of a unique index each, whatever the planner's statistics
+  // say right after a large import (a join planned from stale counts scanned the whole table).
   const found = await queryRows<StoredIncident & { i: number }>(Prisma.sql`
-    WITH t AS (SELECT * FROM unnest(${refs.map((r) => r.i)}::int[], ${refs.map((r) => r.id)}::uuid[], ${refs.map((r) => r.org)}::uuid[], ${refs.map((r) => r.ext)}::text[]) AS t(i, id, org, ext))
-    SELECT t.i, inc.id, inc."reporterOrgId", inc."areaId", inc.place, inc."occurredAt", inc."categoryId", inc.description,
-           inc.latitude, inc.longitude, inc."externalId", inc.status::text AS status
-    FROM t JOIN incident inc ON inc.id = t.id AND inc."municipalityId" = ${municipalityId}::uuid
-    UNION ALL
-    SELECT t.i, inc.id, inc."reporterOrgId", inc."areaId", inc.place, inc."occurredAt", inc."categoryId", inc.description,
-           inc.latitude, inc.longitude, inc."externalId", inc.status::text
-    FROM t JOIN incident inc ON t.id IS NULL AND inc."reporterOrgId" = t.org AND inc."externalId" = t.ext AND inc."municipalityId" = ${municipalityId}::uuid`);
+    SELECT t.i, inc.* FROM unnest(${refs.map((r) => r.i)}::int[], ${refs.map((r) => r.id)}::uuid[], ${refs.map((r) => r.org)}::uuid[], ${refs.map((r) => r.ext)}::text[]) AS t(i, id, org, ext)
+    CROSS JOIN LATERAL (
+      SELECT x.id, x."reporterOrgId", x."areaId", x.place, x."occurredAt", x."categoryId", x.description, x.latitude, x.longitude, x."externalId", x.status::text AS status
+      FROM incident x WHERE t.id IS NOT NULL AND x.id = t.id AND x."municipalityId" = ${municipalityId}::uuid
+      UNION ALL
+      SELECT x.id, x."reporterOrgId", x."areaId", x.place, x."occurredAt", x."categoryId", x.description, x.latitude, x.longitude, x."externalId", x.status::text
+      FROM incident x WHERE t.id IS NULL AND x."reporterOrgId" = t.org AND x."externalId" = t.ext AND x."municipalityId" = ${municipalityId}::uuid
+    ) inc`);
   return new Map(found.map(({ i, ...incident }) => [i, incident]));
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { v7 as uuidv7 } from "uuid";
-import { db, queryRows } from "@/lib/db";
+import { db, inPoolTransaction, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
@@ -185,13 +185,13 @@ export async function importIncidentsCsv(input: Readable | string | Buffer, muni
     return report;
   }
   try {
-    const written = await db().$transaction(async (tx) => {
+    const written = await inPoolTransaction(async (tx) => {
       const writer = batchWriter(tx, municipality.id);
       await read(first, { insert: (row, mark) => writer.add(row, mark), update: (row, id) => writer.update(row, id) });
       if (!writing() || report.inserted + report.updated === 0) throw new NotImported();
       options.onProgress?.({ phase: "saving", done: report.rows, total: report.rows });
       return writer.finish();
-    }, { timeout: 600_000, maxWait: 10_000 });
+    });
     // What the statements did (a row matched as new may have met a concurrent import's copy).
     report.unchanged += report.inserted + report.updated - written.inserted - written.updated;
     report.inserted = written.inserted;

@@ -1,5 +1,5 @@
 import "server-only";
-import { type db, queryRows } from "@/lib/db";
+import { type db, type PoolTransaction, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ValidRow } from "./row";
 
@@ -14,7 +14,7 @@ export type EventMark = { id: string; copy: boolean };
 type Written = { id: string; inserted: boolean; version: number };
 /** An access-log row written by the same statement as the rows (the API's one incident). */
 export type WriteAudit = { action: string; entityType: string; entityId: string; ip: string | null; forwardedFor: string | null };
-type Queryable = Pick<ReturnType<typeof db>, "$queryRaw">;
+type Queryable = Pick<ReturnType<typeof db>, "$queryRaw"> | PoolTransaction;
 
 /** One batch as one statement: the incidents and their version rows, atomic on its own. */
 function batchStatement(municipalityId: string, b: ValidRow[], marks: EventMark[] = [], audit?: WriteAudit) {
