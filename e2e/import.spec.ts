@@ -43,6 +43,8 @@ test("the coordinator previews an import, sees each bad row, then imports the va
 test("a reporter cannot import, and a cross-site upload is refused even with the coordinator's session", async ({ page }) => {
   await signInAndWait(page, USERS.reporter);
   expect((await page.goto("/incidents/import"))?.status()).toBe(404);
+  // The template lists the municipality's reference data: only for those who may import.
+  expect((await page.request.get("/incidents/import/template?format=xlsx")).status()).toBe(403);
   const res = await page.request.post("/incidents/import/upload?mode=commit", { data: `${HEADER}\n`, headers: { "Content-Type": "text/csv" } });
   expect(res.status()).toBe(403);
   await page.getByRole("button", { name: "Logga ut" }).click();

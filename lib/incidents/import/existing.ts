@@ -36,6 +36,9 @@ export async function findExisting(municipalityId: string, rows: ValidRow[]): Pr
       UNION ALL
       SELECT x.id, x."reporterOrgId", x."areaId", x.place, x."occurredAt", x."categoryId", x.description, x.latitude, x.longitude, x."externalId", x.status::text
       FROM incident x WHERE t.id IS NULL AND x."reporterOrgId" = t.org AND x."externalId" = t.ext AND x."municipalityId" = ${municipalityId}::uuid
+      -- Each side finds at most one (both keys are unique); LIMIT keeps the planner from
+      -- flattening the probe into a join.
+      LIMIT 1
     ) inc`);
   return new Map(found.map(({ i, ...incident }) => [i, incident]));
 }

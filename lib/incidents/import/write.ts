@@ -64,6 +64,12 @@ function updateStatement(municipalityId: string, b: ValidRow[], ids: string[]) {
                            ${b.map((x) => x.latitude)}::float8[], ${b.map((x) => x.longitude)}::float8[], ${b.map((x) => x.externalId)}::text[],
                            ${b.map((x) => x.status ?? null)}::text[])
         AS t(id, a, p, o, w, c, d, lat, lon, e, s)
+    ), u AS (
+      -- Each id resolved inside the municipality by its own index probe; the update then joins on
+      -- the primary key alone. (With the municipality in the update's own condition, statistics
+      -- left stale by a large import made the planner hash the municipality's every incident.)
+      -- (LIMIT keeps the subquery a per-row probe: without it the planner flattens it into the join.)
+      SELECT t.* FROM t CROSS JOIN LATERAL (SELECT 1 FROM incident x WHERE x.id = t.id AND x."municipalityId" = ${municipalityId}::uuid LIMIT 1) x
     ), written AS (
       UPDATE incident i SET
         "areaId" = t.a, place = t.p, "occurredAt" = t.o, "isoWeek" = t.w, "categoryId" = t.c, description = t.d,
@@ -73,7 +79,7 @@ function updateStatement(municipalityId: string, b: ValidRow[], ids: string[]) {
         "withdrawnAt" = CASE WHEN coalesce(t.s, i.status::text) = 'WITHDRAWN' THEN coalesce(i."withdrawnAt", now()) END,
         "withdrawReason" = CASE WHEN coalesce(t.s, i.status::text) = 'WITHDRAWN' THEN coalesce(i."withdrawReason", ${WITHDRAWN_BY_IMPORT}) END,
         version = i.version + 1, "updatedAt" = now()
-      FROM t WHERE i.id = t.id AND i."municipalityId" = ${municipalityId}::uuid
+      FROM u AS t WHERE i.id = t.id
       RETURNING i.id, false AS inserted, i.version
     ), versions AS (
       INSERT INTO incident_version ("incidentId", version, changes)
