@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
+import { geometriesToWgs84, namedCrs, UnsupportedCrs } from "@/lib/geo/sweref";
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 const Ring = z.array(Position).min(4);
@@ -19,8 +20,9 @@ const Collection = z.object({ type: z.literal("FeatureCollection"), features: z.
 export const MAX_GEOJSON_BYTES = 5 * 1024 * 1024;
 
 /**
- * Stores kommundel outlines from a GeoJSON FeatureCollection. Features are matched to areas by
- * their `name`/`namn` or `code`/`kod` property (case-insensitive). All or nothing.
+ * Stores kommundel outlines from a GeoJSON FeatureCollection, in WGS 84 or in SWEREF 99 TM (the
+ * municipality's GIS; converted to WGS 84). Features are matched to areas by their `name`/`namn`
+ * or `code`/`kod` property (case-insensitive). All or nothing.
  */
 export async function uploadAreaOutlines(viewer: Viewer, municipalityId: string, text: string) {
   if (!can(viewer, "municipality:admin", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har inte behörighet att ändra kommundelarna.");
@@ -31,6 +33,16 @@ export async function uploadAreaOutlines(viewer: Viewer, municipalityId: string,
     json = JSON.parse(text);
   } catch {
     throw new DomainError("INVALID", "Filen är inte giltig JSON.", "file");
+  }
+  // SWEREF 99 TM is converted before the positions are checked as degrees.
+  const features = (json as { features?: unknown })?.features;
+  if (Array.isArray(features)) {
+    try {
+      geometriesToWgs84(features.map((f) => (f as { geometry?: { coordinates?: unknown } })?.geometry ?? {}), namedCrs(json));
+    } catch (error) {
+      if (!(error instanceof UnsupportedCrs)) throw error;
+      throw new DomainError("INVALID", fill("Filen är i koordinatsystemet {crs}, som inte läses. Exportera den som WGS 84 (EPSG:4326) eller SWEREF 99 TM (EPSG:3006).", { crs: error.crs }), "file");
+    }
   }
   const parsed = Collection.safeParse(json);
   if (!parsed.success) {

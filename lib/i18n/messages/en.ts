@@ -1356,7 +1356,7 @@ export const en: typeof sv = {
     matched: "{count} areas got a boundary.",
     unmatched: "Unknown in the file: {list}.",
     geojson: "GeoJSON with the areas' boundaries",
-    geojsonHint: "A FeatureCollection; each feature has properties.name (or code) matching an area.",
+    geojsonHint: "A FeatureCollection in WGS 84 or SWEREF 99 TM (EPSG:3006, as the municipality's GIS gives it); each feature has properties.name (or code) matching an area.",
     upload: "Upload",
   },
   auth: {

@@ -1354,7 +1354,7 @@ export const sv = {
     matched: "{count} kommundelar fick en avgränsning.",
     unmatched: "Okända i filen: {list}.",
     geojson: "GeoJSON med kommundelarnas avgränsningar",
-    geojsonHint: "En FeatureCollection; varje feature har properties.name (eller code) som en kommundel.",
+    geojsonHint: "En FeatureCollection i WGS 84 eller SWEREF 99 TM (EPSG:3006, som kommunens GIS ger); varje feature har properties.name (eller code) som en kommundel.",
     upload: "Ladda upp",
   },
   auth: {
