@@ -147,3 +147,28 @@ export async function policeEventRollup(municipalitySlug: string, period: string
     GROUP BY type ORDER BY count(*) DESC, type`);
   return { municipality: municipalitySlug, period, source: POLICE_EVENTS_SOURCE, total: rows.reduce((n, r) => n + r.count, 0), rows };
 }
+
+/**
+ * The Police's events of a municipality in [start, end) by type, for a document's Kartläggning,
+ * and the span the imported events cover (first to last event time), so that a period the import
+ * does not cover is said to be so rather than shown as quiet.
+ */
+export async function policeEventsForPeriod(municipalityId: string, range: { start: Date; end: Date }) {
+  const [rows, [span]] = await Promise.all([
+    queryRows<{ type: string; count: number }>(Prisma.sql`
+      SELECT type, count(*)::int AS count FROM police_event
+      WHERE "municipalityId" = ${municipalityId}::uuid AND "occurredAt" >= ${range.start} AND "occurredAt" < ${range.end}
+      GROUP BY type ORDER BY count(*) DESC, type`),
+    queryRows<{ first: Date | null; last: Date | null }>(Prisma.sql`
+      SELECT min("occurredAt") AS first, max("occurredAt") AS last FROM police_event WHERE "municipalityId" = ${municipalityId}::uuid`),
+  ]);
+  if (!span?.first || !span.last) return null;
+  return {
+    total: rows.reduce((n, r) => n + r.count, 0),
+    rows,
+    importedFrom: span.first.toISOString(),
+    importedTo: span.last.toISOString(),
+    /** Whether imported events reach both ends of the period (within a day). */
+    covers: span.first.getTime() <= range.start.getTime() + 86_400_000 && span.last.getTime() >= range.end.getTime() - 86_400_000,
+  };
+}

@@ -76,3 +76,21 @@ test("the law's document: generated kartläggning and åtgärdsplan with evidenc
   assert.equal((await getLawDocument(coordinator, m, "2026-T2", 1)).content.measures.find((x) => x.id === measureId)!.status, "ONGOING");
   await assert.rejects(getLawDocument(coordinator, m, "2026-T2", 7), { code: "NOT_FOUND" });
 });
+
+test("the Kartläggning shows the Police's open events beside the EST reports – never in them – and says when the import does not cover the period (issue 28)", async () => {
+  const { importPoliceEvents } = await import("@/lib/sources/police-events");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  assert.equal((await getLawDocument(coordinator, m, "2026-T1")).content.policeEvents, null, "nothing imported: nothing shown");
+  const item = (id: number, name: string, type: string, datetime: string) => ({ id, datetime, name, summary: "", url: "", type, location: { name: "Sollentuna", gps: "59.428,17.9508" } });
+  await importPoliceEvents(JSON.stringify([
+    item(1, "02 januari 21.10, Rån, Sollentuna", "Rån", "2026-01-03 08:00:00 +01:00"),
+    item(2, "14 februari 02.30, Skadegörelse, Sollentuna", "Skadegörelse", "2026-02-14 09:00:00 +01:00"),
+    item(3, "28 april 23.00, Rån, Sollentuna", "Rån", "2026-04-29 07:00:00 +02:00"),
+    item(4, "03 maj 12.00, Brand, Sollentuna", "Brand", "2026-05-03 13:00:00 +02:00"),
+  ]), "sollentuna");
+  const t1 = (await getLawDocument(coordinator, m, "2026-T1")).content;
+  assert.deepEqual(t1.policeEvents?.rows, [{ type: "Rån", count: 2 }, { type: "Skadegörelse", count: 1 }]);
+  assert.equal(t1.policeEvents?.total, 3);
+  assert.equal(t1.policeEvents?.covers, false, "the import begins on 2 January and ends on 3 May: T1 is not covered to its first day");
+  assert.equal(t1.analysis.total.count, 0, "the EST count of the period does not include them");
+});

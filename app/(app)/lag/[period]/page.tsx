@@ -41,6 +41,8 @@ export default async function LawDocumentPage({ params, searchParams }: { params
   const a = doc.content.analysis;
   const { m: { law: t, analysis, measureLabels, documents }, f } = await getI18n();
   // The headline of the Kartläggning, which the summary repeats first.
+  // The Police's open events, beside the EST reports (issue 28); none in versions approved before.
+  const police = doc.content.policeEvents ?? null;
   const mapping = fill(t.mappingText, {
     count: a.total.count, period: f.period(period),
     changePrevious: changeText(a.total.count, a.total.previous, a.against?.previous, analysis), previous: f.period(a.previous),
@@ -122,6 +124,24 @@ export default async function LawDocumentPage({ params, searchParams }: { params
           </table>
         </div>
         {a.hotspots.length ? <p><strong>{t.hotspots}</strong>{" "}{a.hotspots.map((h) => `${h.place}, ${h.area} (${h.count})`).join("; ")}</p> : null}
+        {police ? (
+          <div data-testid="police-events">
+            <h3>{t.policeTitle}</h3>
+            <p>
+              {fill(t.policeSource, { total: police.total })}
+              {police.covers ? null : <strong>{` ${fill(t.policeNotCovered, { from: f.date(new Date(police.importedFrom)), to: f.date(new Date(police.importedTo)) })}`}</strong>}
+            </p>
+            {police.rows.length ? (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{t.policeTitle}</caption>
+                  <thead><tr><th scope="col">{t.policeType}</th><th scope="col">{t.policeCount}</th></tr></thead>
+                  <tbody>{police.rows.map((r) => <tr key={r.type}><th scope="row">{r.type}</th><td>{r.count}</td></tr>)}</tbody>
+                </table>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
       </section>
 
       {doc.may.edit ? (
