@@ -118,9 +118,24 @@ test("a police officer of a lokalpolisområde sees her three municipalities side
 
 test("the lägesbild och åtgärdsplan under law 2023:196: Strategisk writes the analysis, Ledning adopts it as version 1", async ({ page }) => {
   const period = shiftPeriod(tertial, -1);
+  // The Police's open events, as `sources:import polisen-handelser` stores them: the first and the
+  // last day of the period, so that the import covers it.
+  const { start, end } = periodRange(period);
+  const at = (ms: number) => new Date(ms).toISOString();
+  for (const [id, when, type] of [[9_000_001, start.getTime() + 3_600_000, "Rån"], [9_000_002, start.getTime() + 86_400_000 * 40, "Rån"], [9_000_003, end.getTime() - 3_600_000, "Brand"]] as const) {
+    await sql(
+      `INSERT INTO police_event ("municipalityId", "policeId", "occurredAt", "publishedAt", type, name, "locationName")
+       SELECT id, $1, $2, $2, $3, $3 || ', Sollentuna', 'Sollentuna' FROM municipality WHERE slug = 'sollentuna' ON CONFLICT DO NOTHING`,
+      [id, at(when), type],
+    );
+  }
   await signInAndWait(page, USERS.coordinator);
   await page.goto(`/lag/${period}`);
   await expect(page.getByRole("heading", { name: "1. Kartläggning" })).toBeVisible();
+  const police = page.getByTestId("police-events");
+  await expect(police).toContainText("3 händelser på Polisens webbplats (polisen.se), räknade efter när de hände – en egen källa bredvid EST-rapporterna");
+  await expect(police).not.toContainText("täcker inte hela perioden");
+  await expect(police.getByRole("row", { name: "Rån 2" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "4. Åtgärdsplan" })).toBeVisible();
   await page.getByLabel("3. Analys").fill("Ring 070-123 45 67 om torget.");
   await page.getByRole("button", { name: "Spara utkastet" }).click();
@@ -146,6 +161,8 @@ test("the lägesbild och åtgärdsplan under law 2023:196: Strategisk writes the
   expect(createHash("sha256").update(bytes).digest("hex")).toBe((await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0]);
   const first = pages[0]!.replace(/\s+/g, " ");
   expect(first).toContain("Förslag till beslut Kommunstyrelsen fastställer lägesbilden och åtgärdsplanen.");
+  // The adopted version keeps the Police's events beside the EST reports.
+  expect(pages.join(" ").replace(/\s+/g, " ")).toContain("Polisens öppna händelser under perioden");
   expect(first).toMatch(/Fastställd \d{4}-\d{2}-\d{2} av Lars Holm/);
   expect(first).toContain(`Sida 1 av ${pages.length}`);
   expect(pages.join(" ")).toContain("Skadegörelsen har flyttat från centrum till torget.");
