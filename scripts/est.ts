@@ -7,7 +7,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { isExpectedError } from "@/lib/errors";
 import { importIncidentsCsv } from "@/lib/incidents/import/run";
-import { EXPORT_FORMATS, incidentExport } from "@/lib/incidents/export";
+import { ALL_EXPORT_FORMATS, incidentExport } from "@/lib/incidents/export";
 import { iterateMunicipalityIncidents } from "@/lib/incidents/queries";
 import { periodRange } from "@/lib/time/periods";
 import { importPoliceEvents, POLICE_EVENTS_SOURCE, policeEventRollup } from "@/lib/sources/police-events";
@@ -39,9 +39,10 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
                                 importera händelser i formatet EST händelse-CSV v1: CSV (komma,
                                 semikolon eller tabb; UTF-8 eller Windows-1252) eller .xlsx; rader
                                 med id (en export) uppdaterar sina händelser, oförändrade lämnas
-  export --municipality SLUG --period NYCKEL [--format xlsx|csv-sv|csv] --file FIL
+  export --municipality SLUG --period NYCKEL [--format xlsx|csv-sv|csv|geojson] --file FIL
                                 händelser under en period (även tillbakadragna) i samma format som
-                                importen läser: csv-sv = semikolon och decimalkomma för svenskt Excel
+                                importen läser: csv-sv = semikolon och decimalkomma för svenskt Excel;
+                                geojson = händelserna med kartnål, för kommunens GIS
   user:add --email E --name N --municipality SLUG --org KOD [--role REPORTER|COORDINATOR|ADMIN]
                                 lägg till en användare (eller koppla en befintlig till en kommun)
   user:disable --email E        stäng av en användare (avslutar alla sessioner direkt)
@@ -141,7 +142,7 @@ const COMMANDS: Record<string, Handler> = {
     const municipality = await municipalityBySlug(need(flags, "municipality"));
     const period = need(flags, "period");
     if (!PERIOD_KEY.test(period)) throw new UsageError("--period ska vara en period som 2026-W07, 2026-02, 2026-Q1 eller 2026-T1.");
-    const format = oneOf(typeof flags.format === "string" ? flags.format : "xlsx", EXPORT_FORMATS, "--format");
+    const format = oneOf(typeof flags.format === "string" ? flags.format : "xlsx", ALL_EXPORT_FORMATS, "--format");
     const file = need(flags, "file");
     let rows = 0;
     const counted = async function* () {

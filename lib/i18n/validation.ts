@@ -289,6 +289,8 @@ export const VALIDATION_EN: Record<string, string> = {
   "det finns ingen händelse med detta id i kommunen – töm kolumnen id för att importera raden som en ny händelse": "there is no incident with this id in the municipality – empty the id column to import the row as a new incident",
   "en befintlig händelses organisation kan inte ändras genom import": "an existing incident's organisation cannot be changed by an import",
   "samma id som rad {row}": "same id as row {row}",
+  "kommundel ”{area}” efter kartnålen": "area “{area}” from the map pin",
+  "värde saknas, och kartnålen ligger inte inom någon kommundels avgränsning": "value missing, and the map pin lies within no area's outline",
   "Filen är i koordinatsystemet {crs}, som inte läses. Exportera den som WGS 84 (EPSG:4326) eller SWEREF 99 TM (EPSG:3006).": "The file is in the coordinate system {crs}, which cannot be read. Export it as WGS 84 (EPSG:4326) or SWEREF 99 TM (EPSG:3006).",
   "Filen är inte Polisens lista över händelser (en JSON-lista med id, datetime, name, type och location).": "The file is not the Police's list of events (a JSON list with id, datetime, name, type and location).",
   "Post {index} (id {id}) har inte Polisens form: fältet {field} saknas eller är fel. Inget sparades.": "Item {index} (id {id}) does not have the Police's shape: the field {field} is missing or wrong. Nothing was saved.",

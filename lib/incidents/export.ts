@@ -10,9 +10,9 @@ import { toCsvLine } from "@/lib/text/csv";
 import { resolveStockholmWall, stockholmFields, stockholmOffsetMs } from "@/lib/time/zone";
 import { STATUS_LABEL } from "./import/row";
 
-import { EXPORT_FORMATS, type ExportFormat } from "./export-format";
+import { ALL_EXPORT_FORMATS, EXPORT_EXTENSION, EXPORT_FORMATS, type ExportFormat } from "./export-format";
 
-export { EXPORT_FORMATS, type ExportFormat };
+export { ALL_EXPORT_FORMATS, EXPORT_FORMATS, type ExportFormat };
 
 export const INCIDENT_EXPORT_HEADER = ["id", "occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id", "status"];
 
@@ -104,15 +104,42 @@ export const EXPORT_CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "csv-sv": "text/csv; charset=utf-8",
   csv: "text/csv; charset=utf-8",
+  geojson: "application/geo+json",
 };
+
+/**
+ * The incidents with a map pin as a GeoJSON FeatureCollection (RFC 7946: WGS 84, longitude
+ * first), one feature per line, for the municipality's GIS. Incidents without a pin are left out
+ * (the collection says how many, in `excluded`).
+ */
+export async function* incidentGeoJson(batches: AsyncIterable<ExportRow[]>): AsyncIterable<string> {
+  yield '{"type":"FeatureCollection","features":[\n';
+  let first = true;
+  let excluded = 0;
+  for await (const rows of batches) {
+    const lines: string[] = [];
+    for (const r of rows) {
+      if (r.latitude === null || r.longitude === null) {
+        excluded++;
+        continue;
+      }
+      const properties = { id: r.id, occurred_at: r.occurredAt.toISOString(), area: r.area.name, place: r.place, category: r.category.label, reporter_org: r.reporterOrg.name, status: STATUS_OUT[r.status] ?? r.status };
+      lines.push(`${first ? "" : ","}${JSON.stringify({ type: "Feature", geometry: { type: "Point", coordinates: [r.longitude, r.latitude] }, properties })}\n`);
+      first = false;
+    }
+    if (lines.length) yield lines.join("");
+  }
+  yield `],"excluded":${excluded}}\n`;
+}
 
 /** The file of an export in the given format, as a Node stream. */
 export function incidentExport(format: ExportFormat, batches: AsyncIterable<ExportRow[]>): Readable {
   if (format === "xlsx") return incidentXlsx(batches);
   const out = new PassThrough();
+  const chunks = format === "geojson" ? incidentGeoJson(batches) : incidentCsv(batches, format === "csv-sv" ? ";" : ",");
   void (async () => {
     try {
-      for await (const chunk of incidentCsv(batches, format === "csv-sv" ? ";" : ",")) if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+      for await (const chunk of chunks) if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
       out.end();
     } catch (error) {
       out.destroy(error as Error);
@@ -121,4 +148,4 @@ export function incidentExport(format: ExportFormat, batches: AsyncIterable<Expo
   return out;
 }
 
-export const exportFileName = (base: string, format: ExportFormat) => `${base}.${format === "xlsx" ? "xlsx" : "csv"}`;
+export const exportFileName = (base: string, format: ExportFormat) => `${base}.${EXPORT_EXTENSION[format]}`;

@@ -150,3 +150,32 @@ test("the command line exports a period in each format, and its export imports b
   const bad = est("export", "--municipality", "sollentuna", "--period", "oktober", "--file", path.join(dir, "x.csv"));
   assert.equal(bad.status, 2);
 });
+
+test("the GeoJSON export holds the incidents with a map pin as points, longitude first, and says how many had none", async () => {
+  const file = JSON.parse((await exportFile("geojson", "2022-10")).toString("utf8")) as {
+    type: string; excluded: number; features: { geometry: { type: string; coordinates: [number, number] }; properties: Record<string, string> }[];
+  };
+  assert.equal(file.type, "FeatureCollection");
+  assert.equal(file.excluded, 2);
+  const rotebro = file.features.find((f) => f.properties.place === "Rotebro station")!;
+  assert.deepEqual(rotebro.geometry, { type: "Point", coordinates: [17.9132, 59.4791] });
+  assert.equal(rotebro.properties.area, "Rotebro");
+  // The point given in SWEREF 99 TM comes out in degrees.
+  const [lon, lat] = file.features.find((f) => f.properties.place === "Häggviks gymnasium, norra entrén")!.geometry.coordinates;
+  assert.ok(lat > 59.4 && lat < 59.5 && lon > 17.9 && lon < 18.0, `${lat},${lon}`);
+});
+
+test("a GIS file without kommundel takes it from each pin, given the areas' outlines", async () => {
+  const { loadViewer } = await import("@/lib/auth/load-viewer");
+  const { uploadAreaOutlines } = await import("@/lib/areas/outlines");
+  const admin = (await loadViewer((await db().user.findUniqueOrThrow({ where: { email: "admin@sollentuna.example" } })).id))!;
+  const square = [[17.98, 59.44], [17.995, 59.44], [17.995, 59.45], [17.98, 59.45], [17.98, 59.44]];
+  await uploadAreaOutlines(admin, (await sollentuna()).id, JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "Edsberg" }, geometry: { type: "Polygon", coordinates: [square] } }] }));
+  const file = "occurred_at;place;category;reporter_org;latitude;longitude;external_id\n2022-11-02 21:30;Edsbergs torg;skadegorelse;polis;59,445;17,99;PIN-1\n2022-11-02 22:30;Långt bort;skadegorelse;polis;59,5;17,9;PIN-2\n";
+  const report = await importIncidentsCsv(file, "sollentuna", { skipInvalid: true });
+  assert.deepEqual([report.committed, report.inserted, report.invalid], [true, 1, 1]);
+  assert.deepEqual(report.warnings.map((w) => [w.row, w.column, w.reason]), [[2, "area", "kommundel ”Edsberg” efter kartnålen"]]);
+  assert.deepEqual(report.errors.map((e) => [e.row, e.column]), [[3, "area"]]);
+  const pinned = await db().incident.findFirstOrThrow({ where: { externalId: "PIN-1" }, select: { area: { select: { name: true } } } });
+  assert.equal(pinned.area.name, "Edsberg");
+});

@@ -9,7 +9,7 @@ import { ZIncidentFilter } from "@/lib/incidents/schema";
 import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { ExportLink } from "@/components/ui/export-link";
-import { EXPORT_FORMATS } from "@/lib/incidents/export-format";
+import { ALL_EXPORT_FORMATS, EXPORT_EXTENSION } from "@/lib/incidents/export-format";
 import { isPeriodKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,7 +52,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             filename={`handelser-${active.municipalitySlug}`}
             total={total}
             label={m.exportCsv}
-            formats={EXPORT_FORMATS.map((value) => ({ value, label: common.exportFormats[value], extension: value === "xlsx" ? "xlsx" : "csv", countsLines: value !== "xlsx" }))}
+            formats={ALL_EXPORT_FORMATS.map((value) => ({ value, label: common.exportFormats[value], extension: EXPORT_EXTENSION[value], countsLines: value === "csv" || value === "csv-sv" }))}
           />
           {canImport ? <Link className="btn btn-secondary" href="/incidents/import">{m.importCsv}</Link> : null}
         </div>

@@ -10,7 +10,7 @@ export const en: typeof sv = {
     exportFailed: "The export failed. Try again.",
     exportReady: "The export is done.",
     exportFormat: "Format",
-    exportFormats: { xlsx: "Excel (.xlsx)", "csv-sv": "CSV for Swedish Excel (semicolon)", csv: "CSV (comma, UTF-8)" },
+    exportFormats: { xlsx: "Excel (.xlsx)", "csv-sv": "CSV for Swedish Excel (semicolon)", csv: "CSV (comma, UTF-8)", geojson: "GeoJSON (map, GIS)" },
     save: "Save",
     choose: "Choose …",
     print: "Print",

@@ -8,7 +8,7 @@ export const sv = {
     exportFailed: "Exporten misslyckades. Försök igen.",
     exportReady: "Exporten är klar.",
     exportFormat: "Format",
-    exportFormats: { xlsx: "Excel (.xlsx)", "csv-sv": "CSV för svenskt Excel (semikolon)", csv: "CSV (komma, UTF-8)" },
+    exportFormats: { xlsx: "Excel (.xlsx)", "csv-sv": "CSV för svenskt Excel (semikolon)", csv: "CSV (komma, UTF-8)", geojson: "GeoJSON (karta, GIS)" },
     save: "Spara",
     choose: "Välj …",
     print: "Skriv ut",

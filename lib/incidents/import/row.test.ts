@@ -107,3 +107,18 @@ test("the export's guard against formulas is taken away again, so a round trip k
     assert.equal(r.value.description, text);
   }
 });
+
+test("without a kommundel, the pin gives it where outlines are loaded; a pin outside every outline is told", () => {
+  const square = { type: "Polygon" as const, coordinates: [[[17.98, 59.44], [17.995, 59.44], [17.995, 59.45], [17.98, 59.45], [17.98, 59.44]]] };
+  const outlined: Reference = { ...ref, outlines: [{ id: "area-1", name: "Edsberg", geometry: square }] };
+  const inside = validateRow(row({ area: "", latitude: "59,445", longitude: "17,99" }), 5, outlined, NOW);
+  assert.ok(inside.ok);
+  assert.equal(inside.value.areaId, "area-1");
+  assert.deepEqual(inside.warnings.map((w) => [w.column, w.reason]), [["area", "kommundel ”Edsberg” efter kartnålen"]]);
+  const outside = validateRow(row({ area: "", latitude: "59.5", longitude: "17.9" }), 6, outlined, NOW);
+  assert.equal(outside.ok, false);
+  assert.match((outside as { issues: { reason: string }[] }).issues[0]!.reason, /inte inom någon kommundels avgränsning/);
+  // A kommundel given is kept, whatever the pin says.
+  const given = validateRow(row({ latitude: "59.5", longitude: "17.9" }), 7, outlined, NOW);
+  assert.ok(given.ok && given.value.areaId === "area-1" && given.warnings.length === 0);
+});

@@ -7,6 +7,8 @@ import { findPii } from "@/lib/validation/pii";
 import { isUuid } from "@/lib/validation/ids";
 import { unguardCell } from "@/lib/text/csv";
 import { fromSweref99tm, looksLikeSweref99tm } from "@/lib/geo/sweref";
+import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
+import type { MultiPolygon, Polygon } from "geojson";
 
 export const CSV_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id"] as const;
 export const REQUIRED_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org"] as const;
@@ -20,7 +22,16 @@ export type Reference = {
   categories: Map<string, string>;
   organisations: Map<string, string>;
   names?: { areas: string[]; categories: string[]; organisations: string[] };
+  /** The areas' outlines, where loaded: a row without a kommundel takes the one its pin is in. */
+  outlines?: AreaOutline[];
 };
+
+export type AreaOutline = { id: string; name: string; geometry: Polygon | MultiPolygon };
+
+/** The area whose outline holds the point (the first, should outlines overlap). */
+export function areaAt(outlines: AreaOutline[], latitude: number, longitude: number): AreaOutline | undefined {
+  return outlines.find((o) => booleanPointInPolygon([longitude, latitude], o.geometry));
+}
 
 export type ImportStatus = "ACTIVE" | "WITHDRAWN";
 const STATUS: Record<string, ImportStatus> = { aktiv: "ACTIVE", active: "ACTIVE", tillbakadragen: "WITHDRAWN", withdrawn: "WITHDRAWN" };
@@ -105,7 +116,21 @@ export function validateRow(
   const text = (c: string) => unguardCell(get(c));
   const bad = (column: string, reason: string) => issues.push({ row, column, reason });
 
-  for (const c of REQUIRED_COLUMNS) if (get(c) === "") bad(c, "värde saknas");
+  let latitude = decimal(get("latitude"));
+  let longitude = decimal(get("longitude"));
+  // A municipality's GIS gives SWEREF 99 TM (northing, easting in metres), which no degree overlaps.
+  if (latitude !== null && longitude !== null && looksLikeSweref99tm(latitude, longitude)) [latitude, longitude] = fromSweref99tm(latitude, longitude);
+  const latitudeBad = latitude !== null && !(latitude >= -90 && latitude <= 90);
+  const longitudeBad = longitude !== null && !(longitude >= -180 && longitude <= 180);
+  const pinned = latitude !== null && longitude !== null && !latitudeBad && !longitudeBad;
+  // Without a kommundel, the pin gives it where the areas' outlines are loaded.
+  const areaFromPin = get("area") === "" && pinned && ref.outlines?.length ? areaAt(ref.outlines, latitude!, longitude!) : undefined;
+  if (areaFromPin) warnings.push({ row, column: "area", reason: fill("kommundel ”{area}” efter kartnålen", { area: areaFromPin.name }) });
+  for (const c of REQUIRED_COLUMNS) {
+    if (get(c) !== "" || (c === "area" && areaFromPin)) continue;
+    if (c === "area" && pinned && ref.outlines?.length) bad(c, "värde saknas, och kartnålen ligger inte inom någon kommundels avgränsning");
+    else bad(c, "värde saknas");
+  }
   let occurredAt: Date | null = null;
   if (get("occurred_at")) {
     const parsed = parseOccurredAt(get("occurred_at"));
@@ -125,7 +150,7 @@ export function validateRow(
     if (!id) bad(column, names?.length ? fill(unknownOf, { value: value.slice(0, 60), names: validValues(names) }) : fill(unknown, { value: value.slice(0, 60) }));
     return id ?? "";
   };
-  const areaId = lookup("area", ref.areas, "okänd kommundel ”{value}”", "okänd kommundel ”{value}” – giltiga: {names}", ref.names?.areas);
+  const areaId = areaFromPin?.id ?? lookup("area", ref.areas, "okänd kommundel ”{value}”", "okänd kommundel ”{value}” – giltiga: {names}", ref.names?.areas);
   const categoryId = lookup("category", ref.categories, "okänd kategori ”{value}”", "okänd kategori ”{value}” – giltiga: {names}", ref.names?.categories);
   const reporterOrgId = lookup("reporter_org", ref.organisations, "okänd organisation ”{value}”", "okänd organisation ”{value}” – giltiga: {names}", ref.names?.organisations);
   for (const [column, max] of [["place", 120], ["description", 2000]] as const) {
@@ -133,12 +158,6 @@ export function validateRow(
     if (value.length > max) bad(column, fill("högst {max} tecken", { max }));
     if (findPii(value).length) bad(column, "innehåller personnummer, telefonnummer, e-postadress eller registreringsnummer (personuppgifter får inte importeras)");
   }
-  let latitude = decimal(get("latitude"));
-  let longitude = decimal(get("longitude"));
-  // A municipality's GIS gives SWEREF 99 TM (northing, easting in metres), which no degree overlaps.
-  if (latitude !== null && longitude !== null && looksLikeSweref99tm(latitude, longitude)) [latitude, longitude] = fromSweref99tm(latitude, longitude);
-  const latitudeBad = latitude !== null && !(latitude >= -90 && latitude <= 90);
-  const longitudeBad = longitude !== null && !(longitude >= -180 && longitude <= 180);
   if (latitudeBad) bad("latitude", "ska vara ett tal mellan -90 och 90 (WGS 84), eller nordlig koordinat i SWEREF 99 TM");
   if (longitudeBad) bad("longitude", "ska vara ett tal mellan -180 och 180 (WGS 84), eller östlig koordinat i SWEREF 99 TM");
   if ((latitude === null) !== (longitude === null) && !latitudeBad && !longitudeBad) bad(latitude === null ? "latitude" : "longitude", "ange både latitud och longitud, eller ingen");

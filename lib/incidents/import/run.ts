@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { describeTable, openTableFile, type TableFile } from "@/lib/text/table-file";
 import { SAME_EVENT_MINUTES, samePlace } from "../events";
 import { fill } from "@/lib/i18n/fill";
-import { ALL_COLUMNS, CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
+import { ALL_COLUMNS, type AreaOutline, CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { batchWriter, type EventMark } from "./write";
 import { findExisting, sameAsStored } from "./existing";
 
@@ -52,6 +52,12 @@ export async function loadReference(municipalityId: string): Promise<Reference> 
   };
 }
 
+/** The areas' outlines (GeoJSON Polygon/MultiPolygon in WGS 84, as uploaded), for a pin's kommundel. */
+async function loadOutlines(municipalityId: string): Promise<AreaOutline[]> {
+  const areas = await db().area.findMany({ where: { municipalityId, outline: { not: Prisma.DbNull } }, select: { id: true, name: true, outline: true } });
+  return areas.map((a) => ({ id: a.id, name: a.name, geometry: a.outline as unknown as AreaOutline["geometry"] }));
+}
+
 /** Thrown inside the import's transaction to roll it back when the file may not be imported. */
 class NotImported extends Error {}
 
@@ -72,12 +78,14 @@ export async function importIncidentsCsv(input: Readable | string | Buffer, muni
   const now = options.now ?? new Date();
   const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true } });
   if (!municipality) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`);
-  const ref = await loadReference(municipality.id);
+  const ref: Reference = { ...(await loadReference(municipality.id)), outlines: await loadOutlines(municipality.id) };
   // An upload is received in full before anything is read: the encoding is known only from the
   // whole file, and a slow network must not hold the transaction open.
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.isBuffer(input) ? input : await buffer(input);
   const first = await openTableFile(bytes, ALL_COLUMNS);
-  const missing = REQUIRED_COLUMNS.filter((c) => !first.header.includes(c));
+  // A file with coordinates may leave out the kommundel: the pin gives it (area outlines).
+  const pinned = first.header.includes("latitude") && first.header.includes("longitude");
+  const missing = REQUIRED_COLUMNS.filter((c) => !first.header.includes(c) && !(c === "area" && pinned));
   if (missing.length) {
     throw new DomainError("INVALID", fill("Rubrikraden saknar kolumnerna {missing}. Förväntat: {expected}. Filen lästes som {format}.", {
       missing: missing.join(", "), expected: CSV_COLUMNS.join(","), format: describeTable(first),
