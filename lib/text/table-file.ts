@@ -61,6 +61,7 @@ function sniff(bytes: Buffer): "xlsx" | "text" {
 // what Mac Roman's or DOS's å, ä and ö look like read as Windows-1252 ("HŠggvik"), not Swedish text.
 const UNLIKELY_IN_WORD = /\p{L}[ƒˆŠŒŽšœžŸ†‡‰‹›]\p{L}/u;
 // C0 controls other than tab and line breaks, and C1 controls (the five bytes 1252 leaves undefined).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The text of a CSV file, and the encoding it was written in. */
