@@ -8,6 +8,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
+import type { ApiScope } from "@/lib/generated/prisma/enums";
+import { TOKEN_ACCESS } from "./schema";
 import { hitsInWindow, limitKey, recordHits } from "@/lib/http/rate-limit";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -19,10 +21,10 @@ export async function createApiToken(viewer: Viewer, municipalityId: string, inp
   if (!org) throw new DomainError("INVALID", "Välj en organisation i kommunen.", "organisationId");
   const token = `est_${randomBytes(32).toString("base64url")}`;
   const row = await db().apiToken.create({
-    data: { municipalityId, organisationId: org.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: viewer.userId },
+    data: { municipalityId, organisationId: org.id, name: input.name, scopes: [...TOKEN_ACCESS[input.access]], tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: viewer.userId },
     select: { id: true },
   });
-  await recordAudit({ userId: viewer.userId, municipalityId, action: "api-token:create", entityType: "api_token", entityId: row.id });
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "api-token:create", entityType: "api_token", entityId: row.id, details: { access: input.access } });
   return { id: row.id, token };
 }
 
@@ -37,7 +39,7 @@ export async function listApiTokens(viewer: Viewer, municipalityId: string) {
   if (!can(viewer, "apiToken:manage", { municipalityId })) throw new DomainError("NOT_FOUND", "Sidan finns inte.");
   return db().apiToken.findMany({
     where: { municipalityId },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, organisation: { select: { name: true } } },
+    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true, organisation: { select: { name: true } } },
     orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
   });
 }
@@ -45,7 +47,7 @@ export async function listApiTokens(viewer: Viewer, municipalityId: string) {
 const LAST_USED_RESOLUTION_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
 
-type TokenRow = { failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string };
+type TokenRow = { failures: number; id: string | null; revokedAt: Date | null; municipalityId: string; organisationId: string; slug: string; scopes: ApiScope[] | null };
 
 /** Failed bearer tokens allowed per address; after that even a right one is refused for a while. */
 export const TOKEN_FAILURE_LIMIT = { limit: 30, windowSeconds: 10 * 60 };
@@ -61,7 +63,7 @@ export async function authenticateApiToken(authorization: string | null, address
   // (SELECT 1) LEFT JOIN: exactly one row, with the token's columns null when there is none.
   const [row] = (await queryRows<TokenRow>(Prisma.sql`
     SELECT ${hitsInWindow({ key, ...TOKEN_FAILURE_LIMIT }, now)} AS failures,
-           t.id, t."revokedAt", t."municipalityId", t."organisationId", m.slug
+           t.id, t."revokedAt", t."municipalityId", t."organisationId", m.slug, t.scopes::text[] AS scopes
     FROM (SELECT 1) AS one
     LEFT JOIN (api_token t JOIN municipality m ON m.id = t."municipalityId") ON t."tokenHash" = ${token ? hashToken(token) : null}`)) as [TokenRow];
   if (row.failures >= TOKEN_FAILURE_LIMIT.limit) return null;
@@ -79,5 +81,5 @@ export async function authenticateApiToken(authorization: string | null, address
       data: { lastUsedAt: now },
     });
   }
-  return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.slug, organisationId: row.organisationId };
+  return { tokenId: row.id, municipalityId: row.municipalityId, municipalitySlug: row.slug, organisationId: row.organisationId, scopes: row.scopes ?? [] };
 }

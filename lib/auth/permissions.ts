@@ -2,7 +2,7 @@
 // helpers that return Prisma where-fragments (or SQL conditions) for lists. See
 // docs/decisions/004-authorization.md.
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { GroupKind } from "@/lib/generated/prisma/enums";
+import type { ApiScope, GroupKind } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "./viewer";
 
 export type Action =
@@ -59,6 +59,29 @@ function groupRole(viewer: Viewer, groupId: string | undefined) {
 
 function inLeadership(viewer: Viewer, municipalityId: string, kinds: GroupKind[] = LEADERSHIP) {
   return viewer.groups.some((g) => g.municipalityId === municipalityId && kinds.includes(g.kind) && g.role !== "OBSERVER");
+}
+
+/** A system calling the API with a bearer token: the organisation it speaks for, in one
+ * municipality, and the scopes it was made with (ADR 022). */
+export type ApiCaller = { municipalityId: string; municipalitySlug: string; organisationId: string; scopes: readonly ApiScope[] };
+
+/** What a token may do through the API, by route. A token never reaches another municipality:
+ * every route also resolves what it names inside `caller.municipalityId`. */
+export function tokenMay(caller: ApiCaller, action: "incident:send" | "incident:read" | "rollup:read"): boolean {
+  switch (action) {
+    case "incident:send":
+      return caller.scopes.includes("INCIDENTS_WRITE");
+    case "incident:read":
+      return caller.scopes.includes("INCIDENTS_READ") || caller.scopes.includes("INCIDENTS_READ_ALL");
+    case "rollup:read":
+      return caller.scopes.includes("ROLLUPS_READ");
+  }
+}
+
+/** Whose reports a token reads: every organisation's in its municipality (a BI token), or only
+ * its own organisation's (a reporting system reading back what it sent). */
+export function tokenIncidentScope(caller: ApiCaller): { municipalityId: string; organisationId: string | null } {
+  return { municipalityId: caller.municipalityId, organisationId: caller.scopes.includes("INCIDENTS_READ_ALL") ? null : caller.organisationId };
 }
 
 export function can(viewer: Viewer | null, action: Action, target: Target): boolean {

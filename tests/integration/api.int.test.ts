@@ -33,15 +33,15 @@ before(async () => {
 after(() => disconnectDb());
 
 test("only an admin creates tokens; only the hash is stored", async () => {
-  await assert.rejects(createApiToken(reporter, sollentuna, { name: "x", organisationId: hem }), { code: "FORBIDDEN" });
-  const { id, token } = await createApiToken(admin, sollentuna, { name: "Bevakningssystemet", organisationId: hem });
+  await assert.rejects(createApiToken(reporter, sollentuna, { name: "x", organisationId: hem, access: "report" }), { code: "FORBIDDEN" });
+  const { id, token } = await createApiToken(admin, sollentuna, { name: "Bevakningssystemet", organisationId: hem, access: "report" });
   const row = await db().apiToken.findUniqueOrThrow({ where: { id } });
   assert.notEqual(row.tokenHash, token);
   assert.equal(JSON.stringify(row).includes(token), false);
 });
 
 test("a token reports for its organisation; re-sending the same external_id updates", async () => {
-  const { token } = await createApiToken(admin, sollentuna, { name: "Larmcentral", organisationId: hem });
+  const { token } = await createApiToken(admin, sollentuna, { name: "Larmcentral", organisationId: hem, access: "report" });
   const first = await post(token, incident());
   assert.equal(first.status, 201);
   const { id } = (await first.json()) as { id: string };
@@ -59,7 +59,7 @@ test("a token reports for its organisation; re-sending the same external_id upda
 });
 
 test("bad input gets 400 with the field and reason; nothing is stored", async () => {
-  const { token } = await createApiToken(admin, sollentuna, { name: "Test", organisationId: hem });
+  const { token } = await createApiToken(admin, sollentuna, { name: "Test", organisationId: hem, access: "report" });
   const before = await db().incident.count();
   const bad = await post(token, incident({ external_id: "SYS-2", area: "Atlantis", description: "Personnummer 121212-1212" }));
   assert.equal(bad.status, 400);
@@ -73,7 +73,7 @@ test("bad input gets 400 with the field and reason; nothing is stored", async ()
 });
 
 test("missing, unknown and revoked tokens get 401", async () => {
-  const { id, token } = await createApiToken(admin, sollentuna, { name: "Återkallas", organisationId: hem });
+  const { id, token } = await createApiToken(admin, sollentuna, { name: "Återkallas", organisationId: hem, access: "report" });
   assert.equal((await post(null, incident())).status, 401);
   assert.equal((await post("est_" + "x".repeat(43), incident())).status, 401);
   assert.equal((await post(token, incident({ external_id: "SYS-4" }))).status, 201);
@@ -82,7 +82,7 @@ test("missing, unknown and revoked tokens get 401", async () => {
 });
 
 test("guessing tokens: after too many bad ones an address is refused even with a good token, for a while; other addresses are not", async () => {
-  const { token } = await createApiToken(admin, sollentuna, { name: "Gissning", organisationId: hem });
+  const { token } = await createApiToken(admin, sollentuna, { name: "Gissning", organisationId: hem, access: "report" });
   const t0 = new Date();
   for (let i = 0; i < TOKEN_FAILURE_LIMIT.limit; i++) assert.equal(await authenticateApiToken(`Bearer est_${"x".repeat(30)}${i}`, "192.0.2.50", t0), null);
   assert.equal(await authenticateApiToken(`Bearer ${token}`, "192.0.2.50", t0), null, "refused from the guessing address");
@@ -91,7 +91,7 @@ test("guessing tokens: after too many bad ones an address is refused even with a
 });
 
 test("a report of the same place, category and hour as another is saved and named as a possible duplicate (issue 25)", async () => {
-  const { token } = await createApiToken(admin, sollentuna, { name: "Dubblettkoll", organisationId: hem });
+  const { token } = await createApiToken(admin, sollentuna, { name: "Dubblettkoll", organisationId: hem, access: "report" });
   const first = (await (await post(token, incident({ external_id: "DUP-1", occurred_at: "2026-11-18 20:00", place: "Tingvalla torg" }))).json()) as { id: string; possible_duplicate_of: string | null };
   assert.equal(first.possible_duplicate_of, null);
   const second = await post(token, incident({ external_id: "DUP-2", occurred_at: "2026-11-18 20:40", place: "tingvalla TORG" }));

@@ -136,7 +136,7 @@ test("the month report and the lokalpolisområde view follow the same rule", asy
 
 test("the API and the CLI give the coverage beside the counts", async () => {
   const admin = await viewerOf("admin@sollentuna.example");
-  const { token } = await createApiToken(admin, m, { name: "BI", organisationId: orgs.polis });
+  const { token } = await createApiToken(admin, m, { name: "BI", organisationId: orgs.polis, access: "bi" });
   const get = async (period: string) => (await GET(new Request(`http://localhost/api/v1/rollups?municipality=sollentuna&period=${period}`, { headers: { authorization: `Bearer ${token}` } }))).json();
   assert.deepEqual((await get("2025-T3")).coverage, { share: 1, complete: true, ongoing: false });
   assert.deepEqual((await get("2024-T3")).coverage, { share: 0.246, complete: false, ongoing: false });

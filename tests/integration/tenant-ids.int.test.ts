@@ -142,7 +142,7 @@ const ENTRIES: Record<string, Entry> = {
     },
   },
   "agreements.ZCommitmentFollowUp.commitmentId": { foreign: () => B.commitment, run: (s) => followUpCommitment(coordinator, A.m, s({ commitmentId: A.commitment, halfYear: `${day(0).slice(0, 4)}-H1`, status: "MET", comment: "Genomfört." })) },
-  "api-tokens.ZApiTokenCreate.organisationId": { foreign: () => B.org, run: (s) => createApiToken(admin, A.m, s({ name: "Svepnyckel", organisationId: A.org })) },
+  "api-tokens.ZApiTokenCreate.organisationId": { foreign: () => B.org, run: (s) => createApiToken(admin, A.m, s({ name: "Svepnyckel", organisationId: A.org, access: "report" })) },
   "coverage.ZReportingDays.organisationId": { foreign: () => B.org, run: (s) => setReportingDays(coordinator, A.m, s({ organisationId: A.org2, start: "", lastDay: "" })) },
   "coverage.ZReportingPause.organisationId": { foreign: () => B.org, run: (s) => addReportingPause(coordinator, A.m, s({ organisationId: A.org2, from: day(40), to: day(50), reason: "Sommaruppehåll" })) },
   "goals.ZGoalFollowUp.groupId": { foreign: () => B.group, run: (s) => followUpGoal(coordinator, s({ groupId: A.group, goalId: A.goal, quarter: quarterKey(NOW), status: "ON_TRACK", comment: "Enligt plan." })) },

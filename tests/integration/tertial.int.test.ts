@@ -134,7 +134,7 @@ test("the rollup tables follow every write: withdraw, move, restore, delete, bul
 
 test("the API and the command return the same numbers; a token reads only its own municipality", async () => {
   const admin = await viewerOf("admin@sollentuna.example");
-  const { token } = await createApiToken(admin, m, { name: "BI", organisationId: ids.org });
+  const { token } = await createApiToken(admin, m, { name: "BI", organisationId: ids.org, access: "bi" });
   const get = (q: string, auth = `Bearer ${token}`) => GET(new Request(`http://localhost/api/v1/rollups?${q}`, { headers: { authorization: auth } }));
   const api = await get("municipality=sollentuna&period=2026-T1&by=area,category");
   assert.equal(api.status, 200);

@@ -15,6 +15,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "liveness probe; reveals only whether the database answers",
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints",
   "app/api/invitations/[token]/route.ts": "accepting an e-mail invitation: the secret single-use token is the credential",
+  "app/api/v1/openapi.json/route.ts": "the API's description: holds no data",
   "app/api/tips/[municipality]/route.ts": "residents' tips: no accounts by design; same-origin, honeypot, size limits and rate limits in the database",
 };
 
@@ -40,8 +41,9 @@ test("every route handler authenticates, unless it is public on purpose", () => 
   for (const file of files("app", (f) => f === "route.ts")) {
     const rel = file.split(path.sep).join("/");
     if (PUBLIC_ROUTES[rel]) continue;
-    // receiveTextFile (lib/http/file-upload.ts) and pdfResponse (lib/documents/pdf.ts) authenticate first.
-    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authenticateCalendarToken)\(|return (receiveTextFile|pdfResponse)\(/, `${rel} must authenticate its caller`);
+    // receiveTextFile (lib/http/file-upload.ts) and pdfResponse (lib/documents/pdf.ts) authenticate
+    // first; authorizeToken (lib/api/token-request.ts) authenticates and checks the token's scope.
+    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authorizeToken|authenticateCalendarToken)\(|return (receiveTextFile|pdfResponse)\(/, `${rel} must authenticate its caller`);
   }
 });
 

@@ -20,7 +20,13 @@ const ALLOWED: Record<string, string> = {
   "measures.ZMeasureFromLagesbild.responsibleName": "as measures.ZMeasureCreate.responsibleName",
 };
 // Whole schemas that are not stored: the incident list's filters fall back to defaults (.catch).
-const ALLOWED_SCHEMAS: Record<string, string> = { "incidents.ZIncidentFilter": "search filters, never stored; invalid values fall back to defaults" };
+const ALLOWED_SCHEMAS: Record<string, string> = {
+  "incidents.ZIncidentFilter": "search filters, never stored; invalid values fall back to defaults",
+  "rollups.ZRollupQuery": "an API query: the municipality's slug is looked up, never stored",
+  "rollups.ZSeriesQuery": "as rollups.ZRollupQuery",
+  "rollups.ZRollup": "an answer the API sends (names of areas and categories), never input",
+  "rollups.ZRollupSeries": "as rollups.ZRollup",
+};
 const SAMPLE = "Ring 070-123 45 67 vid Edsbergs torg";
 
 type Found = { name: string; schema: z.ZodType };

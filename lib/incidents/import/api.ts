@@ -1,25 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import { ZApiIncident } from "../api-schema";
 import { requestOrigin } from "@/lib/audit/mutations";
 import { type ImportIssue, validateRow } from "./row";
 import { loadReference } from "./run";
 import { writeRows } from "./write";
 import { findPossibleDuplicate } from "../duplicates";
-
-// The machine reporting API takes the same fields and rules as a CSV row; the organisation is
-// the token's, never the caller's choice.
-const ZApiIncident = z
-  .object({
-    occurred_at: z.string().max(40),
-    area: z.string().max(120),
-    place: z.string().max(200),
-    category: z.string().max(120),
-    description: z.string().max(4000).optional(),
-    latitude: z.number().optional(),
-    longitude: z.number().optional(),
-    external_id: z.string().max(200).optional(),
-  })
-  .strict();
 
 export type ApiCaller = { tokenId: string; municipalityId: string; organisationId: string };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { orNotFound } from "@/lib/page-errors";
 import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { requireViewer } from "@/lib/auth/session";
@@ -31,19 +32,20 @@ export default async function ApiTokensPage() {
       <div className="page-header">
         <div>
           <h1>{tx.tokensTitle}</h1>
-          <p className="lead">{`${active.municipalityName} · ${tx.tokensLead} `}<code>{tx.tokensHeader}</code></p>
+          <p className="lead">{`${active.municipalityName} · ${tx.tokensLead} `}<code>{tx.tokensHeader}</code>{" · "}<Link href="/admin/api">{tx.apiReference}</Link></p>
         </div>
       </div>
       <section className="card"><CreateTokenForm organisations={organisations} action={createApiTokenAction} /></section>
       <h2>{tx.keys}</h2>
       <div className="table-wrap">
         <table data-testid="api-tokens">
-          <thead><tr><th scope="col">{tx.name}</th><th scope="col">{tx.organisation}</th><th scope="col">{tx.prefix}</th><th scope="col">{tx.created}</th><th scope="col">{tx.lastUsed}</th><th scope="col">{tx.status}</th></tr></thead>
+          <thead><tr><th scope="col">{tx.name}</th><th scope="col">{tx.organisation}</th><th scope="col">{tx.access}</th><th scope="col">{tx.prefix}</th><th scope="col">{tx.created}</th><th scope="col">{tx.lastUsed}</th><th scope="col">{tx.status}</th></tr></thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id}>
                 <td>{t.name}</td>
                 <td>{t.organisation.name}</td>
+                <td>{(t.scopes ?? []).map((scope) => tx[`scope_${scope}`]).join(", ")}</td>
                 <td><code>{`${t.prefix}…`}</code></td>
                 <td>{f.dateTime(t.createdAt)}</td>
                 <td>{t.lastUsedAt ? f.dateTime(t.lastUsedAt) : "–"}</td>

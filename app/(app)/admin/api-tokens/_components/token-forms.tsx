@@ -7,7 +7,7 @@ import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { z } from "zod";
 import type { ZApiTokenCreate } from "@/lib/api-tokens/schema";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
-import { Field } from "@/components/ui/field";
+import { ChoiceGroup, Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action-result";
 import { fill } from "@/lib/i18n/fill";
@@ -24,7 +24,7 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
   const { m: { adminForms: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
   const [token, setToken] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({ resolver: resolveForm, defaultValues: { name: "", organisationId: "" } });
+  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({ resolver: resolveForm, defaultValues: { name: "", organisationId: "", access: "report" } });
   const onSubmit = (values: Values) =>
     startTransition(async () => {
       const result = await props.action(values);
@@ -57,6 +57,10 @@ export function CreateTokenForm(props: { organisations: { id: string; name: stri
             )}
           </Field>
         </div>
+        <ChoiceGroup id="access" legend={m.access} error={formState.errors.access?.message}>
+          <label><input type="radio" value="report" {...register("access")} />{` ${m.accessReport}`}</label>
+          <label><input type="radio" value="bi" {...register("access")} />{` ${m.accessBi}`}</label>
+        </ChoiceGroup>
         <button className="btn" type="submit" disabled={pending}>{m.create}</button>
       </FormControls>
     </form>

@@ -1,0 +1,29 @@
+import "server-only";
+import { authenticateApiToken } from "@/lib/api-tokens/tokens";
+import { recordAudit } from "@/lib/audit/mutations";
+import { tokenMay } from "@/lib/auth/permissions";
+import { clientAddress } from "@/lib/http/client-address";
+
+export const API_HEADERS = { "Cache-Control": "no-store" };
+
+export const apiJson = (body: unknown, status = 200) => Response.json(body, { status, headers: API_HEADERS });
+
+export type TokenCaller = NonNullable<Awaited<ReturnType<typeof authenticateApiToken>>>;
+
+/**
+ * The calling token when it may do `action`; otherwise the answer to send: 401 for a missing,
+ * unknown or revoked token, 403 (in the access log) for a token without the scope. Every /api/v1
+ * route starts here, so a token's scopes are checked in one place (lib/auth/permissions.ts).
+ */
+export async function authorizeToken(
+  request: Request,
+  action: Parameters<typeof tokenMay>[1],
+): Promise<{ ok: true; caller: TokenCaller } | { ok: false; response: Response }> {
+  const caller = await authenticateApiToken(request.headers.get("authorization"), clientAddress((name) => request.headers.get(name)));
+  if (!caller) return { ok: false, response: apiJson({ error: "Ogiltig eller återkallad API-nyckel." }, 401) };
+  if (!tokenMay(caller, action)) {
+    await recordAudit({ userId: null, municipalityId: caller.municipalityId, action, entityType: "api_token", entityId: caller.tokenId, outcome: "DENIED", details: { scope: "missing" } });
+    return { ok: false, response: apiJson({ error: "Nyckeln får inte göra detta. En administratör kan skapa en nyckel med rätt behörighet." }, 403) };
+  }
+  return { ok: true, caller };
+}
