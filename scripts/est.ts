@@ -14,7 +14,8 @@ import { importPoliceEvents, POLICE_EVENTS_SOURCE, policeEventRollup } from "@/l
 import { toCsvLine } from "@/lib/text/csv";
 
 const PERIOD_KEY = /^\d{4}-(W\d{2}|\d{2}|Q[1-4]|T[1-3])$/;
-import { rollup, rollupCsv, ZRollupQuery } from "@/lib/rollups/queries";
+import { rollup, rollupCsv, rollupSeries, seriesCsv, ZRollupQuery } from "@/lib/rollups/queries";
+import { ZSeriesQuery } from "@/lib/rollups/schema";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { backupDatabase, BackupError, restoreDatabase } from "@/lib/ops/backup";
 import { runRetention } from "@/lib/ops/retention";
@@ -54,8 +55,10 @@ const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
                                 bredvid EST-rapporterna och räknas aldrig in i dem
   rollup --municipality SLUG --period NYCKEL [--by area|category|area,category] [--format json|csv [--excel]]
          [--source polisen-handelser]
-                                antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1),
-                                samma siffror som GET /api/v1/rollups ("count" = rapporter,
+  rollup --municipality SLUG --from NYCKEL --to NYCKEL [--by …] [--format json|csv [--excel]]
+                                antal händelser för en period (2026-W07, 2026-02, 2026-Q1, 2026-T1, 2026)
+                                eller en följd av perioder av samma slag (--from 2025-W01 --to 2026-W52),
+                                samma siffror som GET /api/v1/rollups[/series] ("count" = rapporter,
                                 "events" = händelser: kopior inom en timme räknas en gång;
                                 --excel: CSV med byte-order mark och semikolon, för Excel)
   events:rebuild [--municipality SLUG]
@@ -214,6 +217,12 @@ const COMMANDS: Record<string, Handler> = {
       if (format === "json") return JSON.stringify(result, null, 2);
       return ["type,count", ...result.rows.map((r) => toCsvLine([r.type, r.count]).trimEnd())].join("\n");
     }
+    if (flags.from !== undefined || flags.to !== undefined) {
+      const q = ZSeriesQuery.safeParse({ municipality: need(flags, "municipality"), from: need(flags, "from"), to: need(flags, "to"), by: flags.by as string | undefined });
+      if (!q.success) throw new UsageError(q.error.issues.map((i) => `--${String(i.path[0] ?? "by")}: ${i.message}`).join(" "));
+      const series = await rollupSeries({ ...(await municipalityBySlug(q.data.municipality)), slug: q.data.municipality }, q.data.from, q.data.to, q.data.by);
+      return format === "csv" ? seriesCsv(series, q.data.by, { excel: Boolean(flags.excel) }).trimEnd() : JSON.stringify(series, null, 2);
+    }
     const parsed = ZRollupQuery.safeParse({ municipality: need(flags, "municipality"), period: need(flags, "period"), by: flags.by as string | undefined });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? "by")}: ${i.message}`).join(" "));
     const { municipality, period, by } = parsed.data;
@@ -293,6 +302,8 @@ async function main(): Promise<number> {
       org: { type: "string" },
       role: { type: "string" },
       period: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
       by: { type: "string" },
       format: { type: "string" },
       source: { type: "string" },
