@@ -38,6 +38,7 @@ const nav = (m: Messages["nav"]) => ({
   admin: [
     { href: "/admin/areas", label: m.areas },
     { href: "/admin/api-tokens", label: m.apiKeys },
+    { href: "/admin/api", label: m.apiReference },
     { href: "/admin/audit", label: m.auditLog },
   ],
 }) satisfies Record<string, NavItem[]>;

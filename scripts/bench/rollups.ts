@@ -5,6 +5,11 @@
 //     and ≤ 1.5× the same hand-written SQL sent through pg;
 //   - a tertial rollup across all municipalities, target ≤ 50 ms;
 //   - the tertial analysis for one municipality (everything the page loads);
+//   - a 104-week series by area × category for one municipality (GET /api/v1/rollups/series),
+//     target p95 ≤ 50 ms and ≤ 1.5× hand-written SQL (one range scan grouped by week, and the
+//     same coverage read);
+//   - incident reads for the API, 1,000 rows a page, first page and one deep in history, target
+//     p95 ≤ 100 ms;
 // next to the raw-table GROUP BY the rollup tables replace.
 // Product and reference calls alternate in one loop, so load on the machine hits both alike.
 //   npm run bench:rollups            (BENCH_INCIDENTS=1000000 for a quicker run)
@@ -15,8 +20,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { computeAnalysis } from "@/lib/analysis/load";
-import { rollup, rollupCounts } from "@/lib/rollups/queries";
-import { localDayRange, periodRange } from "@/lib/time/periods";
+import { rollup, rollupCounts, rollupSeries } from "@/lib/rollups/queries";
+import { readIncidents, decodeCursor } from "@/lib/incidents/api-read";
+import { localDayRange, periodRange, shiftPeriod } from "@/lib/time/periods";
 import { paired, ROLLUP_ONE_SQL, type Timing } from "./shared";
 import { reportingSql } from "@/lib/coverage/queries";
 import { knownWindow } from "@/lib/coverage/rule";
@@ -117,6 +123,44 @@ async function main() {
     `SELECT "municipalityId", count(*) FROM incident WHERE status = 'ACTIVE' AND "occurredAt" >= $1 AND "occurredAt" < $2 GROUP BY 1`, [start, end]));
   rows.push({ figure: "Tertial, alla kommuner", ...all, reference: "samma SQL via pg", refMedian: allRef.median, refP95: allRef.p95, target: "p95 ≤ 50 ms" });
   rows.push({ figure: "  (utan sammanställning: GROUP BY på incident)", ...allRaw, target: "jämförelse" });
+
+  // 104 weeks ending with the tertial's last week.
+  const lastWeek = "2026-W17";
+  const firstWeek = shiftPeriod(lastWeek, -103);
+  const weeks = { from: localDayRange(firstWeek).from, to: localDayRange(lastWeek).to };
+  const [series, seriesRef] = (await paired(
+    RUNS,
+    (i) => rollupSeries(pick(i), firstWeek, lastWeek, ["area", "category"]),
+    (i) => {
+      const reporting = reportingSql({ slug: pick(i).slug }, knownWindow({ from: weeks.from, until: weeks.to }));
+      return Promise.all([
+        refPool.query(
+          `SELECT date_trunc('week', day)::date AS week, "areaId", "categoryId", sum(n)::int AS n, sum(events)::int AS events
+           FROM incident_day_count WHERE "municipalityId" = $1::uuid AND day >= $2::date AND day < $3::date GROUP BY 1, 2, 3 HAVING sum(n) <> 0`,
+          [pick(i).id, weeks.from, weeks.to],
+        ),
+        refPool.query(reporting.text, reporting.values),
+      ]);
+    },
+  )) as [Timing, Timing];
+  rows.push({ figure: "104 veckor, en kommun, område × kategori", ...series, reference: "en GROUP BY vecka + täckning via pg", refMedian: seriesRef.median, refP95: seriesRef.p95, target: "p95 ≤ 50 ms, ≤ 1,5×" });
+
+  // A BI token's reads: the first page, and a page from a cursor half-way through the municipality's rows.
+  const caller = (i: number) => ({ municipalityId: pick(i).id, municipalitySlug: pick(i).slug, organisationId: "00000000-0000-0000-0000-000000000000", scopes: ["INCIDENTS_READ_ALL"] as const });
+  const middles = new Map<string, ReturnType<typeof decodeCursor>>();
+  for (let i = 0; i < 20; i++) {
+    const m = pick(i);
+    if (middles.has(m.id)) continue;
+    const { rows: [mid] } = await client.query<{ at: string; id: string }>(
+      `SELECT to_char("updatedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, id FROM incident WHERE "municipalityId" = $1 ORDER BY "updatedAt", id OFFSET (SELECT count(*) / 2 FROM incident WHERE "municipalityId" = $1) LIMIT 1`,
+      [m.id],
+    );
+    middles.set(m.id, mid ?? null);
+  }
+  const firstPage = await time(RUNS, (i) => readIncidents(caller(i % 20), { limit: 1000 }));
+  rows.push({ figure: "Händelser via API, första sidan (1 000 rader)", ...firstPage, target: "p95 ≤ 100 ms" });
+  const deepPage = await time(RUNS, (i) => readIncidents(caller(i % 20), { limit: 1000, cursor: middles.get(pick(i % 20).id) ?? undefined }));
+  rows.push({ figure: "Händelser via API, sida mitt i historiken", ...deepPage, target: "p95 ≤ 100 ms" });
 
   const analysis = await time(50, (i) => computeAnalysis(pick(i).id, TERTIAL));
   rows.push({ figure: "Tertialanalysens data, en kommun", ...analysis, target: "–" });
