@@ -32,6 +32,9 @@ const ZEnv = z
     // it, messages wait in the outbox and only in-app notifications are delivered.
     SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "ska vara en smtp://- eller smtps://-adress").optional(),
     MAIL_FROM: z.string().min(3).default("EST <est@localhost>"),
+    // The Police's open events (https://polisen.se/api/events): fetched by the worker every half
+    // hour when set, each municipality keeping its own. Without it, only file imports.
+    POLICE_EVENTS_URL: z.url("ska vara en fullständig adress, t.ex. https://polisen.se/api/events").optional(),
     // How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The
     // client's address is that many entries left of the socket's; 0 when clients connect directly.
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "ska vara ett heltal" }).int("ska vara ett heltal").min(0).max(10).default(0),

@@ -1,1 +1,1 @@
-export const QUEUES: { outbox: string; insatsReminders: string; reminders: string; calendars: string; retention: string };
+export const QUEUES: { outbox: string; insatsReminders: string; reminders: string; calendars: string; retention: string; policeEvents: string };

@@ -6,4 +6,5 @@ export const QUEUES = {
   reminders: "reminders",
   calendars: "extend-calendars",
   retention: "retention",
+  policeEvents: "police-events",
 };

@@ -2,7 +2,8 @@
 // Jobs live in PostgreSQL through pg-boss, so any number of workers on any number of machines
 // share them safely: sending the e-mail outbox (at once when a transaction queues mail and
 // NOTIFYs, and every minute as a safety net for retries), daily Insats end reminders, meeting,
-// reporting and action reminders every quarter of an hour, and the twelve-month meeting calendar.
+// reporting and action reminders every quarter of an hour, the twelve-month meeting calendar,
+// gallring, and (when POLICE_EVENTS_URL is set) the Police's open events every half hour.
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { disconnectDb } from "@/lib/db";
@@ -13,13 +14,14 @@ import { logger } from "@/lib/logger";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { runRetention } from "@/lib/ops/retention";
+import { fetchPoliceEvents } from "@/lib/sources/police-fetch";
 import { QUEUES } from "./queues.mjs";
 
-const { outbox: QUEUE, insatsReminders: INSATS_REMINDERS, reminders: REMINDERS, calendars: CALENDARS, retention: RETENTION } = QUEUES;
+const { outbox: QUEUE, insatsReminders: INSATS_REMINDERS, reminders: REMINDERS, calendars: CALENDARS, retention: RETENTION, policeEvents: POLICE_EVENTS } = QUEUES;
 const OUTBOX_BATCH = 50;
 
 async function main() {
-  const { DATABASE_URL } = env();
+  const { DATABASE_URL, POLICE_EVENTS_URL } = env();
   const transport = createTransport();
   const boss = new PgBoss({ connectionString: DATABASE_URL, max: 4 });
   boss.on("error", (err) => logger.error({ err: err.message }, "job queue error"));
@@ -53,6 +55,19 @@ async function main() {
     const runs = await runRetention();
     for (const r of runs) if (r.affected) logger.info({ municipality: r.municipality, kind: r.kind, action: r.action, affected: r.affected, held: r.held }, "gallring");
   });
+  // Every half hour, when configured: the Police's open events (the list holds only the latest 500).
+  await boss.createQueue(POLICE_EVENTS);
+  if (POLICE_EVENTS_URL) {
+    await boss.schedule(POLICE_EVENTS, "*/30 * * * *", {}, { tz: "Europe/Stockholm" });
+    await boss.work(POLICE_EVENTS, async () => {
+      try {
+        for (const r of await fetchPoliceEvents(POLICE_EVENTS_URL)) logger.info(r, "police events stored");
+      } catch (err) {
+        logger.error({ err: (err as Error).message }, "police events not fetched");
+        throw err;
+      }
+    });
+  } else await boss.unschedule(POLICE_EVENTS);
   // Everything that is due, a batch at a time: a digest to a large group is more than one batch.
   const flushAll = async () => {
     if (!transport) return logger.info("SMTP_URL is not set: e-mail stays in the outbox");

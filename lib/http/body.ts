@@ -13,10 +13,10 @@ export function capStream(maxBytes: number): Transform {
   });
 }
 
-// Reads a request body up to a cap, counting bytes as they arrive: a declared Content-Length over
+// Reads a request (or fetched response) body up to a cap, counting bytes as they arrive: a declared Content-Length over
 // the cap is refused at once, and a body without one (Transfer-Encoding: chunked) or with a false
 // one is cut off as soon as it passes the cap, never read whole first (issue 26).
-export async function readBodyCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readBodyCapped(request: Pick<Request, "headers" | "body">, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) return null;
   if (!request.body) return new Uint8Array();

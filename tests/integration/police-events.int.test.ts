@@ -7,7 +7,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eventTime, importPoliceEvents, policeEventRollup, publishedAt } from "@/lib/sources/police-events";
+import { fetchPoliceEvents } from "@/lib/sources/police-fetch";
 import { rollup } from "@/lib/rollups/queries";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
@@ -70,4 +73,40 @@ test("the command line imports the file and gives the rollup as JSON", () => {
   assert.equal(out.status, 0, out.stderr);
   assert.deepEqual(JSON.parse(out.stdout), { municipality: "upplands-vasby", period: "2025-12", source: "polisen-handelser", total: 1, rows: [{ type: "Misshandel", count: 1 }] });
   assert.equal(est("sources:import", "brå", "--municipality", "sollentuna", "--file", FILE).status, 2);
+});
+
+/** A stand-in for polisen.se on loopback: answers each path as told. */
+async function policeServer(answers: Record<string, { status: number; body: string | Buffer }>): Promise<{ url: (p: string) => string; server: Server }> {
+  const server = createServer((req, res) => {
+    const answer = answers[req.url ?? ""] ?? { status: 404, body: "" };
+    res.writeHead(answer.status, { "content-type": "application/json" });
+    res.end(answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: (p) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${p}` };
+}
+
+test("the worker's fetch stores each municipality's events from the Police's URL; a bad answer stores nothing and says why", async () => {
+  await db().policeEvent.deleteMany();
+  const { server, url } = await policeServer({
+    "/api/events": { status: 200, body: readFileSync(FILE) },
+    "/down": { status: 503, body: "" },
+    "/html": { status: 200, body: "<html>underhåll</html>" },
+    "/wrong": { status: 200, body: JSON.stringify([{ id: 1, name: "x" }]) },
+    "/huge": { status: 200, body: Buffer.alloc(33 * 1024 * 1024, 32) },
+  });
+  try {
+    for (const [path, reason] of [["/down", /svarade 503/], ["/html", /inte giltig JSON/], ["/wrong", /har inte Polisens form/], ["/huge", /större än 32 MB/], ["/saknas", /svarade 404/]] as const) {
+      await assert.rejects(fetchPoliceEvents(url(path)), reason, path);
+    }
+    assert.equal(await db().policeEvent.count(), 0, "nothing stored from a bad answer");
+    // The list is the whole country's: the neighbour's event goes to Upplands Väsby, the county's summary nowhere.
+    assert.deepEqual(await fetchPoliceEvents(url("/api/events")), [{ municipality: "sollentuna", inserted: 5, updated: 0 }, { municipality: "upplands-vasby", inserted: 1, updated: 0 }]);
+    assert.equal(await db().policeEvent.count({ where: { municipality: { slug: "sollentuna" } } }), 5);
+    // The next half hour lists the same events: updated in place, none added.
+    assert.deepEqual(await fetchPoliceEvents(url("/api/events")), [{ municipality: "sollentuna", inserted: 0, updated: 5 }, { municipality: "upplands-vasby", inserted: 0, updated: 1 }]);
+    assert.equal(await db().policeEvent.count(), 6);
+  } finally {
+    server.close();
+  }
 });
