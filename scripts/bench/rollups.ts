@@ -21,7 +21,7 @@ import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { computeAnalysis } from "@/lib/analysis/load";
 import { rollup, rollupCounts, rollupSeries } from "@/lib/rollups/queries";
-import { readIncidents, decodeCursor } from "@/lib/incidents/api-read";
+import { readIncidents, type decodeCursor } from "@/lib/incidents/api-read";
 import { localDayRange, periodRange, shiftPeriod } from "@/lib/time/periods";
 import { paired, ROLLUP_ONE_SQL, type Timing } from "./shared";
 import { reportingSql } from "@/lib/coverage/queries";

@@ -38,7 +38,7 @@ export default async function ApiReferencePage() {
       {operations.map((op) => (
         <section key={op.id} id={op.id} className="card" data-testid="api-operation">
           <h2><code>{`${op.method} ${op.path}`}</code></h2>
-          <p><strong>{op.summary}.</strong>{` ${op.description}`}</p>
+          <p><strong>{`${op.summary}.`}</strong>{` ${op.description}`}</p>
           <p>{`${tx.apiRefScopes}: `}{op.scopes.length ? op.scopes.map((s, i) => <span key={s}>{i ? ` ${tx.apiRefOr} ` : ""}<code>{s}</code></span>) : tx.apiRefNoToken}</p>
           {op.parameters.length ? (
             <div className="table-wrap">
