@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import { localDayRange, tertialKey } from "@/lib/time/periods";
 import { stockholmDay } from "@/lib/time/zone";
-import { addDays, knownWindow, mondayOf, periodCoverage, type Day, type OrganisationReporting, type PeriodCoverage } from "./rule";
+import { addDays, gapWeeks, knownWindow, mondayOf, periodCoverage, type Day, type OrganisationReporting, type PeriodCoverage } from "./rule";
 
 type Row = { id: string; name: string; start: Day | null; end: Day | null; firstWeek: Day | null; weeks: Day[] | null; pauses: { from: Day; until: Day }[] | null };
 
@@ -68,7 +68,10 @@ export async function getCoverageOfRanges(municipalityId: string, ranges: { key:
   const known = knownWindow({ from: ranges.map((r) => r.from).sort()[0]!, until: ranges.map((r) => r.until).sort().at(-1)! });
   const orgs = await loadReporting(municipalityId, known);
   const today = stockholmDay(now);
-  return Object.fromEntries(ranges.map((r) => [r.key, periodCoverage(orgs, r, today, known)]));
+  // The gaps depend on the organisation, today and the window read – the same for every range.
+  const gaps = new Map<string, Set<Day>>();
+  const gapsOf = (o: OrganisationReporting) => gaps.get(o.id) ?? gaps.set(o.id, gapWeeks(o, today, known)).get(o.id)!;
+  return Object.fromEntries(ranges.map((r) => [r.key, periodCoverage(orgs, r, today, known, gapsOf)]));
 }
 
 /**

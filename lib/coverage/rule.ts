@@ -69,7 +69,14 @@ export function knownWindow(period: { from: Day; until: Day }): { from: Day; unt
  * (start to end) and outside a gap. So a period that reporting began or ended within is not
  * whole, and neither is one with long silences.
  */
-export function periodCoverage(orgs: OrganisationReporting[], period: { from: Day; until: Day }, today: Day, known?: { from: Day; until: Day }): PeriodCoverage {
+export function periodCoverage(
+  orgs: OrganisationReporting[],
+  period: { from: Day; until: Day },
+  today: Day,
+  known?: { from: Day; until: Day },
+  // Many periods judged from one read (a series) share each organisation's gaps: computed once.
+  gapsOf: (o: OrganisationReporting) => Set<Day> = (o) => gapWeeks(o, today, known),
+): PeriodCoverage {
   // Until its last day is over: on 31 August, T2 is still running.
   const ongoing = period.until > today;
   const lastDay = ongoing && addDays(today, 1) < period.until ? addDays(today, 1) : period.until;
@@ -78,19 +85,24 @@ export function periodCoverage(orgs: OrganisationReporting[], period: { from: Da
     if (!o.start) continue;
     const end = o.end ?? "9999-12-31";
     if (!(o.start < lastDay && end > period.from)) continue;
-    const gaps = gapWeeks(o, today, known);
+    // In day numbers (ms at UTC midnight), not strings: a series judges a hundred periods at once.
+    const gaps = new Set([...gapsOf(o)].map(toMs));
+    const pauses = o.pauses.map((p) => [toMs(p.from), toMs(p.until)] as const);
+    const [startMs, endMs] = [toMs(o.start), o.end ? toMs(o.end) : Infinity];
     let expectedDays = 0;
     let coveredDays = 0;
     const gapRuns: { from: Day; until: Day }[] = [];
-    for (let d = period.from; d < lastDay; d = addDays(d, 1)) {
-      if (o.pauses.some((p) => p.from <= d && d < p.until)) continue;
+    for (let d = toMs(period.from), last = toMs(lastDay); d < last; d += DAY_MS) {
+      if (pauses.some(([from, until]) => from <= d && d < until)) continue;
       expectedDays += 1;
-      const inGap = gaps.has(mondayOf(d));
-      if (d >= o.start && d < end && !inGap) coveredDays += 1;
+      // 1 January 1970 was a Thursday: day n is (n + 3) % 7 days after its Monday.
+      const inGap = gaps.has(d - ((d / DAY_MS + 3) % 7) * DAY_MS);
+      if (d >= startMs && d < endMs && !inGap) coveredDays += 1;
       else if (inGap) {
         const run = gapRuns.at(-1);
-        if (run && run.until === d) run.until = addDays(d, 1);
-        else gapRuns.push({ from: d, until: addDays(d, 1) });
+        const day = fromMs(d);
+        if (run && run.until === day) run.until = fromMs(d + DAY_MS);
+        else gapRuns.push({ from: day, until: fromMs(d + DAY_MS) });
       }
     }
     if (expectedDays > 0) organisations.push({ id: o.id, name: o.name, expectedDays, coveredDays, gaps: gapRuns });
