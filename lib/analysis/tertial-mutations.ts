@@ -1,4 +1,5 @@
 import "server-only";
+import { contextForPeriod } from "@/lib/context/for-period";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
@@ -100,8 +101,8 @@ export async function approveTertial(viewer: Viewer, municipalityId: string, inp
         select: { id: true, status: true, version: true, narrative: true },
       });
       if (!row || row.status !== "IN_REVIEW" || row.version !== input.version) throw new DomainError("CONFLICT", CONFLICT);
-      const analysis = await computeAnalysis(municipalityId, input.tertial, undefined, tx);
-      const snapshot: TertialSnapshot = { analysis, narrative: (row.narrative as Narrative | null) ?? { overall: "", areas: {} }, approvedBy: viewer.name };
+      const [analysis, context] = await Promise.all([computeAnalysis(municipalityId, input.tertial, undefined, tx), contextForPeriod(municipalityId, input.tertial, tx)]);
+      const snapshot: TertialSnapshot = { analysis, context, narrative: (row.narrative as Narrative | null) ?? { overall: "", areas: {} }, approvedBy: viewer.name };
       const from = periodRange(shiftPeriod(input.tertial, -5)).start;
       const to = periodRange(input.tertial).end;
       await tx.$executeRaw`

@@ -8,11 +8,13 @@ import { DomainError } from "@/lib/errors";
 import { isPeriodKey, periodRange, shiftPeriod, tertialKey } from "@/lib/time/periods";
 import type { Analysis } from "./build";
 import { computeAnalysis, withCoverage } from "./load";
+import { contextForPeriod, type ContextFigure } from "@/lib/context/for-period";
 
 // `proposal` (Förslag till beslut) is missing from narratives saved before it existed.
 export type Narrative = { overall: string; areas: Record<string, string>; proposal?: string };
 /** What approval freezes: the figures and the words, as EST Ledning approved them. */
-export type TertialSnapshot = { analysis: Analysis; narrative: Narrative; approvedBy: string };
+/** `context` (survey series and indicators, issue 28) is missing from analyses approved before it existed. */
+export type TertialSnapshot = { analysis: Analysis; context?: ContextFigure[]; narrative: Narrative; approvedBy: string };
 
 export const EMPTY_NARRATIVE: Narrative = { overall: "", areas: {} };
 
@@ -38,7 +40,9 @@ export async function getTertialAnalysis(viewer: Viewer, municipalityId: string,
   const status = row?.status ?? "DRAFT";
   await recordAudit({ userId: viewer.userId, municipalityId, action: "tertial:view", entityType: "tertial", entityId: tertial });
   const snapshot = status === "APPROVED" ? (row!.snapshot as TertialSnapshot) : null;
-  const analysis = snapshot ? await withCoverage(snapshot.analysis, municipalityId) : await computeAnalysis(municipalityId, tertial);
+  const [analysis, context] = snapshot
+    ? [await withCoverage(snapshot.analysis, municipalityId), snapshot.context ?? null]
+    : await Promise.all([computeAnalysis(municipalityId, tertial), contextForPeriod(municipalityId, tertial)]);
   const target = { municipalityId };
   return {
     id: row?.id ?? null,
@@ -51,6 +55,7 @@ export async function getTertialAnalysis(viewer: Viewer, municipalityId: string,
     submittedAt: row?.submittedAt ?? null,
     comments: row?.comments ?? [],
     analysis,
+    context,
     may: {
       edit: status !== "APPROVED" && can(viewer, "tertial:edit", target),
       submit: status === "DRAFT" && can(viewer, "tertial:edit", target),

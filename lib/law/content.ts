@@ -5,6 +5,7 @@ import { computeAnalysis } from "@/lib/analysis/load";
 import { verdictLabel } from "@/lib/measures/labels";
 import { periodRange } from "@/lib/time/periods";
 import { policeEventsForPeriod } from "@/lib/sources/police-events";
+import { contextForPeriod, type ContextFigure } from "@/lib/context/for-period";
 
 const dayKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -15,7 +16,7 @@ const dayKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  */
 export async function buildLawContent(municipalityId: string, period: string, client: Prisma.TransactionClient = db()) {
   const { start, end } = periodRange(period);
-  const [analysis, classifications, measures, policeEvents] = await Promise.all([
+  const [analysis, classifications, measures, policeEvents, context] = await Promise.all([
     computeAnalysis(municipalityId, period, undefined, client),
     client.areaClassification.findMany({
       where: { area: { municipalityId }, validFrom: { lt: end }, OR: [{ validTo: null }, { validTo: { gte: start } }], classification: { not: "NONE" } },
@@ -41,10 +42,13 @@ export async function buildLawContent(municipalityId: string, period: string, cl
     }),
     // Beside the EST reports, never added to them (issue 28); absent in versions approved before.
     policeEventsForPeriod(municipalityId, { start, end }),
+    // "Annan information": the survey series and indicators known for the period; absent in versions approved before.
+    contextForPeriod(municipalityId, period, client),
   ]);
   return {
     analysis,
     policeEvents: policeEvents as Awaited<ReturnType<typeof policeEventsForPeriod>> | undefined,
+    context: context as ContextFigure[] | undefined,
     classifications: classifications.map((c) => ({ area: c.area.name, classification: c.classification, since: dayKey(c.validFrom)!, source: c.source })),
     measures: measures.map((m) => ({
       id: m.id, title: m.title, description: m.description, status: m.status, owner: m.ownerOrg.name, responsible: m.responsibleName,

@@ -94,3 +94,34 @@ test("the Kartläggning shows the Police's open events beside the EST reports �
   assert.equal(t1.policeEvents?.covers, false, "the import begins on 2 January and ends on 3 May: T1 is not covered to its first day");
   assert.equal(t1.analysis.total.count, 0, "the EST count of the period does not include them");
 });
+
+test("'Annan information' shows the survey series known for the period, a change only beyond the uncertainty, frozen at adoption (issue 28)", async () => {
+  const { importContextCsv } = await import("@/lib/context/import");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const adopted = await getLawDocument(coordinator, m, "2026-T2", 1);
+  const names = (c: typeof adopted.content) => (c.context ?? []).map((x) => x.name);
+  const report = await importContextCsv(coordinator, m, [
+    "kalla;serie;enhet;period;omrade;grupp;varde;svarande",
+    "Testmätning;Trygg i området kvällstid;%;2024;;;60;400",
+    "Testmätning;Trygg i området kvällstid;%;2025;;;70;400",
+    "Testmätning;Trygg i området kvällstid;%;2026-T3;;;20;400",
+    "Testmätning;Trygg i området kvällstid;%;2025;Edsberg;;10;400",
+    "Testmätning;Oro för brott;%;2024;;;30;50",
+    "Testmätning;Oro för brott;%;2025;;;35;50",
+    "Testkälla;Anmälda skadegörelser;antal;2025;;;12;",
+  ].join("\n"));
+  assert.deepEqual(report.errors, []);
+  const t1 = (await getLawDocument(coordinator, m, "2026-T1")).content.context!.filter((c) => c.source.startsWith("Test"));
+  const by = (name: string) => t1.find((c) => c.name === name)!;
+  // The 2026-T3 value began after T1 ended; the Edsberg value is not the whole municipality's.
+  assert.deepEqual([by("Trygg i området kvällstid").latest.periodKey, by("Trygg i området kvällstid").latest.value, by("Trygg i området kvällstid").previous?.value], ["2025", 70, 60]);
+  assert.equal(by("Trygg i området kvällstid").change, "up", "60 % and 70 % of 400: the intervals do not overlap");
+  assert.equal(by("Oro för brott").change, "within", "30 % and 35 % of 50: they overlap");
+  assert.equal(by("Oro för brott").latest.uncertain, true);
+  assert.deepEqual([by("Anmälda skadegörelser").change, by("Anmälda skadegörelser").previous], [null, null], "no interval, no claim");
+  const t3 = (await getLawDocument(coordinator, m, "2026-T3")).content.context!.find((c) => c.name === "Trygg i området kvällstid")!;
+  assert.deepEqual([t3.latest.periodKey, t3.change], ["2026-T3", "down"]);
+  // The adopted T2 document keeps what it showed when it was adopted.
+  assert.deepEqual(names((await getLawDocument(coordinator, m, "2026-T2", 1)).content), names(adopted.content));
+  assert.equal(names(adopted.content).includes("Trygg i området kvällstid"), false);
+});

@@ -193,7 +193,14 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   assert.deepEqual(draft.comments.map((c) => c.text), ["Jämför med Q4 i fjol.", "Återförd till utkast: Lägg till Rotebro."]);
   const v4 = await saveTertialNarrative(coordinator, m, { tertial: "2026-T1", version: draft.version, overall: "Lugnt tertial.", areas: { [ids.edsberg]: "Skadegörelse i centrum.", [ids.rotebro]: "Inget att rapportera." }, proposal: "Ledningen fastställer analysen." });
   const v5 = await submitTertialForReview(coordinator, m, { tertial: "2026-T1", version: v4.version });
+  // A survey known at approval is in its context section; one imported after is not (issue 28).
+  const survey = (value: number, period: string) => `kalla;serie;enhet;period;omrade;grupp;varde;svarande\nTestmätning;Trygg kvällstid;%;${period};;;${value};400`;
+  const { importContextCsv } = await import("@/lib/context/import");
+  await importContextCsv(coordinator, m, survey(64, "2025"));
+  const inReview = await getTertialAnalysis(coordinator, m, "2026-T1");
+  assert.deepEqual(inReview.context?.filter((c) => c.source === "Testmätning").map((c) => [c.name, c.latest.value]), [["Trygg kvällstid", 64]]);
   await approveTertial(ledning, m, { tertial: "2026-T1", version: v5.version });
+  await importContextCsv(coordinator, m, survey(20, "2026"));
 
   // Later edits: a late report in Edsberg, one incident withdrawn, one moved to Rotebro.
   const snapshotDrill = await drillDown(ledning, m, "2026-T1", { slot: "2026-T1", areaId: ids.edsberg, categoryId: ids.skada });
@@ -207,6 +214,9 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   assert.equal(approved.narrative.proposal, "Ledningen fastställer analysen.", "the proposed decision is approved with the words");
   assert.equal(approved.analysis.areas.find((x) => x.id === ids.edsberg)!.total.count, 3, "the approved figure is frozen");
   assert.equal(approved.narrative.areas[ids.rotebro], "Inget att rapportera.");
+  assert.deepEqual(approved.context?.filter((c) => c.source === "Testmätning").map((c) => [c.name, c.latest.value, c.previous]), [["Trygg kvällstid", 64, null]], "the context is frozen too");
+  const live = (await getTertialAnalysis(ledning, m, "2026-T2")).context?.find((c) => c.name === "Trygg kvällstid");
+  assert.deepEqual([live?.latest.value, live?.previous?.value, live?.change], [20, 64, "down"], "a later draft sees the new value");
   assert.equal(approved.may.edit, false);
   const again = await drillDown(ledning, m, "2026-T1", { slot: "2026-T1", areaId: ids.edsberg, categoryId: ids.skada });
   assert.equal(again.fromSnapshot, true);

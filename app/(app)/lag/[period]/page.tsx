@@ -19,6 +19,7 @@ import { approveLawAction, newLawVersionAction, saveLawTextsAction } from "./act
 import { LawSteps } from "./_components/law-steps";
 import { LawTextsForm } from "./_components/law-texts-form";
 import { CoverageNote, analysisMarks } from "@/components/analysis/coverage-note";
+import { ContextTable } from "@/components/analysis/context-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.law.metaTitle };
@@ -144,6 +145,13 @@ export default async function LawDocumentPage({ params, searchParams }: { params
         ) : null}
       </section>
 
+      {doc.may.edit && doc.content.context ? (
+        // While editing, the texts below are a form; the figures the writer draws on stay in sight.
+        <section className="card screen-only" style={{ marginBottom: "1rem" }} aria-labelledby="annan-figures">
+          <h2 id="annan-figures">{t.otherInfo}</h2>
+          <ContextTable figures={doc.content.context} testId="law-context-editing" />
+        </section>
+      ) : null}
       {doc.may.edit ? (
         <section className="card" style={{ marginBottom: "1rem" }} aria-label={t.textsLabel}>
           <LawTextsForm initial={{ period, revision: doc.revision, otherInfo: doc.otherInfo, analysis: doc.analysis, proposal: doc.proposal }} save={saveLawTextsAction} />
@@ -151,6 +159,7 @@ export default async function LawDocumentPage({ params, searchParams }: { params
       ) : null}
       <section className={doc.may.edit ? "card print-only" : "card"} style={{ marginBottom: "1rem" }} aria-labelledby="annan">
         <h2 id="annan">{t.otherInfo}</h2>
+        {doc.content.context ? <ContextTable figures={doc.content.context} testId="law-context" /> : null}
         <p className="narrative">{doc.otherInfo || "–"}</p>
         <h2>{t.analysis}</h2>
         <p className="narrative" data-testid="law-analysis">{doc.analysis || "–"}</p>

@@ -11,6 +11,7 @@ import { fill, plural } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { isPeriodKey, shiftPeriod } from "@/lib/time/periods";
 import { AreaSection, MeasureList, type DrillParams } from "@/components/analysis/area-section";
+import { ContextTable } from "@/components/analysis/context-table";
 import { FigureCell, RateText, changeText } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
@@ -207,6 +208,13 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
           </div>
         ) : a.indicators.length ? null : <p className="meta">{t.noIndicators}</p>}
       </section>
+
+      {view.context ? (
+        <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="context">
+          <h2 id="context">{t.context}</h2>
+          <ContextTable figures={view.context} testId="tertial-context" />
+        </section>
+      ) : null}
 
       {a.sources ? (
         <section className="card" style={{ marginBottom: "1rem" }} aria-labelledby="sources">
