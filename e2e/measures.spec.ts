@@ -110,6 +110,14 @@ test("a coordinator imports survey values; a bad file is refused row by row and 
   // 21,5 % of 14 respondents could be anything from 8 to 48 %: marked, with its interval.
   await expect(series.getByTitle("95 % osäkerhetsintervall 8–48 % (14 svarande)")).toBeVisible();
   await expect(series.getByRole("row", { name: /^2025/ }).locator("abbr.uncertain")).toHaveCount(0);
+
+  // Kolada's indicator JSON through the same form: the municipality's values, with the county's
+  // and the country's kept as reference groups beside them.
+  const kolada = { values: [2024, 2025].flatMap((period) => [["0163", 12.5], ["0001", 14], ["0000", 15.5]].map(([municipality, value]) => ({ kpi: "N07403", municipality, period, values: [{ gender: "T", status: "", count: 1, value }] }))) };
+  await page.getByLabel("CSV-fil").setInputFiles({ name: "kolada.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(kolada)) });
+  await page.getByRole("button", { name: "Importera" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "6 värden i 1 serier importerade." })).toBeVisible();
+  await expect(page.getByTestId("context-series").filter({ hasText: "N07403" })).toContainText("Kolada");
 });
 
 test("from a lägesbild decision to a judged action: the coordinator decides, the owner follows up and marks it done with its effect", async ({ page }) => {

@@ -29,7 +29,11 @@ export async function ContextTable({ figures, testId }: { figures: ContextFigure
             {figures.map((c) => (
               <tr key={`${c.source}|${c.name}`}>
                 <th scope="row">{c.name}<span className="meta">{` · ${c.source}`}</span></th>
-                <td>{value(c.latest, c.unit)}</td>
+                <td>
+                  {value(c.latest, c.unit)}
+                  {c.references?.county !== null && c.references?.county !== undefined ? <span className="meta">{` · ${fill(t.county, { value: f.number(c.references.county, 3) })}`}</span> : null}
+                  {c.references?.country !== null && c.references?.country !== undefined ? <span className="meta">{` · ${fill(t.country, { value: f.number(c.references.country, 3) })}`}</span> : null}
+                </td>
                 <td>{c.previous ? value(c.previous, c.unit) : "–"}</td>
                 <td>{c.change ? t[`change_${c.change}`] : t.change_none}</td>
               </tr>

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { surveyUncertainty, type SurveyUncertainty } from "@/lib/figures/survey";
 import { apiPeriod, isApiPeriodKey } from "@/lib/rollups/periods";
+import { REFERENCE_GROUPS } from "./import";
 
 type Value = { periodKey: string; value: number; respondents: number | null } & SurveyUncertainty;
 
@@ -15,6 +16,8 @@ export type ContextFigure = {
   /** Only where both values have an interval and the intervals do not overlap; "within": they do,
    * so no change can be claimed; null: no interval to judge by (no claim either way). */
   change: "up" | "down" | "within" | null;
+  /** The county's and the whole country's value for the latest period, when the source gives them. */
+  references: { county: number | null; country: number | null };
 };
 
 /**
@@ -27,14 +30,14 @@ export async function contextForPeriod(municipalityId: string, period: string, c
   const end = apiPeriod(period).end.getTime();
   const series = await client.contextSeries.findMany({
     where: { municipalityId },
-    select: { source: true, name: true, unit: true, values: { where: { areaName: "", subgroup: "" }, select: { periodKey: true, value: true, respondents: true } } },
+    select: { source: true, name: true, unit: true, values: { where: { areaName: "", subgroup: { in: ["", REFERENCE_GROUPS.county, REFERENCE_GROUPS.country] } }, select: { periodKey: true, subgroup: true, value: true, respondents: true } } },
     orderBy: [{ source: "asc" }, { name: "asc" }],
   });
   return series.flatMap((s) => {
     const known = s.values
-      .filter((v) => isApiPeriodKey(v.periodKey) && apiPeriod(v.periodKey).start.getTime() < end)
+      .filter((v) => v.subgroup === "" && isApiPeriodKey(v.periodKey) && apiPeriod(v.periodKey).start.getTime() < end)
       .sort((a, b) => apiPeriod(a.periodKey).start.getTime() - apiPeriod(b.periodKey).start.getTime())
-      .map((v) => ({ ...v, ...surveyUncertainty(v.value, s.unit, v.respondents) }));
+      .map(({ periodKey, value, respondents }) => ({ periodKey, value, respondents, ...surveyUncertainty(value, s.unit, respondents) }));
     const latest = known.at(-1);
     if (!latest) return [];
     const previous = known.at(-2) ?? null;
@@ -42,6 +45,7 @@ export async function contextForPeriod(municipalityId: string, period: string, c
       previous && latest.interval && previous.interval
         ? latest.interval.low > previous.interval.high ? "up" : latest.interval.high < previous.interval.low ? "down" : "within"
         : null;
-    return [{ source: s.source, name: s.name, unit: s.unit, latest, previous, change }];
+    const reference = (group: string) => s.values.find((v) => v.subgroup === group && v.periodKey === latest.periodKey)?.value ?? null;
+    return [{ source: s.source, name: s.name, unit: s.unit, latest, previous, change, references: { county: reference(REFERENCE_GROUPS.county), country: reference(REFERENCE_GROUPS.country) } }];
   });
 }

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
+import { z } from "zod";
 
 /** EST kontextserie-CSV v1: one value per row; semicolon or comma separated, UTF-8. */
 export const CONTEXT_COLUMNS = ["kalla", "serie", "enhet", "period", "omrade", "grupp", "varde", "svarande"] as const;
@@ -54,6 +55,12 @@ export async function importContextCsv(viewer: Viewer, municipalityId: string, t
   });
   if (errors.length) return { rows: records.length, imported: 0, series: 0, errors };
 
+  return { rows: records.length, ...(await storeRows(viewer, municipalityId, rows)), errors: [] };
+}
+
+/** Writes the values in one transaction: a series per source and name, a value per period, area
+ * and group, updated when it is there already. */
+async function storeRows(viewer: Viewer, municipalityId: string, rows: Row[], format = "csv"): Promise<{ imported: number; series: number }> {
   const seriesKeys = [...new Map(rows.map((r) => [`${r.source}\u0000${r.name}`, r])).values()];
   await db().$transaction(async (tx) => {
     for (const s of seriesKeys) {
@@ -72,6 +79,65 @@ export async function importContextCsv(viewer: Viewer, municipalityId: string, t
       }
     }
   }, { timeout: 60_000 });
-  await recordAudit({ userId: viewer.userId, municipalityId, action: "context:import", details: { rows: rows.length } });
-  return { rows: records.length, imported: rows.length, series: seriesKeys.length, errors: [] };
+  await recordAudit({ userId: viewer.userId, municipalityId, action: "context:import", details: { rows: rows.length, format } });
+  return { imported: rows.length, series: seriesKeys.length };
+}
+
+/** The group a reference value is stored under: the whole country's and the county's values for
+ * the same indicator, shown beside the municipality's own (lib/context/for-period.ts). */
+export const REFERENCE_GROUPS = { country: "riket", county: "länet" } as const;
+
+const ZKolada = z.object({
+  values: z.array(
+    z.object({
+      kpi: z.string().regex(/^[A-Z]\d{5}$/),
+      municipality: z.string().regex(/^\d{4}$/),
+      period: z.number().int().min(1990).max(2100),
+      values: z.array(z.object({ gender: z.enum(["T", "K", "M"]), value: z.number().nullable() })),
+    }),
+  ),
+});
+const GENDER: Record<"T" | "K" | "M", string> = { T: "", K: "kvinnor", M: "män" };
+
+/**
+ * Indicator values as Kolada's API gives them (`/v2/data/kpi/{kpi}/municipality/{id}` – one or
+ * more KPIs, years and municipalities): the municipality's own values by gender, and the country's
+ * (0000) and the county's (00xx) totals as reference groups. A file with two municipalities of
+ * its own is refused: which one is ours cannot be told from the file. Missing values are skipped.
+ */
+async function importKolada(viewer: Viewer, municipalityId: string, text: string): Promise<ContextImportReport> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    throw new DomainError("INVALID", "Filen är varken CSV eller giltig JSON.", "file");
+  }
+  const parsed = ZKolada.safeParse(data);
+  if (!parsed.success) {
+    const at = parsed.error.issues[0]!.path;
+    throw new DomainError("INVALID", fill("Filen har inte Koladas form (values: kpi, municipality, period, values: gender, value); första avvikelsen: {path}. Inget sparades.", { path: at.join(".") || "filen" }), "file");
+  }
+  const own = [...new Set(parsed.data.values.map((v) => v.municipality).filter((m) => !m.startsWith("00")))];
+  if (own.length > 1) throw new DomainError("INVALID", fill("Filen innehåller flera kommuner ({codes}); hämta er egen kommun, länet och riket. Inget sparades.", { codes: own.join(", ") }), "file");
+  const rows: Row[] = parsed.data.values.flatMap((v) =>
+    v.values.flatMap((x) => {
+      if (x.value === null) return [];
+      const reference = v.municipality === "0000" ? REFERENCE_GROUPS.country : v.municipality.startsWith("00") ? REFERENCE_GROUPS.county : null;
+      if (reference && x.gender !== "T") return [];
+      return [{ source: "Kolada", name: v.kpi, unit: "", periodKey: String(v.period), areaName: "", subgroup: reference ?? GENDER[x.gender], value: x.value, respondents: null }];
+    }),
+  );
+  if (rows.length === 0) throw new DomainError("INVALID", "Filen innehåller inga värden.", "file");
+  return { rows: parsed.data.values.length, ...(await storeRows(viewer, municipalityId, rows, "kolada")), errors: [] };
+}
+
+/** A context file as uploaded: Kolada's JSON when it is JSON, else EST kontextserie-CSV. */
+export async function importContextFile(viewer: Viewer, municipalityId: string, text: string): Promise<ContextImportReport> {
+  if (/^\uFEFF?\s*[{[]/.test(text)) {
+    if (!can(viewer, "tertial:edit", { municipalityId })) throw new DomainError("FORBIDDEN", "Bara EST Strategisk och samordnare kan importera kontextserier.");
+    if (text.length > MAX_CONTEXT_BYTES) throw new DomainError("INVALID", "Filen är för stor (högst 2 MB).", "file");
+    return importKolada(viewer, municipalityId, text);
+  }
+  return importContextCsv(viewer, municipalityId, text);
+
 }

@@ -125,3 +125,40 @@ test("'Annan information' shows the survey series known for the period, a change
   assert.deepEqual(names((await getLawDocument(coordinator, m, "2026-T2", 1)).content), names(adopted.content));
   assert.equal(names(adopted.content).includes("Trygg i området kvällstid"), false);
 });
+
+test("Kolada's indicator JSON is imported as series with the county's and the country's values beside the municipality's; a file of another shape stores nothing", async () => {
+  const { importContextFile } = await import("@/lib/context/import");
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  // The shape of Kolada's /v2/data/kpi/N07403/municipality/0163,0001,0000 (one KPI, two years,
+  // Sollentuna with women and men, Stockholms län and Riket), with a year Kolada has no value for.
+  const point = (municipality: string, period: number, values: { gender: string; value: number | null }[]) => ({ kpi: "N07403", municipality, period, values: values.map((v) => ({ ...v, count: 1, status: "" })) });
+  const kolada = {
+    count: 5,
+    values: [
+      point("0163", 2024, [{ gender: "T", value: 41.2 }, { gender: "K", value: 44 }, { gender: "M", value: 38.1 }]),
+      point("0163", 2025, [{ gender: "T", value: 39.5 }]),
+      point("0163", 2023, [{ gender: "T", value: null }]),
+      point("0001", 2025, [{ gender: "T", value: 47.3 }]),
+      point("0000", 2025, [{ gender: "T", value: 52 }]),
+    ],
+  };
+  const before = await db().contextValue.count();
+  for (const [bad, reason] of [
+    ["{inte json", /varken CSV eller giltig JSON/],
+    [JSON.stringify({ values: [{ kpi: "N07403", municipality: "0163", period: "2025", values: [] }] }), /Koladas form.*values\.0\.period/],
+    [JSON.stringify({ values: [point("0163", 2025, [{ gender: "T", value: 1 }]), point("0160", 2025, [{ gender: "T", value: 2 }])] }), /flera kommuner \(0163, 0160\)/],
+  ] as const) {
+    await assert.rejects(importContextFile(coordinator, m, bad), reason);
+  }
+  assert.equal(await db().contextValue.count(), before, "nothing stored from a refused file");
+  const report = await importContextFile(coordinator, m, `\uFEFF${JSON.stringify(kolada)}`);
+  assert.deepEqual([report.imported, report.series], [6, 1]);
+  const figure = (await getLawDocument(coordinator, m, "2026-T1")).content.context!.find((c) => c.source === "Kolada")!;
+  assert.deepEqual(
+    { name: figure.name, latest: [figure.latest.periodKey, figure.latest.value], previous: figure.previous?.value, change: figure.change, references: figure.references },
+    { name: "N07403", latest: ["2025", 39.5], previous: 41.2, change: null, references: { county: 47.3, country: 52 } },
+  );
+  // Imported again, nothing is added.
+  await importContextFile(coordinator, m, JSON.stringify(kolada));
+  assert.equal(await db().contextValue.count(), before + 6);
+});

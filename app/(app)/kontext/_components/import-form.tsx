@@ -40,7 +40,7 @@ export function ContextImportForm() {
         <div className="field">
           <label htmlFor="context-file">{m.file}</label>
           <span className="hint">{m.columns}</span>
-          <input id="context-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="context-file-error" />
+          <input id="context-file" name="file" type="file" accept=".csv,text/csv,.json,application/json" aria-describedby="context-file-error" />
           <span id="context-file-error" className="field-error" aria-live="polite">{error ? translate(error) : ""}</span>
         </div>
         <button type="submit" className="btn">{pending ? m.importing : m.import}</button>
