@@ -67,6 +67,27 @@ test("a reporter drops a map pin on the incident", async ({ page }) => {
   expect(row!.longitude).toBeGreaterThan(17);
 });
 
+test("a pin inside a kommundel's outline chooses that kommundel, and says so", async ({ page }) => {
+  // Edsberg's outline as the admin uploads it (the first test in this file does so through the page).
+  const edsberg = outline("Edsberg", 17.986, 59.445).geometry;
+  await sql(`UPDATE area SET outline = $1::jsonb WHERE code = 'edsberg' AND "municipalityId" = (SELECT id FROM municipality WHERE slug = 'sollentuna')`, [JSON.stringify(edsberg)]);
+  await page.context().grantPermissions(["geolocation"]);
+  await page.context().setGeolocation({ latitude: 59.4452, longitude: 17.9861 });
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/incidents/new");
+  await expect(page.getByRole("button", { name: "Spara händelse" })).toBeEnabled();
+  await page.getByLabel("Kommundel").selectOption({ label: "Helenelund" });
+  await page.getByRole("button", { name: "Min position" }).click();
+  await expect(page.getByTestId("area-from-pin")).toHaveText("Kommundelen blev Edsberg efter kartnålen.");
+  await expect(page.getByLabel("Kommundel")).toHaveValue(await page.getByLabel("Kommundel").locator("option", { hasText: "Edsberg" }).getAttribute("value") as string);
+  // Outside every outline nothing is chosen for the reporter.
+  await page.getByRole("button", { name: "Ta bort kartnålen" }).click();
+  await page.context().setGeolocation({ latitude: 59.40, longitude: 17.80 });
+  await page.getByRole("button", { name: "Min position" }).click();
+  await expect(page.getByText(/Kartnål \(valfritt\): 59\.4, 17\.8/)).toBeVisible();
+  await expect(page.getByTestId("area-from-pin")).toHaveText("");
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

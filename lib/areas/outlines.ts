@@ -7,6 +7,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
 import { geometriesToWgs84, namedCrs, UnsupportedCrs } from "@/lib/geo/sweref";
+import { areaAt, type AreaOutline } from "@/lib/geo/area-at";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 const Ring = z.array(Position).min(4);
@@ -75,4 +77,18 @@ export async function listAreasForAdmin(viewer: Viewer, municipalityId: string) 
     orderBy: { name: "asc" },
   });
   return areas.map(({ outline, classifications, ...a }) => ({ ...a, hasOutline: outline !== null, classification: classifications[0]?.classification ?? null }));
+}
+
+/** The areas' outlines (GeoJSON Polygon/MultiPolygon in WGS 84, as uploaded), for a pin's kommundel. */
+export async function loadOutlines(municipalityId: string): Promise<AreaOutline[]> {
+  const areas = await db().area.findMany({ where: { municipalityId, outline: { not: Prisma.DbNull } }, select: { id: true, name: true, outline: true } });
+  return areas.map((a) => ({ id: a.id, name: a.name, geometry: a.outline as unknown as AreaOutline["geometry"] }));
+}
+
+/** The kommundel a reporter's pin lies in, for the report form to choose it; null without outlines
+ * or outside them. */
+export async function areaAtPin(viewer: Viewer, municipalityId: string, latitude: number, longitude: number): Promise<{ id: string; name: string } | null> {
+  if (!can(viewer, "incident:create", { municipalityId })) throw new DomainError("FORBIDDEN", "Du har ingen behörighet i den kommunen.");
+  const area = areaAt(await loadOutlines(municipalityId), latitude, longitude);
+  return area ? { id: area.id, name: area.name } : null;
 }

@@ -47,3 +47,15 @@ test("an outline in another grid (SWEREF 99 18 00) is refused by name and change
   await assert.rejects(uploadAreaOutlines(admin, municipalityId, collection(sweref, "urn:ogc:def:crs:EPSG::3011")), /koordinatsystemet EPSG:3011, som inte läses\. Exportera den som WGS 84 \(EPSG:4326\) eller SWEREF 99 TM/);
   assert.deepEqual(await storedRing(), before);
 });
+
+test("the report form's pin finds its kommundel by the outlines; outside them, or without the right, nothing", async () => {
+  const { areaAtPin } = await import("@/lib/areas/outlines");
+  await db().area.updateMany({ where: { municipalityId }, data: { outline: Prisma.DbNull } });
+  assert.equal(await areaAtPin(admin, municipalityId, 59.445, 17.99), null, "no outlines: nothing chosen");
+  await uploadAreaOutlines(admin, municipalityId, collection(SQUARE));
+  const edsberg = await db().area.findFirstOrThrow({ where: { municipalityId, name: "Edsberg" }, select: { id: true } });
+  assert.deepEqual(await areaAtPin(admin, municipalityId, 59.445, 17.99), { id: edsberg.id, name: "Edsberg" });
+  assert.equal(await areaAtPin(admin, municipalityId, 59.40, 17.80), null, "outside every outline");
+  const other = (await db().municipality.findUniqueOrThrow({ where: { slug: "upplands-vasby" } })).id;
+  await assert.rejects(areaAtPin(admin, other, 59.445, 17.99), { code: "FORBIDDEN" }, "another municipality's outlines are not the viewer's to ask");
+});

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { type ActionResult, fieldErrors } from "@/lib/action-result";
 import { withDomainErrors } from "@/lib/action-errors";
 import { requireViewer } from "@/lib/auth/session";
+import { getActiveMembership } from "@/lib/auth/tenant";
 import { createIncident, possibleDuplicateOf, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
 import { listPlaceSuggestions } from "@/lib/incidents/queries";
+import { areaAtPin } from "@/lib/areas/outlines";
 import { ZIncidentCreate, ZIncidentUpdate, ZIncidentWithdraw, ZNothingToReport } from "@/lib/incidents/schema";
 
 export async function createIncidentAction(input: unknown): Promise<ActionResult<{ id?: string; isoWeek?: string; duplicate?: { occurredAt: string; place: string } }>> {
@@ -52,6 +54,15 @@ export async function setNothingToReportAction(input: unknown): Promise<ActionRe
   revalidatePath("/incidents", "layout");
   revalidatePath("/");
   return result;
+}
+
+/** The kommundel a pin lies in, by the areas' outlines; null without outlines or outside them. */
+export async function areaAtPinAction(input: unknown): Promise<{ id: string; name: string } | null> {
+  const viewer = await requireViewer();
+  const parsed = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict().safeParse(input);
+  if (!parsed.success) return null;
+  const active = await getActiveMembership(viewer);
+  return areaAtPin(viewer, active.municipalityId, parsed.data.latitude, parsed.data.longitude);
 }
 
 export async function placeSuggestionsAction(areaId: unknown): Promise<string[]> {

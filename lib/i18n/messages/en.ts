@@ -129,6 +129,7 @@ export const en: typeof sv = {
     showMap: "Mark on map",
     myPosition: "Use my position",
     removePin: "Remove the map pin",
+    areaFromPin: "The area was set to {area} from the pin.",
     mapLabel: "Map: click to mark the place",
     positionFailed: "Your position could not be found. Mark the place on the map instead.",
     category: "Category",

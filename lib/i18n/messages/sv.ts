@@ -127,6 +127,7 @@ export const sv = {
     showMap: "Markera på karta",
     myPosition: "Använd min position",
     removePin: "Ta bort kartnålen",
+    areaFromPin: "Kommundelen blev {area} efter kartnålen.",
     mapLabel: "Karta: klicka för att markera platsen",
     positionFailed: "Positionen kunde inte hämtas. Markera på kartan i stället.",
     category: "Kategori",

@@ -7,8 +7,7 @@ import { findPii } from "@/lib/validation/pii";
 import { isUuid } from "@/lib/validation/ids";
 import { unguardCell } from "@/lib/text/csv";
 import { fromSweref99tm, looksLikeSweref99tm } from "@/lib/geo/sweref";
-import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
-import type { MultiPolygon, Polygon } from "geojson";
+import { areaAt, type AreaOutline } from "@/lib/geo/area-at";
 
 export const CSV_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org", "description", "latitude", "longitude", "external_id"] as const;
 export const REQUIRED_COLUMNS = ["occurred_at", "area", "place", "category", "reporter_org"] as const;
@@ -26,12 +25,7 @@ export type Reference = {
   outlines?: AreaOutline[];
 };
 
-export type AreaOutline = { id: string; name: string; geometry: Polygon | MultiPolygon };
-
-/** The area whose outline holds the point (the first, should outlines overlap). */
-export function areaAt(outlines: AreaOutline[], latitude: number, longitude: number): AreaOutline | undefined {
-  return outlines.find((o) => booleanPointInPolygon([longitude, latitude], o.geometry));
-}
+export { areaAt, type AreaOutline } from "@/lib/geo/area-at";
 
 export type ImportStatus = "ACTIVE" | "WITHDRAWN";
 const STATUS: Record<string, ImportStatus> = { aktiv: "ACTIVE", active: "ACTIVE", tillbakadragen: "WITHDRAWN", withdrawn: "WITHDRAWN" };

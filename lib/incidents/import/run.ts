@@ -9,7 +9,8 @@ import { DomainError } from "@/lib/errors";
 import { describeTable, openTableFile, type TableFile } from "@/lib/text/table-file";
 import { SAME_EVENT_MINUTES, samePlace } from "../events";
 import { fill } from "@/lib/i18n/fill";
-import { ALL_COLUMNS, type AreaOutline, CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
+import { loadOutlines } from "@/lib/areas/outlines";
+import { ALL_COLUMNS, CSV_COLUMNS, REQUIRED_COLUMNS, type ImportIssue, type Reference, type ValidRow, validateRow } from "./row";
 import { batchWriter, type EventMark } from "./write";
 import { findExisting, sameAsStored } from "./existing";
 
@@ -52,11 +53,6 @@ export async function loadReference(municipalityId: string): Promise<Reference> 
   };
 }
 
-/** The areas' outlines (GeoJSON Polygon/MultiPolygon in WGS 84, as uploaded), for a pin's kommundel. */
-async function loadOutlines(municipalityId: string): Promise<AreaOutline[]> {
-  const areas = await db().area.findMany({ where: { municipalityId, outline: { not: Prisma.DbNull } }, select: { id: true, name: true, outline: true } });
-  return areas.map((a) => ({ id: a.id, name: a.name, geometry: a.outline as unknown as AreaOutline["geometry"] }));
-}
 
 /** Thrown inside the import's transaction to roll it back when the file may not be imported. */
 class NotImported extends Error {}

@@ -10,7 +10,7 @@ import { toLocalInputs } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 import { IncidentForm } from "../_components/incident-form";
 import { WithdrawForm } from "../_components/withdraw-form";
-import { placeSuggestionsAction, updateIncidentAction, withdrawIncidentAction } from "../actions";
+import { areaAtPinAction, placeSuggestionsAction, updateIncidentAction, withdrawIncidentAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.incident.metaTitle };
@@ -72,6 +72,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               mode={{ kind: "edit", id: i.id, version: i.version }}
               submit={updateIncidentAction}
               suggestPlaces={placeSuggestionsAction}
+              areaAtPin={areaAtPinAction}
               defaults={{
                 date: local.date, time: local.time, untilTime: i.occurredUntil ? f.time(i.occurredUntil) : "",
                 areaId: i.areaId, place: i.place, latitude: i.latitude ?? "", longitude: i.longitude ?? "", categoryId: i.categoryId,

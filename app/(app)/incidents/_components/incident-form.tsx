@@ -33,6 +33,8 @@ export type IncidentFormProps = {
   mode: { kind: "create"; owner: string } | { kind: "edit"; id: string; version: number };
   submit: (values: unknown) => Promise<ActionResult<{ id?: string; isoWeek?: string; version?: number; duplicate?: { occurredAt: string; place: string } }>>;
   suggestPlaces: (areaId: string) => Promise<string[]>;
+  /** The kommundel a pin lies in (the areas' outlines, on the server); absent or null: none known. */
+  areaAtPin?: (input: { latitude: number; longitude: number }) => Promise<{ id: string; name: string } | null>;
 };
 
 const loadSchema = () => import("@/lib/incidents/schema").then((s) => s.ZIncidentFields);
@@ -42,7 +44,7 @@ const EMPTY: Values = {
   categoryId: "", subcategoryId: "", description: "", policeReported: false, needsFollowUp: false,
 };
 
-export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }: IncidentFormProps) {
+export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, areaAtPin }: IncidentFormProps) {
   const router = useRouter();
   const applyErrors = useApplyActionErrors();
   const { m: { incidentForm: m, common }, f } = useI18n();
@@ -58,7 +60,21 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
   const { values, errors, field, checkbox, set, submit: handleSubmit, reset, setError } = useReportFields<Values>({ ...EMPTY, ...defaults }, loadSchema);
   const { areaId, categoryId, description, place, latitude, longitude } = values;
   const pin: [number, number] | null = latitude !== "" && longitude !== "" ? [Number(latitude), Number(longitude)] : null;
-  const setPin = (lat: number | "", lng: number | "") => set({ latitude: lat, longitude: lng });
+  // Set when the pin chose the kommundel, so the reporter is told (and can change it back).
+  const [areaFromPin, setAreaFromPin] = useState<string | null>(null);
+  const setPin = (lat: number | "", lng: number | "") => {
+    set({ latitude: lat, longitude: lng });
+    setAreaFromPin(null);
+    if (lat === "" || lng === "" || !areaAtPin) return;
+    // Offline or without outlines nothing is chosen; the reporter picks the kommundel as before.
+    void areaAtPin({ latitude: lat, longitude: lng })
+      .then((area) => {
+        if (!area) return;
+        set({ areaId: area.id });
+        setAreaFromPin(area.name);
+      })
+      .catch(() => undefined);
+  };
   const useMyPosition = () => {
     setGeoError(null);
     navigator.geolocation.getCurrentPosition(
@@ -182,6 +198,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces }:
             {pin ? <button type="button" className="btn-link" onClick={() => setPin("", "")}>{m.removePin}</button> : null}
           </div>
           <span className="field-error" aria-live="polite">{geoError ?? errors.latitude ?? errors.longitude ?? ""}</span>
+          <span className="meta" role="status" data-testid="area-from-pin">{areaFromPin ? fill(m.areaFromPin, { area: areaFromPin }) : ""}</span>
         </div>
         {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} label={m.mapLabel} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
         <div className="form-row">

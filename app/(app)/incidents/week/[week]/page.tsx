@@ -14,7 +14,7 @@ import { isPeriodKey, periodRange, shiftPeriod, weekKey } from "@/lib/time/perio
 import { ReportingStateBadge } from "@/components/groups/reporting-state";
 import { IncidentForm } from "../../_components/incident-form";
 import { NothingToReport } from "../../_components/nothing-to-report";
-import { createIncidentAction, placeSuggestionsAction, setNothingToReportAction } from "../../actions";
+import { areaAtPinAction, createIncidentAction, placeSuggestionsAction, setNothingToReportAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.weekReport.metaTitle };
@@ -61,7 +61,7 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
 
       <section className="card" aria-labelledby="new">
         <h2 id="new">{m.newIncident}</h2>
-        <IncidentForm options={options} defaults={defaults} mode={{ kind: "create", owner: viewer.userId }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} />
+        <IncidentForm options={options} defaults={defaults} mode={{ kind: "create", owner: viewer.userId }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} areaAtPin={areaAtPinAction} />
       </section>
 
       <section aria-labelledby="reported">
