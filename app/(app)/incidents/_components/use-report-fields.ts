@@ -22,6 +22,9 @@ type Check<V> = (values: V) => Promise<{ data: V; errors: Errors<V> } | null>;
 export function useReportFields<V extends Record<string, Value>>(initial: V, loadSchema: () => Promise<ZodType>) {
   const [check] = useState(() => checker<V>(loadSchema));
   const [values, setValues] = useState(initial);
+  // The values as last set, for a set() that comes after an await (the pin's kommundel, answered
+  // by the server): the render's `values` would be the ones from before the pin and undo it.
+  const lastSet = useRef(initial);
   const [errors, setErrors] = useState<Errors<V>>({});
   // Which fields validate on change: those touched, or all after a submit.
   const touched = useRef(new Set<keyof V>());
@@ -40,7 +43,8 @@ export function useReportFields<V extends Record<string, Value>>(initial: V, loa
 
   /** Sets one or more fields (a pin is two) and validates those that validate on change. */
   function set(patch: Partial<V>, options: { validate?: boolean } = {}) {
-    const next = { ...values, ...patch };
+    const next = { ...lastSet.current, ...patch };
+    lastSet.current = next;
     setValues(next);
     for (const name of Object.keys(patch) as (keyof V)[]) {
       if (options.validate || submitted.current || touched.current.has(name)) void validateField(name, next);
@@ -81,6 +85,7 @@ export function useReportFields<V extends Record<string, Value>>(initial: V, loa
   };
 
   function reset(next: V) {
+    lastSet.current = next;
     setValues(next);
     setErrors({});
     touched.current.clear();
