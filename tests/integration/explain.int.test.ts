@@ -101,7 +101,9 @@ test("the triage queue, the reminder sweep and the incident list use their index
   assert.ok(meetings.length > 0);
   const p = await plan(meetings[0]!);
   assert.ok(!seqScanOn(p, "meeting"), "the reminder sweep does not scan every meeting");
-  assert.match(p, /meeting_status_starts_idx/);
+  // Either index bounds the sweep by start time; which one the planner takes for a table this
+  // small depends on where the seeded calendar lies from today (the shifted-clock passes move it).
+  assert.match(p, /meeting_status_starts_idx|meeting_groupId_startsAt_idx/);
 
   const { listIncidents } = await import("@/lib/incidents/queries");
   const { ZIncidentFilter } = await import("@/lib/incidents/schema");
