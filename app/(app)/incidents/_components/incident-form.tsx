@@ -198,7 +198,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
             {pin ? <button type="button" className="btn-link" onClick={() => setPin("", "")}>{m.removePin}</button> : null}
           </div>
           <span className="field-error" aria-live="polite">{geoError ?? errors.latitude ?? errors.longitude ?? ""}</span>
-          <span className="meta" role="status" data-testid="area-from-pin">{areaFromPin ? fill(m.areaFromPin, { area: areaFromPin }) : ""}</span>
+          <span className="meta" aria-live="polite" data-testid="area-from-pin">{areaFromPin ? fill(m.areaFromPin, { area: areaFromPin }) : ""}</span>
         </div>
         {showMap ? <PinPicker center={pin ?? options.center} value={pin} tileUrl={options.tileUrl} label={m.mapLabel} onPick={(lat, lng) => setPin(lat, lng)} /> : null}
         <div className="form-row">
