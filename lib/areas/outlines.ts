@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
 import { geometriesToWgs84, namedCrs, UnsupportedCrs } from "@/lib/geo/sweref";
-import { areaAt, type AreaOutline } from "@/lib/geo/area-at";
+import { areaAt, isApproximate, type AreaOutline } from "@/lib/geo/area-at";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
@@ -76,7 +76,7 @@ export async function listAreasForAdmin(viewer: Viewer, municipalityId: string) 
     select: { id: true, name: true, code: true, population: true, isFocus: true, outline: true, classifications: { select: { classification: true, validFrom: true, validTo: true }, orderBy: { validFrom: "desc" }, take: 1 } },
     orderBy: { name: "asc" },
   });
-  return areas.map(({ outline, classifications, ...a }) => ({ ...a, hasOutline: outline !== null, classification: classifications[0]?.classification ?? null }));
+  return areas.map(({ outline, classifications, ...a }) => ({ ...a, hasOutline: outline !== null, approximateOutline: isApproximate(outline), classification: classifications[0]?.classification ?? null }));
 }
 
 /** The areas' outlines (GeoJSON Polygon/MultiPolygon in WGS 84, as uploaded), for a pin's kommundel. */

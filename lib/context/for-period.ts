@@ -34,10 +34,13 @@ export async function contextForPeriod(municipalityId: string, period: string, c
     orderBy: [{ source: "asc" }, { name: "asc" }],
   });
   return series.flatMap((s) => {
+    // Each value's start computed once, then ordered by it.
     const known = s.values
-      .filter((v) => v.subgroup === "" && isApiPeriodKey(v.periodKey) && apiPeriod(v.periodKey).start.getTime() < end)
-      .sort((a, b) => apiPeriod(a.periodKey).start.getTime() - apiPeriod(b.periodKey).start.getTime())
-      .map(({ periodKey, value, respondents }) => ({ periodKey, value, respondents, ...surveyUncertainty(value, s.unit, respondents) }));
+      .filter((v) => v.subgroup === "" && isApiPeriodKey(v.periodKey))
+      .map((v) => ({ v, start: apiPeriod(v.periodKey).start.getTime() }))
+      .filter(({ start }) => start < end)
+      .sort((a, b) => a.start - b.start)
+      .map(({ v: { periodKey, value, respondents } }) => ({ periodKey, value, respondents, ...surveyUncertainty(value, s.unit, respondents) }));
     const latest = known.at(-1);
     if (!latest) return [];
     const previous = known.at(-2) ?? null;

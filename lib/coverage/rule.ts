@@ -41,17 +41,19 @@ export function gapWeeks(o: OrganisationReporting, today: Day, known?: { from: D
   // `weeks` may hold only the weeks in `known` (a period and GAP_WEEKS either side): outside it
   // nothing is claimed, and a run is cut there – enough to tell every gap that reaches the period.
   const until = [o.end && o.end <= today ? addDays(o.end, -1) : today, ...(known ? [addDays(known.until, -1)] : [])].sort()[0]!;
-  const last = mondayOf(until);
-  const first = known && known.from > o.start ? mondayOf(addDays(known.from, 6)) : mondayOf(o.start);
+  // Weeks as day numbers: a series reads a few years of weeks for each organisation.
+  const last = toMs(mondayOf(until));
+  const first = toMs(known && known.from > o.start ? mondayOf(addDays(known.from, 6)) : mondayOf(o.start));
+  const pauses = o.pauses.map((p) => [toMs(p.from), toMs(p.until)] as const);
   let run: Day[] = [];
   const close = () => {
     if (run.length >= GAP_WEEKS) run.forEach((w) => gaps.add(w));
     run = [];
   };
-  for (let w = first; w <= last; w = addDays(w, 7)) {
-    const paused = o.pauses.some((p) => p.from <= w && addDays(w, 7) <= p.until);
-    if (o.weeks.has(w) || paused) close();
-    else run.push(w);
+  for (let w = first; w <= last; w += 7 * DAY_MS) {
+    const week = fromMs(w);
+    if (o.weeks.has(week) || pauses.some(([from, until]) => from <= w && w + 7 * DAY_MS <= until)) close();
+    else run.push(week);
   }
   close();
   return gaps;
@@ -60,6 +62,18 @@ export function gapWeeks(o: OrganisationReporting, today: Day, known?: { from: D
 /** The days whose weeks must be known to judge a period: GAP_WEEKS weeks and a few days either side. */
 export function knownWindow(period: { from: Day; until: Day }): { from: Day; until: Day } {
   return { from: addDays(period.from, -7 * (GAP_WEEKS + 1)), until: addDays(period.until, 7 * (GAP_WEEKS + 1)) };
+}
+
+// An organisation's reporting in day numbers (ms at UTC midnight), not strings – a series judges a
+// hundred periods at once. Kept per gap set, which a series shares between its periods.
+const dayNumbers = new WeakMap<Set<Day>, { gaps: Set<number>; pauses: (readonly [number, number])[]; startMs: number; endMs: number }>();
+function inDayNumbers(o: OrganisationReporting, start: Day, gapDays: Set<Day>) {
+  let n = dayNumbers.get(gapDays);
+  if (!n) {
+    n = { gaps: new Set([...gapDays].map(toMs)), pauses: o.pauses.map((p) => [toMs(p.from), toMs(p.until)] as const), startMs: toMs(start), endMs: o.end ? toMs(o.end) : Infinity };
+    dayNumbers.set(gapDays, n);
+  }
+  return n;
 }
 
 /**
@@ -85,10 +99,7 @@ export function periodCoverage(
     if (!o.start) continue;
     const end = o.end ?? "9999-12-31";
     if (!(o.start < lastDay && end > period.from)) continue;
-    // In day numbers (ms at UTC midnight), not strings: a series judges a hundred periods at once.
-    const gaps = new Set([...gapsOf(o)].map(toMs));
-    const pauses = o.pauses.map((p) => [toMs(p.from), toMs(p.until)] as const);
-    const [startMs, endMs] = [toMs(o.start), o.end ? toMs(o.end) : Infinity];
+    const { gaps, pauses, startMs, endMs } = inDayNumbers(o, o.start, gapsOf(o));
     let expectedDays = 0;
     let coveredDays = 0;
     const gapRuns: { from: Day; until: Day }[] = [];

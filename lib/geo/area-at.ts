@@ -9,3 +9,7 @@ export type AreaOutline = { id: string; name: string; geometry: Polygon | MultiP
 export function areaAt(outlines: AreaOutline[], latitude: number, longitude: number): AreaOutline | undefined {
   return outlines.find((o) => booleanPointInPolygon([longitude, latitude], o.geometry));
 }
+
+/** Whether a stored outline is one of the seed's approximate ones (prisma/seed/make-outlines.ts),
+ * not the municipality's own: marked by a member of the geometry that an upload never stores. */
+export const isApproximate = (outline: unknown) => (outline as { approximate?: unknown } | null)?.approximate === true;

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { DomainError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 import { countIncidentDays } from "@/lib/rollups/queries";
+import { isApproximate } from "@/lib/geo/area-at";
 import { incidentConditions, rollupCountFilter } from "./filters";
 import type { TIncidentFilter } from "./schema";
 
@@ -316,6 +317,6 @@ export async function getIncidentMapData(viewer: Viewer, municipalityId: string,
     points: found
       .filter((p): p is Point & { id: string } => p.id !== null)
       .map((p) => ({ id: p.id, lat: p.latitude, lng: p.longitude, category: p.code, categoryLabel: p.label, place: p.place, label: `${p.label} – ${p.place}`, occurredAt: p.occurredAt })),
-    outlines: areas.filter((a) => a.outline !== null).map((a) => ({ name: a.name, geometry: a.outline as object })),
+    outlines: areas.filter((a) => a.outline !== null).map((a) => ({ name: a.name, geometry: a.outline as object, approximate: isApproximate(a.outline) })),
   };
 }

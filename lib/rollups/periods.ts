@@ -32,10 +32,11 @@ export function periodsBetween(from: string, to: string): string[] | null {
   if (apiPeriodKind(from) !== apiPeriodKind(to)) return null;
   const step = YEAR.test(from) ? (k: string) => String(Number(k) + 1) : (k: string) => shiftPeriod(k, 1);
   const keys: string[] = [];
+  const last = apiPeriod(to).start.getTime();
   for (let key = from; keys.length <= MAX_SERIES_PERIODS; key = step(key)) {
     keys.push(key);
     if (key === to) return keys;
-    if (apiPeriod(key).start.getTime() > apiPeriod(to).start.getTime()) return null;
+    if (apiPeriod(key).start.getTime() > last) return null;
   }
   return null;
 }

@@ -57,41 +57,63 @@ export async function rollup(municipalitySlug: string, period: string, by: Rollu
     getCoverage({ slug: municipalitySlug }, { from, until: to }, now),
   ]);
   if (rows.length === 0) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`, "municipality");
-  return { municipality: rows[0]!.slug, ...figures(period, coverage, rows.filter((r) => r.n !== null), by) };
+  return { municipality: rows[0]!.slug, ...figures({ key: period, ...apiPeriod(period) }, coverage, rows.filter((r) => r.n !== null), by) };
 }
 
 /** Each area name and category code's place in Swedish order, compared once per name rather than
  * once per pair of rows (a series sorts thousands of rows by a dozen names). */
 function swedishOrder(rows: Named[]): (name: string | undefined) => number {
-  const names = [...new Set(rows.flatMap((r) => [r.area ?? "?", r.category ?? "?"]))].sort(SWEDISH.compare);
-  const rank = new Map(names.map((n, i) => [n, i]));
+  const seen = new Set<string>();
+  for (const r of rows) seen.add(r.area ?? "?").add(r.category ?? "?");
+  const rank = new Map([...seen].sort(SWEDISH.compare).map((n, i) => [n, i]));
   return (name) => (name === undefined ? -1 : rank.get(name) ?? -1);
 }
 
 type Named = { area: string | null; areaCode: string | null; category: string | null; categoryLabel: string | null; n: number | null; events: number | null };
+type Row = Rollup["rows"][number];
+
+/** One row in the API's shape: the name people read and the code a system joins on, for the
+ * dimensions asked for. Built field by field: a series builds thousands, and object spreads of
+ * conditional parts cost a hundred times more. */
+function apiRow(r: Named, area: boolean, category: boolean): Row {
+  const row: Partial<Row> = {};
+  if (area) {
+    row.area = r.area ?? "?";
+    row.areaCode = r.areaCode ?? "?";
+  }
+  if (category) {
+    row.category = r.category ?? "?";
+    row.categoryLabel = r.categoryLabel ?? "?";
+  }
+  row.count = r.n!;
+  row.events = r.events!;
+  return row as Row;
+}
 
 /** One period's figures in the API's shape: its instants, coverage, totals and grouped rows. */
-function figures(period: string, coverage: PeriodCoverage, counted: Named[], by: RollupDimension[], order = swedishOrder(counted)): Omit<Rollup, "municipality"> {
-  const { start, end } = apiPeriod(period);
+function figures(
+  period: { key: string; start: Date; end: Date },
+  coverage: PeriodCoverage,
+  counted: Named[],
+  by: RollupDimension[],
+  order = swedishOrder(counted),
+): Omit<Rollup, "municipality"> {
   const { share, complete, ongoing } = coverage;
+  const [area, category] = [by.includes("area"), by.includes("category")];
+  let total = 0;
+  let events = 0;
+  for (const r of counted) {
+    total += r.n!;
+    events += r.events!;
+  }
   return {
-    period,
-    from: start.toISOString(),
-    to: end.toISOString(),
+    period: period.key,
+    from: period.start.toISOString(),
+    to: period.end.toISOString(),
     coverage: { share: share === null ? null : Math.round(share * 1000) / 1000, complete, ongoing },
-    total: counted.reduce((s, r) => s + r.n!, 0),
-    events: counted.reduce((s, r) => s + r.events!, 0),
-    rows: by.length
-      ? counted
-          .map((r) => ({
-            // The name people read and the code a system joins on, for both dimensions.
-            ...(by.includes("area") ? { area: r.area ?? "?", areaCode: r.areaCode ?? "?" } : {}),
-            ...(by.includes("category") ? { category: r.category ?? "?", categoryLabel: r.categoryLabel ?? "?" } : {}),
-            count: r.n!,
-            events: r.events!,
-          }))
-          .sort((a, b) => order(a.area) - order(b.area) || order(a.category) - order(b.category))
-      : [],
+    total,
+    events,
+    rows: by.length ? counted.map((r) => apiRow(r, area, category)).sort((a, b) => order(a.area) - order(b.area) || order(a.category) - order(b.category)) : [],
   };
 }
 
@@ -143,7 +165,7 @@ export async function rollupSeries(municipality: { id: string; slug: string }, f
     from: fromKey,
     to: toKey,
     by,
-    periods: periods.map((p) => figures(p.key, coverage[p.key]!, byFirstDay.get(p.from)!, by, order)),
+    periods: periods.map((p) => figures(p, coverage[p.key]!, byFirstDay.get(p.from)!, by, order)),
   };
 }
 

@@ -77,6 +77,11 @@ export type PoliceImportReport = {
 export async function importPoliceEvents(json: string | Buffer, municipalitySlug: string): Promise<PoliceImportReport> {
   const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true, name: true } });
   if (!municipality) throw new DomainError("NOT_FOUND", `Kommunen "${municipalitySlug}" finns inte.`);
+  return storePoliceEvents(parsePoliceEvents(json), municipality);
+}
+
+/** The Police's list, every item checked; the first that is not of its shape is the error. */
+export function parsePoliceEvents(json: string | Buffer): PoliceEventItem[] {
   let data: unknown;
   try {
     data = JSON.parse(typeof json === "string" ? json : json.toString("utf8"));
@@ -96,11 +101,22 @@ export async function importPoliceEvents(json: string | Buffer, municipalitySlug
     }
     items.push(parsed.data);
   }
-  const place = placeName(municipality.name);
+  return items;
+}
+
+/** Whether an item of the list is about the municipality of this name. */
+export const isPoliceEventIn = (municipalityName: string) => {
+  const place = placeName(municipalityName);
+  return (item: PoliceEventItem) => placeName(item.location.name) === place;
+};
+
+/** Stores the municipality's items of a parsed list, one row per event id, in one transaction. */
+export async function storePoliceEvents(items: PoliceEventItem[], municipality: { id: string; name: string }): Promise<PoliceImportReport> {
+  const isHere = isPoliceEventIn(municipality.name);
   const byId = new Map<number, PoliceEventItem>();
   let otherPlaces = 0;
   for (const item of items) {
-    if (placeName(item.location.name) !== place) otherPlaces++;
+    if (!isHere(item)) otherPlaces++;
     else byId.set(item.id, item);
   }
   const mine = [...byId.values()];

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { readBodyCapped } from "@/lib/http/body";
-import { importPoliceEvents } from "./police-events";
+import { isPoliceEventIn, parsePoliceEvents, storePoliceEvents } from "./police-events";
 
 /** The Police's list holds the latest 500 events, about 300 kB; a hundred times that is not it. */
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -25,11 +25,13 @@ export async function fetchPoliceEvents(url: string): Promise<{ municipality: st
   if (!response.ok) throw new PoliceFetchError(`Polisens händelser: ${url} svarade ${response.status}.`);
   const bytes = await readBodyCapped(response, MAX_BYTES);
   if (!bytes) throw new PoliceFetchError(`Polisens händelser: svaret från ${url} är större än ${MAX_BYTES / 1024 / 1024} MB.`);
-  const body = Buffer.from(bytes);
+  // Parsed and checked once; each municipality with items in the list stores its own.
+  const items = parsePoliceEvents(Buffer.from(bytes));
   const results = [];
-  for (const { slug } of await db().municipality.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })) {
-    const r = await importPoliceEvents(body, slug);
-    if (r.inserted || r.updated) results.push({ municipality: slug, inserted: r.inserted, updated: r.updated });
+  for (const municipality of await db().municipality.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } })) {
+    if (!items.some(isPoliceEventIn(municipality.name))) continue;
+    const r = await storePoliceEvents(items, municipality);
+    if (r.inserted || r.updated) results.push({ municipality: municipality.slug, inserted: r.inserted, updated: r.updated });
   }
   return results;
 }

@@ -1,5 +1,8 @@
 // Idempotent seeding of one municipality's reference data (upserts on natural keys).
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Prisma, type PrismaClient } from "../../lib/generated/prisma/client";
 import { planMeetings } from "../../lib/meetings/cadence";
 import { createMeetings } from "../../lib/meetings/create";
 import { slugify } from "../../lib/text/slugify";
@@ -36,6 +39,8 @@ export async function seedMunicipality(db: PrismaClient, m: MunicipalitySeed, no
       });
     }
   }
+
+  if (m.outlines) await seedOutlines(db, municipalityId, m.outlines);
 
   const orgIds = new Map<string, string>();
   for (const o of m.organisations) {
@@ -104,4 +109,19 @@ async function seedMeetings(db: PrismaClient, municipalityId: string, groupId: s
   const planned = planMeetings({ cadence: g.cadence, weekday: g.weekday ?? null, time: g.time ?? null, minutes: g.minutes ?? 60 }, now, until);
   const limited = g.insats ? planned.filter((p) => p.startsAt.getTime() <= now.getTime() + g.insats!.plannedEndInDays * 86_400_000) : planned;
   await createMeetings(db, { id: groupId, municipalityId, kind: g.kind }, limited);
+}
+
+/**
+ * Approximate outlines for areas that have none: marked `approximate` (a foreign member of the
+ * GeoJSON geometry, RFC 7946 §6.1) so pages can say so; an outline the municipality uploaded is
+ * never replaced, and an upload replaces these.
+ */
+async function seedOutlines(db: PrismaClient, municipalityId: string, file: string) {
+  const { features } = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), file), "utf8")) as { features: { properties: { code: string }; geometry: object }[] };
+  for (const f of features) {
+    await db.area.updateMany({
+      where: { municipalityId, code: f.properties.code, outline: { equals: Prisma.DbNull } },
+      data: { outline: { ...f.geometry, approximate: true } },
+    });
+  }
 }

@@ -31,6 +31,8 @@ export type MunicipalitySeed = {
   name: string;
   population: number;
   areas: AreaSeed[];
+  /** A GeoJSON file beside this one with outlines for the areas (by `code`), all approximate. */
+  outlines?: string;
   organisations: OrgSeed[];
   groups: GroupSeed[];
 };
@@ -91,6 +93,9 @@ export const SOLLENTUNA: MunicipalitySeed = {
     { code: "ovriga", name: "Övriga kommundelar", population: 24_900, center: [59.4335, 17.9100],
       places: ["Viby", "Vaxmora", "Landsnora", "Väsjön", "Töjnan", "Sollentunavägen"] },
   ],
+  // Approximate outlines (prisma/seed/make-outlines.ts), so every map shows the kommundelar until
+  // the municipality uploads its own.
+  outlines: "sollentuna-kommundelar.geojson",
   organisations: SOLLENTUNA_ORGS,
   groups: [
     { slug: "est-ledning", name: "EST Ledning", kind: "LEDNING", cadence: "TERTIAL", weekday: 3, time: "13:00", minutes: 90, areas: "all",

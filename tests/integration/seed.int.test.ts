@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { db, disconnectDb } from "@/lib/db";
 import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
+import { SOLLENTUNA } from "@/prisma/seed/reference";
+import { loadOutlines } from "@/lib/areas/outlines";
+import { areaAt, isApproximate } from "@/lib/geo/area-at";
 import { resetDatabase } from "../helpers/db";
 
 // The seed runs at the clock's "now" – the real one, or the shifted one of the CI passes: its relative
@@ -87,6 +90,33 @@ test("the seed builds Sollentuna as the audit describes it, and is idempotent", 
   // Weekly meetings for a year ahead, none in the past.
   const vecko = await db().meeting.count({ where: { group: { slug: "est-vecko", municipalityId: sollentuna.id } } });
   assert.ok(vecko >= 52 && vecko <= 53, `EST Vecko meetings: ${vecko}`);
+});
+
+test("Sollentuna's kommundelar get approximate outlines, each holding its own centre; an uploaded outline is never replaced", async () => {
+  const sollentuna = await db().municipality.findUniqueOrThrow({ where: { slug: "sollentuna" }, select: { id: true } });
+  const outlines = await loadOutlines(sollentuna.id);
+  assert.deepEqual(outlines.map((o) => o.name).sort(), SOLLENTUNA.areas.map((a) => a.name).sort(), "every kommundel has one");
+  for (const a of SOLLENTUNA.areas) {
+    assert.equal(areaAt(outlines, a.center[0], a.center[1])?.name, a.name, `${a.name}'s centre lies in its own outline`);
+    assert.ok(isApproximate(outlines.find((o) => o.name === a.name)!.geometry), `${a.name}'s outline is marked approximate`);
+  }
+  // Outside the municipality (Järfälla, west of Järvafältet): no kommundel.
+  assert.equal(areaAt(outlines, 59.4, 17.8), undefined);
+  // The outlines do not overlap: a grid over the municipality finds each point in at most one.
+  for (let lat = 59.39; lat <= 59.5; lat += 0.005) {
+    for (let lon = 17.86; lon <= 18.02; lon += 0.005) {
+      const holding = outlines.filter((o) => areaAt([o], lat, lon));
+      assert.ok(holding.length <= 1, `${lat},${lon} lies in ${holding.map((o) => o.name).join(" and ")}`);
+    }
+  }
+
+  // The municipality's own outline (as an upload stores it) survives another seed run.
+  const own = { type: "Polygon", coordinates: [[[17.98, 59.44], [17.99, 59.44], [17.99, 59.45], [17.98, 59.45], [17.98, 59.44]]] };
+  await db().area.updateMany({ where: { municipalityId: sollentuna.id, code: "edsberg" }, data: { outline: own } });
+  await runSeed(db(), { now: NOW, demoPassword: "demo-password-3", historyWeeks: 6 });
+  const edsberg = await db().area.findFirstOrThrow({ where: { municipalityId: sollentuna.id, code: "edsberg" }, select: { outline: true } });
+  assert.deepEqual(edsberg.outline, own);
+  assert.equal(isApproximate(edsberg.outline), false);
 });
 
 test("stored period keys are checked by the database", async () => {

@@ -42,8 +42,8 @@ test("every route handler authenticates, unless it is public on purpose", () => 
     const rel = file.split(path.sep).join("/");
     if (PUBLIC_ROUTES[rel]) continue;
     // receiveTextFile (lib/http/file-upload.ts) and pdfResponse (lib/documents/pdf.ts) authenticate
-    // first; authorizeToken (lib/api/token-request.ts) authenticates and checks the token's scope.
-    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authorizeToken|authenticateCalendarToken)\(|return (receiveTextFile|pdfResponse)\(/, `${rel} must authenticate its caller`);
+    // first; authorizeToken and authorizeRollupRead (lib/api/token-request.ts) authenticate and check the token's scope.
+    assert.match(read(file), /await (getViewer|requireApiViewer|authenticateApiToken|authorizeToken|authorizeRollupRead|authenticateCalendarToken)\(|return (receiveTextFile|pdfResponse)\(/, `${rel} must authenticate its caller`);
   }
 });
 

@@ -942,6 +942,7 @@ export const en: typeof sv = {
     category: "Category",
     count: "Count",
     note: "The map shows places, not persons. Incidents without coordinates are in the list.",
+    approximateOutlines: "The kommundel outlines are approximate until an administrator uploads the municipality's own.",
   },
   importPage: {
     title: "Import incidents",
@@ -1387,6 +1388,7 @@ export const en: typeof sv = {
     focus: "Focus area",
     outline: "Boundary",
     hasOutline: "Present",
+    approximateOutline: "Approximate – upload the municipality's own",
     noOutline: "Missing",
   },
   adminForms: {

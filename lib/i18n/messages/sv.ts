@@ -940,6 +940,7 @@ export const sv = {
     category: "Kategori",
     count: "Antal",
     note: "Kartan visar platser, inte personer. Händelser utan koordinater finns i listan.",
+    approximateOutlines: "Kommundelarnas avgränsningar är ungefärliga tills en administratör laddar upp kommunens egna.",
   },
   importPage: {
     title: "Importera händelser",
@@ -1385,6 +1386,7 @@ export const sv = {
     focus: "Fokusområde",
     outline: "Avgränsning",
     hasOutline: "Finns",
+    approximateOutline: "Ungefärlig – ladda upp kommunens egen",
     noOutline: "Saknas",
   },
   adminForms: {

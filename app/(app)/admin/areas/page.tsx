@@ -27,7 +27,7 @@ export default async function AreasAdminPage() {
             {areas.map((a) => (
               <tr key={a.id}>
                 <td>{a.name}</td><td>{a.code}</td><td>{a.population !== null && a.population !== undefined ? f.number(a.population, 0) : "–"}</td>
-                <td>{a.classification ? law.classifications[a.classification] : "–"}</td><td>{a.isFocus ? common.yes : "–"}</td><td>{a.hasOutline ? t.hasOutline : t.noOutline}</td>
+                <td>{a.classification ? law.classifications[a.classification] : "–"}</td><td>{a.isFocus ? common.yes : "–"}</td><td>{a.approximateOutline ? t.approximateOutline : a.hasOutline ? t.hasOutline : t.noOutline}</td>
               </tr>
             ))}
           </tbody>

@@ -88,6 +88,7 @@ export default async function IncidentMapPage({ searchParams }: { searchParams: 
         </details>
       ) : null}
       <p className="meta">{t.note}</p>
+      {data.outlines.some((o) => o.approximate) ? <p className="meta" data-testid="approximate-outlines">{t.approximateOutlines}</p> : null}
     </>
   );
 }
