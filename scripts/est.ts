@@ -19,6 +19,7 @@ import { ZSeriesQuery } from "@/lib/rollups/schema";
 import { extendCalendars } from "@/lib/meetings/mutations";
 import { backupDatabase, BackupError, restoreDatabase } from "@/lib/ops/backup";
 import { runRetention } from "@/lib/ops/retention";
+import { describeSchemaStatus, schemaStatus, SchemaStatusError } from "@/lib/ops/schema-status";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { addUser, endSessions, setUserDisabled } from "@/lib/users/operator";
 import { runSeed } from "@/prisma/seed/run";
@@ -27,7 +28,8 @@ import { grantAppRole } from "./db-grant.mjs";
 
 const HELP = `EST – kommandon för drift (npm run est -- <kommando> [flaggor])
 
-  check                         kontrollera konfiguration och databasanslutning
+  check                         kontrollera konfiguration, databasanslutning, schemaversion och väntande
+                                migreringar (före och efter en uppgradering; 1 om databasen och koden inte stämmer)
   migrate                       tillämpa de incheckade migreringarna på DATABASE_URL
   db:grant --role ROLL          ge appens egen databasroll (som inte äger något) rättigheterna den
                                 behöver; körs som ägaren (DATABASE_URL = ägarens), efter migrate
@@ -106,7 +108,11 @@ const COMMANDS: Record<string, Handler> = {
   async check() {
     env();
     await db().$queryRaw`SELECT 1`;
-    return "Konfigurationen är giltig och databasen svarar.";
+    // Before and after an upgrade: the schema version, and whether the code and the database agree.
+    const { ok, lines } = describeSchemaStatus(await schemaStatus());
+    const report = ["Konfigurationen är giltig och databasen svarar.", ...lines].join("\n");
+    if (!ok) throw new ReportedFailure(report);
+    return report;
   },
   async migrate() {
     const r = spawnSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "inherit" });
@@ -339,7 +345,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof ReportedFailure) console.log(error.message);
     else if (error instanceof UsageError) console.error(`${error.message} Se npm run est -- --help`);
-    else if (error instanceof ConfigError || error instanceof BackupError || isExpectedError(error)) console.error(error.message);
+    else if (error instanceof ConfigError || error instanceof BackupError || error instanceof SchemaStatusError || isExpectedError(error)) console.error(error.message);
     else console.error(`Fel: ${error instanceof Error ? error.message : String(error)}`);
     return error instanceof UsageError ? 2 : 1;
   } finally {
