@@ -259,6 +259,52 @@ test("a reporter entering a report of the same place, category and hour is asked
   expect(await count()).toBe(2);
 });
 
+test("a name, an age and a sensitive fact in the text are a warning: the reporter rewrites, or confirms and it is saved and counted (issue 30)", async ({ page }) => {
+  await signInAndWait(page, USERS.reporter);
+  await page.goto("/incidents/new");
+  const save = page.getByRole("button", { name: "Spara händelse" });
+  await expect(save).toBeEnabled();
+  const place = placeOfItsOwn("Rotebro station, perrongen");
+  const saved = async () => sql<{ id: string; description: string }>(`SELECT id, description FROM incident WHERE place = $1`, [place]);
+  await page.getByLabel("Kommundel").selectOption({ label: "Rotebro" });
+  await page.getByLabel("Plats", { exact: true }).fill(place);
+  await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+  const description = page.getByLabel("Beskrivning");
+  await description.fill("Kalle Svensson (15) verkade påverkad av narkotika. Mamman är känd av socialtjänsten.");
+  // Said while typing, quoting what it is about.
+  await expect(page.getByTestId("sensitive-hint")).toContainText("Texten verkar innehålla namn (”Kalle Svensson”), en ålder (”(15)”) och känsliga uppgifter");
+  await save.click();
+  const ask = page.getByTestId("sensitive");
+  await expect(ask).toContainText("känsliga uppgifter om någon (”påverkad av narkotika”, ”känd av socialtjänsten”)");
+  expect(await saved()).toEqual([]);
+
+  // "Skriv om": back to the text, which is kept; rewritten about the place, it saves without asking.
+  await ask.getByRole("button", { name: "Skriv om" }).click();
+  await expect(description).toBeFocused();
+  await expect(description).toHaveValue(/^Kalle Svensson/);
+  await description.fill("Ungdomar samlas på perrongen kvällstid, en verkade påverkad.");
+  await expect(page.getByTestId("sensitive-hint")).toHaveCount(0);
+  await save.click();
+  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+  expect((await saved()).map((r) => r.description)).toEqual(["Ungdomar samlas på perrongen kvällstid, en verkade påverkad."]);
+
+  // Confirmed with one click: saved as written, and counted for the DPO – the kind, never the text.
+  const hall = placeOfItsOwn("Rotebro station, väntsalen");
+  await page.getByLabel("Plats", { exact: true }).fill(hall);
+  await page.getByLabel("Kategori", { exact: true }).selectOption({ label: "Otrygg plats" });
+  await description.fill("En 15-åring sov i väntsalen.");
+  await save.click();
+  await ask.getByRole("button", { name: "Texten kan sparas så" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+  const [confirmed] = await sql<{ id: string; description: string }>(`SELECT id, description FROM incident WHERE place = $1`, [hall]);
+  expect(confirmed!.description).toBe("En 15-åring sov i väntsalen.");
+  const [audit] = await sql<{ details: { kinds: string[]; organisationId: string } }>(
+    `SELECT details FROM audit_event WHERE action = 'incident:sensitive-confirmed' AND "entityId" = $1`, [confirmed!.id]);
+  expect(audit!.details.kinds).toEqual(["ålder"]);
+  const [org] = await sql<{ id: string }>(`SELECT "reporterOrgId" AS id FROM incident WHERE id = $1`, [confirmed!.id]);
+  expect(audit!.details.organisationId).toBe(org!.id);
+});
+
 test("the list counts events: three reports of one broken light are '1 händelse – 3 rapporter', the copies marked", async ({ page }) => {
   // A week well back, in an area and category of its own, so that nothing else is in the filter.
   const week = shiftPeriod(weekKey(new Date()), -30);

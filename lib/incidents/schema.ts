@@ -29,12 +29,16 @@ export const ZIncidentCreate = ZIncidentFields.extend({
   // The form asks first whether a report of the same place, category and hour already exists
   // ("Möjlig dubblett"); "Spara ändå" and reports sent from the offline queue save without asking.
   checkDuplicate: z.boolean().default(false),
+  // Probable names, ages or sensitive facts in the description (lib/validation/sensitive.ts) are a
+  // warning: the form saves such a text only once the reporter has confirmed it.
+  sensitiveConfirmed: z.boolean().default(false),
 }).strict();
 export type TIncidentCreate = z.input<typeof ZIncidentCreate>;
 
 export const ZIncidentUpdate = ZIncidentFields.extend({
   id: z.uuid(),
   version: z.coerce.number().int().min(1),
+  sensitiveConfirmed: z.boolean().default(false),
 }).strict();
 export type TIncidentUpdate = z.input<typeof ZIncidentUpdate>;
 

@@ -20,7 +20,7 @@ import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { computeAnalysis } from "@/lib/analysis/load";
 import { rollup, rollupCounts, rollupSeries, seriesSql } from "@/lib/rollups/queries";
-import { readIncidents, type decodeCursor } from "@/lib/incidents/api-read";
+import { incidentPageSql, readIncidents, type decodeCursor } from "@/lib/incidents/api-read";
 import { localDayRange, periodRange, shiftPeriod } from "@/lib/time/periods";
 import { paired, ROLLUP_ONE_SQL, type Timing } from "./shared";
 import { reportingSql } from "@/lib/coverage/queries";
@@ -156,6 +156,16 @@ async function main() {
   rows.push({ figure: "Händelser via API, första sidan (1 000 rader)", ...firstPage, target: "p95 ≤ 100 ms" });
   const deepPage = await time(RUNS, (i) => readIncidents(caller(i % 20), { limit: 1000, cursor: middles.get(pick(i % 20).id) ?? undefined }));
   rows.push({ figure: "Händelser via API, sida mitt i historiken", ...deepPage, target: "p95 ≤ 100 ms" });
+  // The slowest municipality's deep page, explained: a p95 over target is one municipality's plan.
+  const perMunicipality = [];
+  for (let i = 0; i < 20; i++) {
+    const q = { limit: 1000, cursor: middles.get(pick(i).id) ?? undefined };
+    perMunicipality.push({ i, ...(await time(5, () => readIncidents(caller(i), q))), q });
+  }
+  const slowest = perMunicipality.sort((a, b) => b.median - a.median)[0]!;
+  const plan = incidentPageSql(caller(slowest.i), slowest.q);
+  const { rows: explained } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${plan.text}`, plan.values);
+  console.log(`Långsammaste kommunens sida mitt i historiken (median ${slowest.median.toFixed(1)} ms):\n${explained.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
 
   const analysis = await time(50, (i) => computeAnalysis(pick(i).id, TERTIAL));
   rows.push({ figure: "Tertialanalysens data, en kommun", ...analysis, target: "–" });

@@ -47,7 +47,7 @@ function siteFile(): string {
     .replaceAll("est.kommun.example", "localhost")
     .replace("/etc/ssl/est/fullchain.pem", path.join(dir, "cert.pem"))
     .replace("/etc/ssl/est/privkey.pem", path.join(dir, "key.pem"));
-  for (const token of ["3000", "listen 80;", "listen 443", "/etc/ssl/est", "est.kommun.example"]) assert.ok(!replaced.includes(token), `the site file changed shape: ${token} is still in it`);
+  for (const token of ["server 127.0.0.1:3000", "listen 80;", "listen 443", "/etc/ssl/est", "est.kommun.example"]) assert.ok(!replaced.includes(token), `the site file changed shape: ${token} is still in it`);
   return replaced;
 }
 

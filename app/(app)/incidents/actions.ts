@@ -10,27 +10,42 @@ import { createIncident, possibleDuplicateOf, setNothingToReport, updateIncident
 import { listPlaceSuggestions } from "@/lib/incidents/queries";
 import { areaAtPin } from "@/lib/areas/outlines";
 import { ZIncidentCreate, ZIncidentUpdate, ZIncidentWithdraw, ZNothingToReport } from "@/lib/incidents/schema";
+import { findSensitive, type SensitiveKind } from "@/lib/validation/sensitive";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Viewer } from "@/lib/auth/viewer";
 
-export async function createIncidentAction(input: unknown): Promise<ActionResult<{ id?: string; isoWeek?: string; duplicate?: { occurredAt: string; place: string } }>> {
+type Answer = { id?: string; isoWeek?: string; version?: number; duplicate?: { occurredAt: string; place: string }; sensitive?: SensitiveKind[] };
+
+export async function createIncidentAction(input: unknown): Promise<ActionResult<Answer>> {
   const viewer = await requireViewer();
   const parsed = ZIncidentCreate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const result = await withDomainErrors(async () => {
+  const result = await withDomainErrors(async (): Promise<Answer> => {
+    // Probable names, ages or sensitive facts are answered, not saved, until the reporter confirms.
+    const sensitive = sensitiveKinds(parsed.data.description);
+    if (sensitive.length && !parsed.data.sensitiveConfirmed) return { sensitive };
     // A possible duplicate is answered, not saved: the reporter chooses (Spara ändå / Hoppa över).
     const duplicate = parsed.data.checkDuplicate ? await possibleDuplicateOf(viewer, parsed.data) : null;
     if (duplicate) return { duplicate: { occurredAt: duplicate.occurredAt.toISOString(), place: duplicate.place } };
     const { id, isoWeek } = await createIncident(viewer, parsed.data);
+    if (sensitive.length) await recordConfirmation(viewer, id, sensitive);
     return { id, isoWeek };
   });
   revalidatePath("/incidents", "layout");
   return result;
 }
 
-export async function updateIncidentAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+export async function updateIncidentAction(input: unknown): Promise<ActionResult<Answer>> {
   const viewer = await requireViewer();
   const parsed = ZIncidentUpdate.safeParse(input);
   if (!parsed.success) return fieldErrors(parsed.error);
-  const result = await withDomainErrors(() => updateIncident(viewer, parsed.data));
+  const result = await withDomainErrors(async (): Promise<Answer> => {
+    const sensitive = sensitiveKinds(parsed.data.description);
+    if (sensitive.length && !parsed.data.sensitiveConfirmed) return { sensitive };
+    const saved = await updateIncident(viewer, parsed.data);
+    if (sensitive.length) await recordConfirmation(viewer, saved.id, sensitive);
+    return saved;
+  });
   revalidatePath("/incidents", "layout");
   return result;
 }
@@ -42,6 +57,22 @@ export async function withdrawIncidentAction(input: unknown): Promise<ActionResu
   const result = await withDomainErrors(async () => void (await withdrawIncident(viewer, parsed.data)));
   revalidatePath("/incidents", "layout");
   return result;
+}
+
+const sensitiveKinds = (text: string) => [...new Set(findSensitive(text).map((h) => h.kind))];
+
+/** A reporter kept a text the warning was about: counted per organisation for the data
+ * protection officer, in the access log (what kind of thing, never the text). */
+async function recordConfirmation(viewer: Viewer, incidentId: string, kinds: SensitiveKind[]) {
+  const active = await getActiveMembership(viewer);
+  await recordAudit({
+    userId: viewer.userId,
+    municipalityId: active.municipalityId,
+    action: "incident:sensitive-confirmed",
+    entityType: "incident",
+    entityId: incidentId,
+    details: { organisationId: active.organisationId, kinds },
+  });
 }
 
 const ZNothing = ZNothingToReport.extend({ nothing: z.boolean() }).strict();

@@ -110,6 +110,13 @@ export const en: typeof sv = {
     duplicateSave: "Save anyway",
     duplicateSkip: "Skip",
     duplicateSkipped: "The report was not saved – the event is already there.",
+    sensitive: {
+      message: "The text seems to contain {found}. Describe places and events, not persons – rewrite the text, or confirm that it may be saved as it is.",
+      and: "and",
+      kinds: { namn: "a name", ålder: "an age", "känslig uppgift": "sensitive facts about someone" },
+    },
+    sensitiveSave: "It may be saved as it is",
+    sensitiveRewrite: "Rewrite",
     pii: {
       message: "The text contains {kinds}. Describe places and events, not persons – remove it or use “Remove personal data”.",
       and: "and",

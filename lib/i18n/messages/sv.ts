@@ -108,6 +108,13 @@ export const sv = {
     duplicateSave: "Spara ändå",
     duplicateSkip: "Hoppa över",
     duplicateSkipped: "Rapporten sparades inte – händelsen finns redan.",
+    sensitive: {
+      message: "Texten verkar innehålla {found}. Beskriv platser och händelser, inte personer – skriv om texten, eller bekräfta att den kan sparas så.",
+      and: "och",
+      kinds: { namn: "namn", ålder: "en ålder", "känslig uppgift": "känsliga uppgifter om någon" },
+    },
+    sensitiveSave: "Texten kan sparas så",
+    sensitiveRewrite: "Skriv om",
     pii: {
       message: "Texten innehåller {kinds}. Beskriv platser och händelser, inte personer – ta bort uppgiften eller använd ”Ta bort personuppgifter”.",
       and: "och",

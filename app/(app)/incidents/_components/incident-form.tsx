@@ -6,6 +6,7 @@ import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { piiMessage, redactPii } from "@/lib/validation/pii";
+import { sensitiveMessage, type SensitiveKind } from "@/lib/validation/sensitive";
 import { fill } from "@/lib/i18n/fill";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PinPicker } from "@/components/map/pin-picker";
@@ -31,7 +32,7 @@ export type IncidentFormProps = {
   /** Create: a new idempotency key per incident; reports made offline queue under the owner
    * (the signed-in user). Edit: the id and version being changed. */
   mode: { kind: "create"; owner: string } | { kind: "edit"; id: string; version: number };
-  submit: (values: unknown) => Promise<ActionResult<{ id?: string; isoWeek?: string; version?: number; duplicate?: { occurredAt: string; place: string } }>>;
+  submit: (values: unknown) => Promise<ActionResult<{ id?: string; isoWeek?: string; version?: number; duplicate?: { occurredAt: string; place: string }; sensitive?: SensitiveKind[] }>>;
   suggestPlaces: (areaId: string) => Promise<string[]>;
   /** The kommundel a pin lies in (the areas' outlines, on the server); absent or null: none known. */
   areaAtPin?: (input: { latitude: number; longitude: number }) => Promise<{ id: string; name: string } | null>;
@@ -52,6 +53,10 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
   const [saved, setSaved] = useState<string | null>(null);
   // A report of the same place, category and hour already exists: the reporter decides.
   const [duplicate, setDuplicate] = useState<{ occurredAt: string; place: string; values: Values } | null>(null);
+  // Probable names, ages or sensitive facts in the description: the reporter rewrites the text or
+  // confirms it; a confirmation holds for the text as it was confirmed.
+  const [sensitiveAsk, setSensitiveAsk] = useState<Values | null>(null);
+  const [confirmedText, setConfirmedText] = useState<string | null>(null);
   const [places, setPlaces] = useState<string[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [showMap, setShowMap] = useState(false);
@@ -85,6 +90,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
   };
   const subcategories = useMemo(() => options.categories.find((c) => c.id === categoryId)?.children ?? [], [options, categoryId]);
   const pii = { description: piiMessage(description, m.pii), place: piiMessage(place, m.pii) };
+  const sensitive = pii.description ? null : sensitiveMessage(description, m.sensitive);
 
   useEffect(() => {
     let current = true;
@@ -94,10 +100,14 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
     };
   }, [areaId, suggestPlaces]);
 
-  function onSubmit(values: Values, checkDuplicate = mode.kind === "create") {
+  function onSubmit(values: Values, checkDuplicate = mode.kind === "create", confirmed = confirmedText) {
     setSaved(null);
     setDuplicate(null);
-    const payload = mode.kind === "create" ? { ...values, idempotencyKey: key } : { ...values, id: mode.id, version: mode.version };
+    setSensitiveAsk(null);
+    const sensitiveConfirmed = confirmed === values.description;
+    if (sensitiveMessage(values.description, m.sensitive) && !sensitiveConfirmed) return setSensitiveAsk(values);
+    const fields = { ...values, sensitiveConfirmed };
+    const payload = mode.kind === "create" ? { ...fields, idempotencyKey: key } : { ...fields, id: mode.id, version: mode.version };
     const afterCreate = (message: string) => {
       // Keep when and where for the next incident of the week; clear the rest.
       reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId });
@@ -124,6 +134,10 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
         applyErrors(result, setError);
         return;
       }
+      if (result.data.sensitive) {
+        setSensitiveAsk(values);
+        return;
+      }
       if (result.data.duplicate) {
         setDuplicate({ ...result.data.duplicate, values });
         return;
@@ -146,6 +160,21 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
       <div aria-live="polite">
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
         {errors.root ? <FormError message={errors.root} /> : null}
+        {sensitiveAsk ? (
+          <div className="alert alert-warn" role="alert" data-testid="sensitive">
+            <p>{sensitiveMessage(sensitiveAsk.description, m.sensitive)}</p>
+            <div className="toolbar">
+              <button type="button" className="btn btn-secondary" onClick={() => {
+                setSensitiveAsk(null);
+                document.getElementById("description")?.focus();
+              }}>{m.sensitiveRewrite}</button>
+              <button type="button" className="btn" onClick={() => {
+                setConfirmedText(sensitiveAsk.description);
+                onSubmit(sensitiveAsk, mode.kind === "create", sensitiveAsk.description);
+              }}>{m.sensitiveSave}</button>
+            </div>
+          </div>
+        ) : null}
         {duplicate ? (
           <div className="alert alert-warn" role="alert" data-testid="duplicate">
             <p>{fill(m.duplicate, { place: duplicate.place, time: f.time(new Date(duplicate.occurredAt)) })}</p>
@@ -222,6 +251,7 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
         <Field id="description" label={m.description} hint={m.descriptionHint} error={pii.description ?? errors.description}>
           {(a) => <textarea {...a} rows={4} {...field("description")} />}
         </Field>
+        {sensitive && confirmedText !== description ? <p className="field-warning" aria-live="polite" data-testid="sensitive-hint">{sensitive}</p> : null}
         {pii.description ? (
           <p>
             <button type="button" className="btn btn-secondary" onClick={() => redact("description")}>{m.removePii}</button>
