@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { embeddedPostgres } from "../helpers/embedded-pg";
+import { waitFor } from "../helpers/wait";
 import { chromium, type Browser } from "@playwright/test";
 
 const APP_PORT = 3300;
@@ -24,15 +25,6 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   child.stderr!.on("data", (d) => (out += d));
   const exit = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
   return { child, output: () => out, exit };
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("timed out");
 }
 
 const listening = (port: number) =>

@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { embeddedPostgres } from "../helpers/embedded-pg";
+import { waitFor } from "../helpers/wait";
 
 const APP_PORT = 3310;
 const PG_PORT = 54360;
@@ -32,15 +33,6 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
   } finally {
     await c.end();
   }
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("timed out");
 }
 
 before(async () => {

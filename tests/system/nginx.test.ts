@@ -13,6 +13,7 @@ import pg from "pg";
 import sharp from "sharp";
 import { chromium, type Browser } from "@playwright/test";
 import { embeddedPostgres } from "../helpers/embedded-pg";
+import { waitFor } from "../helpers/wait";
 
 const APP_PORT = 3310;
 const HTTPS_PORT = 8443;
@@ -62,15 +63,6 @@ function request(pathname: string, options: { method?: string; headers?: Record<
     req.on("error", reject);
     req.end(options.body);
   });
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("timed out");
 }
 
 async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
