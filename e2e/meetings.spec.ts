@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { request as playwrightRequest } from "@playwright/test";
-import { formatDate } from "../lib/time/format";
+import { holidayOn } from "../lib/meetings/holidays";
+import { formatDate, formatMeetingTime } from "../lib/time/format";
+import { fromStockholmWall, stockholmDay } from "../lib/time/zone";
 import { downloadPdf, expect, signInAndWait, signOut, sql, test, USERS, waitForMail } from "./fixtures";
 
 const DECISION = "Polisen och Sollentunahem går en gemensam kvällsrunda vid Edsbergs torg";
@@ -133,4 +135,34 @@ test("a personal calendar feed parses as iCalendar in Stockholm time, and stops 
   await expect(page.getByText("Du har ingen kalenderlänk ännu.")).toBeVisible();
   expect((await client.get(new URL(url).pathname)).status()).toBe(404);
   await client.dispose();
+});
+
+/** ISO weekday (1 = Monday) of an instant's day in Stockholm. */
+const isoWeekday = (d: Date) => new Date(`${stockholmDay(d)}T12:00:00Z`).getUTCDay() || 7;
+/** 10:00 Stockholm time on an instant's day. */
+const atTen = (d: Date) => {
+  const [y, m, day] = stockholmDay(d).split("-").map(Number) as [number, number, number];
+  return fromStockholmWall(y, m, day, 10, 0);
+};
+
+test("a weekly meeting that falls on a holiday is moved to the next working day, and the plan names the holiday", async ({ page }) => {
+  // The first holiday on a weekday at least two days ahead (from today, any day the suite runs).
+  const ahead = Array.from({ length: 360 }, (_, n) => new Date(Date.now() + (n + 2) * 86_400_000));
+  const day = ahead.find((d) => [1, 2, 3, 4, 5].includes(isoWeekday(d)) && holidayOn(stockholmDay(d)))!;
+  const holiday = holidayOn(stockholmDay(day))!;
+  const [group] = await sql<{ id: string }>(`SELECT id FROM est_group WHERE name = 'EST Fördjupning Tureberg'`);
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${group!.id}/moten`);
+  const form = page.getByRole("form", { name: "Ändra mötesrytm" });
+  await form.getByLabel("Mötesrytm").selectOption({ label: "Varje vecka" });
+  await form.getByLabel("Veckodag", { exact: true }).selectOption({ value: String(isoWeekday(day)) });
+  await form.getByLabel("Tid (svensk tid)").fill("10:00");
+  await form.getByRole("button", { name: "Ändra mötesrytm" }).click();
+  await expect(form.getByRole("status")).toContainText("Mötesrytmen är ändrad");
+  // The meeting planned on the holiday is now on a later working day, with the holiday beside it.
+  const moved = page.getByTestId("calendar").getByRole("listitem").filter({ hasText: `flyttat från ${formatMeetingTime(atTen(day))} (${holiday})` });
+  await expect(moved).toHaveCount(1);
+  const [row] = await sql<{ startsAt: Date }>(`SELECT "startsAt" FROM meeting WHERE "groupId" = $1 AND "plannedStartsAt" = $2`, [group!.id, atTen(day)]);
+  expect(row!.startsAt.getTime()).toBeGreaterThan(atTen(day).getTime());
+  expect(holidayOn(stockholmDay(row!.startsAt))).toBeNull();
 });

@@ -79,3 +79,29 @@ test("overlapping meetings of a group are found; cancelled ones do not count", (
   ]);
   assert.deepEqual([...found].sort(), ["a", "b"]);
 });
+
+test("a meeting on a holiday or a holiday eve moves to the next working day, and says where it was planned", () => {
+  const local = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(d);
+  // Tuesdays 09:00 over Christmas 2029: 25 Dec (juldagen) → Thu 27 Dec; 1 Jan 2030 (nyårsdagen) → Wed 2 Jan.
+  const christmas = planMeetings({ cadence: "WEEKLY", weekday: 2, time: "09:00" }, new Date("2029-12-17T00:00:00Z"), new Date("2030-01-10T00:00:00Z"));
+  assert.deepEqual(christmas.map((m) => [local(m.startsAt), m.plannedStartsAt ? local(m.plannedStartsAt) : null]), [
+    ["2029-12-18 09:00", null],
+    ["2029-12-27 09:00", "2029-12-25 09:00"],
+    ["2030-01-02 09:00", "2030-01-01 09:00"],
+    ["2030-01-08 09:00", null],
+  ]);
+  assert.equal(christmas[1]!.periodKey, "2029-W51", "a moved meeting still covers the week it was planned for");
+  // Fridays 13:00 over Midsummer 2027: midsommarafton Fri 25 June → Mon 28 June.
+  const midsummer = planMeetings({ cadence: "WEEKLY", weekday: 5, time: "13:00" }, new Date("2027-06-14T00:00:00Z"), new Date("2027-07-05T00:00:00Z"));
+  assert.deepEqual(midsummer.map((m) => local(m.startsAt)), ["2027-06-18 13:00", "2027-06-28 13:00", "2027-07-02 13:00"]);
+  assert.equal(local(midsummer[1]!.plannedStartsAt!), "2027-06-25 13:00");
+});
+
+test("an Insats meeting twice a week over Christmas: julafton has no free day before the next meeting and is not held", () => {
+  // Mondays and Thursdays 14:00: Thu 24 Dec 2026 (julafton) would move to Mon 28 Dec, the next
+  // meeting's day; Thu 31 Dec (nyårsafton) moves to Mon 4 Jan, the next meeting's day too.
+  const insats = planMeetings({ cadence: "TWICE_WEEKLY", weekday: 1, time: "14:00" }, new Date("2026-12-20T00:00:00Z"), new Date("2027-01-09T00:00:00Z"));
+  const days = insats.map((m) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(m.startsAt));
+  assert.deepEqual(days, ["2026-12-21", "2026-12-28", "2027-01-04", "2027-01-07"]);
+  assert.ok(insats.every((m) => !m.plannedStartsAt), "nothing moved onto another meeting's day");
+});

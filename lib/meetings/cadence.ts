@@ -1,8 +1,9 @@
 // Lays out a group's meetings from its cadence, in Stockholm time. Pure and isomorphic.
 import { addDays, addWeeks, startOfISOWeek } from "date-fns";
 import { TZDate } from "@date-fns/tz";
-import { TZ } from "@/lib/time/zone";
+import { TZ, stockholmDay } from "@/lib/time/zone";
 import { formatPeriod, periodOf, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { holidayOn } from "./holidays";
 
 export type CadenceKind = "WEEKLY" | "TWICE_WEEKLY" | "BIWEEKLY" | "QUARTERLY" | "TERTIAL" | "AD_HOC";
 
@@ -15,7 +16,8 @@ export type CadenceSpec = {
   minutes?: number;
 };
 
-export type PlannedMeeting = { startsAt: Date; endsAt: Date; periodKey: string };
+/** `plannedStartsAt`: where the cadence put a meeting that falls on a holiday and was moved. */
+export type PlannedMeeting = { startsAt: Date; endsAt: Date; periodKey: string; plannedStartsAt?: Date };
 
 function at(day: TZDate, time: string): TZDate {
   const [h, m] = time.split(":").map(Number);
@@ -63,13 +65,34 @@ export function planMeetings(spec: CadenceSpec, from: Date, until: Date): Planne
     }
   }
 
-  return starts
+  return clearOfHolidays(starts, time)
     .filter(({ start }) => start.getTime() >= from.getTime() && start.getTime() < until.getTime())
-    .map(({ start, periodKey }) => ({
+    .map(({ start, periodKey, planned }) => ({
       startsAt: new Date(start.getTime()),
       endsAt: new Date(start.getTime() + minutes * 60_000),
       periodKey,
+      ...(planned ? { plannedStartsAt: new Date(planned.getTime()) } : {}),
     }));
+}
+
+const isWorkingDay = (d: TZDate) => d.getDay() !== 0 && d.getDay() !== 6 && !holidayOn(stockholmDay(d));
+
+/**
+ * A meeting on a public holiday or a holiday eve moves to the next working day at the same time,
+ * and remembers where it was planned. When the group's next meeting comes first (Christmas week
+ * of a twice-weekly Insats), that meeting is not held: there is no free day to move it to.
+ */
+type Placed = { start: TZDate; periodKey: string; planned: TZDate | null };
+function clearOfHolidays(starts: { start: TZDate; periodKey: string }[], time: string): Placed[] {
+  const sorted = [...starts].sort((a, b) => a.start.getTime() - b.start.getTime());
+  return sorted.flatMap(({ start, periodKey }, i): Placed[] => {
+    if (!holidayOn(stockholmDay(start))) return [{ start, periodKey, planned: null }];
+    let moved = at(addDays(start, 1), time);
+    while (!isWorkingDay(moved)) moved = at(addDays(moved, 1), time);
+    const next = sorted[i + 1]?.start;
+    if (next && stockholmDay(moved) >= stockholmDay(next)) return [];
+    return [{ start: moved, periodKey, planned: start }];
+  });
 }
 
 type Slot = { id: string; startsAt: Date; endsAt: Date; status?: string };

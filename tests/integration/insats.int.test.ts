@@ -10,6 +10,7 @@ import { ZLagesbildJudgement } from "@/lib/lagesbild/schema";
 import { ZInsatsOpen } from "@/lib/insats/schema";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { periodRange, shiftPeriod, weekKey } from "@/lib/time/periods";
+import { stockholmDay } from "@/lib/time/zone";
 import { acceptInvitation, getInvitation, joinByInvitation } from "@/lib/users/invitations";
 import { ZAcceptInvitation } from "@/lib/users/schema";
 import { runSeed } from "@/prisma/seed/run";
@@ -44,9 +45,12 @@ test("opening an Insats staffs it, lays out its meetings until the end date and 
   });
   assert.deepEqual({ kind: group.kind, status: group.status, cadence: group.cadence }, { kind: "INSATS", status: "OPEN", cadence: "TWICE_WEEKLY" });
   assert.deepEqual(group.members.map((m) => [m.user.email, m.role]).sort(), [["polis@polisen.example", "MEMBER"], ["samordnare@sollentuna.example", "COORDINATOR"]]);
-  // Mon + Thu from 30 Nov to 6 Jan: six weeks, twelve meetings (the Monday of 7 Jan is past the end).
-  assert.equal(meetings, 12);
-  assert.equal(group._count.meetings, 12);
+  // Mon + Thu from 30 Nov to 6 Jan: six weeks, twelve meetings (the Monday of 7 Jan is past the
+  // end) less julafton and nyårsafton, two Thursdays with no working day before the next Monday.
+  assert.equal(meetings, 10);
+  assert.equal(group._count.meetings, 10);
+  const days = await db().meeting.findMany({ where: { groupId: id }, select: { startsAt: true }, orderBy: { startsAt: "asc" } });
+  assert.ok(!days.some((d) => ["2026-12-24", "2026-12-31"].includes(stockholmDay(d.startsAt))), "no meeting on julafton or nyårsafton");
   assert.equal(await db().emailOutbox.count({ where: { dedupeKey: { startsWith: `insats:${id}:` }, toAddress: "polis@polisen.example" } }), 1);
   const police = await viewerOf("polis@polisen.example");
   assert.equal((await getGroupForViewer(police, id, NOW)).name, "EST Insats Rotebro station");

@@ -757,6 +757,7 @@ export const en: typeof sv = {
     back: "← Meeting plan for {group}",
     cancelled: "Cancelled",
     movedFrom: "moved from {time}",
+    movedForHoliday: "moved from {time} ({holiday})",
     cancelledReason: "Cancelled: {reason}",
     meetingNav: "The meeting",
     previousMeeting: "← Previous meeting",

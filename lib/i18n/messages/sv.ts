@@ -755,6 +755,7 @@ export const sv = {
     back: "← Mötesplan för {group}",
     cancelled: "Inställt",
     movedFrom: "flyttat från {time}",
+    movedForHoliday: "flyttat från {time} ({holiday})",
     cancelledReason: "Inställt: {reason}",
     meetingNav: "Mötet",
     previousMeeting: "← Förra mötet",

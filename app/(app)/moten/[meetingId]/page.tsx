@@ -6,6 +6,7 @@ import { agendaContent } from "@/lib/meetings/agenda-content";
 import { isAgendaKind } from "@/lib/meetings/agenda";
 import { getMeeting } from "@/lib/meetings/queries";
 import { fill } from "@/lib/i18n/catalogue";
+import { movedNote } from "@/lib/meetings/holidays";
 import { getI18n } from "@/lib/i18n/server";
 import { toLocalInputs } from "@/lib/time/format";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -76,7 +77,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
           <p className="lead">
             {`${f.period(m.periodKey)}${m.location ? ` · ${m.location}` : ""} · `}
             {m.status === "CANCELLED" ? <Badge tone="danger">{t.cancelled}</Badge> : <Badge tone={statusTone}>{statusLabel}</Badge>}
-            {m.plannedStartsAt ? <span className="meta">{` · ${fill(t.movedFrom, { time: f.meetingTime(m.plannedStartsAt) })}`}</span> : null}
+            {m.plannedStartsAt ? <span className="meta">{` · ${movedNote(m.plannedStartsAt, t, f.meetingTime)}`}</span> : null}
           </p>
           <ArchiveNote pdf={pdf} />
           {m.status === "CANCELLED" && m.cancelReason ? <p className="alert alert-warn">{fill(t.cancelledReason, { reason: m.cancelReason })}</p> : null}

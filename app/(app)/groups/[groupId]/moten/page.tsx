@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { cadenceLabel } from "@/lib/groups/labels";
 import { getGroupCalendar } from "@/lib/meetings/queries";
 import { fill } from "@/lib/i18n/catalogue";
+import { movedNote } from "@/lib/meetings/holidays";
 import { getI18n } from "@/lib/i18n/server";
 import { toLocalInputs } from "@/lib/time/format";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -61,7 +62,7 @@ export default async function GroupCalendarPage({ params }: { params: Promise<{ 
                     <span>
                       {m.status === "CANCELLED" ? <s><Link href={`/moten/${m.id}`}>{f.meetingTime(m.startsAt)}</Link></s> : <Link href={`/moten/${m.id}`}>{f.meetingTime(m.startsAt)}</Link>}
                       {m.location ? <span className="meta">{` · ${m.location}`}</span> : null}
-                      {m.plannedStartsAt ? <span className="meta">{` · ${fill(meeting.movedFrom, { time: f.meetingTime(m.plannedStartsAt) })}`}</span> : null}
+                      {m.plannedStartsAt ? <span className="meta">{` · ${movedNote(m.plannedStartsAt, meeting, f.meetingTime)}`}</span> : null}
                     </span>
                     <span className="toolbar">
                       <span className="meta">{f.period(m.periodKey)}</span>
