@@ -103,6 +103,8 @@ test("an Insats meets on its own cycle: the coordinator writes the lägesbild fo
   await page.getByLabel("Namn").fill("EST Insats Bagarby gärde");
   await page.getByLabel("Problembild").fill("Återkommande samlingar på gärdet efter skoltid.");
   await page.getByRole("checkbox", { name: "Bagarby" }).check();
+  // The seeded EST Insats Rotebro works in Bagarby too: the coordinator confirms that another is needed.
+  await page.getByTestId("running-insats").getByRole("checkbox", { name: "Ja, starta en ny insats ändå" }).check();
   await page.getByRole("button", { name: "Starta EST Insats" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "EST Insats Bagarby gärde" })).toBeVisible();
 
@@ -116,4 +118,27 @@ test("an Insats meets on its own cycle: the coordinator writes the lägesbild fo
   await expect(page.getByText("Publicerad", { exact: true })).toBeVisible();
   await expect(page.getByTestId("published-judgement")).toContainText("Lugnt sedan starten");
   await expect(page.getByRole("button", { name: "Publicera lägesbilden" })).toHaveCount(0);
+});
+
+test("a flag where an Insats is already running leads to it, and a second Insats there is asked about first", async ({ page }) => {
+  const week = shiftPeriod(weekKey(new Date()), -1);
+  await insertBurst({ week, area: "rotebro", category: "otrygg_plats", organisation: "sollentunahem", place: "Rotebro station, norra uppgången", count: 9, startIso: new Date(periodRange(week).start.getTime() + 44 * 3_600_000).toISOString() });
+  const vecko = await sollentunaGroupId("est-vecko");
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${vecko}/lagesbild/${week}`);
+  const flag = page.getByTestId("flags").getByRole("listitem").filter({ hasText: "Rotebro: Otrygg plats" });
+  await expect(flag.getByTestId("running-insats")).toHaveText(/^Öppna EST Insats Rotebro \(sedan .+\)$/);
+
+  // Starting one anyway: the form names the running Insats before anything is sent.
+  await flag.getByRole("link", { name: /starta EST Insats/i }).click();
+  const warning = page.getByTestId("running-insats");
+  await expect(warning.getByRole("link", { name: /^Öppna EST Insats Rotebro \(sedan / })).toBeVisible();
+  await page.getByRole("button", { name: "Starta EST Insats" }).click();
+  await expect(warning).toContainText("En EST Insats arbetar redan i samma kommundel: EST Insats Rotebro");
+  await expect(page.getByRole("heading", { level: 1, name: "Starta EST Insats" })).toBeVisible();
+  await expect(page.getByLabel("Namn")).toHaveValue("EST Insats Rotebro");
+
+  // The coordinator joins the running one instead.
+  await warning.getByRole("link", { name: /^Öppna EST Insats Rotebro/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EST Insats Rotebro" })).toBeVisible();
 });

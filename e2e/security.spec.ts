@@ -112,8 +112,9 @@ test("actions given another municipality's ids – an Insats's origin, a group, 
   const refusedBefore = await refusals();
   const before = await state();
   const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const insats = { municipalityId: a.id, name: "EST Insats gränstest", problem: "Samlingar vid stationen kvällstid.", places: "", areaIds: [ownArea.id], plannedEndDate: end, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "WEEKLY", weekday: 2, time: "15:00" };
-  // The origin flag pointing into Upplands Väsby, in each of its ids.
+  const insats = { municipalityId: a.id, name: "EST Insats gränstest", problem: "Samlingar vid stationen kvällstid.", places: "", areaIds: [ownArea.id], plannedEndDate: end, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "WEEKLY", weekday: 2, time: "15:00", confirmDuplicate: true };
+  // The origin flag pointing into Upplands Väsby, in each of its ids (the duplicate question, for
+  // the Insats already open in Rotebro, answered: only the origin may stop these).
   for (const origin of [
     { groupId: ids.group, week: ids.incident.isoWeek, areaId: ownArea.id, categoryId: ownCategory.id },
     { groupId: (await q<{ id: string }>(`SELECT id FROM est_group WHERE "municipalityId" = $1 AND slug = 'est-vecko'`, [a.id])).id, week: ids.incident.isoWeek, areaId: ids.area.id, categoryId: category.id },

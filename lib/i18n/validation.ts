@@ -235,6 +235,7 @@ export const VALIDATION_EN: Record<string, string> = {
   "Ogiltig GeoJSON vid {path}: förväntade en FeatureCollection med Polygon/MultiPolygon ({reason}).": "Invalid GeoJSON at {path}: expected a FeatureCollection of Polygon/MultiPolygon ({reason}).",
   "Ingen feature matchade en kommundel (properties.name eller code). Okända: {names}.": "No feature matched an area (properties.name or code). Unknown: {names}.",
   "Kolumner saknas: {missing}. Förväntat: {expected}.": "Columns missing: {missing}. Expected: {expected}.",
+  "En EST Insats arbetar redan i samma kommundel: {names}. Öppna den i stället, eller bekräfta att en till behövs.": "An EST Insats is already working in the same area: {names}. Open it instead, or confirm that another one is needed.",
   "Mötet {dates} har redan protokoll, närvaro eller beslut och kan inte tas bort. Låt ändringen gälla från dagen efter.": "The meeting {dates} already has minutes, attendance or decisions and cannot be removed. Let the change apply from the day after.",
   "Kommundelen ”{area}” finns inte; lämna tomt för hela kommunen.": "The area “{area}” does not exist; leave it empty for the whole municipality.",
   // An action's evaluation plan (issue 25).

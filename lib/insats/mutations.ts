@@ -15,6 +15,8 @@ import { appUrl, i18nFor, paragraphs } from "@/lib/feedback/compose";
 import { queueMessage, wakeMailer } from "@/lib/feedback/queue";
 import { fill } from "@/lib/i18n/catalogue";
 import { inviteByEmail } from "@/lib/users/invitations";
+import { formatDate } from "@/lib/time/format";
+import { runningInsatser } from "./queries";
 import { getInsatsScopeCounts } from "./scope";
 
 /**
@@ -30,6 +32,13 @@ export async function openInsats(viewer: Viewer, input: z.output<typeof ZInsatsO
   const areas = await db().area.findMany({ where: { id: { in: input.areaIds }, municipalityId: input.municipalityId }, select: { id: true } });
   if (areas.length !== new Set(input.areaIds).size) throw new DomainError("INVALID", "Välj kommundelar i kommunen.", "areaIds");
   if (input.origin) await checkOrigin(input.municipalityId, input.origin);
+  if (!input.confirmDuplicate) {
+    const running = (await runningInsatser(input.municipalityId)).filter((g) => g.areaIds.some((a) => input.areaIds.includes(a)));
+    if (running.length > 0) {
+      const names = running.map((g) => `${g.name} (sedan ${formatDate(g.since)})`).join(", ");
+      throw new DomainError("INVALID", fill("En EST Insats arbetar redan i samma kommundel: {names}. Öppna den i stället, eller bekräfta att en till behövs.", { names }), "confirmDuplicate");
+    }
+  }
   const memberIds = [...new Set(input.memberIds.filter((id) => id !== viewer.userId))];
   const selected = await db().membership.findMany({ where: { userId: { in: memberIds }, municipalityId: input.municipalityId, user: { disabledAt: null } }, select: { userId: true } });
   if (selected.length !== memberIds.length) {

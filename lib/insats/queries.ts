@@ -28,6 +28,20 @@ export async function getInsatsFormOptions(viewer: Viewer, municipalityId: strin
   };
 }
 
+/**
+ * The municipality's open EST Insatser and the areas they work in, oldest first: a flag in one of
+ * those areas leads to the running one, and a new Insats there is asked about before it is opened.
+ * Callers settle the viewer's access to the municipality first.
+ */
+export async function runningInsatser(municipalityId: string) {
+  const groups = await db().estGroup.findMany({
+    where: { municipalityId, kind: "INSATS", status: "OPEN" },
+    select: { id: true, name: true, openedAt: true, createdAt: true, areas: { select: { areaId: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return groups.map((g) => ({ id: g.id, name: g.name, since: g.openedAt ?? g.createdAt, areaIds: g.areas.map((a) => a.areaId) }));
+}
+
 /** The Insats workspace: incidents in scope before/during (and after, once closed), its actions,
  * extensions and closing report. Callers load the group through getGroupForViewer first. */
 export async function getInsatsWorkspace(viewer: Viewer, groupId: string, now = new Date()) {

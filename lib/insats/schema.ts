@@ -30,6 +30,8 @@ export const ZInsatsOpen = z
     weekday: z.coerce.number().int().min(1).max(5),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Ange tid som TT:MM."),
     origin: z.object({ groupId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/), areaId: z.uuid(), categoryId: z.uuid() }).strict().nullable(),
+    // Another Insats already open in one of the areas: started anyway only when the coordinator says so.
+    confirmDuplicate: z.boolean().default(false),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -32,12 +32,21 @@ const input = async (o: Record<string, unknown> = {}) => {
   const police = await db().user.findUniqueOrThrow({ where: { email: "polis@polisen.example" } });
   return ZInsatsOpen.parse({
     municipalityId: sollentuna, name: "EST Insats Rotebro station", problem: "Återkommande samlingar vid spärrarna kvällstid.", places: "Rotebro station",
-    areaIds: [rotebro.id], plannedEndDate: "2027-01-06", memberIds: [police.id], cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: null, ...o,
+    areaIds: [rotebro.id], plannedEndDate: "2027-01-06", memberIds: [police.id], cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: null,
+    // The seeded EST Insats Rotebro is open: these tests open more there on purpose, and the first asks.
+    confirmDuplicate: true, ...o,
   });
 };
 
 test("opening an Insats staffs it, lays out its meetings until the end date and invites by app and e-mail", async () => {
   const coordinator = await viewerOf("samordnare@sollentuna.example");
+  // Rotebro already has an open Insats: a second one is asked about, named, and opened only when confirmed.
+  await assert.rejects(openInsats(coordinator, await input({ confirmDuplicate: false }), NOW), (e: { field: string; message: string }) => {
+    assert.equal(e.field, "confirmDuplicate");
+    assert.match(e.message, /^En EST Insats arbetar redan i samma kommundel: EST Insats Rotebro \(sedan \d{4}-\d{2}-\d{2}\)\./);
+    return true;
+  });
+  assert.equal(await db().estGroup.count({ where: { name: "EST Insats Rotebro station" } }), 0, "nothing was opened");
   const { id, meetings } = await openInsats(coordinator, await input(), NOW);
   const group = await db().estGroup.findUniqueOrThrow({
     where: { id },

@@ -110,6 +110,8 @@ const lagesbildVersion = async (groupId: string) => (await db().lagesbild.findUn
 const openInsatsInput = () => ({
   municipalityId: A.m, name: `EST Insats nummer ${next()}`, problem: "Samlingar vid stationen kvällstid.", places: "", areaIds: [A.area], plannedEndDate: day(30), memberIds: [A.user],
   inviteEmails: "", inviteOrganisationId: A.org, cadence: "AD_HOC", weekday: 2, time: "15:00", origin: { groupId: A.group, week, areaId: A.area, categoryId: A.category },
+  // Several Insatser in the same area, on purpose: the duplicate question is tested in insats.int.
+  confirmDuplicate: true,
 });
 /** A meeting of Sollentuna's sweep Insats tomorrow with a saved draft lägesbild; its version. */
 const insatsMeetingDraft = async () => {

@@ -248,6 +248,7 @@ export const en: typeof sv = {
     twoWeeks: "Flagged two weeks running",
     suggestInsats: "Suggested: start an EST Insats",
     startInsats: "Start an EST Insats",
+    openRunningInsats: "Open {name} (since {since})",
     flagRule: "Flag rule: the count is compared with the mean of the four previous weeks (Poisson). Flagged when there are at least 3 incidents and that many or more happen by chance in fewer than 1 % of weeks.",
     flagFlagged: "{count} incidents against a mean of {mean} over the four previous weeks – that many or more happen by chance in {chance} of weeks.",
     flagTooFew: "Fewer than {min} incidents are not flagged.",
@@ -571,6 +572,9 @@ export const en: typeof sv = {
     problemFromFlag: "{category} in {area}, {week}: {explanation}",
   },
   insatsForm: {
+    runningTitle: "An EST Insats is already working in the chosen area. Is another one needed?",
+    openRunning: "Open {name} (since {since})",
+    confirmDuplicate: "Yes, start a new one anyway",
     name: "Name",
     problem: "Problem",
     problemHint: "What has happened, and where? Places and events, not persons.",

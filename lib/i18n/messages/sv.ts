@@ -246,6 +246,7 @@ export const sv = {
     twoWeeks: "Flaggad två veckor i rad",
     suggestInsats: "Föreslaget: starta EST Insats",
     startInsats: "Starta EST Insats",
+    openRunningInsats: "Öppna {name} (sedan {since})",
     flagRule: "Flaggregel: antalet jämförs med snittet för de fyra föregående veckorna (Poisson). Flagga när minst 3 händelser och så många eller fler bara inträffar av en slump i under 1 % av veckorna.",
     flagFlagged: "{count} händelser mot i snitt {mean} de fyra föregående veckorna – så många eller fler inträffar av en slump i {chance} av veckorna.",
     flagTooFew: "Färre än {min} händelser flaggas inte.",
@@ -569,6 +570,9 @@ export const sv = {
     problemFromFlag: "{category} i {area}, {week}: {explanation}",
   },
   insatsForm: {
+    runningTitle: "En EST Insats arbetar redan i vald kommundel. Behövs en till?",
+    openRunning: "Öppna {name} (sedan {since})",
+    confirmDuplicate: "Ja, starta en ny insats ändå",
     name: "Namn",
     problem: "Problembild",
     problemHint: "Vad har hänt och var? Platser och händelser, inte personer.",

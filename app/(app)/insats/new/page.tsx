@@ -3,7 +3,7 @@ import { orNotFound, orNull } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
-import { getInsatsFormOptions } from "@/lib/insats/queries";
+import { getInsatsFormOptions, runningInsatser } from "@/lib/insats/queries";
 import type { TInsatsOpen } from "@/lib/insats/schema";
 import { getLagesbildDraft } from "@/lib/lagesbild/queries";
 import { explainFlag } from "@/lib/lagesbild/flags";
@@ -44,10 +44,11 @@ export default async function OpenInsatsPage({ searchParams }: { searchParams: P
   const options = await orNotFound(getInsatsFormOptions(viewer, active.municipalityId));
   const i18n = await getI18n();
   const from = await evidence(viewer, await searchParams, i18n);
+  const running = (await runningInsatser(active.municipalityId)).map((r) => ({ ...r, since: i18n.f.date(r.since) }));
   const t = i18n.m.insats;
   const defaults: TInsatsOpen = {
     municipalityId: active.municipalityId, name: from?.name ?? "EST Insats ", problem: from?.problem ?? "", places: from?.places ?? "",
-    areaIds: from?.areaIds ?? [], plannedEndDate: options.defaultEndDate, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: from?.origin ?? null,
+    areaIds: from?.areaIds ?? [], plannedEndDate: options.defaultEndDate, memberIds: [], inviteEmails: "", inviteOrganisationId: "", cadence: "TWICE_WEEKLY", weekday: 1, time: "15:00", origin: from?.origin ?? null, confirmDuplicate: false,
   };
   return (
     <ClientMessages ns={["insatsForm"]}>
@@ -57,7 +58,7 @@ export default async function OpenInsatsPage({ searchParams }: { searchParams: P
           <p className="lead">{active.municipalityName}{from ? ` · ${t.fromFlag}` : ""}</p>
         </div>
       </div>
-      <section className="card"><OpenInsatsForm defaults={defaults} areas={options.areas} people={options.people} organisations={options.organisations} action={openInsatsAction} /></section>
+      <section className="card"><OpenInsatsForm defaults={defaults} areas={options.areas} people={options.people} organisations={options.organisations} running={running} action={openInsatsAction} /></section>
     </ClientMessages>
   );
 }

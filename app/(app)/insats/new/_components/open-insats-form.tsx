@@ -1,8 +1,9 @@
 "use client";
 
 import { useTransition } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { ChoiceGroup, Field } from "@/components/ui/field";
@@ -11,6 +12,7 @@ import type { TInsatsOpen } from "@/lib/insats/schema";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FormControls } from "@/components/ui/form-controls";
 import { FormError } from "@/components/ui/form-error";
+import { fill } from "@/lib/i18n/catalogue";
 
 const resolveInsatsOpen = lazyZodResolver<TInsatsOpen>(() => import("@/lib/insats/schema").then((s) => s.ZInsatsOpen));
 
@@ -19,14 +21,19 @@ export function OpenInsatsForm(props: {
   areas: { id: string; name: string }[];
   people: { id: string; name: string; organisation: string }[];
   organisations: { id: string; name: string }[];
+  /** Insatser already open, with their areas and the date they opened, formatted. */
+  running: { id: string; name: string; since: string; areaIds: string[] }[];
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
   const applyErrors = useApplyActionErrors();
   const { m: { insatsForm: m, common } } = useI18n();
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, formState } = useForm<TInsatsOpen>({ resolver: resolveInsatsOpen, defaultValues: props.defaults });
+  const { register, handleSubmit, setError, formState, control } = useForm<TInsatsOpen>({ resolver: resolveInsatsOpen, defaultValues: props.defaults });
   const e = formState.errors;
+  // Warned before sending: an Insats already open in a chosen area is offered instead.
+  const chosen = [useWatch({ control, name: "areaIds" }) ?? []].flat();
+  const running = props.running.filter((r) => r.areaIds.some((a) => chosen.includes(a)));
   const onSubmit = (values: TInsatsOpen) =>
     startTransition(async () => {
       const result = await props.action(values);
@@ -45,6 +52,14 @@ export function OpenInsatsForm(props: {
         <ChoiceGroup id="i-areas" legend={<strong>{m.areas}</strong>} error={e.areaIds?.message}>
           {props.areas.map((a) => <label key={a.id}><input type="checkbox" value={a.id} {...register("areaIds")} />{` ${a.name}`}</label>)}
         </ChoiceGroup>
+        {running.length > 0 ? (
+          <div className="alert alert-warn" data-testid="running-insats">
+            <ChoiceGroup id="i-duplicate" legend={<strong>{m.runningTitle}</strong>} error={e.confirmDuplicate?.message}>
+              <ul>{running.map((r) => <li key={r.id}><Link href={`/groups/${r.id}`}>{fill(m.openRunning, { name: r.name, since: r.since })}</Link></li>)}</ul>
+              <label><input type="checkbox" {...register("confirmDuplicate")} />{` ${m.confirmDuplicate}`}</label>
+            </ChoiceGroup>
+          </div>
+        ) : null}
         <div className="form-row">
           <Field id="i-end" label={m.plannedEnd} hint={m.plannedEndHint} error={e.plannedEndDate?.message}>{(a) => <input {...a} type="date" {...register("plannedEndDate")} />}</Field>
           <Field id="i-cadence" label={m.cadence} error={e.cadence?.message}>

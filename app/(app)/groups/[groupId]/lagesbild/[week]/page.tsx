@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { orNotFound, refusePage } from "@/lib/page-errors";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import Link from "next/link";
+import { runningInsatser } from "@/lib/insats/queries";
 import { RowLink } from "@/components/ui/row-link";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
@@ -38,10 +39,11 @@ async function load(groupId: string, week: string) {
   return orNotFound(async () => {
     const lagesbild = await getLagesbild(viewer, groupId, week);
     const canOpenInsats = can(viewer, "insats:open", { municipalityId: lagesbild.group.municipalityId });
-    const [history, organisations, pdf] = await Promise.all([
+    const [history, organisations, pdf, running] = await Promise.all([
       listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId), lagesbildDocument(viewer, groupId, week),
+      canOpenInsats ? runningInsatser(lagesbild.group.municipalityId) : [],
     ]);
-    return { ...lagesbild, history, organisations, canOpenInsats, pdf };
+    return { ...lagesbild, history, organisations, canOpenInsats, pdf, running };
   });
 }
 
@@ -106,6 +108,9 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
                 <div>{explainFlag(fl.cell, fl.cell.flag.probability, fl.cell.flag.flagged, m, locale)}</div>
                 {(fl.reports ?? fl.cell.count) > fl.cell.count ? <div className="meta">{fill(m.flagReports, { reports: fl.reports ?? fl.cell.count, events: fl.cell.count })}</div> : null}
                 {fl.twoWeeksRunning ? <div><Badge tone="danger">{m.twoWeeks}</Badge></div> : null}
+                {d.running.filter((r) => r.areaIds.includes(fl.area.id)).map((r) => (
+                  <div key={r.id}><Link href={`/groups/${r.id}`} data-testid="running-insats">{fill(m.openRunningInsats, { name: r.name, since: f.date(r.since) })}</Link></div>
+                ))}
                 {canOpenInsats && !d.published ? (
                   <Link className={fl.twoWeeksRunning ? "btn" : "btn btn-secondary"} style={{ marginTop: "0.4rem" }}
                     href={`/insats/new?${new URLSearchParams({ fromGroup: d.group.id, week, areaId: fl.area.id, categoryId: fl.category.id })}`}>
