@@ -22,6 +22,7 @@ import { approveMinutes, saveMinutes, sendMinutes } from "@/lib/meetings/mutatio
 import { getMeeting } from "@/lib/meetings/queries";
 import { ZMinutes } from "@/lib/meetings/schema";
 import { shiftPeriod, tertialKey, weekKey } from "@/lib/time/periods";
+import { stockholmDay } from "@/lib/time/zone";
 import { runSeed } from "@/prisma/seed/run";
 
 const DAY = 86_400_000;
@@ -39,7 +40,6 @@ export type ReleaseKeys = {
 };
 
 const viewerOf = async (email: string) => (await loadViewer((await db().user.findUniqueOrThrow({ where: { email } })).id))!;
-const stockholmDate = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(d);
 
 async function make(): Promise<ReleaseKeys> {
   const now = new Date();
@@ -86,7 +86,7 @@ async function make(): Promise<ReleaseKeys> {
   // The EST Insats's first meeting picture, published.
   const insats = await group("est-insats-rotebro");
   const first = await db().meeting.findFirstOrThrow({ where: { groupId: insats, startsAt: { lt: now } }, orderBy: { startsAt: "asc" }, select: { startsAt: true } });
-  const date = stockholmDate(first.startsAt);
+  const date = stockholmDay(first.startsAt);
   const picture = await saveJudgement(coordinator, ZLagesbildJudgement.parse({
     groupId: insats, week: date, version: 0, assessment: "Versionstest: samlingarna har flyttat.", outlook: "", resourceNotes: "", focusNotes: "",
     areaStatuses: [{ areaId: area.id, level: "YELLOW", reason: "Färre samlingar" }],
