@@ -31,8 +31,16 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
   await expect(page.getByText("Under granskning").first()).toBeVisible();
   await signOut(page);
 
-  // EST Ledning finds it, compares Edsberg with the previous tertial and opens the incidents behind it.
+  // EST Ledning is told on its start page, and its group page leads there too.
   await signInAndWait(page, USERS.ledning);
+  const label = new RegExp(`^Tertialanalys T${tertial.slice(-1)} ${tertial.slice(0, 4)} \\(.+\\) – väntar på ert godkännande$`);
+  await expect(page.getByTestId("tertial-tasks").getByRole("link", { name: label })).toHaveAttribute("href", `/tertial/${tertial}`);
+  await page.getByTestId("my-groups").getByRole("link", { name: /EST Ledning/ }).first().click();
+  await page.getByRole("link", { name: new RegExp(`^Tertialanalys T${tertial.slice(-1)} ${tertial.slice(0, 4)}`) }).click();
+  await expect(page.getByText("Under granskning").first()).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/tertial/${tertial}$`));
+
+  // It compares Edsberg with the previous tertial and opens the incidents behind it.
   await openMenu(page, "Uppföljning");
   await page.getByRole("link", { name: "Tertialanalys" }).click();
   await page.getByTestId("tertial-list").getByRole("link", { name: new RegExp(`^T${tertial.slice(-1)} ${tertial.slice(0, 4)}`) }).click();
@@ -94,6 +102,11 @@ test("EST Strategisk drafts the tertial analysis; EST Ledning compares Edsberg w
   await page.getByRole("link", { name: /Till analysen/ }).click();
   const again = await downloadPdf(page);
   expect(again.bytes.equals(approvedPdf.bytes)).toBe(true);
+
+  // Approved: nothing waits for Ledning on its start page any more.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Mina grupper" })).toBeVisible();
+  await expect(page.getByRole("link", { name: label })).toHaveCount(0);
 });
 
 test("a reporter has no tertial analysis", async ({ page }) => {

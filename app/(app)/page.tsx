@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { listGroupsForViewer } from "@/lib/groups/queries";
+import { tertialTasks } from "@/lib/analysis/tertial";
 import { getOwnWeekStatus, getWeekCompleteness } from "@/lib/incidents/queries";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
@@ -19,10 +20,11 @@ export default async function MyGroupsPage() {
   const active = await getActiveMembership(viewer);
   const { m, f } = await getI18n();
   const week = weekKey(new Date());
-  const [groups, own, completeness] = await Promise.all([
+  const [groups, own, completeness, tasks] = await Promise.all([
     listGroupsForViewer(viewer, active.municipalityId),
     getOwnWeekStatus(viewer, active.municipalityId, week),
     getWeekCompleteness(viewer, active.municipalityId, week),
+    tertialTasks(viewer, active.municipalityId),
   ]);
   const mine = groups.filter((g) => g.myRole !== null);
   const others = groups.filter((g) => g.myRole === null);
@@ -37,6 +39,19 @@ export default async function MyGroupsPage() {
           </p>
         </div>
       </div>
+
+      {tasks.length > 0 ? (
+        <section className="card card-attention" aria-labelledby="tertial-tasks" data-testid="tertial-tasks">
+          <h2 id="tertial-tasks">{m.home.tertialTasks}</h2>
+          <ul>
+            {tasks.map((t) => (
+              <li key={`${t.kind}:${t.tertial}`}>
+                <Link href={`/tertial/${t.tertial}`}>{fill(m.home.tertialTask[t.kind], { period: f.period(t.tertial) })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="week-status">
         <h2 id="week-status">{fill(m.home.weekReporting, { week: f.period(week) })}</h2>

@@ -1,6 +1,7 @@
 import type { ContextFigure } from "@/lib/context/for-period";
 import { fill } from "@/lib/i18n/fill";
 import { getI18n } from "@/lib/i18n/server";
+import { isPeriodKey } from "@/lib/time/period-keys";
 import { Uncertain } from "./figure";
 
 /**
@@ -16,7 +17,7 @@ export async function ContextTable({ figures, testId }: { figures: ContextFigure
       {`${f.number(v.value, 3)}${unit ? ` ${unit}` : ""}`}
       {v.uncertain ? <Uncertain title={v.interval ? fill(t.interval, { low: f.number(v.interval.low, 0), high: f.number(v.interval.high, 0), count: v.respondents ?? 0 }) : fill(t.uncertain, { count: v.respondents ?? 0 })} /> : null}
       {v.interval ? <span className="meta">{` (${fill(t.intervalShort, { low: f.number(v.interval.low, 0), high: f.number(v.interval.high, 0) })})`}</span> : null}
-      <span className="meta">{` ${v.periodKey}`}</span>
+      <span className="meta">{` ${isPeriodKey(v.periodKey) ? f.period(v.periodKey) : v.periodKey}`}</span>
     </>
   );
   return (

@@ -48,6 +48,7 @@ export async function getTertialAnalysis(viewer: Viewer, municipalityId: string,
     id: row?.id ?? null,
     tertial,
     status,
+    state: tertialState(row),
     version: row?.version ?? 0,
     narrative: snapshot?.narrative ?? ((row?.narrative as Narrative | null) ?? EMPTY_NARRATIVE),
     approvedBy: snapshot?.approvedBy ?? null,
@@ -66,6 +67,10 @@ export async function getTertialAnalysis(viewer: Viewer, municipalityId: string,
 }
 export type TertialView = Awaited<ReturnType<typeof getTertialAnalysis>>;
 
+/** Where an analysis stands, in the one set of words list, page and start page share. */
+export type TertialState = "NOT_STARTED" | "DRAFT" | "IN_REVIEW" | "APPROVED";
+export const tertialState = (row: { status: TertialState } | null | undefined): TertialState => row?.status ?? "NOT_STARTED";
+
 /** The current tertial and the five before it, with where each analysis stands. */
 export async function listTertials(viewer: Viewer, municipalityId: string, now = new Date()) {
   const current = tertialKey(now);
@@ -74,8 +79,29 @@ export async function listTertials(viewer: Viewer, municipalityId: string, now =
   const rows = await db().tertialAnalysis.findMany({ where: { municipalityId, tertial: { in: keys } }, select: { tertial: true, status: true, approvedAt: true } });
   return keys.map((k) => {
     const row = rows.find((r) => r.tertial === k);
-    return { tertial: k, status: row?.status ?? null, approvedAt: row?.approvedAt ?? null, ongoing: periodRange(k).end > now };
+    return { tertial: k, state: tertialState(row), approvedAt: row?.approvedAt ?? null, ongoing: periodRange(k).end > now };
   });
+}
+
+export type TertialTask = { tertial: string; kind: "approve" | "write" };
+
+/**
+ * What the viewer has to do about tertial analyses, for the start page: EST Ledning sees every
+ * analysis waiting for its approval; EST Strategisk (and coordinators) the last finished tertial
+ * while its analysis is neither with Ledning nor approved.
+ */
+export async function tertialTasks(viewer: Viewer, municipalityId: string, now = new Date()): Promise<TertialTask[]> {
+  const target = { municipalityId };
+  const approve = can(viewer, "tertial:approve", target);
+  const write = can(viewer, "tertial:edit", target);
+  if (!approve && !write) return [];
+  const rows = await listTertials(viewer, municipalityId, now);
+  const tasks: TertialTask[] = approve ? rows.filter((r) => r.state === "IN_REVIEW").map((r) => ({ tertial: r.tertial, kind: "approve" })) : [];
+  const lastFinished = rows.find((r) => !r.ongoing);
+  if (write && lastFinished && (lastFinished.state === "NOT_STARTED" || lastFinished.state === "DRAFT")) {
+    tasks.push({ tertial: lastFinished.tertial, kind: "write" });
+  }
+  return tasks;
 }
 
 /** What the analysis's document header and PDF need, in the viewer's active municipality, with the page's access rule. */
@@ -91,4 +117,11 @@ export async function getTertialHead(viewer: Viewer, tertial: string) {
     municipalityId: active.municipalityId, municipalityName: active.municipalityName,
     id: row?.id ?? null, status: row?.status ?? "DRAFT", version: row?.version ?? 0, approvedAt: row?.approvedAt ?? null, approvedBy: approver?.name ?? null,
   };
+}
+
+/** The tertial EST Strategisk's and Ledning's group pages lead to: the first thing to do, else the
+ * last finished tertial; null for whoever may not read the analyses. */
+export async function tertialToOpen(viewer: Viewer, municipalityId: string, now = new Date()) {
+  if (!can(viewer, "tertial:view", { municipalityId })) return null;
+  return (await tertialTasks(viewer, municipalityId, now))[0]?.tertial ?? shiftPeriod(tertialKey(now), -1);
 }

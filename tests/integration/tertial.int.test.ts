@@ -7,7 +7,7 @@ import { loadViewer } from "@/lib/auth/load-viewer";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { computeAnalysis } from "@/lib/analysis/load";
 import { drillDown } from "@/lib/analysis/drilldown";
-import { getTertialAnalysis } from "@/lib/analysis/tertial";
+import { getTertialAnalysis, listTertials, tertialTasks, tertialToOpen } from "@/lib/analysis/tertial";
 import { addTertialComment, approveTertial, returnTertialToDraft, saveTertialNarrative, submitTertialForReview } from "@/lib/analysis/tertial-mutations";
 import { getRollupAcross } from "@/lib/rollups/across";
 import { rollup } from "@/lib/rollups/queries";
@@ -227,6 +227,36 @@ test("review workflow: Strategisk drafts and submits, Ledning approves; the snap
   await assert.rejects(addTertialComment(ledning, m, { tertial: "2026-T1", section: "overall", text: "Sent" }), { code: "CONFLICT" });
   // Drilling into a tertial the analysis does not show is refused.
   await assert.rejects(drillDown(ledning, m, "2026-T1", { slot: "2023-T1" }), { code: "NOT_FOUND" });
+});
+
+test("the start page asks Strategisk to write the last tertial's analysis and Ledning to approve what waits for it", async () => {
+  const ledning = await viewerOf("ledning@sollentuna.example");
+  const police = await viewerOf("polis@polisen.example"); // a member of EST Strategisk
+  const reporter = await viewerOf("rapportor@sollentunahem.example");
+  const tasks = async () => ({ strategisk: await tertialTasks(police, m, NOW), ledning: await tertialTasks(ledning, m, NOW), reporter: await tertialTasks(reporter, m, NOW) });
+  const stateOf = async (tertial: string) => (await listTertials(ledning, m, NOW)).find((r) => r.tertial === tertial)!.state;
+
+  // 25 Nov 2026: T3 is running, T2 (May–Aug) is the last finished one, untouched.
+  assert.equal(await stateOf("2026-T2"), "NOT_STARTED");
+  assert.equal((await getTertialAnalysis(ledning, m, "2026-T2")).state, "NOT_STARTED", "the page says what the list says");
+  assert.deepEqual(await tasks(), { strategisk: [{ tertial: "2026-T2", kind: "write" }], ledning: [], reporter: [] });
+  assert.equal(await tertialToOpen(ledning, m, NOW), "2026-T2", "Ledning's group page leads to the last finished tertial");
+  assert.equal(await tertialToOpen(reporter, m, NOW), null);
+
+  const draft = await saveTertialNarrative(police, m, { tertial: "2026-T2", version: 0, overall: "Sommaren var lugn.", areas: {}, proposal: "" });
+  assert.equal(await stateOf("2026-T2"), "DRAFT");
+  assert.deepEqual((await tasks()).strategisk, [{ tertial: "2026-T2", kind: "write" }], "a draft is still to be written");
+  const submitted = await submitTertialForReview(police, m, { tertial: "2026-T2", version: draft.version });
+  assert.deepEqual(await tasks(), { strategisk: [], ledning: [{ tertial: "2026-T2", kind: "approve" }], reporter: [] });
+  // An analysis of the running tertial submitted early waits for Ledning too.
+  const early = await saveTertialNarrative(police, m, { tertial: "2026-T3", version: 0, overall: "Hösten hittills.", areas: {}, proposal: "" });
+  await submitTertialForReview(police, m, { tertial: "2026-T3", version: early.version });
+  assert.deepEqual((await tasks()).ledning.map((t) => t.tertial), ["2026-T3", "2026-T2"], "newest first");
+  assert.equal(await tertialToOpen(ledning, m, NOW), "2026-T3");
+
+  await approveTertial(ledning, m, { tertial: "2026-T2", version: submitted.version });
+  assert.equal(await stateOf("2026-T2"), "APPROVED");
+  assert.deepEqual(await tasks(), { strategisk: [], ledning: [{ tertial: "2026-T3", kind: "approve" }], reporter: [] });
 });
 
 test("a police officer in three municipalities sees them side by side; a reporter in no group sees none", async () => {

@@ -6,13 +6,11 @@ import { getActiveMembership } from "@/lib/auth/tenant";
 import { listTertials } from "@/lib/analysis/tertial";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
-import { Badge } from "@/components/ui/badge";
+import { TertialStateBadge } from "@/components/analysis/tertial-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.tertial.listTitle };
 }
-
-const STATUS_TONE = { DRAFT: "info", IN_REVIEW: "warn", APPROVED: "ok" } as const;
 
 export default async function TertialListPage() {
   const viewer = await requireViewer();
@@ -31,7 +29,7 @@ export default async function TertialListPage() {
         {rows.map((r) => (
           <li key={r.tertial}>
             <span><Link href={`/tertial/${r.tertial}`}>{f.period(r.tertial)}</Link>{r.ongoing ? ` ${t.inProgress}` : ""}{r.approvedAt ? ` · ${fill(t.approvedOn, { date: f.date(r.approvedAt) })}` : ""}</span>
-            {r.status ? <Badge tone={STATUS_TONE[r.status]}>{t.status_[r.status]}</Badge> : <span className="meta">{t.notStarted}</span>}
+            <TertialStateBadge state={r.state} words={t.status_} />
           </li>
         ))}
       </ul>

@@ -11,11 +11,15 @@ import { toLocalInputs } from "@/lib/time/format";
 import { quarterKey, shiftPeriod, weekKey } from "@/lib/time/periods";
 import { Badge } from "@/components/ui/badge";
 import { getInsatsWorkspace } from "@/lib/insats/queries";
+import { tertialToOpen } from "@/lib/analysis/tertial";
 import { InsatsWorkspace } from "./_components/insats-workspace";
 import { AddMemberForm, MemberRoleSelect } from "./_components/members-manage";
 import { listMemberCandidates } from "@/lib/groups/members";
 import { ActionButton } from "@/components/ui/action-button";
 import { removeMemberAction, setMemberAction } from "./actions";
+
+// Their work is the tertial analysis; the quarterly pack belongs to the area groups.
+const LEADERSHIP: string[] = ["STRATEGISK", "LEDNING"];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.group.metaTitle };
@@ -25,11 +29,12 @@ async function load(groupId: string) {
   const viewer = await requireViewer();
   return orNotFound(async () => {
     const group = await getGroupForViewer(viewer, groupId);
-    const [insats, candidates] = await Promise.all([
+    const [insats, candidates, tertial] = await Promise.all([
       group.kind === "INSATS" ? getInsatsWorkspace(viewer, group.id) : null,
       group.canManage ? listMemberCandidates(viewer, group.id) : [],
+      LEADERSHIP.includes(group.kind) ? tertialToOpen(viewer, group.municipalityId) : null,
     ]);
-    return { ...group, insats, candidates };
+    return { ...group, insats, candidates, tertial };
   });
 }
 
@@ -57,7 +62,13 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           {group.kind === "INSATS" && group.meetings[0] ? (
             <Link className="btn" href={`/groups/${group.id}/moten/${toLocalInputs(group.meetings[0].startsAt).date}`}>{m.nextMeetingLagesbild}</Link>
           ) : null}
-          {group.kind !== "INSATS" && group.areas.length > 0 ? (
+          {group.tertial ? (
+            <>
+              <Link className="btn" href={`/tertial/${group.tertial}`}>{fill(m.tertialAnalysis, { period: f.period(group.tertial) })}</Link>
+              <Link className="btn btn-secondary" href="/tertial">{m.allTertials}</Link>
+            </>
+          ) : null}
+          {group.kind !== "INSATS" && !LEADERSHIP.includes(group.kind) && group.areas.length > 0 ? (
             <Link className="btn btn-secondary" href={`/groups/${group.id}/kvartal/${shiftPeriod(quarterKey(new Date()), -1)}`}>{m.quarterPack}</Link>
           ) : null}
         </div>

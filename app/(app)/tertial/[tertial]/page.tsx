@@ -16,6 +16,7 @@ import { FigureCell, RateText, changeText } from "@/components/analysis/figure";
 import { TrendChart } from "@/components/analysis/trend-chart";
 import { WeekdayHourTable } from "@/components/lagesbild/weekday-hour";
 import { Badge } from "@/components/ui/badge";
+import { TertialStateBadge } from "@/components/analysis/tertial-state";
 import { PrintButton } from "@/components/ui/print-button";
 import { ArchiveNote, PdfLink } from "@/components/documents/document-pdf";
 import { tertialDocument } from "@/lib/documents/catalogue";
@@ -29,7 +30,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).m.tertial.metaTitle };
 }
 
-const STATUS_TONE = { DRAFT: "info", IN_REVIEW: "warn", APPROVED: "ok" } as const;
 
 async function load(tertial: string) {
   if (!isPeriodKey(tertial, "tertial")) return refusePage();
@@ -70,7 +70,7 @@ export default async function TertialPage({ params }: { params: Promise<{ tertia
         <div>
           <h1>{fill(t.title, { period: f.period(tertial) })}</h1>
           <p className="lead">
-            {`${active.municipalityName} · `}<Badge tone={STATUS_TONE[view.status]}>{t.status_[view.status]}</Badge>
+            {`${active.municipalityName} · `}<TertialStateBadge state={view.state} words={t.status_} />
             {view.status === "APPROVED" && view.approvedAt ? ` · ${fill(t.approvedBy, { name: view.approvedBy ?? "", date: f.date(view.approvedAt) })}` : null}
             {view.status === "IN_REVIEW" && view.submittedAt ? ` · ${fill(t.submitted, { date: f.date(view.submittedAt) })}` : null}
           </p>
