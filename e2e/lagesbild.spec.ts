@@ -49,18 +49,40 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.getByTestId("save-state")).toHaveText("Alla ändringar är sparade.", { timeout: 15_000 });
   await page.getByRole("button", { name: "Publicera lägesbilden" }).click();
   await expect(page.getByTestId("missing")).toContainText("status saknas för Edsberg");
-  await page.getByRole("button", { name: "Publicera ändå" }).click();
-  await expect(page.locator(".lead .badge")).toContainText("Publicerad");
+  // "Alla gröna utom …": the chair marks the exceptions, then every other area in one press.
+  await page.getByLabel("Status Edsberg").selectOption("YELLOW");
+  await page.getByRole("button", { name: "Alla övriga gröna" }).click();
+  await expect(page.getByRole("button", { name: "Alla övriga gröna" })).toBeDisabled();
+  const areaNames = await page.getByTestId("judgement").locator("tbody th").allTextContents();
+  expect(areaNames.length).toBeGreaterThan(3);
+  for (const name of areaNames) {
+    await expect(page.getByLabel(`Status ${name}`)).toHaveValue(name === "Bagarby" ? "RED" : name === "Edsberg" ? "YELLOW" : "GREEN");
+  }
+  await expect(page.getByTestId("save-state")).toHaveText("Alla ändringar är sparade.", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Publicera lägesbilden" }).click();
+  // Every area has its status now; what may remain is an organisation that has not reported.
+  const missing = page.getByTestId("missing");
+  const published = page.locator(".lead .badge").filter({ hasText: "Publicerad" });
+  await expect(missing.or(published)).toBeVisible();
+  if (await missing.isVisible()) {
+    await expect(missing).not.toContainText("status saknas");
+    await page.getByRole("button", { name: "Publicera ändå" }).click();
+  }
+  await expect(published).toBeVisible();
   await expect(page.getByTestId("judgement-read")).toContainText("Ovanligt många arrangemang vid Bagarby gärde");
   await expect(page.getByTestId("judgement-read")).toContainText("Bagarby – Flaggad, följs upp");
+  // One fixed order on screen and on paper: red, yellow, then the green ones by name.
+  const greens = areaNames.filter((n) => n !== "Bagarby" && n !== "Edsberg").sort(new Intl.Collator("sv").compare);
+  await expect(page.getByTestId("area-statuses").getByRole("listitem")).toHaveText(["Bagarby – Flaggad, följs upp", "Edsberg", ...greens].map((n) => new RegExp(`^${n}`)));
+  await expect(page.getByTestId("summary-statuses")).toHaveText(["Bagarby: Röd", "Edsberg: Gul", ...greens.map((n) => `${n}: Grön`)].join(" · "));
 
   // The published week was archived as a PDF: the page shows the hash of the file it serves, whose
   // first page is the summary (figures, coverage, flags, the judgement) and whose area × category
   // table has every column.
   await expect(page.getByTestId("archive-note")).toContainText(/SHA-256: [0-9a-f]{64}/);
-  const published = await downloadPdf(page);
-  expect(createHash("sha256").update(published.bytes).digest("hex")).toBe((await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0]);
-  const pages = published.pages.map((p) => p.replace(/\s+/g, " "));
+  const archived = await downloadPdf(page);
+  expect(createHash("sha256").update(archived.bytes).digest("hex")).toBe((await page.getByTestId("archive-note").textContent())!.match(/[0-9a-f]{64}/)![0]);
+  const pages = archived.pages.map((p) => p.replace(/\s+/g, " "));
   expect(pages[0]).toContain("Sammanfattning");
   expect(pages[0]).toContain("Ovanligt många arrangemang vid Bagarby gärde");
   expect(pages[0]).toContain("Bagarby – Arrangemang");
@@ -73,7 +95,7 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   // A late report for the week changes the live figures, not the archived document.
   await insertBurst({ week, area: "bagarby", category: "arrangemang", organisation: "polis", place: "Bagarby gärde", count: 1, startIso: await weekStart(week) });
   await page.reload();
-  expect((await downloadPdf(page)).bytes.equals(published.bytes)).toBe(true);
+  expect((await downloadPdf(page)).bytes.equals(archived.bytes)).toBe(true);
 
   // Printing from the browser: navigation and buttons disappear.
   await page.emulateMedia({ media: "print" });

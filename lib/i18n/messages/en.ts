@@ -324,6 +324,8 @@ export const en: typeof sv = {
     focus: "Focus areas and places next week",
     notAssessed: "Not assessed",
     statusPerArea: "Status per area",
+    restGreen: "All others green",
+    restGreenHint: "Mark the areas that are yellow or red – then set the rest to green in one click.",
     reason: "Reason",
     statusFor: "Status {area}",
     reasonFor: "Reason {area}",

@@ -322,6 +322,8 @@ export const sv = {
     focus: "Fokusområden och platser nästa vecka",
     notAssessed: "Ej bedömd",
     statusPerArea: "Status per kommundel",
+    restGreen: "Alla övriga gröna",
+    restGreenHint: "Markera de kommundelar som är gula eller röda – sätt sedan resten till grön med ett klick.",
     reason: "Motivering",
     statusFor: "Status {area}",
     reasonFor: "Motivering {area}",

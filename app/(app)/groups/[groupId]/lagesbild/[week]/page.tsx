@@ -22,6 +22,7 @@ import { listReportingOrganisations } from "@/lib/incidents/queries";
 import { env } from "@/lib/env";
 import { IncidentMap } from "@/components/map/incident-map";
 import { CATEGORY_COLOR } from "@/components/map/colors";
+import { orderStatuses } from "@/lib/lagesbild/status-order";
 import { JudgementForm } from "./_components/judgement-form";
 import { MeasureForm } from "./_components/measure-form";
 import { PrintButton } from "@/components/ui/print-button";
@@ -92,7 +93,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         <h3>{documents.judgement}</h3>
         {d.saved?.assessment ? <p className="narrative">{d.saved.assessment}</p> : <p className="meta">{m.noJudgement}</p>}
         {d.saved?.areaStatuses.length ? (
-          <p>{d.saved.areaStatuses.map((s) => `${d.areas.find((a) => a.id === s.areaId)?.name ?? ""}: ${m.level[s.level]}`).join(" · ")}</p>
+          <p data-testid="summary-statuses">{orderStatuses(d.saved.areaStatuses, d.areas).map((s) => `${s.name}: ${m.level[s.level]}`).join(" · ")}</p>
         ) : null}
       </section>
 
@@ -222,10 +223,10 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
             {[[m.assessment, d.saved.assessment], [m.outlook, d.saved.outlook], [m.resources, d.saved.resourceNotes], [m.focus, d.saved.focusNotes]].map(([label, text]) =>
               text ? (<div key={label}><h3>{label}</h3><p style={{ whiteSpace: "pre-wrap" }}>{text}</p></div>) : null,
             )}
-            <ul className="status-list">
-              {d.saved.areaStatuses.map((s) => (
+            <ul className="status-list" data-testid="area-statuses">
+              {orderStatuses(d.saved.areaStatuses, d.areas).map((s) => (
                 <li key={s.areaId}>
-                  <span>{d.areas.find((a) => a.id === s.areaId)?.name}{s.reason ? ` – ${s.reason}` : ""}</span>
+                  <span>{s.name}{s.reason ? ` – ${s.reason}` : ""}</span>
                   <Badge tone={s.level === "GREEN" ? "ok" : s.level === "YELLOW" ? "warn" : "danger"}>{m.level[s.level]}</Badge>
                 </li>
               ))}

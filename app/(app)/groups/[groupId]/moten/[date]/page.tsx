@@ -11,6 +11,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { PrintButton } from "@/components/ui/print-button";
 import { saveJudgementAction } from "../../lagesbild/[week]/actions";
+import { orderStatuses } from "@/lib/lagesbild/status-order";
 import { JudgementForm } from "../../lagesbild/[week]/_components/judgement-form";
 import { publishMeetingPictureAction } from "./actions";
 
@@ -110,7 +111,7 @@ export default async function MeetingPicturePage({ params }: { params: Promise<{
             <p className="narrative">{p.saved.assessment || "–"}</p>
             {p.saved.focusNotes ? <p className="narrative"><strong>{t.focus}</strong>{` ${p.saved.focusNotes}`}</p> : null}
             <ul className="status-list">
-              {p.saved.areaStatuses.map((s) => <li key={s.areaId}><span>{p.areas.find((a) => a.id === s.areaId)?.name}{s.reason ? ` – ${s.reason}` : ""}</span><Badge tone={LEVEL_TONE[s.level]}>{lagesbild.level[s.level]}</Badge></li>)}
+              {orderStatuses(p.saved.areaStatuses, p.areas).map((s) => <li key={s.areaId}><span>{s.name}{s.reason ? ` – ${s.reason}` : ""}</span><Badge tone={LEVEL_TONE[s.level]}>{lagesbild.level[s.level]}</Badge></li>)}
             </ul>
           </div>
         ) : <p className="meta">{t.noJudgement}</p>}

@@ -78,6 +78,11 @@ export function JudgementForm(props: {
     setStatuses((all) => all.map((s) => (s.areaId === areaId ? { ...s, ...patch } : s)));
     setState("dirty");
   };
+  // "Alla gröna utom …": the chair marks the yellow and red areas, then the rest in one press.
+  const restGreen = () => {
+    setStatuses((all) => all.map((s) => (s.level === "" ? { ...s, level: "GREEN" } : s)));
+    setState("dirty");
+  };
 
   const publish = (confirmIncomplete: boolean) =>
     startTransition(async () => {
@@ -119,6 +124,10 @@ export function JudgementForm(props: {
             })}
           </tbody>
         </table>
+      </div>
+      <div className="toolbar">
+        <button type="button" className="btn btn-secondary" aria-describedby="rest-green-hint" disabled={statuses.every((s) => s.level !== "")} onClick={restGreen}>{m.restGreen}</button>
+        <span className="hint" id="rest-green-hint">{m.restGreenHint}</span>
       </div>
       <p aria-live="polite" className="meta" data-testid="save-state">
         {state === "saving" ? common.saving : state === "dirty" ? common.autosaving : state === "saved" ? m.allSaved : ""}
