@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { shiftPeriod, tertialKey, weekKey } from "../lib/time/periods";
+import { stockholmDay } from "../lib/time/zone";
 import { expect, signInAndWait, sql, test, USERS } from "./fixtures";
 
 // The three main journeys by keyboard alone: Tab to each control (it must be reachable, in an
@@ -41,8 +42,36 @@ test("a reporter logs an incident with the keyboard alone", async ({ page }) => 
   await page.keyboard.type("Klotter på skylten, anmält med tangentbordet.");
   await tabTo(page, save);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Händelsen är sparad" })).toBeVisible();
+  const banner = page.getByRole("status").filter({ hasText: "Händelsen är sparad" });
+  await expect(banner).toBeVisible();
   expect(await sql(`SELECT 1 FROM incident WHERE place = $1`, [place])).toHaveLength(1);
+
+  // The next one starts at the first field, with where and what kind kept from this one.
+  await expect(page.getByLabel("Datum")).toBeFocused();
+  await expect(page.getByLabel("Plats", { exact: true })).toHaveValue(place);
+  await expect(page.getByLabel("Kommundel")).not.toHaveValue("");
+  await expect(page.getByLabel("Kategori", { exact: true })).not.toHaveValue("");
+  await expect(page.getByLabel("Beskrivning")).toHaveValue("");
+  // A date typed as digits only (yesterday, Stockholm time) is read as ÅÅÅÅ-MM-DD.
+  const yesterday = stockholmDay(Date.now() - 86_400_000);
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(yesterday.replaceAll("-", ""));
+  // A blocked attempt clears the last save's banner: the place emptied, then Enter.
+  await tabTo(page, page.getByLabel("Plats", { exact: true }));
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Backspace");
+  await tabTo(page, save);
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Plats", { exact: true })).toBeFocused();
+  await expect(banner).toHaveCount(0);
+  await page.keyboard.type(`${place} norra`);
+  await tabTo(page, save);
+  await page.keyboard.press("Enter");
+  await expect(banner).toBeVisible();
+  const [second] = await sql<{ day: string; same: boolean }>(
+    `SELECT to_char(i."occurredAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS day, i."categoryId" = f."categoryId" AND i."areaId" = f."areaId" AS same
+     FROM incident i JOIN incident f ON f.place = $1 WHERE i.place = $2`, [place, `${place} norra`]);
+  expect(second).toEqual({ day: yesterday, same: true });
 });
 
 test("a coordinator adds an action and publishes the week's lägesbild with the keyboard alone", async ({ page }) => {

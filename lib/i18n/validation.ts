@@ -20,6 +20,7 @@ export const VALIDATION_EN: Record<string, string> = {
   "Ge överenskommelsen ett namn.": "Give the agreement a name.",
   "Högst 200 tecken.": "At most 200 characters.",
   "Ange datum som ÅÅÅÅ-MM-DD.": "Enter the date as YYYY-MM-DD.",
+  "Datumet finns inte i kalendern.": "That date does not exist in the calendar.",
   "Högst 10 000 tecken.": "At most 10,000 characters.",
   "Skriv minst ett åtagande, ett per rad.": "Write at least one commitment, one per line.",
   "Slutdatum kan inte ligga före startdatum.": "The end date cannot be before the start date.",

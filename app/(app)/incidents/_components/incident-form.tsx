@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useApplyActionErrors } from "@/components/ui/apply-action-errors";
 import { Field } from "@/components/ui/field";
@@ -61,6 +61,14 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [showMap, setShowMap] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
+  // After a save the fields were disabled (focus fell to the page); once they are back, focus
+  // returns to the first one, so the next incident starts without 17 presses of Tab.
+  const focusFirst = useRef(false);
+  useEffect(() => {
+    if (pending || !focusFirst.current) return;
+    focusFirst.current = false;
+    document.getElementById("date")?.focus();
+  }, [pending, key]);
   const outbox = useOutbox(submit, mode.kind === "create" ? mode.owner : "");
   const { values, errors, field, checkbox, set, submit: handleSubmit, reset, setError } = useReportFields<Values>({ ...EMPTY, ...defaults }, loadSchema);
   const { areaId, categoryId, description, place, latitude, longitude } = values;
@@ -109,11 +117,13 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
     const fields = { ...values, sensitiveConfirmed };
     const payload = mode.kind === "create" ? { ...fields, idempotencyKey: key } : { ...fields, id: mode.id, version: mode.version };
     const afterCreate = (message: string) => {
-      // Keep when and where for the next incident of the week; clear the rest.
-      reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId });
+      // The next incident of the week is often like this one: keep when, where and what kind;
+      // clear the rest, and put the reporter back at the first field.
+      reset({ ...EMPTY, date: values.date, time: values.time, areaId: values.areaId, place: values.place, categoryId: values.categoryId });
       setShowMap(false);
       setKey(crypto.randomUUID());
       setSaved(message);
+      focusFirst.current = true;
     };
     const queueOffline = () => {
       const area = options.areas.find((a) => a.id === values.areaId)?.name ?? "";
@@ -156,7 +166,11 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
   return (
     <>
     {mode.kind === "create" ? <OutboxPanel queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} /> : null}
-    <form onSubmit={handleSubmit((v) => onSubmit(v))} noValidate className="incident-form">
+    <form onSubmit={(e) => {
+      // A new attempt: the last save's banner goes, whether or not this one gets through.
+      setSaved(null);
+      return handleSubmit((v) => onSubmit(v))(e);
+    }} noValidate className="incident-form">
       <div aria-live="polite">
         {saved ? <div className="alert alert-info" role="status">{saved}</div> : null}
         {errors.root ? <FormError message={errors.root} /> : null}
@@ -192,8 +206,12 @@ export function IncidentForm({ options, defaults, mode, submit, suggestPlaces, a
       </div>
       <FormControls busy={pending}>
         <div className="form-row">
-          <Field id="date" label={m.date} error={errors.date}>
-            {(a) => <input {...a} type="date" {...field("date")} />}
+          <Field id="date" label={m.date} hint={m.dateHint} error={errors.date}>
+            {(a) => (
+              // Text, not type="date": Chrome's date field turns a typed "2026-12-06" into
+              // "202612-06-06". The schema reads 20261206 and 2026-12-6 too.
+              <input {...a} type="text" placeholder={m.datePlaceholder} autoComplete="off" spellCheck={false} maxLength={10} {...field("date")} />
+            )}
           </Field>
           <Field id="time" label={m.time} error={errors.time}>
             {(a) => <input {...a} type="time" {...field("time")} />}
