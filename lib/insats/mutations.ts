@@ -17,7 +17,7 @@ import { fill } from "@/lib/i18n/catalogue";
 import { inviteByEmail } from "@/lib/users/invitations";
 import { formatDate } from "@/lib/time/format";
 import { runningInsatser } from "./queries";
-import { getInsatsScopeCounts } from "./scope";
+import { flaggedWeekOf, getInsatsScopeCounts } from "./scope";
 
 /**
  * Opens an EST Insats: a time-boxed group scoped to areas, staffed with invited members from any
@@ -134,7 +134,7 @@ async function loadForManage(viewer: Viewer, groupId: string) {
     where: { id: groupId },
     select: {
       id: true, name: true, municipalityId: true, kind: true, status: true, openedAt: true, plannedEndDate: true, cadence: true, meetingWeekday: true,
-      meetingTime: true, originGroupId: true, extensions: true, areas: { select: { areaId: true } },
+      meetingTime: true, originGroupId: true, extensions: true, evidence: true, areas: { select: { areaId: true } },
     },
   });
   if (!group || group.kind !== "INSATS" || !can(viewer, "group:manage", { municipalityId: group.municipalityId, groupId, groupKind: "INSATS" })) {
@@ -181,10 +181,10 @@ export async function closeInsats(viewer: Viewer, input: z.output<typeof ZInsats
     where: group.originGroupId ? { id: group.originGroupId, municipalityId: group.municipalityId } : { municipalityId: group.municipalityId, kind: "VECKO", status: "OPEN" },
     select: { id: true, members: { where: { role: "COORDINATOR" }, select: { userId: true, user: { select: { locale: true } } } } },
   });
-  const scope = await getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: now }, now);
+  const scope = await getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: now, flaggedWeek: flaggedWeekOf(group.evidence) }, now);
   const done = await db().measure.findMany({ where: { groupId: group.id, municipalityId: group.municipalityId, status: { in: ["DONE", "CANCELLED"] } }, select: { title: true, status: true, effectVerdict: true } });
   const report = {
-    closedAt: now.toISOString(), closedBy: viewer.name, before: scope.before, during: scope.during,
+    closedAt: now.toISOString(), closedBy: viewer.name, before: scope.before, during: scope.during, weeks: scope.weeks,
     window: { before: scope.windows.before.start.toISOString(), opened: scope.windows.during.start.toISOString() },
     measures: [...done.map((x) => ({ title: x.title, status: x.status, decision: null })), ...open.map((x) => ({ title: x.title, status: x.status, decision: decisions.get(x.id)! }))],
     outcome: input.outcome, lessons: input.lessons,

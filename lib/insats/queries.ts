@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { DomainError } from "@/lib/errors";
 import { toLocalInputs } from "@/lib/time/format";
-import { getInsatsScopeCounts } from "./scope";
+import { flaggedWeekOf, getInsatsScopeCounts } from "./scope";
 
 /** What the "open an Insats" form offers: the municipality's areas and the people to invite
  * (names and organisations only). */
@@ -47,10 +47,10 @@ export async function runningInsatser(municipalityId: string) {
 export async function getInsatsWorkspace(viewer: Viewer, groupId: string, now = new Date()) {
   const group = await db().estGroup.findUniqueOrThrow({
     where: { id: groupId },
-    select: { municipalityId: true, openedAt: true, closedAt: true, extensions: true, closingReport: true, areas: { select: { areaId: true } } },
+    select: { municipalityId: true, openedAt: true, closedAt: true, extensions: true, closingReport: true, evidence: true, areas: { select: { areaId: true } } },
   });
   const [scope, measures] = await Promise.all([
-    getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: group.closedAt }, now),
+    getInsatsScopeCounts({ municipalityId: group.municipalityId, areaIds: group.areas.map((a) => a.areaId), openedAt: group.openedAt ?? now, closedAt: group.closedAt, flaggedWeek: flaggedWeekOf(group.evidence) }, now),
     db().measure.findMany({
       where: { groupId, municipalityId: group.municipalityId },
       select: {
@@ -67,7 +67,7 @@ export async function getInsatsWorkspace(viewer: Viewer, groupId: string, now = 
       canFollowUp: can(viewer, "measure:follow-up", { municipalityId: group.municipalityId, groupId, organisationId: ownerOrgId }),
     })),
     extensions: (Array.isArray(group.extensions) ? group.extensions : []) as { from: string | null; to: string; reason: string; at: string; by: string }[],
-    closingReport: group.closingReport as null | { closedAt: string; closedBy: string; before: number; during: number; outcome: string; lessons: string; measures: { title: string; status: string; decision: string | null }[] },
+    closingReport: group.closingReport as null | { closedAt: string; closedBy: string; before: number; during: number; weeks?: { before: number; during: number }; outcome: string; lessons: string; measures: { title: string; status: string; decision: string | null }[] },
   };
 }
 

@@ -5,6 +5,7 @@ import { loadViewer } from "@/lib/auth/load-viewer";
 import { getGroupForViewer } from "@/lib/groups/queries";
 import { getMeetingPicture, publishMeetingPicture } from "@/lib/insats/meeting-picture";
 import { openInsats } from "@/lib/insats/mutations";
+import { getInsatsWorkspace } from "@/lib/insats/queries";
 import { saveJudgement } from "@/lib/lagesbild/mutations";
 import { ZLagesbildJudgement } from "@/lib/lagesbild/schema";
 import { ZInsatsOpen } from "@/lib/insats/schema";
@@ -277,4 +278,45 @@ test("the flag an Insats starts from must lie in its municipality; closing touch
     { code: "CONFLICT", message: "Insatsen är avslutad; dess lägesbilder kan inte ändras." },
   );
   assert.equal(await db().lagesbild.count({ where: { groupId: id } }), 0, "nothing saved");
+});
+
+test("a new Insats from a flag is compared with the flagged week, counts events, and compares only once it has run a week", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const bagarby = await db().area.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "bagarby" } } });
+  const cat = await db().incidentCategory.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "samling" } } });
+  const org = await db().organisation.findUniqueOrThrow({ where: { municipalityId_code: { municipalityId: sollentuna, code: "polis" } } });
+  const vecko = await db().estGroup.findUniqueOrThrow({ where: { municipalityId_slug: { municipalityId: sollentuna, slug: "est-vecko" } } });
+  await db().incident.deleteMany({ where: { areaId: bagarby.id } }); // the seed's, so every count here is this test's
+  const at = (iso: string, place = "Bagarby gärde") => ({ municipalityId: sollentuna, areaId: bagarby.id, categoryId: cat.id, reporterOrgId: org.id, place, occurredAt: new Date(iso), isoWeek: weekKey(new Date(iso)) });
+  // Week 47 (the flag): four events, two of them reported twice more within minutes (copies).
+  await db().incident.createMany({ data: [at("2026-11-16T19:00:00Z"), at("2026-11-16T19:10:00Z"), at("2026-11-18T20:00:00Z", "Bagarbyskolan"), at("2026-11-19T21:00:00Z", "Bagarby centrum"), at("2026-11-21T22:00:00Z", "Bagarby bollplan"), at("2026-11-21T22:05:00Z", "Bagarby bollplan")] });
+  // Monday of week 48, before the Insats opens; and one in week 46, outside the flag's week.
+  await db().incident.createMany({ data: [at("2026-11-23T18:00:00Z", "Bagarby torg"), at("2026-11-12T18:00:00Z", "Bagarby torg")] });
+  // During: two events, one of them reported twice.
+  await db().incident.createMany({ data: [at("2026-11-26T19:00:00Z"), at("2026-12-01T19:00:00Z", "Bagarbyskolan"), at("2026-12-01T19:15:00Z", "Bagarbyskolan")] });
+  assert.equal(await db().incident.count({ where: { areaId: bagarby.id, eventStart: false } }), 3, "the copies are marked as such");
+
+  const origin = { groupId: vecko.id, areaId: bagarby.id, categoryId: cat.id, week: "2026-W47" };
+  const { id } = await openInsats(coordinator, await input({ name: "EST Insats Bagarby", areaIds: [bagarby.id], memberIds: [], origin }), NOW);
+  const flagStart = periodRange("2026-W47").start;
+
+  // The day it opens: the baseline is the flagged week up to the opening, not an empty window.
+  const opened = (await getInsatsWorkspace(coordinator, id, NOW)).scope;
+  assert.deepEqual([opened.windows.before.start, opened.windows.before.end], [flagStart, NOW]);
+  assert.deepEqual([opened.before, opened.during, opened.comparison], [5, 0, null], "four events in the flag's week and Monday's; no comparison on day one");
+
+  // After a week and an hour: still the flagged week as baseline, longer than the Insats – per week.
+  const oneWeek = new Date(NOW.getTime() + 7 * 86_400_000 + 3_600_000);
+  const week = (await getInsatsWorkspace(coordinator, id, oneWeek)).scope;
+  assert.deepEqual([week.before, week.during], [5, 2], "events, not reports");
+  assert.equal(week.comparison?.per, "week");
+  const beforeWeeks = (NOW.getTime() - flagStart.getTime()) / (7 * 86_400_000);
+  assert.ok(Math.abs(week.comparison!.before - 5 / beforeWeeks) < 1e-9);
+  assert.ok(Math.abs(week.comparison!.during - 2 / (1 + 1 / 168)) < 1e-9);
+
+  // After two weeks the Insats has run longer than back to its flag: equal windows, counts.
+  const twoWeeks = new Date(NOW.getTime() + 14 * 86_400_000);
+  const later = (await getInsatsWorkspace(coordinator, id, twoWeeks)).scope;
+  assert.deepEqual([later.windows.before.start.toISOString(), later.before, later.during], ["2026-11-11T12:00:00.000Z", 6, 2]);
+  assert.deepEqual(later.comparison, { per: "window", before: 6, during: 2 });
 });

@@ -22,8 +22,18 @@ export async function InsatsWorkspace({ group, insats }: { group: { id: string; 
       <section className="card" aria-labelledby="scope" style={{ marginTop: "1rem" }}>
         <h2 id="scope">{t.scope}</h2>
         <dl className="facts" data-testid="insats-scope">
-          <dt>{t.before}</dt><dd><Link href={listLink(scope.windows.before)}>{scope.before}</Link></dd>
-          <dt>{t.during}</dt><dd><Link href={listLink(scope.windows.during)}>{scope.during}</Link>{` (${delta(scope.during, scope.before, locale)})`}</dd>
+          <dt>{t.before}</dt>
+          <dd>
+            <Link href={listLink(scope.windows.before)}>{scope.before}</Link>
+            <span className="meta">{` ${fill(t.window, { from: f.date(scope.windows.before.start), to: f.date(scope.windows.before.end) })}${scope.weeks.before >= 1 ? ` · ${fill(t.perWeek, { rate: f.number(scope.before / scope.weeks.before, 1) })}` : ""}`}</span>
+          </dd>
+          <dt>{t.during}</dt>
+          <dd>
+            <Link href={listLink(scope.windows.during)}>{scope.during}</Link>
+            {scope.comparison === null ? <span className="meta">{` ${t.tooEarly}`}</span>
+              : scope.comparison.per === "window" ? ` (${delta(scope.comparison.during, scope.comparison.before, locale)})`
+              : <>{` (${fill(t.changePerWeek, { change: delta(scope.comparison.during, scope.comparison.before, locale) })})`}<span className="meta">{` ${fill(t.perWeek, { rate: f.number(scope.comparison.during, 1) })}`}</span></>}
+          </dd>
           {scope.after !== null && scope.windows.after ? (<><dt>{t.after}</dt><dd><Link href={listLink(scope.windows.after)}>{scope.after}</Link></dd></>) : null}
         </dl>
         <h3 style={{ marginTop: "1rem" }}>{t.measures}</h3>
@@ -48,7 +58,13 @@ export async function InsatsWorkspace({ group, insats }: { group: { id: string; 
         <section className="card" aria-labelledby="report" style={{ marginTop: "1rem" }} data-testid="closing-report">
           <h2 id="report">{t.report}</h2>
           <p className="meta">{fill(t.closedBy, { date: f.date(new Date(insats.closingReport.closedAt)), name: insats.closingReport.closedBy ?? "" })}</p>
-          <p>{fill(t.reportCounts, { before: insats.closingReport.before, during: insats.closingReport.during })}</p>
+          <p>
+            {fill(t.reportCounts, { before: insats.closingReport.before, during: insats.closingReport.during })}
+            {/* Windows of different length (a short Insats after its flag week) compare per week. */}
+            {insats.closingReport.weeks && insats.closingReport.weeks.during >= 1 && Math.abs(insats.closingReport.weeks.before - insats.closingReport.weeks.during) >= 1 / 168
+              ? ` ${fill(t.reportPerWeek, { before: f.number(insats.closingReport.before / insats.closingReport.weeks.before, 1), during: f.number(insats.closingReport.during / insats.closingReport.weeks.during, 1) })}`
+              : null}
+          </p>
           <p style={{ whiteSpace: "pre-wrap" }}>{insats.closingReport.outcome}</p>
           {insats.closingReport.lessons ? <><h3>{t.lessons}</h3><p style={{ whiteSpace: "pre-wrap" }}>{insats.closingReport.lessons}</p></> : null}
           <ul>{insats.closingReport.measures.map((m) => <li key={m.title}>{`${m.title} – ${m.decision ? (decision[m.decision] ?? m.decision) : status(m.status)}`}</li>)}</ul>
