@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
+import { periodLabel } from "../lib/time/period-keys";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { downloadPdf, expect, insertBurst, signInAndWait, sollentunaGroupId, sql, test, USERS, waitForMail } from "./fixtures";
@@ -12,6 +13,10 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
 
   await signInAndWait(page, USERS.coordinator);
   await page.goto(`/groups/${vecko}`);
+  // The group page gathers the last eight weeks' flags, so nobody pages back week by week.
+  const recent = page.getByTestId("recent-flags").getByRole("listitem").filter({ hasText: "Bagarby: Arrangemang" });
+  await expect(recent).toContainText(new RegExp(`Flaggad .*${periodLabel(week).replace(".", "\\.")}`));
+  await expect(recent.getByRole("link", { name: "Bagarby: Arrangemang" })).toHaveAttribute("href", new RegExp(`/groups/${vecko}/lagesbild/\\d{4}-W\\d{2}$`));
   await page.getByRole("link", { name: "Veckans lägesbild" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Lägesbild v\. \d+ \d{4}$/);
   const flag = page.getByTestId("flags").getByRole("listitem").filter({ hasText: "Bagarby: Arrangemang" });

@@ -27,7 +27,7 @@ type Saved = {
 };
 
 /** The week's saved row, if any: its judgement, and the frozen draft of a published week. */
-async function loadSaved(groupId: string, week: string, withSnapshot: boolean) {
+export async function loadSaved(groupId: string, week: string, withSnapshot: boolean) {
   const [row] = await queryRows<Saved & { snapshot: unknown }>(Prisma.sql`
     SELECT l.id, l.status::text AS status, l.assessment, l.outlook, l."resourceNotes", l."focusNotes", l.version, l."publishedAt", l."updatedAt",
            COALESCE((SELECT json_agg(json_build_object('areaId', s."areaId", 'level', s.level, 'reason', s.reason) ORDER BY s."areaId")

@@ -97,6 +97,22 @@ test("a flag two weeks running is marked, so the coordinator is offered an Insat
   assert.equal(flag?.twoWeeksRunning, true);
   const first = (await getLagesbildDraft(coordinator, vecko.id, shiftPeriod(week, -1))).flags.find((f) => f.area.id === area.id);
   assert.equal(first?.twoWeeksRunning, false);
+
+  // The group page gathers the last eight weeks' flags, one row per area and category. A published
+  // week counts as published: its flags stay though its reports are later withdrawn.
+  const { saveJudgement, publishLagesbild } = await import("@/lib/lagesbild/mutations");
+  const { recentFlags } = await import("@/lib/lagesbild/recent-flags");
+  const earlier = shiftPeriod(week, -1);
+  const { version } = await saveJudgement(coordinator, ZLagesbildJudgement.parse({ groupId: vecko.id, week: earlier, version: 0, assessment: "Arrangemang vid gärdet.", outlook: "", resourceNotes: "", focusNotes: "", areaStatuses: [] }));
+  assert.equal((await publishLagesbild(coordinator, { groupId: vecko.id, week: earlier, version, confirmIncomplete: true })).published, true);
+  await db().incident.updateMany({ where: { areaId: area.id, categoryId: cat.id, isoWeek: earlier }, data: { status: "WITHDRAWN" } });
+  const recent = await recentFlags(coordinator, vecko.id, NOW); // 25 Nov: weeks 48 back to 41
+  const row = recent.find((r) => r.area.id === area.id && r.category.id === cat.id);
+  assert.deepEqual([row?.weeks, row?.count], [[week, earlier], 8]);
+  assert.equal(recent.filter((r) => r.area.id === area.id && r.category.id === cat.id).length, 1, "one row for the two weeks");
+  const eightWeeksOn = new Date(periodRange(shiftPeriod(week, 8)).start.getTime() + 86_400_000);
+  assert.equal((await recentFlags(coordinator, vecko.id, eightWeeksOn)).some((r) => r.area.id === area.id && r.category.id === cat.id), false, "nine weeks later it has left the overview");
+  await db().incident.updateMany({ where: { areaId: area.id, categoryId: cat.id, isoWeek: earlier }, data: { status: "ACTIVE" } });
 });
 
 test("extending needs a later date and a reason; closing asks about each open action and writes the report", async () => {

@@ -15,6 +15,8 @@ import { tertialToOpen } from "@/lib/analysis/tertial";
 import { InsatsWorkspace } from "./_components/insats-workspace";
 import { AddMemberForm, MemberRoleSelect } from "./_components/members-manage";
 import { listMemberCandidates } from "@/lib/groups/members";
+import { Suspense } from "react";
+import { RecentFlags, RecentFlagsLoading } from "@/components/groups/recent-flags";
 import { ActionButton } from "@/components/ui/action-button";
 import { removeMemberAction, setMemberAction } from "./actions";
 
@@ -115,6 +117,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           )}
         </section>
       </div>
+
+      {group.kind === "VECKO" ? (
+        <Suspense fallback={<RecentFlagsLoading />}>
+          <RecentFlags group={group} />
+        </Suspense>
+      ) : null}
 
       {group.insats ? <InsatsWorkspace group={group} insats={group.insats} /> : null}
 
