@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { periodRange, shiftPeriod, weekKey } from "../lib/time/periods";
+import { periodRange, samePeriodLastYear, shiftPeriod, weekKey } from "../lib/time/periods";
 import { periodLabel } from "../lib/time/period-keys";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -31,6 +31,25 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   // The flag counts events: a seeded report within the hour of one of the burst's is the same one.
   const events = reports.filter((r) => r.eventStart).length;
   await expect(flag).toContainText(new RegExp(`${events} händelser mot i snitt [\\d,]+ de fyra föregående veckorna`));
+
+  // The table fits 1280 px with Totalt in view; the four-week mean and the same week last year
+  // are a switch away, in the table (readable by keyboard, touch and screen reader), not on hover.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const matrix = page.getByTestId("count-matrix");
+  expect(await matrix.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+  const grand = matrix.locator("tfoot td.total");
+  await expect(grand.getByText(/^snitt /)).toBeHidden();
+  await page.getByLabel("Visa jämförelser", { exact: false }).check();
+  const [totals] = await sql<{ four: number; lastYear: number }>(
+    `SELECT count(*) FILTER (WHERE i."isoWeek" = ANY($1))::int AS four, count(*) FILTER (WHERE i."isoWeek" = $2)::int AS "lastYear"
+     FROM incident i JOIN municipality m ON m.id = i."municipalityId" WHERE m.slug = 'sollentuna' AND i.status = 'ACTIVE' AND i."eventStart"`,
+    [[1, 2, 3, 4].map((k) => shiftPeriod(week, -k)), samePeriodLastYear(week)],
+  );
+  const mean = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 }).format(totals!.four / 4);
+  await expect(grand.getByText(/^snitt /)).toHaveText(`snitt ${mean}`);
+  await expect(grand.getByText(/^fjol /)).toHaveText(`fjol ${totals!.lastYear}`);
+  await expect(matrix.getByRole("cell", { name: new RegExp(`snitt ${mean} fjol ${totals!.lastYear}$`) }).last()).toBeVisible();
+  expect(await matrix.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth), "it fits with the comparisons shown too").toBe(true);
 
   await flag.getByRole("link", { name: "Bagarby: Arrangemang" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Händelser" })).toBeVisible();

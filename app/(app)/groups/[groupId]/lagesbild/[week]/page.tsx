@@ -130,7 +130,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
       <section aria-labelledby="matrix" className="print-wide">
         <h2 id="matrix">{m.matrix}</h2>
         <CountMatrix draft={d} />
-        <p className="meta">{m.matrixHint} <span className="screen-only">{m.matrixHoverHint}</span></p>
+        <p className="meta">{m.matrixHint}</p>
       </section>
 
       <div className="grid">
