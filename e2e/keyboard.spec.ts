@@ -84,6 +84,9 @@ test("a coordinator adds an action and publishes the week's lägesbild with the 
   // Fields take input once the page is ready; until then Tab passes them by.
   await expect(page.getByRole("button", { name: "Lägg till åtgärd" })).toBeEnabled();
 
+  // In the meeting's order: the assessment, the decision beside it, publishing last.
+  await tabTo(page, page.getByLabel("Bedömning", { exact: true }));
+  await page.keyboard.type("Lugn vecka; belysningen vid stationen åtgärdas.");
   const title = "Belysning ses över vid stationen";
   await tabTo(page, page.getByLabel("Åtgärd", { exact: true }));
   await page.keyboard.type(title);
@@ -94,8 +97,6 @@ test("a coordinator adds an action and publishes the week's lägesbild with the 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: `Åtgärden ”${title}” är skapad.` })).toBeVisible();
 
-  await tabTo(page, page.getByLabel("Bedömning", { exact: true }));
-  await page.keyboard.type("Lugn vecka; belysningen vid stationen åtgärdas.");
   await expect(page.getByTestId("save-state")).toHaveText("Alla ändringar är sparade.", { timeout: 15_000 });
   await tabTo(page, page.getByRole("button", { name: "Publicera lägesbilden" }));
   await page.keyboard.press("Enter");

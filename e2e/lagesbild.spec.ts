@@ -142,6 +142,62 @@ test("the coordinator reads a flag, drills into its incidents, writes the assess
   await expect(page.getByRole("button", { name: "Markera alla som lästa" })).toHaveCount(0);
 });
 
+test("the chair runs the meeting top to bottom: last week's decisions, flags, figures, judgement beside decisions, publishing last", async ({ page }) => {
+  const week = shiftPeriod(weekKey(new Date()), -4); // a week no other test publishes
+  const vecko = await sollentunaGroupId("est-vecko");
+  await signInAndWait(page, USERS.coordinator);
+  await page.goto(`/groups/${vecko}/lagesbild/${week}`);
+  await expect(page.getByRole("button", { name: "Lägg till åtgärd" })).toBeEnabled();
+  // The page reads as the meeting runs, with a table of contents to jump by.
+  const toc = ["Förra veckans beslut", "Flaggor och ihållande platser", "Veckan i siffror", "Bedömning och beslut", "Publicera"];
+  await expect(page.getByTestId("toc").getByRole("link")).toHaveText(toc);
+  const headings = await page.locator("main h2").allTextContents();
+  const at = (start: string) => headings.findIndex((h) => h.startsWith(start));
+  const order = ["Åtgärder", "Flaggor", "Händelser per kommundel", "Gruppens bedömning"].map(at);
+  expect(order.every((i) => i >= 0), headings.join(" | ")).toBe(true);
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+
+  await page.getByLabel("Bedömning", { exact: true }).fill("Stilla vecka.");
+  await page.getByRole("button", { name: "Alla övriga gröna" }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("Alla ändringar är sparade.", { timeout: 15_000 });
+  const checklist = page.getByTestId("publish-checklist");
+  await expect(checklist).toContainText("Bedömningen är skriven");
+  await expect(checklist).toContainText("Beslut den här veckan: 0");
+  // Publishing without a decision is asked about first; the chair goes back to add one.
+  await page.getByRole("button", { name: "Publicera lägesbilden" }).click();
+  await expect(page.getByTestId("no-decisions")).toContainText("Inga beslut är fattade den här veckan");
+  await page.getByRole("button", { name: "Lägg till ett beslut" }).click();
+  await expect(page.getByLabel("Åtgärd", { exact: true })).toBeFocused();
+  const title = `Extra kvällsvandring ${Math.random().toString(36).slice(2, 7)}`;
+  await page.getByLabel("Åtgärd", { exact: true }).fill(title);
+  await page.getByLabel("Ansvarig organisation").selectOption({ label: "Sollentunahem AB" });
+  await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Åtgärden ”${title}” är skapad.` })).toBeVisible();
+  await expect(checklist).toContainText("Beslut den här veckan: 1");
+
+  // Last week's decisions sit at the top, each updated in one press.
+  await page.getByTestId("measures").getByRole("button", { name: `Markera ”${title}” som påbörjad` }).click();
+  await expect.poll(async () => (await sql<{ status: string }>(`SELECT status::text FROM measure WHERE title = $1`, [title]))[0]?.status).toBe("ONGOING");
+  await expect(page.getByTestId("measures").getByRole("button", { name: `Markera ”${title}” som påbörjad` })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Publicera lägesbilden" }).click();
+  const missing = page.getByTestId("missing");
+  const published = page.locator(".lead .badge").filter({ hasText: "Publicerad" });
+  await expect(missing.or(published)).toBeVisible();
+  if (await missing.isVisible()) await page.getByRole("button", { name: "Publicera ändå" }).click();
+  await expect(published).toBeVisible();
+
+  // After publishing a decision can still be added: an addendum beside the frozen document.
+  const late = `${title} – tillägg`;
+  await expect(page.getByRole("heading", { name: "Tillägg efter publicering" })).toBeVisible();
+  await page.getByLabel("Åtgärd", { exact: true }).fill(late);
+  await page.getByLabel("Ansvarig organisation").selectOption({ label: "Sollentunahem AB" });
+  await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+  await expect(page.getByTestId("addendum")).toContainText(late);
+  await expect(page.getByTestId("measures")).toContainText(title);
+  await expect(page.getByTestId("measures")).not.toContainText(late);
+});
+
 test("a week that does not exist is a clear 404; a group's lägesbild is closed to non-members", async ({ page }) => {
   const vecko = await sollentunaGroupId("est-vecko");
   await signInAndWait(page, USERS.ledning);

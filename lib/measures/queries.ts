@@ -1,5 +1,7 @@
 import "server-only";
-import { queryRows } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeasureStatus } from "@/lib/generated/prisma/enums";
 import { toLocalInputs } from "@/lib/time/format";
@@ -42,4 +44,31 @@ export async function listOpenMeasures(municipalityId: string, groupId: string, 
     overdue: dueDate !== null && dueDate < today,
     latestFollowUp: followUpDate === null ? null : { date: dateOnly(followUpDate), text: followUpText ?? "" },
   }));
+}
+
+/**
+ * What the lägesbild's "last week's decisions" needs to change an open action's status in one
+ * press: its version, whether it already has an effect verdict, and whether the viewer may.
+ */
+export async function measureStatusControls(viewer: Viewer, municipalityId: string, ids: string[]) {
+  const rows = ids.length === 0 ? [] : await db().measure.findMany({
+    where: { id: { in: ids }, municipalityId },
+    select: { id: true, version: true, effectVerdict: true, ownerOrgId: true, groupId: true, createdAt: true },
+  });
+  return new Map(rows.map((r) => [r.id, {
+    version: r.version,
+    hasVerdict: r.effectVerdict !== null,
+    createdAt: r.createdAt,
+    canUpdate: can(viewer, "measure:update", { municipalityId, groupId: r.groupId ?? undefined, organisationId: r.ownerOrgId }),
+  }]));
+}
+
+/** Decisions added to a published week's lägesbild after it was published: an addendum beside
+ * the frozen document, which they never change. */
+export async function addendumMeasures(lagesbildId: string, municipalityId: string, publishedAt: Date) {
+  return db().measure.findMany({
+    where: { lagesbildId, municipalityId, createdAt: { gt: publishedAt } },
+    select: { id: true, title: true, dueDate: true, createdAt: true, ownerOrg: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
 }

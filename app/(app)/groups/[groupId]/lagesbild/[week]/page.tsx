@@ -25,6 +25,8 @@ import { CATEGORY_COLOR } from "@/components/map/colors";
 import { orderStatuses } from "@/lib/lagesbild/status-order";
 import { JudgementForm } from "./_components/judgement-form";
 import { MeasureForm } from "./_components/measure-form";
+import { QuickStatus } from "./_components/quick-status";
+import { addendumMeasures, measureStatusControls } from "@/lib/measures/queries";
 import { PrintButton } from "@/components/ui/print-button";
 import { ArchiveNote, PdfLink } from "@/components/documents/document-pdf";
 import { lagesbildDocument } from "@/lib/documents/catalogue";
@@ -44,7 +46,14 @@ async function load(groupId: string, week: string) {
       listLagesbildWeeks(viewer, groupId), listReportingOrganisations(viewer, lagesbild.group.municipalityId), lagesbildDocument(viewer, groupId, week),
       canOpenInsats ? runningInsatser(lagesbild.group.municipalityId) : [],
     ]);
-    return { ...lagesbild, history, organisations, canOpenInsats, pdf, running };
+    const target = { municipalityId: lagesbild.group.municipalityId, groupId, groupKind: lagesbild.group.kind };
+    // Decisions can be added after publishing (an addendum; the snapshot stays as it was).
+    const mayDecide = can(viewer, "lagesbild:edit", target);
+    const [controls, addendum] = await Promise.all([
+      lagesbild.published ? new Map<string, never>() : measureStatusControls(viewer, target.municipalityId, lagesbild.measures.map((x) => x.id)),
+      lagesbild.published && lagesbild.saved?.publishedAt ? addendumMeasures(lagesbild.saved.id, target.municipalityId, lagesbild.saved.publishedAt) : [],
+    ]);
+    return { ...lagesbild, history, organisations, canOpenInsats, pdf, running, mayDecide, controls, addendum };
   });
 }
 
@@ -60,6 +69,16 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
   // The four weeks the repeat-place rule looks at, as list dates.
   const repeatFrom = toLocalInputs(periodRange(shiftPeriod(week, -3)).start).date;
   const repeatTo = toLocalInputs(new Date(periodRange(week).end.getTime() - 1)).date;
+  const decisionForm = (
+    <div className="no-print">
+      <h3>{d.published ? m.addendum : m.decisionToMeasure}</h3>
+      {d.published ? <p className="meta">{m.addendumHint}</p> : null}
+      <MeasureForm groupId={d.group.id} week={week} organisations={d.organisations} areas={d.areas} action={createMeasureAction}
+        defaultDue={toLocalInputs(new Date(Math.max(new Date().getTime(), periodRange(week).end.getTime()) + 14 * 86_400_000)).date} />
+    </div>
+  );
+  // Decisions made in this week's lägesbild so far, for the checklist before publishing.
+  const decidedThisWeek = d.measures.filter((ms) => ms.lagesbild?.periodKey === week).length;
   return (
     <ClientMessages ns={["judgementForm", "measureForm"]}>
       <p className="no-print"><Link href={`/groups/${groupId}`}>{`← ${d.group.name}`}</Link></p>
@@ -97,6 +116,42 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         ) : null}
       </section>
 
+      <nav className="toc no-print" aria-label={m.tocLabel} data-testid="toc">
+        <ol>
+          <li><a href="#measures">{m.tocDecisions}</a></li>
+          <li><a href="#flags">{m.tocFlags}</a></li>
+          <li><a href="#matrix">{m.tocFigures}</a></li>
+          <li><a href="#judgement">{m.tocJudgement}</a></li>
+          {d.canEdit && !d.published ? <li><a href="#publish-heading">{m.tocPublish}</a></li> : null}
+        </ol>
+      </nav>
+
+      <section className="card" aria-labelledby="measures" style={{ marginTop: "1rem" }}>
+        <h2 id="measures">{fill(m.measures, { count: d.measures.length })}</h2>
+        {d.measures.length ? (
+          <div className="table-wrap">
+            <table data-testid="measures">
+              <thead><tr><th scope="col">{m.measure}</th><th scope="col">{m.owner}</th><th scope="col">{m.area}</th><th scope="col">{m.due}</th><th scope="col">{m.latestFollowUp}</th>{d.controls.size ? <th scope="col" className="no-print">{m.quickStatus}</th> : null}</tr></thead>
+              <tbody>
+                {d.measures.map((ms) => {
+                  const due = ms.dueDate ? new Date(ms.dueDate) : null;
+                  return (
+                    <tr key={ms.id}>
+                      <td>{ms.title}{ms.lagesbild ? <span className="meta">{fill(m.decidedIn, { week: f.period(ms.lagesbild.periodKey) })}</span> : null}</td>
+                      <td>{ms.ownerOrg.name}{ms.responsibleName ? `, ${ms.responsibleName}` : ""}</td>
+                      <td>{ms.area?.name ?? "–"}</td>
+                      <td>{due ? <>{`${f.date(due)} `}{ms.overdue ? <Badge tone="danger">{m.overdue}</Badge> : null}</> : "–"}</td>
+                      <td>{ms.latestFollowUp ? `${f.date(new Date(ms.latestFollowUp.date))}: ${ms.latestFollowUp.text}` : "–"}</td>
+                      {d.controls.size ? <td className="no-print"><QuickStatus measure={ms} control={d.controls.get(ms.id)} /></td> : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : <p className="meta">{m.noMeasures}</p>}
+      </section>
+
       <section aria-labelledby="flags">
         <h2 id="flags">{fill(m.flags, { count: d.flags.length })}</h2>
         {d.flags.length === 0 ? (
@@ -125,6 +180,17 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         <p className="meta">{m.flagRule}</p>
         <p className="meta" data-testid="chance-flags">{fill(m.chanceFlags, { cells: d.matrix.chance.cells, expected: f.number(d.matrix.chance.expectedFlags, 1, 1) })}</p>
         <p className="meta" data-testid="seasonal-baseline">{d.seasonYears ? fill(m.seasonalOn, { years: d.seasonYears.join("–") }) : m.seasonalOff}</p>
+        <section className="card" aria-labelledby="repeat" style={{ marginTop: "1rem" }}>
+          <h2 id="repeat">{m.repeat}</h2>
+          <p className="meta">{m.repeatHint}</p>
+          {d.repeatPlaces.length === 0 ? <p className="meta">{m.noRepeat}</p> : (
+            <ul data-testid="repeat-places">
+              {d.repeatPlaces.map((r) => (
+                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count} `}{r.before === null ? null : <span className="meta">{fill(m.repeatTrend, { delta: delta(r.count, r.before, locale), before: r.before })}</span>}</li>
+              ))}
+            </ul>
+          )}
+        </section>
       </section>
 
       <section aria-labelledby="matrix" className="print-wide">
@@ -158,17 +224,6 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
                 <li key={`${h.areaId}-${h.place}`}><RowLink href={list({ areaId: h.areaId, q: h.place })}>{h.place}</RowLink>{` (${h.areaName}) – ${h.count}`}{(h.reports ?? h.count) > h.count ? ` ${fill(m.hotspotReports, { reports: h.reports })}` : ""}</li>
               ))}
             </ol>
-          )}
-        </section>
-        <section className="card" aria-labelledby="repeat">
-          <h2 id="repeat">{m.repeat}</h2>
-          <p className="meta">{m.repeatHint}</p>
-          {d.repeatPlaces.length === 0 ? <p className="meta">{m.noRepeat}</p> : (
-            <ul data-testid="repeat-places">
-              {d.repeatPlaces.map((r) => (
-                <li key={`${r.areaId}-${r.place}`}><RowLink href={`/incidents?${new URLSearchParams({ areaId: r.areaId, q: r.place, period: "", from: repeatFrom, to: repeatTo })}`}>{r.place}</RowLink>{` (${r.areaName}) – ${r.count} `}{r.before === null ? null : <span className="meta">{fill(m.repeatTrend, { delta: delta(r.count, r.before, locale), before: r.before })}</span>}</li>
-              ))}
-            </ul>
           )}
         </section>
       </div>
@@ -205,70 +260,6 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
         <WeekdayHourTable table={d.weekdayHour} href={(day, hour) => weekSlotHref(week, day, hour)} />
       </section>
 
-      <section className="card" aria-labelledby="judgement" style={{ marginTop: "1rem" }}>
-        <h2 id="judgement">{m.judgement}</h2>
-        {d.canEdit && !d.published ? (
-          <JudgementForm
-            groupId={d.group.id}
-            week={week}
-            version={d.saved?.version ?? 0}
-            initial={{ assessment: d.saved?.assessment ?? "", outlook: d.saved?.outlook ?? "", resourceNotes: d.saved?.resourceNotes ?? "", focusNotes: d.saved?.focusNotes ?? "" }}
-            statuses={(d.saved?.areaStatuses ?? []).map((s) => ({ areaId: s.areaId, level: s.level, reason: s.reason }))}
-            areas={d.areas}
-            save={saveJudgementAction}
-            publish={publishAction}
-          />
-        ) : d.saved ? (
-          <div data-testid="judgement-read">
-            {[[m.assessment, d.saved.assessment], [m.outlook, d.saved.outlook], [m.resources, d.saved.resourceNotes], [m.focus, d.saved.focusNotes]].map(([label, text]) =>
-              text ? (<div key={label}><h3>{label}</h3><p style={{ whiteSpace: "pre-wrap" }}>{text}</p></div>) : null,
-            )}
-            <ul className="status-list" data-testid="area-statuses">
-              {orderStatuses(d.saved.areaStatuses, d.areas).map((s) => (
-                <li key={s.areaId}>
-                  <span>{s.name}{s.reason ? ` – ${s.reason}` : ""}</span>
-                  <Badge tone={s.level === "GREEN" ? "ok" : s.level === "YELLOW" ? "warn" : "danger"}>{m.level[s.level]}</Badge>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <p className="meta">{m.noJudgement}</p>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="measures" style={{ marginTop: "1rem" }}>
-        <h2 id="measures">{fill(m.measures, { count: d.measures.length })}</h2>
-        {d.measures.length ? (
-          <div className="table-wrap">
-            <table data-testid="measures">
-              <thead><tr><th scope="col">{m.measure}</th><th scope="col">{m.owner}</th><th scope="col">{m.area}</th><th scope="col">{m.due}</th><th scope="col">{m.latestFollowUp}</th></tr></thead>
-              <tbody>
-                {d.measures.map((ms) => {
-                  const due = ms.dueDate ? new Date(ms.dueDate) : null;
-                  return (
-                    <tr key={ms.id}>
-                      <td>{ms.title}{ms.lagesbild ? <span className="meta">{fill(m.decidedIn, { week: f.period(ms.lagesbild.periodKey) })}</span> : null}</td>
-                      <td>{ms.ownerOrg.name}{ms.responsibleName ? `, ${ms.responsibleName}` : ""}</td>
-                      <td>{ms.area?.name ?? "–"}</td>
-                      <td>{due ? <>{`${f.date(due)} `}{ms.overdue ? <Badge tone="danger">{m.overdue}</Badge> : null}</> : "–"}</td>
-                      <td>{ms.latestFollowUp ? `${f.date(new Date(ms.latestFollowUp.date))}: ${ms.latestFollowUp.text}` : "–"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        ) : <p className="meta">{m.noMeasures}</p>}
-        {d.canEdit ? (
-          <div className="no-print" style={{ marginTop: "1rem" }}>
-            <h3>{m.decisionToMeasure}</h3>
-            <MeasureForm groupId={d.group.id} week={week} organisations={d.organisations} areas={d.areas} action={createMeasureAction}
-              defaultDue={toLocalInputs(new Date(Math.max(new Date().getTime(), periodRange(week).end.getTime()) + 14 * 86_400_000)).date} />
-          </div>
-        ) : null}
-      </section>
-
       {d.sources ? (
         <section className="card" aria-labelledby="sources" style={{ marginTop: "1rem" }}>
           <h2 id="sources">{m.sources}</h2>
@@ -291,6 +282,49 @@ export default async function LagesbildPage({ params }: { params: Promise<{ grou
           </ul>
         </section>
       ) : null}
+      <section className="card" aria-labelledby="judgement" style={{ marginTop: "1rem" }}>
+        <h2 id="judgement">{m.judgement}</h2>
+        {d.canEdit && !d.published ? (
+          <JudgementForm
+            groupId={d.group.id}
+            week={week}
+            version={d.saved?.version ?? 0}
+            initial={{ assessment: d.saved?.assessment ?? "", outlook: d.saved?.outlook ?? "", resourceNotes: d.saved?.resourceNotes ?? "", focusNotes: d.saved?.focusNotes ?? "" }}
+            statuses={(d.saved?.areaStatuses ?? []).map((s) => ({ areaId: s.areaId, level: s.level, reason: s.reason }))}
+            areas={d.areas}
+            save={saveJudgementAction}
+            publish={publishAction}
+            aside={decisionForm}
+            decisions={decidedThisWeek}
+          />
+        ) : d.saved ? (
+          <div data-testid="judgement-read">
+            {[[m.assessment, d.saved.assessment], [m.outlook, d.saved.outlook], [m.resources, d.saved.resourceNotes], [m.focus, d.saved.focusNotes]].map(([label, text]) =>
+              text ? (<div key={label}><h3>{label}</h3><p style={{ whiteSpace: "pre-wrap" }}>{text}</p></div>) : null,
+            )}
+            <ul className="status-list" data-testid="area-statuses">
+              {orderStatuses(d.saved.areaStatuses, d.areas).map((s) => (
+                <li key={s.areaId}>
+                  <span>{s.name}{s.reason ? ` – ${s.reason}` : ""}</span>
+                  <Badge tone={s.level === "GREEN" ? "ok" : s.level === "YELLOW" ? "warn" : "danger"}>{m.level[s.level]}</Badge>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="meta">{m.noJudgement}</p>
+        )}
+        {d.addendum.length ? (
+          <div data-testid="addendum">
+            <h3>{m.addendum}</h3>
+            <ul>
+              {d.addendum.map((x) => <li key={x.id}><Link href={`/atgarder/${x.id}`}>{x.title}</Link>{` – ${x.ownerOrg.name}`}<span className="meta">{` ${fill(m.addendumAdded, { date: f.dateTime(x.createdAt) })}`}</span></li>)}
+            </ul>
+          </div>
+        ) : null}
+        {d.mayDecide && d.published ? <div style={{ marginTop: "1rem" }}>{decisionForm}</div> : null}
+      </section>
+
       <details className="no-print" style={{ marginTop: "1rem" }}>
         <summary>{m.earlierWeeks}</summary>
         {d.history.length === 0 ? <p className="meta">{m.noEarlierWeeks}</p> : (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { type ReactNode, useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import type { TLagesbildJudgement } from "@/lib/lagesbild/schema";
@@ -23,6 +23,10 @@ export function JudgementForm(props: {
   areas: { id: string; name: string }[];
   save: (input: unknown) => Promise<SaveResult>;
   publish: (input: unknown) => Promise<ActionResult<{ published: boolean; missing: string[] }>>;
+  /** Beside the judgement: the decision form, so judgement and decisions are made side by side. */
+  aside?: ReactNode;
+  /** Decisions made in this week's lägesbild so far; the checklist asks before publishing none. */
+  decisions?: number;
 }) {
   const router = useRouter();
   const { m: { judgementForm: m, common } } = useI18n();
@@ -41,6 +45,7 @@ export function JudgementForm(props: {
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [missing, setMissing] = useState<string[] | null>(null);
+  const [askNoDecisions, setAskNoDecisions] = useState(false);
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -84,7 +89,9 @@ export function JudgementForm(props: {
     setState("dirty");
   };
 
-  const publish = (confirmIncomplete: boolean) =>
+  const publish = (confirmIncomplete: boolean, withoutDecisions = false) => {
+    if (props.decisions === 0 && !withoutDecisions) return setAskNoDecisions(true);
+    setAskNoDecisions(false);
     startTransition(async () => {
       const saved = state === "saved" ? version : await save();
       if (saved === null) return;
@@ -93,8 +100,17 @@ export function JudgementForm(props: {
       if (!result.data.published) return setMissing(result.data.missing);
       router.refresh();
     });
+  };
+  const assessed = statuses.filter((x) => x.level !== "").length;
+  const checklist: [boolean, string][] = [
+    [texts.assessment.trim() !== "", m.checkAssessment],
+    [assessed === statuses.length, fill(m.checkStatuses, { done: assessed, total: statuses.length })],
+    ...(props.decisions === undefined ? [] : [[props.decisions > 0, fill(m.checkDecisions, { count: props.decisions })] as [boolean, string]]),
+  ];
 
   return (
+    <>
+    <div className={props.aside ? "judgement-layout" : undefined}>
     <FormControls className="stack" data-testid="judgement">
       {fields.map(([key, label, hint]) => (
         <div className="field" key={key}>
@@ -143,17 +159,41 @@ export function JudgementForm(props: {
           </div>
         </div>
       ) : null}
+      <div className="toolbar">
+        <button type="button" className="btn btn-secondary" disabled={state === "saving"} onClick={() => void save()}>{m.saveNow}</button>
+      </div>
+    </FormControls>
+    {props.aside ? <div className="judgement-aside">{props.aside}</div> : null}
+    </div>
+    <FormControls className="stack publish-panel" data-testid="publish-panel" aria-labelledby="publish-heading">
+      <h3 id="publish-heading">{m.publishHeading}</h3>
+      <ul className="checklist" data-testid="publish-checklist">
+        {checklist.map(([done, text]) => (
+          <li key={text} className={done ? "check-done" : "check-open"}>
+            <span aria-hidden="true">{done ? "✓" : "○"}</span> {text}<span className="visually-hidden">{done ? m.checkDone : m.checkOpen}</span>
+          </li>
+        ))}
+      </ul>
+      {askNoDecisions ? (
+        <div className="alert alert-warn" role="alert" data-testid="no-decisions">
+          <p>{m.noDecisionsAsk}</p>
+          <div className="toolbar">
+            <button type="button" className="btn" disabled={pending} onClick={() => publish(false, true)}>{m.publishWithoutDecisions}</button>
+            <button type="button" className="btn btn-secondary" onClick={() => { setAskNoDecisions(false); document.getElementById("m-title")?.focus(); }}>{m.addDecisionFirst}</button>
+          </div>
+        </div>
+      ) : null}
       {missing ? (
         <FormError testId="missing" message={<>
           <p>{m.incomplete}</p>
           <ul>{missing.map((x) => <li key={x}>{x}</li>)}</ul>
-          <button type="button" className="btn" disabled={pending} onClick={() => publish(true)}>{m.publishAnyway}</button>
+          <button type="button" className="btn" disabled={pending} onClick={() => publish(true, true)}>{m.publishAnyway}</button>
         </>} />
       ) : null}
       <div className="toolbar">
-        <button type="button" className="btn btn-secondary" disabled={state === "saving"} onClick={() => void save()}>{m.saveNow}</button>
         <button type="button" className="btn" disabled={pending || Boolean(conflict)} onClick={() => publish(false)}>{m.publish}</button>
       </div>
     </FormControls>
+    </>
   );
 }
