@@ -74,4 +74,9 @@ test("the deep pages of the main journeys pass axe: week report, lägesbild, ter
     if (next) await expectNoViolations(page, next);
   }
   await expectNoViolations(page, "/tillganglighet");
+  // The weekly report's quick-entry table, reached from the week report.
+  await page.goto("/incidents/week");
+  const quick = await page.getByRole("link", { name: /snabbregistrering/ }).getAttribute("href");
+  expect(quick).toMatch(/\/snabb$/);
+  await expectNoViolations(page, quick!);
 });

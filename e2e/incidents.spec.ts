@@ -336,3 +336,30 @@ test("the list counts events: three reports of one broken light are '1 händelse
   await expect(rows.first()).not.toContainText("samma händelse");
   await expect(rows.last()).not.toContainText("samma händelse");
 });
+
+test("the quick-entry table saves nothing while a row is refused, says which row and why, and keeps what was typed", async ({ page }) => {
+  const week = shiftPeriod(weekKey(new Date()), -1);
+  const tag = Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 5);
+  await signInAndWait(page, USERS.reporter);
+  await page.goto(`/incidents/week/${week}/snabb`);
+  await expect(page.getByRole("button", { name: /^Spara alla/ })).toBeEnabled();
+  await page.getByLabel("Klockslag, rad 1").fill("1900");
+  await page.getByLabel("Kommundel, rad 1").selectOption({ label: "Edsberg" });
+  await page.getByLabel("Plats, rad 1").fill(`Edsbergs park ${tag}`);
+  await page.getByLabel("Kategori, rad 1", { exact: true }).selectOption({ label: "Skadegörelse" });
+  await page.getByLabel("Klockslag, rad 2").fill("2000");
+  await page.getByLabel("Plats, rad 2").fill(`Edsbergs torg ${tag} 19121212-1212`);
+  await expect(page.getByLabel("Kommundel, rad 2")).toHaveValue(await page.getByLabel("Kommundel, rad 1").inputValue());
+  await page.getByRole("button", { name: "Spara alla (2)" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Inget sparades" })).toBeVisible();
+  await expect(page.getByLabel("Plats, rad 2")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Plats, rad 2")).toBeFocused();
+  await expect(page.getByTestId("quick-entry")).toContainText("personnummer");
+  await expect(page.getByLabel("Plats, rad 1")).toHaveValue(`Edsbergs park ${tag}`);
+  expect(await sql(`SELECT 1 FROM incident WHERE place LIKE $1`, [`% ${tag}%`])).toHaveLength(0);
+
+  await page.getByLabel("Plats, rad 2").fill(`Edsbergs torg ${tag}`);
+  await page.getByRole("button", { name: "Spara alla (2)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sparat: 2 st." })).toBeVisible();
+  expect(await sql(`SELECT 1 FROM incident WHERE place LIKE $1 AND "isoWeek" = $2`, [`% ${tag}`, week])).toHaveLength(2);
+});

@@ -14,7 +14,7 @@ export const CATALOGUE: Record<Locale, Messages> = { sv, en };
  * page; a page sends the others its client components need with <ClientMessages ns={…}>. */
 export const CLIENT_NAMESPACES = [
   "common", "incidentForm", "outbox", "weekReport", "incident", "judgementForm", "measureForm", "group", "tertialForms",
-  "insatsForm", "insatsManage", "measureFormFull", "measureDetail", "meetingForms", "calendarForms", "importForm", "tipForms", "nightWalkForm", "agreementForms", "contextForm", "goalForm", "indicatorForms", "lawForms", "adminForms", "auth", "errorPage", "reportingDays",
+  "insatsForm", "insatsManage", "measureFormFull", "measureDetail", "meetingForms", "calendarForms", "importForm", "tipForms", "nightWalkForm", "agreementForms", "contextForm", "goalForm", "indicatorForms", "lawForms", "adminForms", "auth", "errorPage", "reportingDays", "quickEntry",
 ] as const;
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
 export type ClientMessages = Pick<Messages, ClientNamespace> & {

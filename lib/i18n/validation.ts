@@ -21,6 +21,8 @@ export const VALIDATION_EN: Record<string, string> = {
   "Högst 200 tecken.": "At most 200 characters.",
   "Ange datum som ÅÅÅÅ-MM-DD.": "Enter the date as YYYY-MM-DD.",
   "Datumet finns inte i kalendern.": "That date does not exist in the calendar.",
+  "Fyll i minst en rad.": "Fill in at least one row.",
+  "Högst 30 rader åt gången.": "At most 30 rows at a time.",
   "Högst 10 000 tecken.": "At most 10,000 characters.",
   "Skriv minst ett åtagande, ett per rad.": "Write at least one commitment, one per line.",
   "Slutdatum kan inte ligga före startdatum.": "The end date cannot be before the start date.",

@@ -15,7 +15,7 @@ type Fields = z.output<typeof ZIncidentFields>;
 
 /** Checks the form's references against the database (one query on the happy path) and turns
  * the form into column values. */
-async function toColumns(viewer: Viewer, input: Fields, now: Date) {
+export async function toColumns(viewer: Viewer, input: Fields, now: Date) {
   const sub = input.subcategoryId || null;
   const [category] = await db().$queryRaw<{ municipalityId: string; subcategoryOk: boolean }[]>`
     SELECT c."municipalityId",
@@ -60,15 +60,14 @@ export async function possibleDuplicateOf(viewer: Viewer, input: z.output<typeof
   return findPossibleDuplicate(viewer, municipalityId, { ...columns, idempotencyKey: input.idempotencyKey });
 }
 
-export async function createIncident(viewer: Viewer, input: z.output<typeof ZIncidentCreate>, now = new Date()) {
-  const { municipalityId, columns } = await toColumns(viewer, input, now);
+type Columns = Awaited<ReturnType<typeof toColumns>>["columns"];
+
+/** One statement writes the incident, its first version and the audit row: atomic without a
+ * transaction round trip, and cheap enough for many reporters at once (see the benchmark). */
+export async function insertIncidentRow(client: Prisma.TransactionClient, viewer: Viewer, municipalityId: string, c: Columns, idempotencyKey: string) {
   const reporterOrgId = viewer.memberships.find((m) => m.municipalityId === municipalityId)!.organisationId;
   const id = crypto.randomUUID();
-  try {
-    // One statement writes the incident, its first version and the audit row: atomic without a
-    // transaction round trip, and cheap enough for many reporters at once (see the benchmark).
-    const c = columns;
-    await db().$executeRaw`
+  await client.$executeRaw`
       WITH i AS (
         INSERT INTO incident (id, "municipalityId", "areaId", place, latitude, longitude, "occurredAt", "occurredUntil", "isoWeek",
                               "categoryId", "subcategoryId", description, "policeReported", "needsFollowUp", "reporterOrgId",
@@ -76,7 +75,7 @@ export async function createIncident(viewer: Viewer, input: z.output<typeof ZInc
         VALUES (${id}::uuid, ${municipalityId}::uuid, ${c.areaId}::uuid, ${c.place}, ${c.latitude}::float8, ${c.longitude}::float8,
                 ${c.occurredAt}::timestamptz, ${c.occurredUntil}::timestamptz, ${c.isoWeek}, ${c.categoryId}::uuid, ${c.subcategoryId}::uuid,
                 ${c.description}, ${c.policeReported}, ${c.needsFollowUp}, ${reporterOrgId}::uuid, ${viewer.userId}::uuid,
-                ${input.idempotencyKey}, now())
+                ${idempotencyKey}, now())
         RETURNING id
       ), v AS (
         INSERT INTO incident_version ("incidentId", version, "changedById", changes)
@@ -84,6 +83,13 @@ export async function createIncident(viewer: Viewer, input: z.output<typeof ZInc
       )
       INSERT INTO audit_event ("userId", "municipalityId", action, "entityType", "entityId")
       SELECT ${viewer.userId}::uuid, ${municipalityId}::uuid, 'incident:create', 'incident', id::text FROM i`;
+  return id;
+}
+
+export async function createIncident(viewer: Viewer, input: z.output<typeof ZIncidentCreate>, now = new Date()) {
+  const { municipalityId, columns } = await toColumns(viewer, input, now);
+  try {
+    const id = await insertIncidentRow(db(), viewer, municipalityId, columns, input.idempotencyKey);
     return { id, created: true, isoWeek: columns.isoWeek };
   } catch (error) {
     // The same submit was already saved (a retry, a double click, an offline queue): answer with

@@ -1,7 +1,7 @@
 // One schema per use case, shared by the forms and the server actions. Isomorphic.
 import { z } from "zod";
 import { refusePii } from "@/lib/validation/free-text";
-import { isCalendarDay, normalizeDateInput } from "@/lib/time/date-input";
+import { isCalendarDay, normalizeDateInput, normalizeTimeInput } from "@/lib/time/date-input";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -11,7 +11,7 @@ export const ZIncidentFields = z
   .object({
     // Typed by hand as well as picked: "20261206" and "2026-12-6" are read as 2026-12-06.
     date: z.string().transform(normalizeDateInput).pipe(z.string().regex(DATE, "Ange datum som ÅÅÅÅ-MM-DD.").refine(isCalendarDay, "Datumet finns inte i kalendern.")),
-    time: z.string().regex(TIME, "Ange tid som TT:MM."),
+    time: z.string().transform(normalizeTimeInput).pipe(z.string().regex(TIME, "Ange tid som TT:MM.")),
     untilTime: z.union([z.literal(""), z.string().regex(TIME, "Ange tid som TT:MM.")]).default(""),
     areaId: z.uuid("Välj kommundel."),
     place: z.string().trim().min(2, "Ange platsen, t.ex. ”Edsbergs torg”.").max(120, "Högst 120 tecken.").superRefine(refusePii),

@@ -21,3 +21,15 @@ export function normalizeDateInput(raw: string): string {
   const day = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   return isCalendarDay(day) ? day : text;
 }
+
+const TIME_TYPED = /^(\d{1,2})(?:[:.]?(\d{2}))?$/;
+
+/** A time typed by hand – "1830", "18.30", "930", "18" – as TT:MM when it is a time of day;
+ * otherwise the text unchanged (the schema then says how to write it). */
+export function normalizeTimeInput(raw: string): string {
+  const text = raw.trim();
+  const m = TIME_TYPED.exec(text);
+  if (!m) return text;
+  const [hour, minute] = [Number(m[1]), Number(m[2] ?? "0")];
+  return hour < 24 && minute < 60 ? `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}` : text;
+}

@@ -8,6 +8,7 @@ import { createIncident, setNothingToReport, updateIncident, withdrawIncident } 
 import { incidentScope, incidentScopeSql } from "@/lib/auth/permissions";
 import { getIncident, getIncidentFormOptions, getOwnWeekStatus, iterateIncidents, listIncidents } from "@/lib/incidents/queries";
 import { ZIncidentCreate, ZIncidentFilter } from "@/lib/incidents/schema";
+import { createIncidentBatch } from "@/lib/incidents/batch";
 import { incidentConditions, rollupCountFilter } from "@/lib/incidents/filters";
 import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
@@ -309,4 +310,46 @@ test("a report of the same place, category and hour is a possible duplicate – 
   assert.equal((await possibleDuplicateOf(reporter, input({ place: "FÅGELSÅNGENS  GARAGE", time: "16:30" }), NOW))?.id, garage);
   // Asking saves nothing.
   assert.equal(await db().incident.count({ where: { place: { equals: "tingvalla bibliotek", mode: "insensitive" } } }), 1);
+});
+
+test("the quick-entry table saves all its rows in one go, or none: each row answered as the single form would", async () => {
+  const vasbyArea = await db().area.findFirstOrThrow({ where: { municipalityId: { not: sollentuna } } });
+  // As the table sends them: text fields as typed, a key per row.
+  const row = (place: string, o: Record<string, unknown> = {}) => ({
+    date: "20261123", time: "18:15", untilTime: "", areaId: area.id, place, latitude: "", longitude: "", categoryId: category.id, subcategoryId: "",
+    description: "", policeReported: false, needsFollowUp: false, idempotencyKey: crypto.randomUUID(), checkDuplicate: true, sensitiveConfirmed: false, ...o,
+  });
+  const mine = () => db().incident.count({ where: { reportedById: reporter.userId } });
+  const before = await mine();
+  await createIncident(reporter, input({ date: "2026-11-23", time: "18:00", place: "Edsbergs bibliotek", description: "" }), NOW);
+  const rows = [
+    row("Edsbergs skola"),
+    row("Edsbergs bibliotek"), // the report above, 15 minutes earlier: a possible duplicate
+    row("Edsbergs park", { description: "En 15-åring sov på bänken." }), // an age: saved once confirmed
+    row("Edsbergs torg 19121212-1212"), // a personnummer: refused at the field
+    row("Väsbys torg", { areaId: vasbyArea.id }), // another municipality's area
+  ];
+  const first = await createIncidentBatch(reporter, rows, NOW);
+  assert.equal(first.saved, 0);
+  assert.deepEqual(first.rows.map((r) => [r.index, Object.keys(r.fieldErrors ?? {}), Boolean(r.duplicate), r.sensitive ?? []]), [
+    [1, [], true, []], [2, [], false, ["ålder"]], [3, ["place"], false, []], [4, ["areaId"], false, []],
+  ]);
+  assert.equal(await mine(), before + 1, "nothing of the table is saved while a row needs the reporter");
+
+  // The reporter fixes the two rows and confirms the duplicate and the text: all five are saved.
+  const fixed = [rows[0], { ...rows[1], checkDuplicate: false }, { ...rows[2], sensitiveConfirmed: true }, { ...rows[3], place: "Edsbergs torg" }, { ...rows[4], areaId: area.id }];
+  const saved = await createIncidentBatch(reporter, fixed, NOW);
+  assert.deepEqual([saved.saved, saved.weeks, saved.rows], [5, ["2026-W48"], []]);
+  assert.equal(await mine(), before + 6);
+  const stored = await db().incident.findMany({ where: { idempotencyKey: { in: fixed.map((r) => r!.idempotencyKey as string) } }, select: { occurredAt: true, reporterOrgId: true } });
+  assert.deepEqual(new Set(stored.map((r) => r.occurredAt.toISOString())), new Set(["2026-11-23T17:15:00.000Z"]), "20261123 18:15 is 23 November, Stockholm time");
+  assert.ok(stored.every((r) => r.reporterOrgId === reporter.memberships.find((m) => m.municipalityId === sollentuna)!.organisationId));
+  assert.equal(await db().auditEvent.count({ where: { action: "incident:sensitive-confirmed", userId: reporter.userId } }), 1, "the kept age is counted for the DPO");
+
+  // Save pressed twice (a retry after a lost answer): nothing is stored twice.
+  const again = await createIncidentBatch(reporter, fixed, NOW);
+  assert.equal(again.saved, 0);
+  assert.equal(await mine(), before + 6);
+  await assert.rejects(createIncidentBatch(reporter, [], NOW), { field: "rows" });
+  await assert.rejects(createIncidentBatch(reporter, Array.from({ length: 31 }, () => row("x")), NOW), { field: "rows" });
 });

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getActiveMembership } from "@/lib/auth/tenant";
 import { createIncident, possibleDuplicateOf, setNothingToReport, updateIncident, withdrawIncident } from "@/lib/incidents/mutations";
 import { listPlaceSuggestions } from "@/lib/incidents/queries";
+import { createIncidentBatch, type BatchAnswer } from "@/lib/incidents/batch";
 import { areaAtPin } from "@/lib/areas/outlines";
 import { ZIncidentCreate, ZIncidentUpdate, ZIncidentWithdraw, ZNothingToReport } from "@/lib/incidents/schema";
 import { findSensitive, type SensitiveKind } from "@/lib/validation/sensitive";
@@ -32,6 +33,16 @@ export async function createIncidentAction(input: unknown): Promise<ActionResult
     return { id, isoWeek };
   });
   revalidatePath("/incidents", "layout");
+  return result;
+}
+
+/** The quick-entry table's one Save for several incidents (lib/incidents/batch.ts). */
+export async function createIncidentBatchAction(input: unknown): Promise<ActionResult<BatchAnswer>> {
+  const viewer = await requireViewer();
+  const parsed = z.object({ rows: z.array(z.unknown()).max(100) }).strict().safeParse(input);
+  if (!parsed.success) return fieldErrors(parsed.error);
+  const result = await withDomainErrors(() => createIncidentBatch(viewer, parsed.data.rows));
+  if (result.ok && result.data.saved > 0) revalidatePath("/incidents", "layout");
   return result;
 }
 

@@ -61,6 +61,7 @@ export default async function WeekReportPage({ params }: { params: Promise<{ wee
 
       <section className="card" aria-labelledby="new">
         <h2 id="new">{m.newIncident}</h2>
+        <p className="no-print"><Link href={`/incidents/week/${week}/snabb`}>{m.quickEntry}</Link></p>
         <IncidentForm options={options} defaults={defaults} mode={{ kind: "create", owner: viewer.userId }} submit={createIncidentAction} suggestPlaces={placeSuggestionsAction} areaAtPin={areaAtPinAction} />
       </section>
 
