@@ -166,3 +166,26 @@ test("a weekly meeting that falls on a holiday is moved to the next working day,
   expect(row!.startsAt.getTime()).toBeGreaterThan(atTen(day).getTime());
   expect(holidayOn(stockholmDay(row!.startsAt))).toBeNull();
 });
+
+test("a group keeps a summer break: its weeks get no meetings, every year, and half a break is refused at the field", async ({ page }) => {
+  const [group] = await sql<{ id: string }>(`SELECT g.id FROM est_group g JOIN municipality m ON m.id = g."municipalityId" WHERE m.slug = 'upplands-vasby' AND g.slug = 'est-vecko'`);
+  await signInAndWait(page, USERS.vasby);
+  await page.goto(`/groups/${group!.id}/moten`);
+  const form = page.getByRole("form", { name: "Ändra mötesrytm" });
+  await form.getByLabel("Från vecka").fill("27");
+  await form.getByRole("button", { name: "Ändra mötesrytm" }).click();
+  await expect(form.getByText("Ange både första och sista veckan för uppehållet, eller ingen av dem.")).toBeVisible();
+  await expect(form.getByLabel("Från vecka")).toHaveValue("27");
+  await form.getByLabel("Till och med vecka").fill("32");
+  await form.getByRole("button", { name: "Ändra mötesrytm" }).click();
+  await expect(form.getByRole("status")).toContainText("Mötesrytmen är ändrad");
+  const weeks = await sql<{ week: number }>(
+    `SELECT DISTINCT extract(week FROM "startsAt" AT TIME ZONE 'Europe/Stockholm')::int AS week FROM meeting WHERE "groupId" = $1 AND status = 'PLANNED' AND "startsAt" > now()`,
+    [group!.id],
+  );
+  const held = new Set(weeks.map((w) => w.week));
+  for (let w = 27; w <= 32; w++) expect(held.has(w), `week ${w}`).toBe(false);
+  expect(held.has(26) && held.has(33)).toBe(true);
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Ändra mötesrytm" }).getByLabel("Till och med vecka")).toHaveValue("32");
+});

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { overlapping, planMeetings } from "./cadence";
+import { weekKey } from "@/lib/time/periods";
+import { stockholmDay } from "@/lib/time/zone";
 
 const from = new Date("2026-03-01T00:00:00Z");
 const until = new Date("2026-05-01T00:00:00Z");
@@ -104,4 +106,18 @@ test("an Insats meeting twice a week over Christmas: julafton has no free day be
   const days = insats.map((m) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(m.startsAt));
   assert.deepEqual(days, ["2026-12-21", "2026-12-28", "2027-01-04", "2027-01-07"]);
   assert.ok(insats.every((m) => !m.plannedStartsAt), "nothing moved onto another meeting's day");
+});
+
+test("a summer break leaves out its ISO weeks every year, and nothing else", () => {
+  const [start, end] = [new Date("2026-06-01T00:00:00Z"), new Date("2027-09-01T00:00:00Z")];
+  const spec = { cadence: "WEEKLY" as const, weekday: 2, time: "09:00" };
+  const weekOf = (d: Date) => Number(weekKey(d).slice(6));
+  const all = planMeetings(spec, start, end);
+  const paused = planMeetings({ ...spec, summerBreak: { from: 27, to: 32 } }, start, end);
+  assert.equal(paused.filter((mt) => weekOf(mt.startsAt) >= 27 && weekOf(mt.startsAt) <= 32).length, 0);
+  assert.equal(all.length - paused.length, 12, "six weeks in 2026 and six in 2027");
+  assert.deepEqual(paused.map((mt) => mt.startsAt.getTime()), all.filter((mt) => weekOf(mt.startsAt) < 27 || weekOf(mt.startsAt) > 32).map((mt) => mt.startsAt.getTime()));
+  // The week before and the week after are held: Tuesday 30 June (week 27) is not, 23 June is.
+  const days = paused.map((mt) => stockholmDay(mt.startsAt));
+  assert.ok(days.includes("2026-06-23") && days.includes("2026-08-11") && !days.includes("2026-06-30") && !days.includes("2026-08-04"));
 });

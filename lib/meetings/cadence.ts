@@ -14,6 +14,8 @@ export type CadenceSpec = {
   /** Local start time "HH:MM". */
   time?: string | null;
   minutes?: number;
+  /** A summer break: no meetings in these ISO weeks (inclusive), every year. */
+  summerBreak?: { from: number; to: number } | null;
 };
 
 /** `plannedStartsAt`: where the cadence put a meeting that falls on a holiday and was moved. */
@@ -65,8 +67,14 @@ export function planMeetings(spec: CadenceSpec, from: Date, until: Date): Planne
     }
   }
 
+  const pause = spec.summerBreak;
+  const inBreak = (start: TZDate) => {
+    if (!pause) return false;
+    const week = Number(weekKey(start).slice(6));
+    return week >= pause.from && week <= pause.to;
+  };
   return clearOfHolidays(starts, time)
-    .filter(({ start }) => start.getTime() >= from.getTime() && start.getTime() < until.getTime())
+    .filter(({ start }) => start.getTime() >= from.getTime() && start.getTime() < until.getTime() && !inBreak(start))
     .map(({ start, periodKey, planned }) => ({
       startsAt: new Date(start.getTime()),
       endsAt: new Date(start.getTime() + minutes * 60_000),

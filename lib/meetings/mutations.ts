@@ -107,7 +107,8 @@ export async function changeCadence(viewer: Viewer, input: z.output<typeof ZCade
   const horizon = new Date(now.getTime() + HORIZON_DAYS * 86_400_000);
   // An Insats meets until its planned end.
   const until = group.kind === "INSATS" && group.plannedEndDate ? new Date(Math.min(horizon.getTime(), group.plannedEndDate.getTime() + 86_400_000)) : horizon;
-  const planned = planMeetings({ cadence: input.cadence, weekday: input.weekday, time: input.time, minutes: input.minutes }, from, until);
+  const summerBreak = input.summerFrom === "" || input.summerTo === "" ? null : { from: input.summerFrom, to: input.summerTo };
+  const planned = planMeetings({ cadence: input.cadence, weekday: input.weekday, time: input.time, minutes: input.minutes, summerBreak }, from, until);
   const count = await db().$transaction(async (tx) => {
     await tx.meeting.deleteMany({ where: { groupId: group.id, startsAt: { gte: from } } });
     await tx.estGroup.update({
@@ -115,6 +116,7 @@ export async function changeCadence(viewer: Viewer, input: z.output<typeof ZCade
       data: {
         cadence: input.cadence, meetingWeekday: input.weekday, meetingTime: input.time, meetingMinutes: input.minutes,
         reminderLeadHours: input.reminderLeadHours, reportingWeekday: input.reportingWeekday === "" ? null : input.reportingWeekday,
+        summerBreakFrom: summerBreak?.from ?? null, summerBreakTo: summerBreak?.to ?? null,
       },
     });
     return (await createMeetings(tx, group, planned)).length;
@@ -198,14 +200,15 @@ export async function extendCalendars(now = new Date()): Promise<number> {
   const until = new Date(now.getTime() + HORIZON_DAYS * 86_400_000);
   const groups = await db().estGroup.findMany({
     where: { status: "OPEN", cadence: { not: "AD_HOC" }, kind: { not: "INSATS" } },
-    select: { id: true, municipalityId: true, kind: true, cadence: true, meetingWeekday: true, meetingTime: true, meetingMinutes: true, meetings: { select: { startsAt: true, plannedStartsAt: true }, orderBy: { startsAt: "desc" }, take: 1 } },
+    select: { id: true, municipalityId: true, kind: true, cadence: true, meetingWeekday: true, meetingTime: true, meetingMinutes: true, summerBreakFrom: true, summerBreakTo: true, meetings: { select: { startsAt: true, plannedStartsAt: true }, orderBy: { startsAt: "desc" }, take: 1 } },
   });
   let created = 0;
   for (const g of groups) {
     const last = g.meetings[0];
     const after = last ? Math.max(last.startsAt.getTime(), last.plannedStartsAt?.getTime() ?? 0) + 60_000 : now.getTime();
     const from = new Date(Math.max(after, now.getTime()));
-    const planned = planMeetings({ cadence: g.cadence, weekday: g.meetingWeekday, time: g.meetingTime, minutes: g.meetingMinutes }, from, until);
+    const summerBreak = g.summerBreakFrom !== null && g.summerBreakTo !== null ? { from: g.summerBreakFrom, to: g.summerBreakTo } : null;
+    const planned = planMeetings({ cadence: g.cadence, weekday: g.meetingWeekday, time: g.meetingTime, minutes: g.meetingMinutes, summerBreak }, from, until);
     if (planned.length) created += (await db().$transaction((tx) => createMeetings(tx, g, planned))).length;
   }
   return created;

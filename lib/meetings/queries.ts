@@ -78,7 +78,7 @@ export async function getGroupCalendar(viewer: Viewer, groupId: string, now = ne
   const group = isUuid(groupId)
     ? await db().estGroup.findUnique({
         where: { id: groupId },
-        select: { id: true, municipalityId: true, name: true, kind: true, status: true, cadence: true, meetingWeekday: true, meetingTime: true, meetingMinutes: true, reminderLeadHours: true, reportingWeekday: true },
+        select: { id: true, municipalityId: true, name: true, kind: true, status: true, cadence: true, meetingWeekday: true, meetingTime: true, meetingMinutes: true, reminderLeadHours: true, reportingWeekday: true, summerBreakFrom: true, summerBreakTo: true },
       })
     : null;
   const target = group ? { municipalityId: group.municipalityId, groupId: group.id, groupKind: group.kind } : null;

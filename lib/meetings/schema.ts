@@ -9,6 +9,7 @@ const text = (max: number, required?: string) =>
   z.string().trim().min(required ? 1 : 0, required).max(max, `Högst ${max} tecken.`).superRefine(refusePii);
 const day = z.string().regex(DAY, "Ange datum som ÅÅÅÅ-MM-DD.");
 const time = z.string().regex(TIME, "Ange tid som TT:MM.");
+const isoWeek = z.union([z.literal(""), z.coerce.number().int("Ange ett veckonummer.").min(1, "Ange en vecka mellan 1 och 53.").max(53, "Ange en vecka mellan 1 och 53.")]).default("");
 
 /** A new cadence from a date on; the meetings from that date are laid out again. */
 export const ZCadenceChange = z
@@ -21,8 +22,18 @@ export const ZCadenceChange = z
     fromDate: day,
     reminderLeadHours: z.coerce.number().int("Ange hela timmar.").min(1, "Minst 1 timme.").max(336, "Högst 14 dagar (336 timmar)."),
     reportingWeekday: z.union([z.literal(""), z.coerce.number().int().min(1).max(7)]).default(""),
+    // A summer break by ISO week, every year: both weeks or neither.
+    summerFrom: isoWeek,
+    summerTo: isoWeek,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.summerFrom === "") !== (v.summerTo === "")) {
+      ctx.addIssue({ code: "custom", path: [v.summerFrom === "" ? "summerFrom" : "summerTo"], message: "Ange både första och sista veckan för uppehållet, eller ingen av dem." });
+    } else if (v.summerFrom !== "" && v.summerTo !== "" && v.summerTo < v.summerFrom) {
+      ctx.addIssue({ code: "custom", path: ["summerTo"], message: "Uppehållet kan inte sluta före den vecka det börjar." });
+    }
+  });
 export type TCadenceChange = z.input<typeof ZCadenceChange>;
 
 export const ZMeetingMove = z

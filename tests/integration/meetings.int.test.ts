@@ -17,6 +17,7 @@ import { setReminderPreferences } from "@/lib/meetings/preferences";
 import { getMeeting } from "@/lib/meetings/queries";
 import { sendDueReminders } from "@/lib/meetings/reminders";
 import { ZCadenceChange, ZDecision, ZMinutes } from "@/lib/meetings/schema";
+import { weekKey } from "@/lib/time/periods";
 import { runSeed } from "@/prisma/seed/run";
 import { resetDatabase } from "../helpers/db";
 import { startSmtpServer } from "../helpers/smtp";
@@ -286,4 +287,27 @@ test("coordinators manage members; the overlap view shows EST Ledning and the 20
   assert.ok(pair.organisationShare === 1, `organisations: ${pair.organisationShare}`);
   assert.deepEqual(pair.members, ["Lars Holm"]);
   await assert.rejects(getMembershipOverlap(await viewerOf("rapportor@sollentunahem.example"), sollentuna), { code: "NOT_FOUND" });
+});
+
+test("a group's summer break keeps its weeks free every year, also as the calendar is extended", async () => {
+  const coordinator = await viewerOf("samordnare@sollentuna.example");
+  const vecko = await groupId("est-vecko");
+  const base = { groupId: vecko, cadence: "WEEKLY", weekday: 2, time: "09:00", minutes: 60, fromDate: "2027-01-05", reminderLeadHours: 24 };
+  // Both weeks or neither, in order.
+  const half = ZCadenceChange.safeParse({ ...base, summerFrom: "27" });
+  assert.deepEqual(half.success ? null : half.error.issues.map((i) => i.path.join(".")), ["summerTo"]);
+  const reversed = ZCadenceChange.safeParse({ ...base, summerFrom: "32", summerTo: "27" });
+  assert.deepEqual(reversed.success ? null : reversed.error.issues.map((i) => [i.path.join("."), i.message]), [["summerTo", "Uppehållet kan inte sluta före den vecka det börjar."]]);
+
+  await changeCadence(coordinator, ZCadenceChange.parse({ ...base, summerFrom: "27", summerTo: "32" }), NOW);
+  assert.deepEqual(await db().estGroup.findUniqueOrThrow({ where: { id: vecko }, select: { summerBreakFrom: true, summerBreakTo: true } }), { summerBreakFrom: 27, summerBreakTo: 32 });
+  const weeksHeld = async () => new Set((await db().meeting.findMany({ where: { groupId: vecko, status: "PLANNED" }, select: { startsAt: true } })).map((mt) => weekKey(mt.startsAt)));
+  const held = await weeksHeld();
+  assert.ok(held.has("2027-W26") && held.has("2027-W33"), "the weeks around the break are held");
+  for (let w = 27; w <= 32; w++) assert.equal(held.has(`2027-W${w}`), false, `week ${w} of 2027 is free`);
+  // The daily job lays out the next summer the same way.
+  await extendCalendars(new Date("2027-09-01T12:00:00Z"));
+  const later = await weeksHeld();
+  assert.ok(later.has("2028-W26") && later.has("2028-W33"));
+  for (let w = 27; w <= 32; w++) assert.equal(later.has(`2028-W${w}`), false, `week ${w} of 2028 is free`);
 });

@@ -199,7 +199,7 @@ const ENTRIES: Record<string, Entry> = {
   "meetings.ZAgendaItemRef.itemId": { foreign: () => foreignAgendaItem, prepare: () => agendaItem(A.meeting), run: (s, itemId) => removeAgendaItem(coordinator, s({ meetingId: A.meeting, itemId })) },
   "meetings.ZAgendaMove.meetingId": { foreign: () => B.meeting, prepare: () => agendaItem(A.meeting), run: (s, itemId) => moveAgendaItem(coordinator, s({ meetingId: A.meeting, itemId, direction: "up" as const })) },
   "meetings.ZAgendaMove.itemId": { foreign: () => foreignAgendaItem, prepare: () => agendaItem(A.meeting), run: (s, itemId) => moveAgendaItem(coordinator, s({ meetingId: A.meeting, itemId, direction: "up" as const })) },
-  "meetings.ZCadenceChange.groupId": { foreign: () => B.group, run: (s) => changeCadence(coordinator, s({ groupId: A.group, cadence: "WEEKLY", weekday: 2, time: "09:00", minutes: 60, fromDate: day(60), reminderLeadHours: 24, reportingWeekday: "" }), NOW) },
+  "meetings.ZCadenceChange.groupId": { foreign: () => B.group, run: (s) => changeCadence(coordinator, s({ groupId: A.group, cadence: "WEEKLY", weekday: 2, time: "09:00", minutes: 60, fromDate: day(60), reminderLeadHours: 24, reportingWeekday: "", summerFrom: "", summerTo: "" }), NOW) },
   ...Object.fromEntries((["meetingId", "agendaItemId", "ownerOrgId", "areaId"] as const).map((field) => [`meetings.ZDecision.${field}`, {
     foreign: () => ({ meetingId: B.meeting, agendaItemId: foreignAgendaItem, ownerOrgId: B.org, areaId: B.area })[field],
     prepare: () => agendaItem(A.meeting),

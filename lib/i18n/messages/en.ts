@@ -905,6 +905,10 @@ export const en: typeof sv = {
     reminders: "Reminders",
   },
   calendarForms: {
+    summerBreak: "Summer break",
+    summerHint: "No meetings in these weeks, every year. Leave empty for no break.",
+    summerFrom: "From week",
+    summerTo: "Through week",
     cadenceChanged: "The meeting rhythm is changed: {count} meetings laid out for the coming twelve months.",
     changeCadence: "Change meeting rhythm",
     cadence: "Meeting rhythm",

@@ -903,6 +903,10 @@ export const sv = {
     reminders: "Påminnelser",
   },
   calendarForms: {
+    summerBreak: "Sommaruppehåll",
+    summerHint: "Inga möten dessa veckor, varje år. Lämna tomt för inget uppehåll.",
+    summerFrom: "Från vecka",
+    summerTo: "Till och med vecka",
     cadenceChanged: "Mötesrytmen är ändrad: {count} möten utlagda för de kommande tolv månaderna.",
     changeCadence: "Ändra mötesrytm",
     cadence: "Mötesrytm",

@@ -86,9 +86,11 @@ export default async function GroupCalendarPage({ params }: { params: Promise<{ 
               groupId={group.id}
               today={today}
               isVecko={group.kind === "VECKO"}
+              withBreak={group.kind !== "INSATS"}
               initial={{
                 cadence: group.cadence, weekday: String(group.meetingWeekday ?? 2), time: group.meetingTime ?? "09:00", minutes: String(group.meetingMinutes),
                 reminderLeadHours: String(group.reminderLeadHours), reportingWeekday: group.reportingWeekday ? String(group.reportingWeekday) : "",
+                summerFrom: group.summerBreakFrom === null ? "" : String(group.summerBreakFrom), summerTo: group.summerBreakTo === null ? "" : String(group.summerBreakTo),
               }}
               action={changeCadenceAction}
             />

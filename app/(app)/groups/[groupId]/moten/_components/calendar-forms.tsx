@@ -12,10 +12,10 @@ import { FormError } from "@/components/ui/form-error";
 
 const CADENCE_CODES = Object.keys(CADENCES) as (keyof typeof CADENCES)[];
 
-type Cadence = { cadence: string; weekday: string; time: string; minutes: string; reminderLeadHours: string; reportingWeekday: string };
+type Cadence = { cadence: string; weekday: string; time: string; minutes: string; reminderLeadHours: string; reportingWeekday: string; summerFrom: string; summerTo: string };
 
 /** Change the cadence from a date on (the meetings from then are laid out again). */
-export function CadenceForm(props: { groupId: string; initial: Cadence; today: string; isVecko: boolean; action: AnyAction<{ meetings: number }> }) {
+export function CadenceForm(props: { groupId: string; initial: Cadence; today: string; isVecko: boolean; withBreak: boolean; action: AnyAction<{ meetings: number }> }) {
   const m = useI18n().m.calendarForms;
   const [v, setV] = useState({ ...props.initial, fromDate: props.today });
   const [done, setDone] = useState("");
@@ -50,6 +50,14 @@ export function CadenceForm(props: { groupId: string; initial: Cadence; today: s
             </Field>
           ) : null}
         </div>
+        {props.withBreak ? (
+          <fieldset className="form-row" aria-describedby="c-summer-hint">
+            <legend>{m.summerBreak}</legend>
+            <span className="hint" id="c-summer-hint">{m.summerHint}</span>
+            <Field id="c-summer-from" label={m.summerFrom} error={errors.summerFrom}>{(a) => <input {...a} type="number" min={1} max={53} inputMode="numeric" value={v.summerFrom} onChange={set("summerFrom")} />}</Field>
+            <Field id="c-summer-to" label={m.summerTo} error={errors.summerTo}>{(a) => <input {...a} type="number" min={1} max={53} inputMode="numeric" value={v.summerTo} onChange={set("summerTo")} />}</Field>
+          </fieldset>
+        ) : null}
         <button className="btn" type="submit" disabled={pending}>{m.changeCadence}</button>
       </FormControls>
     </form>
