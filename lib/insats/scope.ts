@@ -12,6 +12,9 @@ export function flaggedWeekOf(evidence: unknown): string | null {
   return typeof week === "string" && isPeriodKey(week, "week") ? week : null;
 }
 
+/** Whether two windows (in weeks) differ by an hour or more: then they are compared per week. */
+export const windowsDiffer = (beforeWeeks: number, duringWeeks: number) => Math.abs(beforeWeeks - duringWeeks) >= 1 / (7 * 24);
+
 /**
  * Events in an Insats's areas since it opened (until it closed, or now), against a baseline just
  * before, and the same length after closing. The baseline is as long as the Insats has run, and
@@ -34,7 +37,7 @@ export async function getInsatsScopeCounts(group: { municipalityId: string; area
     w ? db().incident.count({ where: { municipalityId: group.municipalityId, areaId: { in: group.areaIds }, status: "ACTIVE", eventStart: true, occurredAt: { gte: w.start, lt: w.end } } }) : null;
   const [before, during, after] = await Promise.all([count(windows.before), count(windows.during), count(windows.after)]);
   const weeks = (w: Window) => (w.end.getTime() - w.start.getTime()) / WEEK;
-  const sameLength = Math.abs(weeks(windows.before) - weeks(windows.during)) < 1 / (7 * 24);
+  const sameLength = !windowsDiffer(weeks(windows.before), weeks(windows.during));
   return {
     windows,
     before: before!,

@@ -27,7 +27,7 @@ type Saved = {
 };
 
 /** The week's saved row, if any: its judgement, and the frozen draft of a published week. */
-export async function loadSaved(groupId: string, week: string, withSnapshot: boolean) {
+async function loadSaved(groupId: string, week: string, withSnapshot: boolean) {
   const [row] = await queryRows<Saved & { snapshot: unknown }>(Prisma.sql`
     SELECT l.id, l.status::text AS status, l.assessment, l.outlook, l."resourceNotes", l."focusNotes", l.version, l."publishedAt", l."updatedAt",
            COALESCE((SELECT json_agg(json_build_object('areaId', s."areaId", 'level', s.level, 'reason', s.reason) ORDER BY s."areaId")
@@ -222,6 +222,13 @@ async function listLateReports(groupId: string, municipalityId: string, areaIds:
 export async function getLagesbild(viewer: Viewer, groupId: string, week: string): Promise<LagesbildDraft & { published: boolean }> {
   const { group } = await loadGroup(viewer, groupId);
   await recordAudit({ userId: viewer.userId, municipalityId: group.municipalityId, action: "lagesbild:view", entityType: "lagesbild", entityId: `${groupId}:${week}` });
+  return lagesbildAsShown(viewer, groupId, week);
+}
+
+/** The week as getLagesbild shows it, without recording a view (the group page's flag overview
+ * reads eight weeks; the page itself is the view). */
+export async function lagesbildAsShown(viewer: Viewer, groupId: string, week: string): Promise<LagesbildDraft & { published: boolean }> {
+  await loadGroup(viewer, groupId); // the viewer's access, also for a frozen week (once per request)
   const row = await loadSaved(groupId, week, true);
   if (!row?.snapshot || row.saved.status !== "PUBLISHED") return { ...(await getLagesbildDraft(viewer, groupId, week, row?.saved ?? null)), published: false };
   return { ...fromLagesbildSnapshot(row.snapshot), saved: row.saved, canEdit: false, published: true };

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { shiftPeriod, weekKey } from "@/lib/time/periods";
-import { getLagesbildDraft, loadSaved } from "./queries";
-import { fromLagesbildSnapshot } from "./snapshot";
+import { lagesbildAsShown } from "./queries";
 
 export const RECENT_WEEKS = 8;
 
@@ -28,8 +27,7 @@ export async function recentFlags(viewer: Viewer, groupId: string, now = new Dat
   // One week at a time, newest first: a draft is a handful of reads, and eight at once would take
   // that many pool connections from the other requests.
   for (const week of weeks) {
-    const row = await loadSaved(groupId, week, true);
-    const picture = row?.snapshot && row.saved.status === "PUBLISHED" ? fromLagesbildSnapshot(row.snapshot) : await getLagesbildDraft(viewer, groupId, week, row?.saved ?? null);
+    const picture = await lagesbildAsShown(viewer, groupId, week);
     for (const fl of picture.flags) {
       const key = `${fl.area.id}|${fl.category.id}`;
       const seen = byCell.get(key);

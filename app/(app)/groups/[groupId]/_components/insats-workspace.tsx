@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { getInsatsWorkspace } from "@/lib/insats/queries";
 import { delta } from "@/lib/lagesbild/flags";
+import { windowsDiffer } from "@/lib/insats/scope";
 import { fill } from "@/lib/i18n/catalogue";
 import { getI18n } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
@@ -61,7 +62,7 @@ export async function InsatsWorkspace({ group, insats }: { group: { id: string; 
           <p>
             {fill(t.reportCounts, { before: insats.closingReport.before, during: insats.closingReport.during })}
             {/* Windows of different length (a short Insats after its flag week) compare per week. */}
-            {insats.closingReport.weeks && insats.closingReport.weeks.during >= 1 && Math.abs(insats.closingReport.weeks.before - insats.closingReport.weeks.during) >= 1 / 168
+            {insats.closingReport.weeks && insats.closingReport.weeks.during >= 1 && windowsDiffer(insats.closingReport.weeks.before, insats.closingReport.weeks.during)
               ? ` ${fill(t.reportPerWeek, { before: f.number(insats.closingReport.before / insats.closingReport.weeks.before, 1), during: f.number(insats.closingReport.during / insats.closingReport.weeks.during, 1) })}`
               : null}
           </p>
